@@ -1,0 +1,36 @@
+"""Problems found in user files, each located by file, line, column and field."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a file, with a French message that says what was expected."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+
+
+class ProblemsError(Exception):
+    """Raised when files cannot be used; carries every problem found in one run."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """Dotted field name for a location, e.g. `placements[3].start.stage`."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(document)"
