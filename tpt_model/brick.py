@@ -17,6 +17,7 @@ from tpt_model.base import (
     Text,
     Track,
 )
+from tpt_model.text import fold
 
 
 class StageRange(StrictModel):
@@ -66,3 +67,8 @@ class Brick(StrictModel):
     good_practices: tuple[Text, ...]
     communication: Communication
     sources: Annotated[tuple[Text, ...], Field(min_length=1)]
+
+    def search_text(self) -> str:
+        """The folded text a free-text search looks into."""
+        parts = [self.id, self.title, self.summary, self.audience, *self.barriers, *self.good_practices]
+        return fold(" ".join(parts))

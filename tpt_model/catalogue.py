@@ -34,6 +34,11 @@ class Catalogue(BaseModel):
         """Partners by id."""
         return {p.id: p for p in self.partners}
 
+    @cached_property
+    def search_texts(self) -> dict[str, str]:
+        """Folded searchable text of each brick, computed once per catalogue."""
+        return {b.id: b.search_text() for b in self.bricks}
+
     def brick(self, brick_id: str) -> Brick:
         """The brick with this id (KeyError if unknown)."""
         return self.bricks_by_id[brick_id]

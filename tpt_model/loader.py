@@ -16,7 +16,7 @@ from tpt_model.problems import Problem, ProblemsError, field_path
 from tpt_model.programme import Programme
 from tpt_model.scenario_file import scenario_problems
 from tpt_model.validation import validate_document
-from tpt_model.yaml_source import Document, Loc, YamlProblem, read_document
+from tpt_model.yaml_source import Document, Loc, YamlFileError, read_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,7 +29,9 @@ class LoadResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def ref_problems(doc: Document, loc: Loc, values: Iterable[str], known: Iterable[str] | None, what: str) -> list[Problem]:
+def ref_problems(
+    doc: Document, loc: Loc, values: Iterable[str], known: Iterable[str] | None, what: str
+) -> list[Problem]:
     """A problem for each value of the list at `loc` that is not among `known` ids.
 
     `known` is None when the file that defines them is itself broken: nothing is blamed then.
@@ -51,7 +53,11 @@ def _duplicate_ids(doc: Document, loc: Loc, ids: Sequence[str]) -> list[Problem]
         if item_id in seen:
             where = (*loc, i, "id")
             first_line = doc.position((*loc, seen[item_id], "id"))[0]
-            out.append(doc.problem(where, field_path(where), f"identifiant « {item_id} » déjà utilisé (ligne {first_line})"))
+            out.append(
+                doc.problem(
+                    where, field_path(where), f"identifiant « {item_id} » déjà utilisé (ligne {first_line})"
+                )
+            )
         seen.setdefault(item_id, i)
     return out
 
@@ -68,7 +74,7 @@ class _Run:
             return None, None
         try:
             doc = read_document(path, file)
-        except YamlProblem as err:
+        except YamlFileError as err:
             self.problems.append(err.problem)
             return None, None
         value, problems = validate_document(doc, model)
@@ -85,7 +91,9 @@ class _Run:
         for i, stage in enumerate(programme.stages):
             self.problems += ref_problems(doc, ("stages", i), [stage.phase], phase_ids, "phase")
         for i, group in enumerate(programme.working_groups):
-            self.problems += ref_problems(doc, ("working_groups", i, "pilots"), group.pilots, partner_ids, "partenaire")
+            self.problems += ref_problems(
+                doc, ("working_groups", i, "pilots"), group.pilots, partner_ids, "partenaire"
+            )
         return programme
 
     def partners(self) -> tuple[Document | None, PartnerFile | None]:
@@ -110,7 +118,9 @@ class _Run:
             return None
         self.problems += _duplicate_ids(doc, ("personas",), [p.id for p in personas.personas])
         for i, persona in enumerate(personas.personas):
-            self.problems += _stage_refs(doc, ("personas", i, "start_stage"), [persona.start_stage], stage_ids)
+            self.problems += _stage_refs(
+                doc, ("personas", i, "start_stage"), [persona.start_stage], stage_ids
+            )
         return personas
 
 
@@ -124,10 +134,16 @@ def _stage_refs(doc: Document, loc: Loc, stages: list[str], stage_ids: list[str]
     ]
 
 
-def _brick_problems(doc: Document, brick: Brick, stem: str, programme: Programme | None, partner_ids: set[str] | None) -> list[Problem]:
+def _brick_problems(
+    doc: Document, brick: Brick, stem: str, programme: Programme | None, partner_ids: set[str] | None
+) -> list[Problem]:
     out = []
     if brick.id != stem:
-        out.append(doc.problem(("id",), "id", f"l'identifiant « {brick.id} » doit être le nom du fichier (« {stem} »)"))
+        out.append(
+            doc.problem(
+                ("id",), "id", f"l'identifiant « {brick.id} » doit être le nom du fichier (« {stem} »)"
+            )
+        )
     out += ref_problems(doc, ("partners",), brick.partners, partner_ids, "partenaire")
     if programme is None:
         return out
@@ -135,21 +151,53 @@ def _brick_problems(doc: Document, brick: Brick, stem: str, programme: Programme
     out += _stage_refs(doc, ("stages", "from"), [brick.stages.from_stage], stage_ids)
     out += _stage_refs(doc, ("stages", "to"), [brick.stages.to_stage], stage_ids)
     index = programme.stage_index
-    if brick.stages.from_stage in index and brick.stages.to_stage in index and index[brick.stages.to_stage] < index[brick.stages.from_stage]:
-        out.append(doc.problem(("stages", "to"), "stages.to", f"l'étape de fin « {brick.stages.to_stage} » vient avant l'étape de début « {brick.stages.from_stage} »"))
-    out += ref_problems(doc, ("working_groups",), brick.working_groups, [g.id for g in programme.working_groups], "groupe de travail")
+    if (
+        brick.stages.from_stage in index
+        and brick.stages.to_stage in index
+        and index[brick.stages.to_stage] < index[brick.stages.from_stage]
+    ):
+        out.append(
+            doc.problem(
+                ("stages", "to"),
+                "stages.to",
+                f"l'étape de fin « {brick.stages.to_stage} » vient avant "
+                f"l'étape de début « {brick.stages.from_stage} »",
+            )
+        )
+    out += ref_problems(
+        doc,
+        ("working_groups",),
+        brick.working_groups,
+        [g.id for g in programme.working_groups],
+        "groupe de travail",
+    )
     criteria = {c.id: c for c in programme.criteria}
     for criterion_id, score in brick.criteria.items():
         loc = ("criteria", criterion_id)
         criterion = criteria.get(criterion_id)
         if criterion is None:
-            out.append(doc.problem(loc, field_path(loc), f"critère inconnu « {criterion_id} » (critères : {', '.join(criteria)})", key=True))
+            out.append(
+                doc.problem(
+                    loc,
+                    field_path(loc),
+                    f"critère inconnu « {criterion_id} » (critères : {', '.join(criteria)})",
+                    key=True,
+                )
+            )
         elif not criterion.scale.contains(score):
-            out.append(doc.problem(loc, field_path(loc), f"note {score} hors de l'échelle {criterion.scale.min} à {criterion.scale.max}"))
+            out.append(
+                doc.problem(
+                    loc,
+                    field_path(loc),
+                    f"note {score} hors de l'échelle {criterion.scale.min} à {criterion.scale.max}",
+                )
+            )
     return out
 
 
-def _bricks(run: _Run, programme: Programme | None, partner_ids: set[str] | None) -> tuple[list[Brick], set[str]]:
+def _bricks(
+    run: _Run, programme: Programme | None, partner_ids: set[str] | None
+) -> tuple[list[Brick], set[str]]:
     """Valid bricks, and every id the folder names (broken files included, by their name)."""
     bricks: list[Brick] = []
     named: set[str] = set()
@@ -161,7 +209,11 @@ def _bricks(run: _Run, programme: Programme | None, partner_ids: set[str] | None
             continue
         problems = _brick_problems(doc, brick, path.stem, programme, partner_ids)
         if brick.id in first_file:
-            problems.append(doc.problem(("id",), "id", f"identifiant « {brick.id} » déjà utilisé par {first_file[brick.id]}"))
+            problems.append(
+                doc.problem(
+                    ("id",), "id", f"identifiant « {brick.id} » déjà utilisé par {first_file[brick.id]}"
+                )
+            )
         first_file.setdefault(brick.id, path.as_posix())
         run.problems += problems
         if not problems:
@@ -193,7 +245,9 @@ def check_catalogue(root: Path) -> LoadResult:
     )
     templates = []
     for path in sorted((root / "scenarios").glob("*.yaml")):
-        scenario, problems = scenario_problems(path, catalogue, known_bricks=named, partners_known=partners is not None)
+        scenario, problems = scenario_problems(
+            path, catalogue, known_bricks=named, partners_known=partners is not None
+        )
         run.problems += problems
         if scenario is not None and not problems:
             templates.append((path.stem, scenario))
@@ -205,7 +259,9 @@ def _partner_group_problems(doc: Document, partners: PartnerFile, programme: Pro
     group_ids = [g.id for g in programme.working_groups]
     out = []
     for i, partner in enumerate(partners.partners):
-        out += ref_problems(doc, ("partners", i, "working_groups"), partner.working_groups, group_ids, "groupe de travail")
+        out += ref_problems(
+            doc, ("partners", i, "working_groups"), partner.working_groups, group_ids, "groupe de travail"
+        )
     return out
 
 

@@ -51,7 +51,8 @@ def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]
     first = point_index(programme, stage_start(brick.stages.from_stage))
     last = point_index(programme, stage_end(brick.stages.to_stage)) + 2  # July and August count
     if point_index(programme, placement.start) < first or point_index(programme, placement.end) > last:
-        span = f"{programme.stage(brick.stages.from_stage).label} → {programme.stage(brick.stages.to_stage).label}"
+        first_label = programme.stage(brick.stages.from_stage).label
+        span = f"{first_label} → {programme.stage(brick.stages.to_stage).label}"
         findings.append(
             Finding(("start",), f"en dehors des étapes prévues pour « {brick.title} » ({span})", False)
         )

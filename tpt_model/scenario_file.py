@@ -9,7 +9,7 @@ from tpt_model.placement_rules import check_placement
 from tpt_model.problems import Problem, ProblemsError, field_path
 from tpt_model.scenario import Scenario
 from tpt_model.validation import validate_document
-from tpt_model.yaml_source import Document, YamlProblem, parse_text, read_document
+from tpt_model.yaml_source import Document, YamlFileError, parse_text, read_document
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
 
@@ -22,12 +22,16 @@ def _document_problems(
         return None, problems
     groups = {g.id for g in catalogue.programme.working_groups}
     if scenario.working_group is not None and scenario.working_group not in groups:
-        problems.append(doc.problem(("working_group",), "working_group", f"groupe de travail inconnu « {scenario.working_group} »"))
+        problems.append(
+            doc.problem(
+                ("working_group",), "working_group", f"groupe de travail inconnu « {scenario.working_group} »"
+            )
+        )
     for i, placement in enumerate(scenario.placements):
         for finding in check_placement(catalogue, placement):
-            excused = (finding.loc == ("brick",) and known_bricks is not None and placement.brick in known_bricks) or (
-                finding.loc == ("partner",) and not partners_known
-            )
+            excused = (
+                finding.loc == ("brick",) and known_bricks is not None and placement.brick in known_bricks
+            ) or (finding.loc == ("partner",) and not partners_known)
             if finding.blocking and not excused:
                 loc = ("placements", i, *finding.loc)
                 problems.append(doc.problem(loc, field_path(loc), finding.message))
@@ -40,7 +44,7 @@ def scenario_problems(
     """Read and check a scenario file against the catalogue; every problem is located."""
     try:
         doc = read_document(path, path.as_posix())
-    except YamlProblem as err:
+    except YamlFileError as err:
         return None, [err.problem]
     return _document_problems(doc, catalogue, known_bricks, partners_known)
 
@@ -49,7 +53,7 @@ def parse_scenario(text: str, file: str, catalogue: Catalogue) -> Scenario:
     """A scenario from YAML text (an import); raises ProblemsError with located problems."""
     try:
         doc = parse_text(text, file)
-    except YamlProblem as err:
+    except YamlFileError as err:
         raise ProblemsError([err.problem]) from None
     scenario, problems = _document_problems(doc, catalogue, None, True)
     if problems or scenario is None:

@@ -88,7 +88,10 @@ def french_message(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> str:
     if kind in ("literal_error", "enum"):
         return _literal_message(error)
     if kind == "string_pattern_mismatch":
-        return f"identifiant « {error['input']} » invalide : minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
+        return (
+            f"identifiant « {error['input']} » invalide : "
+            "minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
+        )
     if kind == "string_too_long":
         return f"texte trop long (au plus {ctx.get('max_length')} caractères)"
     if kind in ("greater_than_equal", "greater_than"):

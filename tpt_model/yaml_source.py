@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.cyaml import CParser
 from yaml.constructor import BaseConstructor
+from yaml.cyaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -64,7 +64,7 @@ class Document:
         return Problem(self.file, line, column, field_name, message)
 
 
-class YamlProblem(Exception):
+class YamlFileError(Exception):
     """A file that cannot be read as catalogue YAML."""
 
     def __init__(self, problem: Problem) -> None:
@@ -105,14 +105,20 @@ class _Builder:
 
     def fail(self, node: Node, field_name: str, message: str) -> None:
         line, column = _pos(node)
-        raise YamlProblem(Problem(self.doc.file, line, column, field_name, message))
+        raise YamlFileError(Problem(self.doc.file, line, column, field_name, message))
 
     def build(self, node: Node, loc: Loc, depth: int) -> Any:
         # An alias makes a node reachable twice: refusing it stops alias bombs at once.
         if id(node) in self.seen:
             line, column = _first_alias(self.text)
-            raise YamlProblem(
-                Problem(self.doc.file, line, column, field_path(loc), "les ancres et alias YAML (&, *) ne sont pas permis")
+            raise YamlFileError(
+                Problem(
+                    self.doc.file,
+                    line,
+                    column,
+                    field_path(loc),
+                    "les ancres et alias YAML (&, *) ne sont pas permis",
+                )
             )
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -154,26 +160,24 @@ def _decode(raw: bytes, file: str) -> str:
         before = raw[: err.start]
         line = before.count(b"\n") + 1
         column = err.start - (before.rfind(b"\n") + 1) + 1
-        raise YamlProblem(
+        raise YamlFileError(
             Problem(file, line, column, "(fichier)", "le fichier n'est pas encodé en UTF-8")
         ) from None
 
 
 def parse_text(text: str, file: str) -> Document:
-    """Parse YAML text into a located Document, or raise YamlProblem."""
+    """Parse YAML text into a located Document, or raise YamlFileError."""
     try:
         node = yaml.compose(text, Loader=_NoImplicitLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = err.problem or err.context or "erreur de syntaxe"
-        raise YamlProblem(
-            Problem(file, line, column, "(syntaxe)", f"YAML invalide : {reason}")
-        ) from None
+        raise YamlFileError(Problem(file, line, column, "(syntaxe)", f"YAML invalide : {reason}")) from None
     except yaml.YAMLError as err:
-        raise YamlProblem(Problem(file, 1, 1, "(syntaxe)", f"YAML invalide : {err}")) from None
+        raise YamlFileError(Problem(file, 1, 1, "(syntaxe)", f"YAML invalide : {err}")) from None
     except RecursionError:
-        raise YamlProblem(
+        raise YamlFileError(
             Problem(file, 1, 1, "(document)", f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)")
         ) from None
     builder = _Builder(file, text)
@@ -185,7 +189,7 @@ def read_document(path: Path, file: str) -> Document:
     """Read one YAML file (size, encoding and syntax checked) into a located Document."""
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise YamlProblem(
+        raise YamlFileError(
             Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size // 1024} Ko, au plus 256 Ko)")
         )
     return parse_text(_decode(path.read_bytes(), file), file)

@@ -42,42 +42,177 @@ def append(rel: str, text: str) -> Edit:
 BOMB = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n"
 
 CASES: list[tuple[str, Edit, str | list[str]]] = [
-    ("syntax", replace("bricks/mentorat.yaml", "title: Mentorat en ligne", "title: [Mentorat"), "bricks/mentorat.yaml:3:12: (syntaxe): YAML invalide : did not find expected ',' or ']'"),
-    ("duplicate key", replace("bricks/mentorat.yaml", "short_title: Mentorat\n", "short_title: Mentorat\ntitle: Autre\n"), "bricks/mentorat.yaml:4:1: title: clé donnée deux fois (déjà à la ligne 2)"),
-    ("unknown key", replace("bricks/mentorat.yaml", "pillar: empower", "pilar: empower"), ["bricks/mentorat.yaml:1:1: pillar: champ obligatoire manquant", "bricks/mentorat.yaml:5:1: pilar: champ inconnu « pilar » ; vouliez-vous dire « pillar » ? (champs permis : id, title, short_title, summary, pillar, modality, kind, stages, tracks, exits, audience, eligibility, partners, working_groups, cost, hours_per_beneficiary, criteria, barriers, good_practices, communication, sources)"]),
-    ("wrong pillar", replace("bricks/mentorat.yaml", "pillar: empower", "pillar: empowerment"), "bricks/mentorat.yaml:5:9: pillar: valeur « empowerment » invalide ; valeurs permises : empower, attract, fix_the_system"),
-    ("wrong modality", replace("bricks/mentorat.yaml", "modality: individuel", "modality: individual"), "bricks/mentorat.yaml:6:11: modality: valeur « individual » invalide ; valeurs permises : individuel, collectif, materiel"),
-    ("wrong track", replace("personas.yaml", "track: court", "track: courte"), "personas.yaml:7:12: personas[0].track: valeur « courte » invalide ; valeurs permises : court, long"),
-    ("missing field", replace("bricks/mentorat.yaml", "summary: Six mois de mentorat avec une professionnelle.\n", ""), "bricks/mentorat.yaml:1:1: summary: champ obligatoire manquant"),
-    ("id not file name", replace("bricks/mentorat.yaml", "id: mentorat", "id: mentorat-en-ligne"), "bricks/mentorat.yaml:1:5: id: l'identifiant « mentorat-en-ligne » doit être le nom du fichier (« mentorat »)"),
-    ("duplicate partner id", append("partners.yaml", "  - id: inria\n    name: Inria bis\n    kind: recherche\n    description: Doublon.\n"), "partners.yaml:12:9: partners[2].id: identifiant « inria » déjà utilisé (ligne 2)"),
-    ("unknown partner", replace("bricks/mentorat.yaml", "partners: [inria]", "partners: [inria, cnrs]"), "bricks/mentorat.yaml:12:19: partners[1]: partenaire inconnu(e) « cnrs »"),
-    ("unknown stage", replace("bricks/mentorat.yaml", "to: bac-2", "to: bac-9"), "bricks/mentorat.yaml:10:7: stages.to: étape inconnue « bac-9 » (étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1)"),
-    ("unknown criterion", replace("bricks/mentorat.yaml", "  abordable: 3", "  abordabilite: 3"), "bricks/mentorat.yaml:23:3: criteria.abordabilite: critère inconnu « abordabilite » (critères : pertinence, simplicite, abordable)"),
-    ("unknown working group", replace("bricks/mentorat.yaml", "working_groups: [gt1]", "working_groups: [gt7]"), "bricks/mentorat.yaml:13:18: working_groups[0]: groupe de travail inconnu(e) « gt7 »"),
-    ("unknown pilot", replace("programme.yaml", "pilots: [inria]", "pilots: [inrria]"), "programme.yaml:102:14: working_groups[0].pilots[0]: partenaire inconnu(e) « inrria »"),
-    ("backwards range", replace("bricks/mentorat.yaml", "from: terminale\n  to: bac-2", "from: bac-2\n  to: terminale"), "bricks/mentorat.yaml:10:7: stages.to: l'étape de fin « terminale » vient avant l'étape de début « bac-2 »"),
-    ("score off scale", replace("bricks/mentorat.yaml", "pertinence: 4", "pertinence: 7"), "bricks/mentorat.yaml:21:15: criteria.pertinence: note 7 hors de l'échelle 1 à 4"),
-    ("not utf-8", write("bricks/mentorat.yaml", "id: mentorat\ntitle: Caf\xe9\n".encode("latin-1")), "bricks/mentorat.yaml:2:11: (fichier): le fichier n'est pas encodé en UTF-8"),
-    ("alias bomb", write("bricks/mentorat.yaml", BOMB), "bricks/mentorat.yaml:2:8: b[0]: les ancres et alias YAML (&, *) ne sont pas permis"),
-    ("too big", write("bricks/mentorat.yaml", "# " + "x" * 300_000 + "\n"), "bricks/mentorat.yaml:1:1: (fichier): fichier trop gros (292 Ko, au plus 256 Ko)"),
-    ("too deep", write("bricks/mentorat.yaml", "id: mentorat\nsummary: " + "[" * 12 + "]" * 12 + "\n"), "bricks/mentorat.yaml:2:18: summary[0][0][0][0][0][0][0][0]: imbrication trop profonde (au plus 8 niveaux)"),
-    ("yes is no boolean", replace("bricks/mentorat.yaml", "inferred: true", "inferred: yes"), "bricks/mentorat.yaml:17:13: cost.inferred: booléen attendu (true ou false)"),
-    ("NO is no boolean", replace("bricks/mentorat.yaml", "inferred: true", "inferred: NO"), "bricks/mentorat.yaml:17:13: cost.inferred: booléen attendu (true ou false)"),
-    ("sexagesimal stays text", replace("bricks/mentorat.yaml", "hours_per_beneficiary: 12", "hours_per_beneficiary: 1:30"), "bricks/mentorat.yaml:19:24: hours_per_beneficiary: nombre attendu"),
-    ("on is no boolean key", replace("bricks/mentorat.yaml", "audience: Lycéennes et étudiantes", "on: Lycéennes et étudiantes"), ["bricks/mentorat.yaml:1:1: audience: champ obligatoire manquant", "bricks/mentorat.yaml:11:1: on: champ inconnu « on » (champs permis : id, title, short_title, summary, pillar, modality, kind, stages, tracks, exits, audience, eligibility, partners, working_groups, cost, hours_per_beneficiary, criteria, barriers, good_practices, communication, sources)"]),
-    ("score yes", replace("bricks/mentorat.yaml", "simplicite: 3", "simplicite: yes"), "bricks/mentorat.yaml:22:15: criteria.simplicite: nombre entier attendu"),
-    ("milestone month off", replace("calendar.yaml", "month: 3", "month: 13"), "calendar.yaml:19:12: milestones[2].month: valeur 13 trop grande (au plus 12)"),
-    ("milestone unknown stage", replace("calendar.yaml", "stage: terminale", "stage: quatrieme"), "calendar.yaml:5:12: milestones[0].stage: étape inconnue « quatrieme » (étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1)"),
-    ("scenario unknown brick", replace("scenarios/mini.yaml", "brick: ordinateur", "brick: tablette"), "scenarios/mini.yaml:13:12: placements[2].brick: brique inconnue « tablette »"),
-    ("scenario end before start", replace("scenarios/mini.yaml", "end: {stage: bac-1, month: 6}", "end: {stage: premiere, month: 6}"), "scenarios/mini.yaml:10:10: placements[1].end: la fin vient avant le début"),
-    ("scenario outside axis", replace("scenarios/mini.yaml", "start: {stage: bac-1, month: 9}", "start: {stage: bac-8, month: 9}"), "scenarios/mini.yaml:14:20: placements[2].start.stage: étape « bac-8 » hors de l'axe du parcours (étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1)"),
-    ("scenario month off axis", replace("scenarios/mini.yaml", "end: {stage: bac-1, month: 9}", "end: {stage: bac-1, month: 0}"), "scenarios/mini.yaml:15:32: placements[2].end.month: valeur 0 trop petite (au moins 1)"),
+    (
+        "syntax",
+        replace("bricks/mentorat.yaml", "title: Mentorat en ligne", "title: [Mentorat"),
+        "bricks/mentorat.yaml:3:12: (syntaxe): YAML invalide : did not find expected ',' or ']'",
+    ),
+    (
+        "duplicate key",
+        replace("bricks/mentorat.yaml", "short_title: Mentorat\n", "short_title: Mentorat\ntitle: Autre\n"),
+        "bricks/mentorat.yaml:4:1: title: clé donnée deux fois (déjà à la ligne 2)",
+    ),
+    (
+        "unknown key",
+        replace("bricks/mentorat.yaml", "pillar: empower", "pilar: empower"),
+        [
+            "bricks/mentorat.yaml:1:1: pillar: champ obligatoire manquant",
+            "bricks/mentorat.yaml:5:1: pilar: champ inconnu « pilar » ; vouliez-vous dire « pillar » ? (champs permis : id, title, short_title, summary, pillar, modality, kind, stages, tracks, exits, audience, eligibility, partners, working_groups, cost, hours_per_beneficiary, criteria, barriers, good_practices, communication, sources)",
+        ],
+    ),
+    (
+        "wrong pillar",
+        replace("bricks/mentorat.yaml", "pillar: empower", "pillar: empowerment"),
+        "bricks/mentorat.yaml:5:9: pillar: valeur « empowerment » invalide ; valeurs permises : empower, attract, fix_the_system",
+    ),
+    (
+        "wrong modality",
+        replace("bricks/mentorat.yaml", "modality: individuel", "modality: individual"),
+        "bricks/mentorat.yaml:6:11: modality: valeur « individual » invalide ; valeurs permises : individuel, collectif, materiel",
+    ),
+    (
+        "wrong track",
+        replace("personas.yaml", "track: court", "track: courte"),
+        "personas.yaml:7:12: personas[0].track: valeur « courte » invalide ; valeurs permises : court, long",
+    ),
+    (
+        "missing field",
+        replace("bricks/mentorat.yaml", "summary: Six mois de mentorat avec une professionnelle.\n", ""),
+        "bricks/mentorat.yaml:1:1: summary: champ obligatoire manquant",
+    ),
+    (
+        "id not file name",
+        replace("bricks/mentorat.yaml", "id: mentorat", "id: mentorat-en-ligne"),
+        "bricks/mentorat.yaml:1:5: id: l'identifiant « mentorat-en-ligne » doit être le nom du fichier (« mentorat »)",
+    ),
+    (
+        "duplicate partner id",
+        append(
+            "partners.yaml",
+            "  - id: inria\n    name: Inria bis\n    kind: recherche\n    description: Doublon.\n",
+        ),
+        "partners.yaml:12:9: partners[2].id: identifiant « inria » déjà utilisé (ligne 2)",
+    ),
+    (
+        "unknown partner",
+        replace("bricks/mentorat.yaml", "partners: [inria]", "partners: [inria, cnrs]"),
+        "bricks/mentorat.yaml:12:19: partners[1]: partenaire inconnu(e) « cnrs »",
+    ),
+    (
+        "unknown stage",
+        replace("bricks/mentorat.yaml", "to: bac-2", "to: bac-9"),
+        "bricks/mentorat.yaml:10:7: stages.to: étape inconnue « bac-9 » (étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1)",
+    ),
+    (
+        "unknown criterion",
+        replace("bricks/mentorat.yaml", "  abordable: 3", "  abordabilite: 3"),
+        "bricks/mentorat.yaml:23:3: criteria.abordabilite: critère inconnu « abordabilite » (critères : pertinence, simplicite, abordable)",
+    ),
+    (
+        "unknown working group",
+        replace("bricks/mentorat.yaml", "working_groups: [gt1]", "working_groups: [gt7]"),
+        "bricks/mentorat.yaml:13:18: working_groups[0]: groupe de travail inconnu(e) « gt7 »",
+    ),
+    (
+        "unknown pilot",
+        replace("programme.yaml", "pilots: [inria]", "pilots: [inrria]"),
+        "programme.yaml:102:14: working_groups[0].pilots[0]: partenaire inconnu(e) « inrria »",
+    ),
+    (
+        "backwards range",
+        replace("bricks/mentorat.yaml", "from: terminale\n  to: bac-2", "from: bac-2\n  to: terminale"),
+        "bricks/mentorat.yaml:10:7: stages.to: l'étape de fin « terminale » vient avant l'étape de début « bac-2 »",
+    ),
+    (
+        "score off scale",
+        replace("bricks/mentorat.yaml", "pertinence: 4", "pertinence: 7"),
+        "bricks/mentorat.yaml:21:15: criteria.pertinence: note 7 hors de l'échelle 1 à 4",
+    ),
+    (
+        "not utf-8",
+        write("bricks/mentorat.yaml", "id: mentorat\ntitle: Caf\xe9\n".encode("latin-1")),
+        "bricks/mentorat.yaml:2:11: (fichier): le fichier n'est pas encodé en UTF-8",
+    ),
+    (
+        "alias bomb",
+        write("bricks/mentorat.yaml", BOMB),
+        "bricks/mentorat.yaml:2:8: b[0]: les ancres et alias YAML (&, *) ne sont pas permis",
+    ),
+    (
+        "too big",
+        write("bricks/mentorat.yaml", "# " + "x" * 300_000 + "\n"),
+        "bricks/mentorat.yaml:1:1: (fichier): fichier trop gros (292 Ko, au plus 256 Ko)",
+    ),
+    (
+        "too deep",
+        write("bricks/mentorat.yaml", "id: mentorat\nsummary: " + "[" * 12 + "]" * 12 + "\n"),
+        "bricks/mentorat.yaml:2:18: summary[0][0][0][0][0][0][0][0]: imbrication trop profonde (au plus 8 niveaux)",
+    ),
+    (
+        "yes is no boolean",
+        replace("bricks/mentorat.yaml", "inferred: true", "inferred: yes"),
+        "bricks/mentorat.yaml:17:13: cost.inferred: booléen attendu (true ou false)",
+    ),
+    (
+        "NO is no boolean",
+        replace("bricks/mentorat.yaml", "inferred: true", "inferred: NO"),
+        "bricks/mentorat.yaml:17:13: cost.inferred: booléen attendu (true ou false)",
+    ),
+    (
+        "sexagesimal stays text",
+        replace("bricks/mentorat.yaml", "hours_per_beneficiary: 12", "hours_per_beneficiary: 1:30"),
+        "bricks/mentorat.yaml:19:24: hours_per_beneficiary: nombre attendu",
+    ),
+    (
+        "on is no boolean key",
+        replace("bricks/mentorat.yaml", "audience: Lycéennes et étudiantes", "on: Lycéennes et étudiantes"),
+        [
+            "bricks/mentorat.yaml:1:1: audience: champ obligatoire manquant",
+            "bricks/mentorat.yaml:11:1: on: champ inconnu « on » (champs permis : id, title, short_title, summary, pillar, modality, kind, stages, tracks, exits, audience, eligibility, partners, working_groups, cost, hours_per_beneficiary, criteria, barriers, good_practices, communication, sources)",
+        ],
+    ),
+    (
+        "score yes",
+        replace("bricks/mentorat.yaml", "simplicite: 3", "simplicite: yes"),
+        "bricks/mentorat.yaml:22:15: criteria.simplicite: nombre entier attendu",
+    ),
+    (
+        "milestone month off",
+        replace("calendar.yaml", "month: 3", "month: 13"),
+        "calendar.yaml:19:12: milestones[2].month: valeur 13 trop grande (au plus 12)",
+    ),
+    (
+        "milestone unknown stage",
+        replace("calendar.yaml", "stage: terminale", "stage: quatrieme"),
+        "calendar.yaml:5:12: milestones[0].stage: étape inconnue « quatrieme » (étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1)",
+    ),
+    (
+        "scenario unknown brick",
+        replace("scenarios/mini.yaml", "brick: ordinateur", "brick: tablette"),
+        "scenarios/mini.yaml:13:12: placements[2].brick: brique inconnue « tablette »",
+    ),
+    (
+        "scenario end before start",
+        replace("scenarios/mini.yaml", "end: {stage: bac-1, month: 6}", "end: {stage: premiere, month: 6}"),
+        "scenarios/mini.yaml:10:10: placements[1].end: la fin vient avant le début",
+    ),
+    (
+        "scenario outside axis",
+        replace("scenarios/mini.yaml", "start: {stage: bac-1, month: 9}", "start: {stage: bac-8, month: 9}"),
+        "scenarios/mini.yaml:14:20: placements[2].start.stage: étape « bac-8 » hors de l'axe du parcours (étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1)",
+    ),
+    (
+        "scenario month off axis",
+        replace("scenarios/mini.yaml", "end: {stage: bac-1, month: 9}", "end: {stage: bac-1, month: 0}"),
+        "scenarios/mini.yaml:15:32: placements[2].end.month: valeur 0 trop petite (au moins 1)",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("edit", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_bad_input_gives_exact_message(catalogue_dir: Path, edit: Edit, expected: str | list[str]) -> None:
     edit(catalogue_dir)
-    problems = [str(p).removeprefix(catalogue_dir.as_posix() + "/") for p in check_catalogue(catalogue_dir).problems]
+    problems = [
+        str(p).removeprefix(catalogue_dir.as_posix() + "/") for p in check_catalogue(catalogue_dir).problems
+    ]
     assert problems == (expected if isinstance(expected, list) else [expected])

@@ -1,0 +1,48 @@
+# The two commands of the README: `make run` and `make test`. Only Python 3.11 and make needed.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test lint format validate schema bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	-$(PY) -m tpt_model validate catalogue
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+validate: $(VENV)/.installed
+	$(PY) -m tpt_model validate catalogue
+
+schema: $(VENV)/.installed
+	$(PY) -m tpt_model schema catalogue/schema
+
+bench: $(VENV)/.installed-dev
+	$(PY) -m tpt_model bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

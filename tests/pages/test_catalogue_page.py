@@ -1,0 +1,68 @@
+"""The catalogue page filters bricks and shows the chosen brick's card."""
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def catalogue_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    return at.switch_page("pages/catalogue.py").run()
+
+
+def table_ids(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value.index)
+
+
+def test_lists_every_brick_at_first() -> None:
+    at = catalogue_page()
+    assert table_ids(at) == ["atelier-classe", "mentorat", "ordinateur"]
+    assert "3 brique(s) sur 3" in at.caption[0].value
+
+
+def test_filters_by_pillar_and_modality() -> None:
+    at = catalogue_page()
+    at.multiselect(key="catalogue_pillars").set_value(["empower"]).run()
+    assert table_ids(at) == ["mentorat", "ordinateur"]
+    at.multiselect(key="catalogue_modalities").set_value(["materiel"]).run()
+    assert table_ids(at) == ["ordinateur"]
+
+
+def test_filters_by_phase_partner_and_text() -> None:
+    at = catalogue_page()
+    at.multiselect(key="catalogue_phases").set_value(["construire"]).run()
+    assert table_ids(at) == ["atelier-classe", "mentorat"]
+    at.multiselect(key="catalogue_partners").set_value(["inria"]).run()
+    assert table_ids(at) == ["mentorat"]
+    at.multiselect(key="catalogue_phases").set_value([]).run()
+    at.multiselect(key="catalogue_partners").set_value([]).run()
+    at.text_input(key="catalogue_text").set_value("ÉQUIPEMENT").run()
+    assert table_ids(at) == ["ordinateur"]
+
+
+def test_nothing_found_says_so() -> None:
+    at = catalogue_page()
+    at.text_input(key="catalogue_text").set_value("licorne").run()
+    assert "Aucune brique" in at.warning[0].value
+    assert not at.exception
+
+
+def test_card_of_chosen_brick() -> None:
+    at = catalogue_page()
+    at.selectbox(key="catalogue_selected").set_value("mentorat").run()
+    card = "\n".join(m.value for m in at.markdown)
+    assert "Mentorat en ligne" in card
+    assert "estimation d'après un programme comparable" in card
+    assert "Pertinence : **4**/4" in card
+
+
+def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) -> None:
+    (isolated_app / "bricks" / "mentorat.yaml").write_text("id: mentorat\npillar: [\n", encoding="utf-8")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    problems = "\n".join(c.value for c in at.sidebar.code)
+    assert "bricks/mentorat.yaml:3:1: (syntaxe): YAML invalide" in problems
+    at.switch_page("pages/catalogue.py").run()
+    assert table_ids(at) == ["atelier-classe", "ordinateur"]
+    assert not at.exception

@@ -1,0 +1,7 @@
+"""Entry point of `python -m tpt_model`."""
+
+import sys
+
+from tpt_model.cli import main
+
+sys.exit(main())

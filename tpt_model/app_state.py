@@ -1,0 +1,21 @@
+"""The one typed state root of a browser session (kept under a single session key)."""
+
+from pydantic import BaseModel, ConfigDict
+
+from tpt_model.brick_filter import BrickFilter
+
+
+class CatalogueView(BaseModel):
+    """What the catalogue page shows: the filter and the brick whose card is open."""
+
+    filter: BrickFilter = BrickFilter()
+    selected: str | None = None
+
+
+class AppState(BaseModel):
+    """Everything a session remembers across pages and reruns."""
+
+    model_config = ConfigDict(validate_assignment=True)
+
+    author: str = ""
+    catalogue: CatalogueView = CatalogueView()

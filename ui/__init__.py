@@ -1,0 +1,1 @@
+"""Reusable Streamlit pieces shared by the pages (each owns its widget keys)."""

@@ -1,0 +1,58 @@
+"""The catalogue as the pages see it: loaded once per change of the pilots' files."""
+
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from tpt_model.catalogue import Catalogue
+from tpt_model.loader import LoadResult, check_catalogue
+
+APP_ROOT = Path(__file__).resolve().parents[1]
+
+
+def catalogue_dir() -> Path:
+    """The catalogue folder: `TPT_CATALOGUE_DIR`, or the one shipped with the app."""
+    return Path(os.environ.get("TPT_CATALOGUE_DIR", APP_ROOT / "catalogue"))
+
+
+def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every catalogue file: any edit changes it."""
+    entries = []
+    for folder in (root, root / "bricks", root / "scenarios"):
+        if folder.is_dir():
+            with os.scandir(folder) as it:
+                entries += [(e.path, e.stat().st_mtime_ns, e.stat().st_size) for e in it if e.is_file()]
+    return tuple(sorted(entries))
+
+
+# cache_resource, not cache_data: the catalogue is immutable, so every session can share one
+# object instead of unpickling a copy of thousands of bricks on each rerun.
+@st.cache_resource(max_entries=4, show_spinner="Lecture du catalogue…")
+def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> LoadResult:  # noqa: ARG001
+    return check_catalogue(Path(root))
+
+
+def load_result() -> LoadResult:
+    """The catalogue and its problems, reloaded when a file changes."""
+    root = catalogue_dir()
+    return _load(str(root), _fingerprint(root))
+
+
+def require_catalogue() -> Catalogue:
+    """The catalogue, or a French error and a stop when not even the programme can be read."""
+    result = load_result()
+    if result.catalogue is None:
+        st.error("Le catalogue ne peut pas être lu : corrigez d'abord programme.yaml.")
+        show_problems(result)
+        st.stop()
+    return result.catalogue
+
+
+def show_problems(result: LoadResult) -> None:
+    """The catalogue's problems in an expander, one line each, with file and line."""
+    if not result.problems:
+        return
+    with st.expander(f"⚠️ {len(result.problems)} problème(s) dans le catalogue", expanded=False):
+        st.caption("Les fichiers en cause sont ignorés ; les autres restent utilisables.")
+        st.code("\n".join(str(p) for p in result.problems), language=None)
