@@ -81,9 +81,7 @@ class Criterion(StrictModel):
     def _levels_cover_scale(self) -> "Criterion":
         expected = set(range(self.scale.min, self.scale.max + 1))
         if set(self.levels) != expected:
-            raise ValueError(
-                f"il faut un descripteur par niveau de {self.scale.min} à {self.scale.max}"
-            )
+            raise ValueError(f"il faut un descripteur par niveau de {self.scale.min} à {self.scale.max}")
         return self
 
 
