@@ -27,6 +27,25 @@ _PLAIN_TAGS = frozenset(
     {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
 )
 
+# PyYAML's wording of the usual mistakes, said in French for the pilots.
+_SYNTAX_FR = {
+    "did not find expected ',' or ']'": "« , » ou « ] » attendu (liste non fermée ?)",
+    "did not find expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
+    "did not find expected key": "clé attendue (indentation incorrecte ?)",
+    "could not find expected ':'": "« : » attendu après la clé",
+    "mapping values are not allowed": "« : » inattendu ici (mettez le texte entre guillemets)",
+    "did not find expected node content": "valeur attendue",
+    "did not find expected '-' indicator": "« - » attendu (indentation de la liste ?)",
+    "found unexpected end of stream": "fin de fichier inattendue (guillemet non fermé ?)",
+    "found character that cannot start any token": "caractère interdit en début de valeur (tabulation ?)",
+    "found a tab character": "tabulation interdite : indentez avec des espaces",
+    "block sequence entries are not allowed": "« - » inattendu ici (indentation ?)",
+    "exceeded maximum nesting depth": f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)",
+    "found undefined alias": "les ancres et alias YAML (&, *) ne sont pas permis",
+    "found unknown escape character": "caractère d'échappement inconnu",
+    "found unexpected ':'": "« : » inattendu (mettez le texte entre guillemets)",
+}
+
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
 
@@ -165,6 +184,14 @@ def _decode(raw: bytes, file: str) -> str:
         ) from None
 
 
+def syntax_message(reason: str) -> str:
+    """French wording of a PyYAML syntax problem (the original wording when unknown)."""
+    for english, french in _SYNTAX_FR.items():
+        if english in reason:
+            return f"YAML invalide : {french}"
+    return f"YAML invalide : {reason}"
+
+
 def parse_text(text: str, file: str) -> Document:
     """Parse YAML text into a located Document, or raise YamlFileError."""
     try:
@@ -173,7 +200,7 @@ def parse_text(text: str, file: str) -> Document:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = err.problem or err.context or "erreur de syntaxe"
-        raise YamlFileError(Problem(file, line, column, "(syntaxe)", f"YAML invalide : {reason}")) from None
+        raise YamlFileError(Problem(file, line, column, "(syntaxe)", syntax_message(reason))) from None
     except yaml.YAMLError as err:
         raise YamlFileError(Problem(file, 1, 1, "(syntaxe)", f"YAML invalide : {err}")) from None
     except RecursionError:

@@ -45,7 +45,7 @@ CASES: list[tuple[str, Edit, str | list[str]]] = [
     (
         "syntax",
         replace("bricks/mentorat.yaml", "title: Mentorat en ligne", "title: [Mentorat"),
-        "bricks/mentorat.yaml:3:12: (syntaxe): YAML invalide : did not find expected ',' or ']'",
+        "bricks/mentorat.yaml:3:12: (syntaxe): YAML invalide : « , » ou « ] » attendu (liste non fermée ?)",
     ),
     (
         "duplicate key",

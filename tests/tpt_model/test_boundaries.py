@@ -1,0 +1,73 @@
+"""tpt_model stays free of Streamlit, and the command line behaves as documented."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tpt_model.cli import main
+from tpt_model.schema import SCHEMAS, schema_text
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_tpt_model_imports_without_streamlit() -> None:
+    code = (
+        "import sys, pkgutil, importlib, tpt_model\n"
+        "for m in pkgutil.iter_modules(tpt_model.__path__):\n"
+        "    if m.name not in ('__main__',):\n"
+        "        importlib.import_module('tpt_model.' + m.name)\n"
+        "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_validate_prints_a_summary_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(ROOT / "tests/data/catalogue")]) == 0
+    assert capsys.readouterr().out == (
+        "Catalogue valide : 3 briques, 2 partenaires, 3 jalons, 1 personas, 1 scénario(s)\n"
+    )
+
+
+def test_validate_prints_one_line_per_problem_and_exits_1(
+    catalogue_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = catalogue_dir / "bricks" / "mentorat.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("pillar: empower", "pillar: x"), encoding="utf-8"
+    )
+    assert main(["validate", str(catalogue_dir)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{catalogue_dir.as_posix()}/bricks/mentorat.yaml:5:9: pillar: valeur « x » invalide ; "
+        "valeurs permises : empower, attract, fix_the_system",
+        f"1 problème(s) dans {catalogue_dir}",
+    ]
+
+
+def test_module_entry_point_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tpt_model", "validate", "tests/data/catalogue"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0
+    assert done.stdout.startswith("Catalogue valide")
+
+
+def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
+    assert main(["schema", str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(f"{n}.schema.json" for n in SCHEMAS)
+    brick = json.loads((tmp_path / "brick.schema.json").read_text(encoding="utf-8"))
+    assert brick["additionalProperties"] is False
+    assert "pillar" in brick["required"]
+
+
+@pytest.mark.parametrize("name", list(SCHEMAS))
+def test_shipped_schemas_are_up_to_date(name: str) -> None:
+    shipped = ROOT / "catalogue" / "schema" / f"{name}.schema.json"
+    assert shipped.read_text(encoding="utf-8") == schema_text(SCHEMAS[name]), "lancez `make schema`"
