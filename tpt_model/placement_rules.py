@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from tpt_model.brick_card import stage_span
 from tpt_model.catalogue import Catalogue
 from tpt_model.scenario import Placement
 from tpt_model.timeline import JourneyPoint, is_before, point_index, stage_end, stage_start
@@ -50,10 +51,10 @@ def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]
     assert brick is not None
     first = point_index(programme, stage_start(brick.stages.from_stage))
     last = point_index(programme, stage_end(brick.stages.to_stage)) + 2  # July and August count
-    if point_index(programme, placement.start) < first or point_index(programme, placement.end) > last:
-        first_label = programme.stage(brick.stages.from_stage).label
-        span = f"{first_label} → {programme.stage(brick.stages.to_stage).label}"
-        findings.append(
-            Finding(("start",), f"en dehors des étapes prévues pour « {brick.title} » ({span})", False)
-        )
+    early = point_index(programme, placement.start) < first
+    late = point_index(programme, placement.end) > last
+    if early or late:
+        span = stage_span(catalogue, brick)
+        loc: Loc = ("start",) if early and not late else ("end",) if late and not early else ()
+        findings.append(Finding(loc, f"en dehors des étapes prévues pour « {brick.title} » ({span})", False))
     return findings

@@ -9,7 +9,7 @@ from tpt_model.placement_rules import check_placement
 from tpt_model.problems import Problem, ProblemsError, field_path
 from tpt_model.scenario import Scenario
 from tpt_model.validation import validate_document
-from tpt_model.yaml_source import Document, YamlFileError, parse_text, read_document
+from tpt_model.yaml_source import Document, YamlFileError, parse_text, read_document, resolve_plain
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
 
@@ -61,8 +61,20 @@ def parse_scenario(text: str, file: str, catalogue: Catalogue) -> Scenario:
     return scenario
 
 
+class _QuotingDumper(yaml.SafeDumper):
+    """Quotes every string our reader would not give back as the same string (`1.5e3`, `yes`)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    plain_ok = resolve_plain(value) == value and isinstance(resolve_plain(value), str)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if plain_ok else '"')
+
+
+_QuotingDumper.add_representer(str, _represent_str)
+
+
 def dump_scenario(scenario: Scenario) -> str:
     """YAML text of a scenario, in the format of catalogue/scenarios/ (import gives it back)."""
     data = scenario.model_dump(mode="json", exclude_defaults=True)
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    body = yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=100)
     return SCHEMA_LINE + body

@@ -39,6 +39,8 @@ def point_index(programme: Programme, point: JourneyPoint) -> int:
 
 def point_at(programme: Programme, index: int) -> JourneyPoint:
     """The point at a month index of the axis (inverse of `point_index`)."""
+    if index < 0:
+        raise IndexError(f"mois {index} avant le début de l'axe")
     stage = programme.stages[index // 12]
     return JourneyPoint(stage=stage.id, month=SCHOOL_YEAR_MONTHS[index % 12])
 
@@ -74,5 +76,5 @@ def stage_end(stage_id: str) -> JourneyPoint:
 
 
 def point_label(programme: Programme, point: JourneyPoint) -> str:
-    """French label such as « mars de terminale »."""
+    """French label such as « mars · Terminale »."""
     return f"{MONTH_NAMES[point.month - 1]} · {programme.stage(point.stage).label}"
