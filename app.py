@@ -21,6 +21,7 @@ with st.sidebar:
 
 pages = [
     st.Page("pages/frise.py", title="Frise", icon="🗓️", default=True),
+    st.Page("pages/scenarios.py", title="Scénarios", icon="🗂️"),
     st.Page("pages/catalogue.py", title="Catalogue des briques", icon="🧱"),
     st.Page("pages/evaluation.py", title="Évaluation", icon="⚖️"),
     st.Page("pages/export.py", title="Export", icon="📄"),

@@ -3,6 +3,7 @@
 from pydantic import BaseModel, ConfigDict
 
 from tpt_model.brick_filter import BrickFilter
+from tpt_model.frise_session import FriseView
 
 
 class CatalogueView(BaseModel):
@@ -19,3 +20,4 @@ class AppState(BaseModel):
 
     author: str = ""
     catalogue: CatalogueView = CatalogueView()
+    frise: FriseView = FriseView()

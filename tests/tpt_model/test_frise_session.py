@@ -1,0 +1,162 @@
+"""A session's edits are saved at once; a stale write is caught and nothing is lost."""
+
+from pathlib import Path
+
+import pytest
+
+from tpt_model import load_catalogue
+from tpt_model.catalogue import Catalogue
+from tpt_model.database import make_engine
+from tpt_model.frise_session import (
+    FriseView,
+    commit,
+    ensure_open,
+    open_scenario,
+    redo,
+    save_conflict_as_copy,
+    undo,
+)
+from tpt_model.scenario_editor import add_placement, placement_for, remove_placement, update_placement
+from tpt_model.scenario_store import ScenarioStore
+from tpt_model.timeline import JourneyPoint
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "tests/data/catalogue")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> ScenarioStore:
+    return ScenarioStore(make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}"))
+
+
+def opened(store: ScenarioStore, catalogue: Catalogue) -> FriseView:
+    view = FriseView()
+    ensure_open(view, store, catalogue, "Alice")
+    return view
+
+
+def test_first_visit_creates_the_typical_journey(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    assert [i.name for i in store.list()] == ["Nouvelle frise"]  # the test catalogue has no parcours-type
+    assert view.version == 1
+    assert view.scenario.placements == ()
+
+
+def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    notice = commit(
+        view,
+        store,
+        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
+        "Alice",
+        "Ajout",
+    )
+    assert notice.saved and notice.error is None
+    assert view.version == 2
+    assert store.get(view.scenario_id).scenario.placements[0].brick == "mentorat"
+    assert [v.summary for v in store.versions(view.scenario_id)][0] == "Ajout"
+
+
+def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    commit(
+        view,
+        store,
+        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
+        "Alice",
+        "Ajout",
+    )
+    bad = update_placement(catalogue, view.scenario, 0, end=JourneyPoint(stage="seconde", month=9))
+    notice = commit(view, store, bad, "Alice", "Modification")
+    assert notice.error == "Fin : la fin vient avant le début"
+    assert view.version == 2
+    assert store.get(view.scenario_id).version == 2
+
+
+def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    commit(
+        view,
+        store,
+        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
+        "Alice",
+        "Ajout",
+    )
+    change = update_placement(catalogue, view.scenario, 0, start=JourneyPoint(stage="seconde", month=9))
+    notice = commit(view, store, change, "Alice", "Modification")
+    assert notice.saved
+    assert notice.warnings == ("En dehors des étapes prévues pour « Mentorat en ligne » (Terminale → Bac+2)",)
+
+
+def test_undo_and_redo_are_saved_too(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    commit(
+        view,
+        store,
+        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
+        "Alice",
+        "Ajout",
+    )
+    assert undo(view, store, "Alice").saved
+    assert store.get(view.scenario_id).scenario.placements == ()
+    assert redo(view, store, "Alice").saved
+    assert len(store.get(view.scenario_id).scenario.placements) == 1
+    assert [v.summary for v in store.versions(view.scenario_id)][:2] == ["Rétablissement", "Annulation"]
+    assert not redo(view, store, "Alice").saved
+
+
+def test_stale_write_is_caught_and_the_work_kept(store: ScenarioStore, catalogue: Catalogue) -> None:
+    alice = opened(store, catalogue)
+    bob = FriseView()
+    open_scenario(bob, store, alice.scenario_id)
+    commit(
+        alice,
+        store,
+        add_placement(catalogue, alice.scenario, placement_for(catalogue, "mentorat")),
+        "Alice",
+        "Ajout",
+    )
+    notice = commit(
+        bob,
+        store,
+        add_placement(catalogue, bob.scenario, placement_for(catalogue, "ordinateur")),
+        "Bob",
+        "Ajout",
+    )
+    assert notice.error is not None and "Alice" in notice.error
+    # Bob now sees Alice's version, and his own work waits to be saved as a copy.
+    assert [p.brick for p in bob.scenario.placements] == ["mentorat"]
+    assert [p.brick for p in bob.conflict.placements] == ["ordinateur"]
+    assert [p.brick for p in store.get(alice.scenario_id).scenario.placements] == ["mentorat"]
+    copy = save_conflict_as_copy(bob, store, "Bob")
+    assert [p.brick for p in copy.scenario.placements] == ["ordinateur"]
+    assert copy.scenario.name.endswith("(ma version)")
+    assert bob.scenario_id == copy.id and bob.conflict is None
+
+
+def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    other = store.create(view.scenario.model_copy(update={"name": "Autre"}), "Bob")
+    store.delete(view.scenario_id)
+    view.editor = None
+    ensure_open(view, store, catalogue, "Alice")
+    assert view.scenario_id == other.id
+
+
+def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = opened(store, catalogue)
+    commit(
+        view,
+        store,
+        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
+        "Alice",
+        "Ajout",
+    )
+    commit(view, store, remove_placement(view.scenario, 0), "Alice", "Suppression")
+    assert view.scenario.placements == ()
+    undo(view, store, "Alice")
+    assert len(view.scenario.placements) == 1

@@ -1,0 +1,23 @@
+"""The database stores, shared by every session of this server process."""
+
+import streamlit as st
+
+from tpt_model.database import database_url, make_engine
+from tpt_model.scenario_store import ScenarioStore
+from tpt_model.score_store import ScoreStore
+
+
+@st.cache_resource(show_spinner=False)
+def _stores(url: str) -> tuple[ScenarioStore, ScoreStore]:
+    engine = make_engine(url)
+    return ScenarioStore(engine), ScoreStore(engine)
+
+
+def scenario_store() -> ScenarioStore:
+    """The scenario store of the configured database (`TPT_DATABASE_URL` or SQLite in `TPT_DATA_DIR`)."""
+    return _stores(database_url())[0]
+
+
+def score_store() -> ScoreStore:
+    """The score store of the configured database."""
+    return _stores(database_url())[1]
