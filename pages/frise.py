@@ -1,8 +1,63 @@
-"""Frise page: compose the typical journey (filled by the frise designer)."""
+"""Frise page: compose the typical journey from the catalogue's bricks, on the time axis."""
 
 import streamlit as st
 
+from tpt_model.chart_spec import chart_spec
+from tpt_model.frise_chart import frise_chart
+from tpt_model.frise_rows import frise_table
+from tpt_model.frise_session import commit, ensure_open
+from tpt_model.scenario_editor import ChangeResult, add_placement, placement_for
+from tpt_model.scenario_summary import scenario_caption
+from ui.brick_picker import brick_picker
+from ui.catalogue_source import require_catalogue
+from ui.frise_controls import frise_options
+from ui.frise_header import frise_header
+from ui.placement_panel import placement_panel, placement_selector
+from ui.state import app_state
+from ui.stores import scenario_store
+
+catalogue = require_catalogue()
+state = app_state()
+view = state.frise
+store = scenario_store()
+ensure_open(view, store, catalogue, state.author)
+
+
+def save(result: ChangeResult, summary: str) -> None:
+    # Rerun at once: the header above (undo, version, notices) must show the change.
+    commit(view, store, result, state.author, summary)
+    st.rerun()
+
+
+def on_chart_select() -> None:
+    picked = st.session_state["frise_chart"].selection.get("placement") or []
+    view.selected = int(picked[0]["idx"]) if picked else None
+
+
 st.title("Frise du parcours-type")
-st.info(
-    "Le concepteur de frise arrive dans la prochaine version : composez ici le parcours à partir des briques."
+frise_header(view, store, state.author)
+view.options = frise_options(catalogue, view.options)
+chart = frise_chart(catalogue, view.scenario, view.options, selected=view.selected)
+# The spec is built without Altair's re-validation (tested once in tpt_model): reruns stay cheap.
+st.vega_lite_chart(
+    chart_spec(chart), on_select=on_chart_select, selection_mode="placement", key="frise_chart"
 )
+
+left, right = st.columns([3, 2], gap="large")
+with left:
+    st.markdown("##### Placement sélectionné")
+    placement_selector(catalogue, view)
+    placement_panel(catalogue, view, save)
+with right:
+    st.markdown("##### Ajouter une brique")
+    brick_id = brick_picker(catalogue)
+    if st.button("➕ Ajouter à la frise", key="frise_add", disabled=brick_id is None, type="primary"):
+        view.selected = len(view.scenario.placements)  # the new one, once added
+        save(
+            add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)),
+            f"Ajout de « {brick_id} »",
+        )
+
+st.markdown("##### La frise en tableau")
+st.caption(scenario_caption(catalogue, view.scenario))
+st.dataframe(frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")

@@ -31,6 +31,7 @@ class FriseView(BaseModel):
     editor: Editor | None = None
     options: FriseOptions = FriseOptions()
     selected: int | None = None
+    editing: int | None = None
     notice: Notice | None = None
     # A change refused because someone saved first: kept so that it can be saved as a copy.
     conflict: Scenario | None = None
@@ -47,6 +48,7 @@ def _load(view: FriseView, stored: StoredScenario) -> None:
     view.version = stored.version
     view.editor = Editor(scenario=stored.scenario)
     view.selected = None
+    view.editing = None
 
 
 def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> None:
@@ -57,9 +59,11 @@ def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> No
 
 
 def starter_scenario(catalogue: Catalogue) -> Scenario:
-    """What a new workshop starts from: the shipped typical journey, or an empty frise."""
+    """What a new workshop starts from: the typical journey, another shipped one, or an empty frise."""
     names = dict(catalogue.templates)
-    return names.get(DEFAULT_TEMPLATE) or Scenario(name="Nouvelle frise")
+    if DEFAULT_TEMPLATE in names:
+        return names[DEFAULT_TEMPLATE]
+    return catalogue.templates[0][1] if catalogue.templates else Scenario(name="Nouvelle frise")
 
 
 def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, author: str) -> None:
@@ -81,7 +85,9 @@ def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, aut
 def _save(view: FriseView, store: ScenarioStore, author: str, summary: str) -> Notice | None:
     assert view.editor is not None and view.scenario_id is not None
     try:
-        stored = store.save(view.scenario_id, view.editor.scenario, view.version, author or "Anonyme", summary)
+        stored = store.save(
+            view.scenario_id, view.editor.scenario, view.version, author or "Anonyme", summary
+        )
     except StaleWrite as err:
         view.conflict = err.rejected
         _load(view, store.get(view.scenario_id))
@@ -103,7 +109,9 @@ def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: 
     return notice
 
 
-def _step(view: FriseView, store: ScenarioStore, author: str, move: Callable[[], bool], summary: str) -> Notice:
+def _step(
+    view: FriseView, store: ScenarioStore, author: str, move: Callable[[], bool], summary: str
+) -> Notice:
     if not move():
         return Notice()
     view.selected = None

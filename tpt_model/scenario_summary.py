@@ -54,3 +54,11 @@ def scenario_stats(catalogue: Catalogue, scenario: Scenario) -> ScenarioStats:
             stats["pillars"][brick.pillar] = stats["pillars"].get(brick.pillar, 0) + 1
             stats["modalities"][brick.modality] += 1
     return stats
+
+
+def scenario_caption(catalogue: Catalogue, scenario: Scenario) -> str:
+    """« 31 placements · Je construis mon projet : 12 · Je réussis ma formation : 14 · … »."""
+    stats = scenario_stats(catalogue, scenario)
+    phases = {p.id: p.label for p in catalogue.programme.phases}
+    counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
+    return f"{stats['placements']} placement(s) · {counts}"

@@ -6,7 +6,13 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ["pages/frise.py", "pages/scenarios.py", "pages/catalogue.py", "pages/evaluation.py", "pages/export.py"]
+PAGES = [
+    "pages/frise.py",
+    "pages/scenarios.py",
+    "pages/catalogue.py",
+    "pages/evaluation.py",
+    "pages/export.py",
+]
 
 
 @pytest.mark.parametrize("page", PAGES)

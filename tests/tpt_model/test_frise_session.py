@@ -16,6 +16,7 @@ from tpt_model.frise_session import (
     save_conflict_as_copy,
     undo,
 )
+from tpt_model.scenario import Scenario
 from tpt_model.scenario_editor import add_placement, placement_for, remove_placement, update_placement
 from tpt_model.scenario_store import ScenarioStore
 from tpt_model.timeline import JourneyPoint
@@ -33,21 +34,23 @@ def store(tmp_path: Path) -> ScenarioStore:
     return ScenarioStore(make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}"))
 
 
-def opened(store: ScenarioStore, catalogue: Catalogue) -> FriseView:
+def opened(store: ScenarioStore) -> FriseView:
+    """A session on a fresh, empty scenario."""
     view = FriseView()
-    ensure_open(view, store, catalogue, "Alice")
+    open_scenario(view, store, store.create(Scenario(name="Atelier"), "Alice").id)
     return view
 
 
 def test_first_visit_creates_the_typical_journey(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
-    assert [i.name for i in store.list()] == ["Nouvelle frise"]  # the test catalogue has no parcours-type
+    view = FriseView()
+    ensure_open(view, store, catalogue, "Alice")
+    assert [i.name for i in store.list()] == ["Mini parcours"]  # the test catalogue's only template
     assert view.version == 1
-    assert view.scenario.placements == ()
+    assert len(view.scenario.placements) == 3
 
 
 def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
+    view = opened(store)
     notice = commit(
         view,
         store,
@@ -62,7 +65,7 @@ def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue
 
 
 def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
+    view = opened(store)
     commit(
         view,
         store,
@@ -78,7 +81,7 @@ def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue)
 
 
 def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
+    view = opened(store)
     commit(
         view,
         store,
@@ -93,7 +96,7 @@ def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: 
 
 
 def test_undo_and_redo_are_saved_too(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
+    view = opened(store)
     commit(
         view,
         store,
@@ -110,7 +113,7 @@ def test_undo_and_redo_are_saved_too(store: ScenarioStore, catalogue: Catalogue)
 
 
 def test_stale_write_is_caught_and_the_work_kept(store: ScenarioStore, catalogue: Catalogue) -> None:
-    alice = opened(store, catalogue)
+    alice = opened(store)
     bob = FriseView()
     open_scenario(bob, store, alice.scenario_id)
     commit(
@@ -139,7 +142,7 @@ def test_stale_write_is_caught_and_the_work_kept(store: ScenarioStore, catalogue
 
 
 def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
+    view = opened(store)
     other = store.create(view.scenario.model_copy(update={"name": "Autre"}), "Bob")
     store.delete(view.scenario_id)
     view.editor = None
@@ -148,7 +151,7 @@ def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Ca
 
 
 def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -> None:
-    view = opened(store, catalogue)
+    view = opened(store)
     commit(
         view,
         store,

@@ -413,3 +413,14 @@ def test_scenario_stats_of_an_empty_scenario(catalogue: Catalogue) -> None:
     assert stats["placements"] == stats["months"] == 0
     assert set(stats["phases"].values()) == set(stats["pillars"].values()) == {0}
     assert set(stats["modalities"].values()) == {0}
+
+
+def test_scenario_caption_counts_by_phase_label() -> None:
+    from tpt_model import load_catalogue
+    from tpt_model.scenario_summary import scenario_caption
+
+    catalogue = load_catalogue(ROOT / "tests/data/catalogue")
+    assert scenario_caption(catalogue, catalogue.template("mini")) == (
+        "3 placement(s) · Je construis mon projet : 2 · Je réussis ma formation : 1 · "
+        "Je m'épanouis dans mon job : 0"
+    )

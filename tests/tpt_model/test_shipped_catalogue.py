@@ -60,7 +60,9 @@ def test_l1_dropout_window_is_in_the_calendar(catalogue) -> None:  # noqa: ANN00
     assert any(m.stage == "bac-1" for m in risks)
 
 
-@pytest.mark.parametrize("path", sorted(SHIPPED.rglob("*.yaml")), ids=lambda p: p.relative_to(SHIPPED).as_posix())
+@pytest.mark.parametrize(
+    "path", sorted(SHIPPED.rglob("*.yaml")), ids=lambda p: p.relative_to(SHIPPED).as_posix()
+)
 def test_each_file_points_editors_at_its_schema(path: Path) -> None:
     first = path.read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# yaml-language-server: $schema=")

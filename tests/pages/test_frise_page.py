@@ -1,0 +1,132 @@
+"""The frise page: add, edit, remove and undo placements; switch lanes and tracks."""
+
+from pathlib import Path
+
+from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+from streamlit.testing.v1 import AppTest
+
+from ui.state import STATE_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def frise_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def scenario(at: AppTest):  # noqa: ANN201
+    return at.session_state[STATE_KEY].frise.scenario
+
+
+def chart_dataset(at: AppTest, name: str) -> list[dict]:
+    """The rows of one named dataset of the page's chart (Streamlit sends them as Arrow)."""
+    chart = at.get("vega_lite_chart")[0].proto
+    dataset = next(ds for ds in chart.datasets if ds.name == name)
+    return convert_arrow_bytes_to_pandas_df(dataset.data.data).to_dict("records")
+
+
+def bar_values(at: AppTest) -> list[dict]:
+    return chart_dataset(at, "barres")
+
+
+def test_opens_the_template_and_draws_it() -> None:
+    at = frise_page()
+    assert [p.brick for p in scenario(at).placements] == ["atelier-classe", "mentorat", "ordinateur"]
+    assert sorted({v["idx"] for v in bar_values(at)}) == [0, 1, 2]
+    table = at.dataframe[0].value
+    assert list(table["Brique"]) == ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
+
+
+def test_add_a_brick_then_undo_and_redo() -> None:
+    at = frise_page()
+    at.text_input(key="frise_pick_text").set_value("mentorat").run()
+    at.selectbox(key="frise_pick_brick").set_value("mentorat").run()
+    at.button(key="frise_add").click().run()
+    assert [p.brick for p in scenario(at).placements][-1] == "mentorat"
+    assert len(bar_values_idx := {v["idx"] for v in bar_values(at)}) == 4, bar_values_idx
+    assert len(at.dataframe[0].value) == 4
+    at.button(key="frise_undo").click().run()
+    assert len(scenario(at).placements) == 3
+    at.button(key="frise_redo").click().run()
+    assert len(scenario(at).placements) == 4
+    assert at.session_state[STATE_KEY].frise.version == 4
+
+
+def test_edit_a_placement_in_the_dialog() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(1).run()
+    at.button(key="frise_edit_open").click().run()
+    at.text_input(key="frise_edit_1_lane").set_value("Accompagnement renforcé")
+    at.text_area(key="frise_edit_1_note").set_value('=HYPERLINK("x") <b>gras</b>')
+    at.selectbox(key="frise_edit_1_end_month").set_value(3)
+    at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    assert not at.exception, at.exception
+    placement = scenario(at).placements[1]
+    assert placement.lane == "Accompagnement renforcé"
+    assert placement.note == '=HYPERLINK("x") <b>gras</b>'
+    assert placement.end.month == 3
+
+
+def test_impossible_edit_is_refused_with_a_message() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(1).run()
+    at.button(key="frise_edit_open").click().run()
+    at.selectbox(key="frise_edit_1_end_stage").set_value("seconde")
+    at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    assert [e.value for e in at.error] == ["Fin : la fin vient avant le début"]
+    assert scenario(at).placements[1].end.stage == "bac-1"
+
+
+def test_remove_a_placement_then_undo() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(0).run()
+    at.button(key="frise_remove").click().run()
+    assert [p.brick for p in scenario(at).placements] == ["mentorat", "ordinateur"]
+    assert len(at.dataframe[0].value) == 2
+    at.button(key="frise_undo").click().run()
+    assert [p.brick for p in scenario(at).placements] == ["atelier-classe", "mentorat", "ordinateur"]
+
+
+def test_duplicate_a_placement() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(2).run()
+    at.button(key="frise_duplicate").click().run()
+    assert [p.brick for p in scenario(at).placements] == [
+        "atelier-classe",
+        "mentorat",
+        "ordinateur",
+        "ordinateur",
+    ]
+
+
+def test_switch_lanes() -> None:
+    at = frise_page()
+    assert {v["lane"] for v in bar_values(at)} == {"Attirer", "Accompagner"}
+    at.radio(key="frise_lane").set_value("modality").run()
+    assert {v["lane"] for v in bar_values(at)} == {"Individuel", "Collectif", "Matériel et financier"}
+    at.radio(key="frise_lane").set_value("partner").run()
+    assert {v["lane"] for v in bar_values(at)} == {"Inria", "Femmes@Numérique", "Sans partenaire"}
+    assert set(at.dataframe[0].value["Couloir"]) == {"Inria", "Femmes@Numérique", "Sans partenaire"}
+
+
+def test_track_filter_hides_what_does_not_apply() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(1).run()
+    at.button(key="frise_edit_open").click().run()
+    at.multiselect(key="frise_edit_1_tracks").set_value(["long"])
+    at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    at.selectbox(key="frise_track").set_value("court").run()
+    assert sorted({v["idx"] for v in bar_values(at)}) == [0, 2]
+    assert list(at.dataframe[0].value["Brique"]) == ["Atelier en classe", "Ordinateur offert"]
+    at.selectbox(key="frise_track").set_value("long").run()
+    assert sorted({v["idx"] for v in bar_values(at)}) == [0, 1, 2]
+
+
+def test_options_survive_a_visit_to_another_page() -> None:
+    at = frise_page()
+    at.radio(key="frise_lane").set_value("modality").run()
+    at.switch_page("pages/catalogue.py").run()
+    at.switch_page("pages/frise.py").run()
+    assert at.radio(key="frise_lane").value == "modality"

@@ -1,0 +1,40 @@
+"""Top of the frise page: the open scenario, undo/redo, and what happened to the last change."""
+
+import streamlit as st
+
+from tpt_model.frise_session import FriseView, Notice, redo, save_conflict_as_copy, undo
+from tpt_model.scenario_store import ScenarioStore
+
+
+def show_notice(notice: Notice | None) -> None:
+    """Say whether the last change was saved, with its warnings or why it was refused."""
+    if notice is None:
+        return
+    if notice.error:
+        st.error(notice.error, icon="⛔")
+    for warning in notice.warnings:
+        st.warning(warning, icon="⚠️")
+
+
+def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
+    """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
+    assert view.editor is not None
+    cols = st.columns([6, 1, 1])
+    cols[0].subheader(view.scenario.name)
+    cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
+    if cols[1].button("↶ Annuler", key="frise_undo", disabled=not view.editor.can_undo, width="stretch"):
+        undo(view, store, author)
+    if cols[2].button("↷ Rétablir", key="frise_redo", disabled=not view.editor.can_redo, width="stretch"):
+        redo(view, store, author)
+    show_notice(view.notice)
+    if view.conflict is not None:
+        with st.container(border=True):
+            st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
+            left, right = st.columns(2)
+            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy", type="primary"):
+                save_conflict_as_copy(view, store, author)
+                st.rerun()
+            if right.button("Abandonner ma version", key="frise_conflict_drop"):
+                view.conflict = None
+                view.notice = None
+                st.rerun()

@@ -1,0 +1,142 @@
+"""The selected placement: its details, and the dialog that edits it."""
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from tpt_model.catalogue import Catalogue
+from tpt_model.frise_session import FriseView
+from tpt_model.scenario import Placement
+from tpt_model.scenario_editor import ChangeResult, duplicate_placement, remove_placement, update_placement
+from tpt_model.scenario_summary import placement_summary
+from tpt_model.text import escape_markdown
+from tpt_model.timeline import MONTH_NAMES, SCHOOL_YEAR_MONTHS, JourneyPoint
+
+Commit = Callable[[ChangeResult, str], None]
+
+
+def _point_inputs(catalogue: Catalogue, label: str, point: JourneyPoint, key: str) -> JourneyPoint:
+    stages = {s.id: s.label for s in catalogue.programme.stages}
+    cols = st.columns(2)
+    stage = cols[0].selectbox(
+        f"{label} : étape",
+        list(stages),
+        index=list(stages).index(point.stage) if point.stage in stages else 0,
+        format_func=stages.__getitem__,
+        key=f"{key}_stage",
+    )
+    month = cols[1].selectbox(
+        f"{label} : mois",
+        SCHOOL_YEAR_MONTHS,
+        index=SCHOOL_YEAR_MONTHS.index(point.month),
+        format_func=lambda m: MONTH_NAMES[m - 1],
+        key=f"{key}_month",
+    )
+    return JourneyPoint(stage=stage, month=month)
+
+
+def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str, object] | None:
+    programme = catalogue.programme
+    with st.form("frise_edit_form", border=False):
+        start = _point_inputs(catalogue, "Début", placement.start, f"{key}_start")
+        end = _point_inputs(catalogue, "Fin", placement.end, f"{key}_end")
+        lane = st.text_input("Couloir (libre)", value=placement.lane or "", key=f"{key}_lane")
+        tracks = st.multiselect(
+            "Parcours concernés (vide = tous)",
+            [t.id for t in programme.tracks],
+            default=list(placement.tracks),
+            format_func=lambda t: next(x.label for x in programme.tracks if x.id == t),
+            key=f"{key}_tracks",
+        )
+        exits = st.multiselect(
+            "Sorties concernées (vide = toutes)",
+            [e.id for e in programme.exits],
+            default=list(placement.exits),
+            format_func=lambda e: next(x.label for x in programme.exits if x.id == e),
+            key=f"{key}_exits",
+        )
+        partners = [None, *catalogue.partners_by_id]
+        partner = st.selectbox(
+            "Partenaire",
+            partners,
+            index=partners.index(placement.partner) if placement.partner in partners else 0,
+            format_func=lambda p: "Celui de la brique" if p is None else catalogue.partners_by_id[p].name,
+            key=f"{key}_partner",
+        )
+        note = st.text_area("Note", value=placement.note or "", max_chars=2000, key=f"{key}_note")
+        if not st.form_submit_button("Enregistrer", type="primary"):
+            return None
+    return {
+        "start": start,
+        "end": end,
+        "lane": lane,
+        "tracks": tuple(tracks),
+        "exits": tuple(exits),
+        "partner": partner,
+        "note": note,
+    }
+
+
+def _edit_dialog(catalogue: Catalogue, view: FriseView, commit: Commit) -> None:
+    index = view.editing
+    if index is None or index >= len(view.scenario.placements):
+        return
+
+    def close() -> None:
+        view.editing = None
+
+    @st.dialog("Modifier le placement", width="large", on_dismiss=close)
+    def dialog() -> None:
+        st.caption(escape_markdown(placement_summary(catalogue, view.scenario.placements[index])))
+        changes = _edit_form(catalogue, view.scenario.placements[index], f"frise_edit_{index}")
+        if changes is not None:
+            commit(
+                update_placement(catalogue, view.scenario, index, **changes),
+                f"Modification du n° {index + 1}",
+            )
+            view.editing = None
+            st.rerun()
+
+    dialog()
+
+
+def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> None:
+    """Details of the selected placement and its actions; « Modifier » opens the edit dialog."""
+    index = view.selected
+    if index is None or index >= len(view.scenario.placements):
+        st.caption("Cliquez sur une barre de la frise (ou choisissez un placement) pour le modifier.")
+        return
+    placement = view.scenario.placements[index]
+    st.markdown(f"**N° {index + 1}** · {escape_markdown(placement_summary(catalogue, placement))}")
+    if placement.note:
+        st.caption(f"Note : {escape_markdown(placement.note)}")
+    cols = st.columns(3)
+    if cols[0].button("✏️ Modifier", key="frise_edit_open", type="primary"):
+        view.editing = index
+    if cols[1].button("⧉ Dupliquer", key="frise_duplicate"):
+        commit(duplicate_placement(catalogue, view.scenario, index), f"Duplication du n° {index + 1}")
+    if cols[2].button("🗑️ Retirer", key="frise_remove"):
+        commit(remove_placement(view.scenario, index), f"Retrait du n° {index + 1}")
+        view.selected = None
+    _edit_dialog(catalogue, view, commit)
+
+
+def placement_selector(catalogue: Catalogue, view: FriseView) -> None:
+    """A list of the placements: the keyboard's way to select what a click on the chart selects."""
+    numbers = [None, *range(len(view.scenario.placements))]
+    # The chart, a removal or an undo may have changed the selection since the last run.
+    st.session_state["frise_selected"] = view.selected if view.selected in numbers else None
+
+    def chosen() -> None:
+        view.selected = st.session_state["frise_selected"]
+
+    st.selectbox(
+        "Placement",
+        numbers,
+        key="frise_selected",
+        label_visibility="collapsed",
+        on_change=chosen,
+        format_func=lambda i: (
+            "—" if i is None else f"{i + 1}. {placement_summary(catalogue, view.scenario.placements[i])}"
+        ),
+    )
