@@ -1,6 +1,51 @@
-"""Evaluation page: score the bricks on the programme's criteria."""
+"""Evaluation page: score the open scenario's bricks on the programme's criteria, then rank and export."""
 
 import streamlit as st
 
+from tpt_model.evaluation_session import SECTIONS, scenario_bricks
+from tpt_model.frise_session import ensure_open
+from tpt_model.text import escape_markdown
+from ui.catalogue_source import require_catalogue
+from ui.evaluation_export import export_panel
+from ui.evaluation_results import results_panel
+from ui.evaluation_scoring import evaluator_picker, scoring_panel
+from ui.state import app_state
+from ui.stores import scenario_store, score_store
+
+catalogue = require_catalogue()
+state = app_state()
+frise, view = state.frise, state.evaluation
+ensure_open(frise, scenario_store(), catalogue, state.author)
+assert frise.scenario_id is not None
+view.follow(frise.scenario_id)
+bricks = scenario_bricks(catalogue, frise.scenario)
+
 st.title("Évaluation des briques")
-st.info("L'évaluation des briques (pertinence, simplicité, caractère abordable) arrive bientôt.")
+st.markdown(
+    f"Scénario évalué : **{escape_markdown(frise.scenario.name)}** (version {frise.version}) · "
+    f"{len(bricks)} brique{'s' if len(bricks) > 1 else ''} à noter"
+)
+st.caption("Pour évaluer un autre scénario, ouvrez-le depuis la page Scénarios.")
+if not bricks:
+    st.info("Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise.")
+    st.stop()
+
+sheets = score_store().sheets(frise.scenario_id)  # read once per rerun, shared by every section
+view.section = st.segmented_control(
+    "Section",
+    list(SECTIONS),
+    default=view.section,
+    required=True,
+    format_func=SECTIONS.__getitem__,
+    key="eval_section",
+    label_visibility="collapsed",
+)
+
+if view.section == "score":
+    evaluator = evaluator_picker(view, state.author)
+    if evaluator is not None:
+        scoring_panel(catalogue, view, bricks, sheets, evaluator)
+elif view.section == "results":
+    results_panel(catalogue, view, bricks, sheets)
+else:
+    export_panel(catalogue, view, bricks, sheets, frise.scenario.name)

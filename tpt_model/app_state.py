@@ -3,6 +3,7 @@
 from pydantic import BaseModel, ConfigDict
 
 from tpt_model.brick_filter import BrickFilter
+from tpt_model.evaluation_session import EvaluationView
 from tpt_model.frise_session import FriseView
 
 
@@ -21,3 +22,4 @@ class AppState(BaseModel):
     author: str = ""
     catalogue: CatalogueView = CatalogueView()
     frise: FriseView = FriseView()
+    evaluation: EvaluationView = EvaluationView()

@@ -608,6 +608,9 @@ def frise_chart(
         title=_title(catalogue, scenario, options, len(layout.bars)),
         view={"stroke": None},
         resolve={"scale": {"color": "independent"}},
+        # Fit the page's width only: « fit » (Streamlit's default) would squeeze the title, legends
+        # and milestone lines into the plot's height and leave the bars no room.
+        autosize={"type": "fit-x", "contains": "padding"},
     )
     # Set after construction: LayerChart deep-copies its layers, and the values need no copy.
     chart.datasets = layout.datasets()

@@ -175,7 +175,13 @@ def priority_matrix_chart(
     x, y = matrix_axes(catalogue.programme, x_criterion, y_criterion)
     rows = _records(catalogue, results, x, y)
     layers = [*_quadrant_layers(x, y), _points_layer(catalogue.programme, rows, x, y)]
-    return alt.layer(*layers).properties(width=560, height=420, title="Matrice de priorisation")
+    # « fit-x »: Streamlit's default « fit » would squeeze the legend and title into the height.
+    return alt.layer(*layers).properties(
+        width=560,
+        height=420,
+        title="Matrice de priorisation",
+        autosize={"type": "fit-x", "contains": "padding"},
+    )
 
 
 def matrix_table(

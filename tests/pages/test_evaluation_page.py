@@ -1,0 +1,387 @@
+"""The evaluation page: score bricks one by one, consensus, weights that re-rank, matrix and exports."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from streamlit.testing.v1 import AppTest
+
+from tpt_model import load_catalogue
+from tpt_model.database import database_url, make_engine
+from tpt_model.evaluation import disagreement_rule
+from tpt_model.evaluation_session import SCENARIO_GONE
+from tpt_model.scenario import Scenario
+from tpt_model.scenario_store import ScenarioStore
+from tpt_model.score_store import ScoreSheet, ScoreStore
+from tpt_model.text import escape_markdown
+from ui.state import STATE_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
+SUBMIT = "eval_submit"
+# The test scenario (the catalogue's only template) holds these bricks, in this order.
+TITLES = ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
+
+IMPACT = """  - id: impact
+    label: Impact
+    question: L'action change-t-elle durablement les parcours ?
+    scale: {min: 1, max: 5}
+    weight: 1
+    levels:
+      1: Aucun
+      2: Faible
+      3: Moyen
+      4: Fort
+      5: Décisif
+"""
+
+
+def score_store() -> ScoreStore:
+    """A store on the page's database (TPT_DATA_DIR is set by the `isolated_app` fixture)."""
+    return ScoreStore(make_engine(database_url()))
+
+
+def evaluation_page(author: str = "") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    # After its first run AppTest runs the page script alone, so the sidebar's name field cannot be
+    # typed into here: set the name it would have set.
+    at.session_state[STATE_KEY].author = author
+    at.switch_page("pages/evaluation.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def scenario_id(at: AppTest) -> str:
+    return at.session_state[STATE_KEY].frise.scenario_id
+
+
+def as_evaluator(at: AppTest, name: str) -> AppTest:
+    at.text_input(key="eval_name").set_value(name).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def progress(at: AppTest) -> str:
+    return at.get("progress")[0].proto.text
+
+
+def subheader(at: AppTest) -> str:
+    return at.subheader[0].value
+
+
+def scores(at: AppTest) -> dict[str, int | None]:
+    return {r.key.removeprefix("eval_score_"): r.value for r in at.radio if r.key.startswith("eval_score_")}
+
+
+def submit(at: AppTest, comment: str | None = None, **values: int) -> AppTest:
+    for criterion, value in values.items():
+        at.radio(key=f"eval_score_{criterion}").set_value(value)
+    if comment is not None:
+        at.text_area(key="eval_comment").set_value(comment)
+    at.button(key=SUBMIT).click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def section(at: AppTest, name: str) -> AppTest:
+    at.button_group(key="eval_section").set_value(name).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def ranking(at: AppTest):  # noqa: ANN201
+    return at.dataframe[0].value
+
+
+def click_bubble(at: AppTest, brick_id: str) -> AppTest:
+    """What the browser sends when a bubble is clicked (AppTest has no API for chart selections)."""
+    chart = at.get("vega_lite_chart")[0]
+    states = at._tree.get_widget_states()
+    selection = {"selection": {"brick": [{"brick_id": brick_id}]}}
+    states.widgets.append(WidgetState(id=chart.proto.id, string_value=json.dumps(selection)))
+    at._run(widget_state=states)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_names_the_scenario_and_asks_for_an_evaluator() -> None:
+    at = evaluation_page()
+    assert at.title[0].value == "Évaluation des briques"
+    assert at.markdown[0].value == "Scénario évalué : **Mini parcours** (version 1) · 3 briques à noter"
+    assert [e.value for e in at.error] == ["Indiquez le nom de l'évaluatrice ou de l'évaluateur."]
+    assert not at.radio
+
+
+def test_the_author_is_the_default_evaluator() -> None:
+    at = evaluation_page(author="Béatrice")
+    assert at.text_input(key="eval_name").value == "Béatrice"
+    assert not at.error
+    assert subheader(at) == "Atelier en classe"
+
+
+def test_score_the_bricks_one_after_the_other() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    assert progress(at) == "Brique 1 / 3"
+    assert at.caption[1].value == "0 / 3 briques notées par « Alice »"
+    assert subheader(at) == "Atelier en classe"
+    assert scores(at) == {"pertinence": None, "simplicite": None, "abordable": None}
+    assert at.radio(key="eval_score_pertinence").options == [
+        "1 — Peu pertinente",
+        "2 — Utile",
+        "3 — Pertinente",
+        "4 — Essentielle",
+    ]
+    assert at.radio(key="eval_score_pertinence").help == "L'action répond-elle à un frein réel ?"
+
+    submit(at, comment="Très bien", pertinence=4, simplicite=2, abordable=3)
+    assert progress(at) == "Brique 2 / 3"
+    assert subheader(at) == "Mentorat en ligne"
+    assert [s.value for s in at.success] == [escape_markdown("Notes de « Alice » enregistrées.")]
+    assert at.caption[1].value == "1 / 3 briques notées par « Alice »"
+    assert scores(at) == {"pertinence": None, "simplicite": None, "abordable": None}
+    assert at.text_area(key="eval_comment").value == ""
+    assert score_store().sheets(scenario_id(at)) == [
+        ScoreSheet(
+            brick="atelier-classe",
+            evaluator="Alice",
+            scores={"pertinence": 4, "simplicite": 2, "abordable": 3},
+            comment="Très bien",
+        )
+    ]
+
+    at.button(key="eval_next").click().run()
+    assert progress(at) == "Brique 3 / 3"
+    assert at.button(key="eval_next").disabled
+    at.button(key="eval_prev").click().run()
+    at.button(key="eval_prev").click().run()
+    assert progress(at) == "Brique 1 / 3"
+    assert scores(at) == {"pertinence": 4, "simplicite": 2, "abordable": 3}
+
+
+def test_a_blank_form_is_not_saved() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    submit(at, comment="Sans note")
+    assert [e.value for e in at.error] == [
+        escape_markdown("Choisissez au moins une note avant d'enregistrer.")
+    ]
+    assert progress(at) == "Brique 1 / 3"
+    assert score_store().sheets(scenario_id(at)) == []
+
+
+def test_existing_scores_are_filled_in() -> None:
+    at = evaluation_page()
+    store, sid = score_store(), scenario_id(at)
+    store.save_sheet(
+        sid,
+        ScoreSheet(
+            brick="atelier-classe",
+            evaluator="Alice",
+            scores={"pertinence": 1, "abordable": 4},
+            comment="Déjà",
+        ),
+        as_evaluator="Alice",
+    )
+    store.save_sheet(
+        sid, ScoreSheet(brick="mentorat", evaluator="Alice", scores={"simplicite": 3}), as_evaluator="Alice"
+    )
+    as_evaluator(at, "Alice")
+    assert scores(at) == {"pertinence": 1, "simplicite": None, "abordable": 4}
+    assert at.text_area(key="eval_comment").value == "Déjà"
+    assert at.caption[1].value == "2 / 3 briques notées par « Alice »"
+    at.button(key="eval_next").click().run()
+    assert scores(at) == {"pertinence": None, "simplicite": 3, "abordable": None}
+    # Streamlit forgets the values of widgets it did not draw: they come back from the store.
+    section(section(at, "results"), "score")
+    assert progress(at) == "Brique 2 / 3"
+    assert scores(at) == {"pertinence": None, "simplicite": 3, "abordable": None}
+    as_evaluator(at, "Bob")  # Bob has not scored anything yet
+    assert scores(at) == {"pertinence": None, "simplicite": None, "abordable": None}
+    # Changing one score keeps the others of the sheet.
+    as_evaluator(at, "Alice")
+    at.selectbox(key="eval_jump").set_value(0).run()
+    submit(at, pertinence=2)
+    assert {s.brick: s.scores for s in store.sheets(sid)}["atelier-classe"] == {
+        "pertinence": 2,
+        "abordable": 4,
+    }
+
+
+def test_group_consensus_saves_under_groupe() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    at.toggle(key="eval_group").set_value(True).run()
+    assert "eval_name" not in [t.key for t in at.text_input]
+    assert "Notes enregistrées sous le nom « Groupe »." in [c.value for c in at.caption]
+    submit(at, pertinence=3)
+    assert [(s.evaluator, s.scores) for s in score_store().sheets(scenario_id(at))] == [
+        ("Groupe", {"pertinence": 3})
+    ]
+    at.toggle(key="eval_group").set_value(False).run()
+    assert at.text_input(key="eval_name").value == "Alice"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (
+            "Référence catalogue",
+            "« Référence catalogue » est réservé aux notes du catalogue : choisissez un autre nom.",
+        ),
+        (
+            "référence  CATALOGUE",
+            "« Référence catalogue » est réservé aux notes du catalogue : choisissez un autre nom.",
+        ),
+        ("x" * 61, "Le nom de l'évaluatrice ou de l'évaluateur ne doit pas dépasser 60 caractères."),
+        ("   ", "Indiquez le nom de l'évaluatrice ou de l'évaluateur."),
+    ],
+)
+def test_bad_evaluator_names_are_refused(name: str, message: str) -> None:
+    at = as_evaluator(evaluation_page(), name)
+    assert [e.value for e in at.error] == [message]
+    assert not at.radio and SUBMIT not in [b.key for b in at.button]
+
+
+def test_a_deleted_scenario_is_said_when_saving() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    ScenarioStore(make_engine(database_url())).delete(scenario_id(at))
+    submit(at, pertinence=3)
+    assert [e.value for e in at.error] == [escape_markdown(SCENARIO_GONE)]
+    assert progress(at) == "Brique 1 / 3"
+
+
+def weighted_setup() -> AppTest:
+    """Alice alone: atelier first with the programme's weights, mentorat first when pertinence weighs 5."""
+    at = evaluation_page()
+    store, sid = score_store(), scenario_id(at)
+    for brick, values in {
+        "atelier-classe": {"pertinence": 2, "simplicite": 4, "abordable": 4},
+        "mentorat": {"pertinence": 4, "simplicite": 1, "abordable": 1},
+    }.items():
+        store.save_sheet(sid, ScoreSheet(brick=brick, evaluator="Alice", scores=values), as_evaluator="Alice")
+    section(at, "results")
+    at.checkbox(key="eval_include_reference").uncheck().run()
+    return at
+
+
+def test_weights_change_the_ranking_live() -> None:
+    at = weighted_setup()
+    assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
+    table = ranking(at)
+    assert list(table["Brique"]) == TITLES
+    assert list(table["Total pondéré"])[:2] == [66.7, 50.0]
+    assert list(table.columns) == [
+        "Rang",
+        "Brique",
+        "Volet",
+        "Pertinence",
+        "Simplicité de mise en œuvre",
+        "Caractère abordable",
+        "Total pondéré",
+        "Évaluatrices",
+        "À discuter",
+    ]
+    assert not at.info
+    assert disagreement_rule(load_catalogue(ROOT / "tests" / "data" / "catalogue").programme) in [
+        c.value for c in at.caption
+    ]
+
+    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    assert not at.exception, at.exception
+    assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe", "Ordinateur offert"]
+    assert [i.value for i in at.info] == [
+        "Avec ces poids, 2 briques changent de rang par rapport aux poids du programme."
+    ]
+
+    at.button(key="eval_weights_reset").click().run()
+    assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
+    assert list(ranking(at)["Brique"]) == TITLES
+    assert not at.info
+
+
+def test_weights_and_reference_choice_survive_a_section_switch() -> None:
+    at = weighted_setup()
+    at.slider(key="eval_weight_simplicite").set_value(0.5).run()
+    section(at, "score")
+    section(at, "results")
+    assert [s.value for s in at.slider] == [2.0, 0.5, 1.0]
+    assert at.checkbox(key="eval_include_reference").value is False
+
+
+def test_the_reference_counts_as_one_evaluator_by_default() -> None:
+    at = evaluation_page()
+    section(at, "results")
+    table = ranking(at)
+    assert list(table["Évaluatrices"]) == [1, 1, 1]
+    at.checkbox(key="eval_include_reference").uncheck().run()
+    assert list(ranking(at)["Évaluatrices"]) == [0, 0, 0]
+    assert ranking(at)["Total pondéré"].isna().all()
+
+
+def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
+    at = evaluation_page()
+    store, sid = score_store(), scenario_id(at)
+    for who, value, comment in [("Alice", 1, "**Trop** <b>cher</b>"), ("Bob", 4, None)]:
+        sheet = ScoreSheet(brick="mentorat", evaluator=who, scores={"pertinence": value}, comment=comment)
+        store.save_sheet(sid, sheet, as_evaluator=who)
+    section(at, "results")
+    charts = at.get("vega_lite_chart")
+    assert [c.key for c in charts] == ["eval_matrix"]
+    spec = json.loads(charts[0].proto.spec)
+    assert [(p["name"], p["select"]["fields"]) for p in spec["params"]] == [("brick", ["brick_id"])]
+    assert list(charts[0].proto.selection_mode) == ["brick"]
+    twin = at.dataframe[1].value
+    assert "Quadrant" in twin.columns and sorted(twin["Brique"]) == sorted(TITLES)
+    assert at.selectbox(key="eval_detail_brick").value is None
+
+    click_bubble(at, "mentorat")
+    assert at.selectbox(key="eval_detail_brick").value == "mentorat"
+    texts = [m.value for m in at.markdown]
+    assert any(t.startswith("**Mentorat en ligne** · rang") and "à discuter" in t for t in texts)
+    assert "- *Alice* : " + escape_markdown("**Trop** <b>cher</b>") in texts
+    assert any("Pertinence : moyenne 3, médiane 4, de 1 à 4 \\(3 notes\\) — désaccord" in t for t in texts)
+
+    at.selectbox(key="eval_detail_brick").set_value("ordinateur").run()
+    assert any(t.startswith("**Ordinateur offert**") for t in (m.value for m in at.markdown))
+
+
+def test_a_fourth_criterion_needs_no_code(isolated_app: Path) -> None:
+    programme = isolated_app / "programme.yaml"
+    text = programme.read_text(encoding="utf-8")
+    programme.write_text(
+        text.replace("working_groups:\n  - id: gt1", IMPACT + "working_groups:\n  - id: gt1"), "utf-8"
+    )
+    at = as_evaluator(evaluation_page(), "Alice")
+    assert list(scores(at)) == ["pertinence", "simplicite", "abordable", "impact"]
+    assert at.radio(key="eval_score_impact").options == [
+        "1 — Aucun",
+        "2 — Faible",
+        "3 — Moyen",
+        "4 — Fort",
+        "5 — Décisif",
+    ]
+    submit(at, impact=5)
+    assert score_store().sheets(scenario_id(at))[0].scores == {"impact": 5}
+    section(at, "results")
+    assert [s.key for s in at.slider][-1] == "eval_weight_impact"
+    table = ranking(at)
+    assert "Impact" in table.columns
+    assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == 5.0
+
+
+def test_exports() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    submit(at, pertinence=3)
+    section(at, "export")
+    downloads = at.get("download_button")
+    assert [d.key for d in downloads] == ["eval_csv"]
+    at.button(key="eval_xlsx_prepare").click().run()
+    assert not at.exception, at.exception
+    assert [d.key for d in at.get("download_button")] == ["eval_csv", "eval_xlsx"]
+
+
+def test_an_empty_scenario_says_what_to_do() -> None:
+    ScenarioStore(make_engine(database_url())).create(Scenario(name="Vide"), "Test")
+    at = evaluation_page()
+    assert [i.value for i in at.info] == [
+        "Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise."
+    ]
+    assert not at.button_group

@@ -1,0 +1,58 @@
+"""Downloading an evaluation: CSV at once, the Excel workbook only when asked (it takes a moment)."""
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from tpt_model.catalogue import Catalogue
+from tpt_model.evaluation import evaluate
+from tpt_model.evaluation_session import EvaluationView, export_file_name
+from tpt_model.priority_matrix import ranking_table
+from tpt_model.score_store import ScoreSheet
+from tpt_model.tabular_export import aggregate_frame, evaluation_frame, to_csv_bytes, to_xlsx_bytes
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def export_panel(
+    catalogue: Catalogue,
+    view: EvaluationView,
+    bricks: Sequence[str],
+    sheets: list[ScoreSheet],
+    scenario_name: str,
+) -> None:
+    """Download buttons for the evaluation, with the weights and reference choice of the results."""
+    programme = catalogue.programme
+    results = evaluate(catalogue, bricks, sheets, view.resolved_weights(programme), view.include_reference)
+    reference = "comptée" if view.include_reference else "non comptée"
+    st.caption(
+        f"Une ligne par brique et par évaluatrice, avec les moyennes de la brique. Poids et « Référence "
+        f"catalogue » ({reference}) comme dans la section Résultats."
+    )
+    frame = evaluation_frame(catalogue, results, sheets, include_reference=view.include_reference)
+    st.download_button(
+        "⬇️ Télécharger le CSV",
+        to_csv_bytes(frame),
+        file_name=export_file_name(scenario_name, "csv"),
+        mime="text/csv",
+        key="eval_csv",
+        on_click="ignore",
+    )
+    if st.button("Préparer le fichier Excel", key="eval_xlsx_prepare"):
+        with st.spinner("Préparation du fichier Excel…"):
+            workbook = to_xlsx_bytes(
+                {
+                    "Évaluation": frame,
+                    "Agrégats": aggregate_frame(catalogue, results),
+                    "Classement": ranking_table(catalogue, results),
+                }
+            )
+        st.download_button(
+            "⬇️ Télécharger le fichier Excel",
+            workbook,
+            file_name=export_file_name(scenario_name, "xlsx"),
+            mime=XLSX_MIME,
+            key="eval_xlsx",
+            on_click="ignore",
+            type="primary",
+        )

@@ -1,0 +1,131 @@
+"""The results of an evaluation: weights, ranking, disagreement rule, priority matrix and brick details."""
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from tpt_model.catalogue import Catalogue
+from tpt_model.evaluation import BrickResult, default_weights, disagreement_rule, evaluate, rank_changes
+from tpt_model.evaluation_session import EvaluationView, aggregate_lines, rank_change_message
+from tpt_model.priority_matrix import SELECTION_PARAM, matrix_table, priority_matrix_chart, ranking_table
+from tpt_model.programme import Programme
+from tpt_model.score_store import ScoreSheet
+from tpt_model.text import escape_markdown
+
+WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 5.0, 0.5
+
+
+def weight_key(criterion_id: str) -> str:
+    """Widget key of a criterion's weight slider."""
+    return f"eval_weight_{criterion_id}"
+
+
+def _reset_weights(programme: Programme, view: EvaluationView) -> None:
+    # Deleting the keys lets the sliders start again from their default (the programme's weight).
+    for criterion in programme.criteria:
+        st.session_state.pop(weight_key(criterion.id), None)
+    view.weights = {}
+
+
+def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, float]:
+    """One slider per criterion, starting from the programme's weight; the weights they set."""
+    current = view.resolved_weights(programme)
+    cols = st.columns(len(programme.criteria))
+    for col, criterion in zip(cols, programme.criteria, strict=True):
+        current[criterion.id] = col.slider(
+            criterion.label,
+            WEIGHT_MIN,
+            WEIGHT_MAX,
+            value=min(max(current[criterion.id], WEIGHT_MIN), WEIGHT_MAX),
+            step=WEIGHT_STEP,
+            help=f"Poids dans le total. Programme : {criterion.weight:g}.",
+            key=weight_key(criterion.id),
+        )
+    view.weights = current
+    st.button(
+        "Rétablir les poids du programme",
+        key="eval_weights_reset",
+        disabled=not view.weights_changed(programme),
+        on_click=_reset_weights,
+        args=(programme, view),
+    )
+    return current
+
+
+def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[BrickResult]) -> None:
+    """The brick picked in the matrix (or in the list): title, aggregates by criterion and comments."""
+    by_id = {r.brick_id: r for r in results}
+    if view.selected_brick not in by_id:
+        view.selected_brick = None
+    if st.session_state.get("eval_detail_brick") != view.selected_brick:
+        st.session_state["eval_detail_brick"] = view.selected_brick  # a click on a bubble
+
+    def picked() -> None:
+        view.selected_brick = st.session_state["eval_detail_brick"]
+
+    st.selectbox(
+        "Brique à examiner",
+        list(by_id),
+        index=None,
+        format_func=lambda b: by_id[b].title,
+        placeholder="Cliquez sur une bulle de la matrice ou choisissez une brique",
+        key="eval_detail_brick",
+        on_change=picked,
+    )
+    result = by_id.get(view.selected_brick or "")
+    if result is None:
+        return
+    with st.container(border=True):
+        total = "—" if result.total is None else f"{result.total:.1f}".replace(".", ",")
+        rank = "—" if result.rank is None else str(result.rank)
+        flag = " · **à discuter**" if result.to_discuss else ""
+        st.markdown(f"**{escape_markdown(result.title)}** · rang {rank} · total pondéré {total} / 100{flag}")
+        st.markdown(
+            "\n".join(f"- {escape_markdown(line)}" for line in aggregate_lines(catalogue.programme, result))
+        )
+        if result.comments:
+            st.markdown("**Commentaires**")
+            st.markdown(
+                "\n".join(
+                    f"- *{escape_markdown(who)}* : {escape_markdown(text)}" for who, text in result.comments
+                )
+            )
+        else:
+            st.caption("Aucun commentaire.")
+
+
+def results_panel(
+    catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], sheets: list[ScoreSheet]
+) -> None:
+    """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
+    programme = catalogue.programme
+    view.include_reference = st.checkbox(
+        "Compter la « Référence catalogue » comme une évaluatrice",
+        value=view.include_reference,
+        key="eval_include_reference",
+        help="Les notes de référence des fiches du catalogue.",
+    )
+    st.markdown("##### Poids des critères")
+    weights = weight_sliders(programme, view)
+    results = evaluate(catalogue, bricks, sheets, weights, view.include_reference)
+    if weights != default_weights(programme):
+        baseline = evaluate(catalogue, bricks, sheets, None, view.include_reference)
+        st.info(rank_change_message(rank_changes(baseline, results)), icon="⚖️")
+    st.markdown("##### Classement")
+    st.caption(disagreement_rule(programme))
+    st.dataframe(ranking_table(catalogue, results), hide_index=True, width="stretch")
+
+    def on_select() -> None:
+        points = st.session_state["eval_matrix"].selection.get(SELECTION_PARAM) or []
+        view.selected_brick = points[0].get("brick_id") if points else None
+
+    st.markdown("##### Matrice de priorisation")
+    st.altair_chart(
+        priority_matrix_chart(catalogue, results),
+        on_select=on_select,
+        selection_mode=SELECTION_PARAM,
+        key="eval_matrix",
+    )
+    brick_detail(catalogue, view, results)
+    st.caption("La matrice en tableau (toutes les briques, y compris celles qui manquent de notes) :")
+    st.dataframe(matrix_table(catalogue, results), hide_index=True, width="stretch")

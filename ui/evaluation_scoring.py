@@ -1,0 +1,149 @@
+"""Scoring the bricks of a scenario one after the other: evaluator, progress, one form per brick."""
+
+from collections.abc import Sequence
+from functools import partial
+
+import streamlit as st
+
+from tpt_model.catalogue import Catalogue
+from tpt_model.evaluation_session import (
+    GROUP_EVALUATOR,
+    MAX_EVALUATOR_LENGTH,
+    EvaluationInputError,
+    EvaluationView,
+    check_evaluator,
+    level_label,
+    own_sheets,
+    prefill,
+    progress_text,
+    save_and_advance,
+)
+from tpt_model.score_store import ScoreSheet
+from tpt_model.text import escape_markdown
+from ui.stores import score_store
+
+COMMENT_KEY = "eval_comment"
+
+
+def score_key(criterion_id: str) -> str:
+    """Widget key of a criterion's score in the form."""
+    return f"eval_score_{criterion_id}"
+
+
+def evaluator_picker(view: EvaluationView, author: str) -> str | None:
+    """Name field and consensus toggle; the name to save under, or None once the refusal is shown."""
+    view.group = st.toggle(
+        "Noter en groupe (consensus)",
+        value=view.group,
+        key="eval_group",
+        help=f"Les notes décidées ensemble sont enregistrées sous le nom « {GROUP_EVALUATOR} ».",
+    )
+    if view.group:
+        st.caption(f"Notes enregistrées sous le nom « {GROUP_EVALUATOR} ».")
+    else:
+        view.evaluator = st.text_input(
+            "Évaluatrice ou évaluateur",
+            value=view.evaluator if view.evaluator is not None else author,
+            max_chars=MAX_EVALUATOR_LENGTH + 20,  # a longer name is refused with a message, not cut
+            key="eval_name",
+        )
+    try:
+        return check_evaluator(view.evaluator_name(author))
+    except EvaluationInputError as err:
+        st.error(err.message, icon="⛔")
+        return None
+
+
+def _fill_form(
+    catalogue: Catalogue, view: EvaluationView, brick: str, evaluator: str, sheet: ScoreSheet | None
+) -> None:
+    # The form's keys are the same for every brick: load the stored scores when the brick or the
+    # evaluator changes, or when Streamlit dropped the values (another section or page was shown).
+    keys = [score_key(c.id) for c in catalogue.programme.criteria] + [COMMENT_KEY]
+    if view.form_for == (brick, evaluator) and all(k in st.session_state for k in keys):
+        return
+    for criterion_id, value in prefill(catalogue.programme, sheet).items():
+        st.session_state[score_key(criterion_id)] = value
+    st.session_state[COMMENT_KEY] = (sheet.comment or "") if sheet else ""
+    view.form_for = (brick, evaluator)
+
+
+def _save(catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], evaluator: str) -> None:
+    values = {c.id: st.session_state.get(score_key(c.id)) for c in catalogue.programme.criteria}
+    save_and_advance(
+        view, score_store(), catalogue.programme, bricks, evaluator, values, st.session_state.get(COMMENT_KEY)
+    )
+
+
+def _navigation(
+    catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], done: dict[str, ScoreSheet]
+) -> None:
+    total = len(bricks)
+    st.progress((view.position + 1) / total, text=f"Brique {progress_text(view.position, total)}")
+    cols = st.columns([1, 4, 1], vertical_alignment="bottom")
+    cols[0].button(
+        "← Précédente", key="eval_prev", disabled=view.position == 0, on_click=view.step, args=(-1, total)
+    )
+    cols[2].button(
+        "Suivante →",
+        key="eval_next",
+        disabled=view.position >= total - 1,
+        on_click=view.step,
+        args=(1, total),
+    )
+    if st.session_state.get("eval_jump") != view.position:
+        st.session_state["eval_jump"] = view.position
+
+    def jump() -> None:
+        view.position = st.session_state["eval_jump"]
+
+    cols[1].selectbox(
+        "Aller à la brique",
+        range(total),
+        format_func=lambda i: (
+            f"{'✓' if bricks[i] in done else '○'} {i + 1}. {catalogue.brick(bricks[i]).title}"
+        ),
+        key="eval_jump",
+        on_change=jump,
+    )
+
+
+def scoring_panel(
+    catalogue: Catalogue,
+    view: EvaluationView,
+    bricks: Sequence[str],
+    sheets: list[ScoreSheet],
+    evaluator: str,
+) -> None:
+    """Progress, previous/next, and the form of the current brick, pre-filled with the evaluator's scores."""
+    view.clamp(len(bricks))
+    done = own_sheets(sheets, evaluator)
+    _navigation(catalogue, view, bricks, done)
+    st.caption(
+        f"{len(set(done) & set(bricks))} / {len(bricks)} briques notées par « {escape_markdown(evaluator)} »"
+    )
+    if view.notice is not None:
+        (st.success if view.notice.ok else st.error)(escape_markdown(view.notice.message))
+        view.notice = None  # said once
+    brick = catalogue.brick(bricks[view.position])
+    st.subheader(escape_markdown(brick.title))
+    st.caption(escape_markdown(brick.summary))
+    _fill_form(catalogue, view, brick.id, evaluator, done.get(brick.id))
+    with st.form("eval_form"):
+        for criterion in catalogue.programme.criteria:
+            st.radio(
+                criterion.label,
+                list(range(criterion.scale.min, criterion.scale.max + 1)),
+                index=None,
+                format_func=partial(level_label, criterion),
+                help=criterion.question,
+                key=score_key(criterion.id),
+            )
+        st.text_area("Commentaire (facultatif)", max_chars=2000, key=COMMENT_KEY)
+        st.form_submit_button(
+            "Enregistrer et suivante",
+            type="primary",
+            key="eval_submit",
+            on_click=_save,
+            args=(catalogue, view, list(bricks), evaluator),
+        )
