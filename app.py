@@ -5,11 +5,11 @@ import streamlit as st
 from ui.catalogue_source import load_result, show_problems
 from ui.state import app_state
 
-st.set_page_config(page_title="Frise TechPourToutes", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
 state = app_state()
 
 with st.sidebar:
-    st.markdown("### 🧭 Frise TechPourToutes")
+    st.markdown("### Frise TechPourToutes")
     result = load_result()
     if result.catalogue is not None:
         st.caption(result.catalogue.summary())
@@ -20,10 +20,10 @@ with st.sidebar:
     state.author = name.strip()
 
 pages = [
-    st.Page("pages/frise.py", title="Frise", icon="🗓️", default=True),
-    st.Page("pages/scenarios.py", title="Scénarios", icon="🗂️"),
-    st.Page("pages/catalogue.py", title="Catalogue des briques", icon="🧱"),
-    st.Page("pages/evaluation.py", title="Évaluation", icon="⚖️"),
-    st.Page("pages/export.py", title="Export", icon="📄"),
+    st.Page("pages/frise.py", title="Frise", icon=":material/timeline:", default=True),
+    st.Page("pages/scenarios.py", title="Scénarios", icon=":material/folder_open:"),
+    st.Page("pages/catalogue.py", title="Catalogue des briques", icon=":material/view_module:"),
+    st.Page("pages/evaluation.py", title="Évaluation", icon=":material/balance:"),
+    st.Page("pages/export.py", title="Export", icon=":material/description:"),
 ]
 st.navigation(pages).run()

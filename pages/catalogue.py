@@ -21,6 +21,7 @@ wanted = BrickFilter(
             [p.id for p in programme.pillars],
             format_func=lambda i: programme.pillar(i).label,
             key="catalogue_pillars",
+            placeholder="Tous",
         )
     ),
     phases=tuple(
@@ -29,11 +30,16 @@ wanted = BrickFilter(
             [p.id for p in programme.phases],
             format_func=lambda i: next(p.label for p in programme.phases if p.id == i),
             key="catalogue_phases",
+            placeholder="Toutes",
         )
     ),
     modalities=tuple(
         cols[2].multiselect(
-            "Modalité", list(MODALITY_LABELS), format_func=MODALITY_LABELS.get, key="catalogue_modalities"
+            "Modalité",
+            list(MODALITY_LABELS),
+            format_func=MODALITY_LABELS.get,
+            key="catalogue_modalities",
+            placeholder="Toutes",
         )
     ),
     partners=tuple(
@@ -42,6 +48,7 @@ wanted = BrickFilter(
             list(catalogue.partners_by_id),
             format_func=lambda i: catalogue.partners_by_id[i].name,
             key="catalogue_partners",
+            placeholder="Tous",
         )
     ),
     text=cols[4].text_input(

@@ -51,7 +51,13 @@ with left:
 with right:
     st.markdown("##### Ajouter une brique")
     brick_id = brick_picker(catalogue)
-    if st.button("➕ Ajouter à la frise", key="frise_add", disabled=brick_id is None, type="primary"):
+    if st.button(
+        "Ajouter à la frise",
+        icon=":material/add:",
+        key="frise_add",
+        disabled=brick_id is None,
+        type="primary",
+    ):
         view.selected = len(view.scenario.placements)  # the new one, once added
         save(
             add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)),

@@ -19,16 +19,18 @@ def brick_picker(catalogue: Catalogue) -> str | None:
         [p.id for p in programme.pillars],
         format_func=lambda i: programme.pillar(i).label,
         key="frise_pick_pillars",
+        placeholder="Tous",
     )
     phases = {p.id: p.label for p in programme.phases}
     phase = cols[1].multiselect(
-        "Phase", list(phases), format_func=phases.__getitem__, key="frise_pick_phases"
+        "Phase", list(phases), format_func=phases.__getitem__, key="frise_pick_phases", placeholder="Toutes"
     )
     modalities = cols[2].multiselect(
         "Modalité",
         list(MODALITY_LABELS),
         format_func=MODALITY_LABELS.__getitem__,
         key="frise_pick_modalities",
+        placeholder="Toutes",
     )
     wanted = BrickFilter(pillars=tuple(pillars), phases=tuple(phase), modalities=tuple(modalities), text=text)
     found = filter_bricks(catalogue, wanted)

@@ -53,6 +53,6 @@ def show_problems(result: LoadResult) -> None:
     """The catalogue's problems in an expander, one line each, with file and line."""
     if not result.problems:
         return
-    with st.expander(f"⚠️ {len(result.problems)} problème(s) dans le catalogue", expanded=False):
+    with st.expander(f":material/warning: {len(result.problems)} problème(s) dans le catalogue", expanded=False):
         st.caption("Les fichiers en cause sont ignorés ; les autres restent utilisables.")
         st.code("\n".join(str(p) for p in result.problems), language=None)

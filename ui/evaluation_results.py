@@ -110,7 +110,7 @@ def results_panel(
     results = evaluate(catalogue, bricks, sheets, weights, view.include_reference)
     if weights != default_weights(programme):
         baseline = evaluate(catalogue, bricks, sheets, None, view.include_reference)
-        st.info(rank_change_message(rank_changes(baseline, results)), icon="⚖️")
+        st.info(rank_change_message(rank_changes(baseline, results)), icon=":material/balance:")
     st.markdown("##### Classement")
     st.caption(disagreement_rule(programme))
     st.dataframe(ranking_table(catalogue, results), hide_index=True, width="stretch")

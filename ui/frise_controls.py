@@ -41,14 +41,20 @@ def frise_options(catalogue: Catalogue, current: FriseOptions) -> FriseOptions:
         [None, *tracks],
         format_func=lambda t: "Tous" if t is None else tracks[t],
         key="frise_track",
+        placeholder="Tous",
     )
     exit_ = cols[2].selectbox(
-        "Sortie", [None, *exits], format_func=lambda e: "Toutes" if e is None else exits[e], key="frise_exit"
+        "Sortie",
+        [None, *exits],
+        format_func=lambda e: "Toutes" if e is None else exits[e],
+        key="frise_exit",
+        placeholder="Toutes",
     )
     cohort = cols[3].selectbox(
         "Calendrier",
         COHORTS,
         format_func=lambda y: "Années scolaires" if y is None else cohort_label(y),
         key="frise_cohort",
+        placeholder="Années scolaires",
     )
     return FriseOptions(lane_mode=lane, track=track, exit=exit_, cohort_year=cohort)

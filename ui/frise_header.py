@@ -11,9 +11,9 @@ def show_notice(notice: Notice | None) -> None:
     if notice is None:
         return
     if notice.error:
-        st.error(notice.error, icon="⛔")
+        st.error(notice.error, icon=":material/block:")
     for warning in notice.warnings:
-        st.warning(warning, icon="⚠️")
+        st.warning(warning, icon=":material/warning:")
 
 
 def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
@@ -22,9 +22,21 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     cols = st.columns([6, 1, 1])
     cols[0].subheader(view.scenario.name)
     cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
-    if cols[1].button("↶ Annuler", key="frise_undo", disabled=not view.editor.can_undo, width="stretch"):
+    if cols[1].button(
+        "Annuler",
+        icon=":material/undo:",
+        key="frise_undo",
+        disabled=not view.editor.can_undo,
+        width="stretch",
+    ):
         undo(view, store, author)
-    if cols[2].button("↷ Rétablir", key="frise_redo", disabled=not view.editor.can_redo, width="stretch"):
+    if cols[2].button(
+        "Rétablir",
+        icon=":material/redo:",
+        key="frise_redo",
+        disabled=not view.editor.can_redo,
+        width="stretch",
+    ):
         redo(view, store, author)
     show_notice(view.notice)
     if view.conflict is not None:

@@ -47,6 +47,7 @@ def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str
             default=list(placement.tracks),
             format_func=lambda t: next(x.label for x in programme.tracks if x.id == t),
             key=f"{key}_tracks",
+            placeholder="Tous",
         )
         exits = st.multiselect(
             "Sorties concernées (vide = toutes)",
@@ -54,6 +55,7 @@ def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str
             default=list(placement.exits),
             format_func=lambda e: next(x.label for x in programme.exits if x.id == e),
             key=f"{key}_exits",
+            placeholder="Toutes",
         )
         partners = [None, *catalogue.partners_by_id]
         partner = st.selectbox(
@@ -111,11 +113,11 @@ def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> No
     if placement.note:
         st.caption(f"Note : {escape_markdown(placement.note)}")
     cols = st.columns(3)
-    if cols[0].button("✏️ Modifier", key="frise_edit_open", type="primary"):
+    if cols[0].button("Modifier", icon=":material/edit:", key="frise_edit_open", type="primary"):
         view.editing = index
-    if cols[1].button("⧉ Dupliquer", key="frise_duplicate"):
+    if cols[1].button("Dupliquer", icon=":material/content_copy:", key="frise_duplicate"):
         commit(duplicate_placement(catalogue, view.scenario, index), f"Duplication du n° {index + 1}")
-    if cols[2].button("🗑️ Retirer", key="frise_remove"):
+    if cols[2].button("Retirer", icon=":material/delete:", key="frise_remove"):
         commit(remove_placement(view.scenario, index), f"Retrait du n° {index + 1}")
         view.selected = None
     _edit_dialog(catalogue, view, commit)
@@ -134,6 +136,7 @@ def placement_selector(catalogue: Catalogue, view: FriseView) -> None:
         "Placement",
         numbers,
         key="frise_selected",
+        placeholder="Choisir un placement",
         label_visibility="collapsed",
         on_change=chosen,
         format_func=lambda i: (
