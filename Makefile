@@ -42,7 +42,7 @@ schema: $(VENV)/.installed
 	$(PY) -m tpt_model schema catalogue/schema
 
 bench: $(VENV)/.installed-dev
-	$(PY) -m tpt_model bench
+	$(PY) -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

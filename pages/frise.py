@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from tpt_model.chart_spec import chart_spec
-from tpt_model.frise_chart import frise_chart
+from tpt_model.frise_chart import frise_spec
 from tpt_model.frise_rows import frise_table
 from tpt_model.frise_session import commit, ensure_open
 from tpt_model.scenario_editor import ChangeResult, add_placement, placement_for
@@ -37,11 +36,8 @@ def on_chart_select() -> None:
 st.title("Frise du parcours-type")
 frise_header(view, store, state.author)
 view.options = frise_options(catalogue, view.options)
-chart = frise_chart(catalogue, view.scenario, view.options, selected=view.selected)
-# The spec is built without Altair's re-validation (tested once in tpt_model): reruns stay cheap.
-st.vega_lite_chart(
-    chart_spec(chart), on_select=on_chart_select, selection_mode="placement", key="frise_chart"
-)
+spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
+st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode="placement", key="frise_chart")
 
 left, right = st.columns([3, 2], gap="large")
 with left:

@@ -5,6 +5,7 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.brick_filter import BrickFilter
 from tpt_model.evaluation_session import EvaluationView
 from tpt_model.frise_session import FriseView
+from tpt_model.scenario_library import LibraryView
 
 
 class CatalogueView(BaseModel):
@@ -23,3 +24,4 @@ class AppState(BaseModel):
     catalogue: CatalogueView = CatalogueView()
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
+    scenarios: LibraryView = LibraryView()

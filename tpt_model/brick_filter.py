@@ -45,6 +45,11 @@ def matches(programme: Programme, brick: Brick, wanted: BrickFilter, haystack: s
 
 
 def filter_bricks(catalogue: Catalogue, wanted: BrickFilter) -> list[Brick]:
-    """The catalogue's bricks that pass the filter, in catalogue order."""
+    """The catalogue's bricks that pass the filter, in catalogue order (a shared list: do not change it)."""
+    if wanted == BrickFilter():
+        return list(catalogue.bricks)
     texts = catalogue.search_texts
-    return [b for b in catalogue.bricks if matches(catalogue.programme, b, wanted, texts[b.id])]
+    return catalogue.memo.get(
+        ("bricks", wanted),
+        lambda: [b for b in catalogue.bricks if matches(catalogue.programme, b, wanted, texts[b.id])],
+    )

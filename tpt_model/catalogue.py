@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tpt_model.brick import Brick
 from tpt_model.calendar import Milestone
+from tpt_model.memo import Memo
 from tpt_model.partner import Partner
 from tpt_model.persona import Persona
 from tpt_model.programme import Programme
@@ -38,6 +39,11 @@ class Catalogue(BaseModel):
     def search_texts(self) -> dict[str, str]:
         """Folded searchable text of each brick, computed once per catalogue."""
         return {b.id: b.search_text() for b in self.bricks}
+
+    @cached_property
+    def memo(self) -> Memo:
+        """Results computed from this catalogue (charts, aggregates), kept while it is current."""
+        return Memo(size=64)
 
     def brick(self, brick_id: str) -> Brick:
         """The brick with this id (KeyError if unknown)."""

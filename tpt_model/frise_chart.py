@@ -10,11 +10,13 @@ validates its schema classes when they are created, which costs time on every re
 import json
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import altair as alt
 
 from tpt_model.calendar import Milestone
 from tpt_model.catalogue import Catalogue
+from tpt_model.chart_spec import chart_spec, inline_datasets
 from tpt_model.cohort import cohort_label, month_label, point_date
 from tpt_model.frise_rows import FriseOptions, FriseRow, frise_rows, point_text, sorted_lanes
 from tpt_model.programme import Programme
@@ -615,3 +617,17 @@ def frise_chart(
     # Set after construction: LayerChart deep-copies its layers, and the values need no copy.
     chart.datasets = layout.datasets()
     return chart
+
+
+def frise_spec(
+    catalogue: Catalogue, scenario: Scenario, options: FriseOptions, *, selected: int | None = None
+) -> dict[str, Any]:
+    """The frise's Vega-Lite spec, computed once per (scenario, options, selection) and catalogue.
+
+    Most reruns (typing in a search field, opening a panel) leave the frise as it was: they get
+    the spec already built. The returned dict is shared: do not change it.
+    """
+    key = ("frise", scenario, options, selected)
+    return catalogue.memo.get(
+        key, lambda: inline_datasets(chart_spec(frise_chart(catalogue, scenario, options, selected=selected)))
+    )

@@ -172,7 +172,8 @@ class _Builder:
         return out
 
 
-def _decode(raw: bytes, file: str) -> str:
+def decode(raw: bytes, file: str) -> str:
+    """UTF-8 text of a file's bytes, or a YamlFileError that says where the first bad byte is."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -219,4 +220,4 @@ def read_document(path: Path, file: str) -> Document:
         raise YamlFileError(
             Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size // 1024} Ko, au plus 256 Ko)")
         )
-    return parse_text(_decode(path.read_bytes(), file), file)
+    return parse_text(decode(path.read_bytes(), file), file)

@@ -1,6 +1,7 @@
 """The catalogue as the pages see it: loaded once per change of the pilots' files."""
 
 import os
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -16,8 +17,24 @@ def catalogue_dir() -> Path:
     return Path(os.environ.get("TPT_CATALOGUE_DIR", APP_ROOT / "catalogue"))
 
 
+# A pilot's edit is seen within this many seconds: stat-ing thousands of files on every rerun
+# of every session would cost more than the rest of a rerun.
+FINGERPRINT_TTL_S = 2.0
+_recent: dict[Path, tuple[float, tuple[tuple[str, int, int], ...]]] = {}
+
+
 def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every catalogue file: any edit changes it."""
+    """Name, size and modification time of every catalogue file (re-read every few seconds)."""
+    now = time.monotonic()
+    seen = _recent.get(root)
+    if seen is not None and now - seen[0] < FINGERPRINT_TTL_S:
+        return seen[1]
+    fingerprint = _scan(root)
+    _recent[root] = (now, fingerprint)
+    return fingerprint
+
+
+def _scan(root: Path) -> tuple[tuple[str, int, int], ...]:
     entries = []
     for folder in (root, root / "bricks", root / "scenarios"):
         if folder.is_dir():
@@ -53,6 +70,8 @@ def show_problems(result: LoadResult) -> None:
     """The catalogue's problems in an expander, one line each, with file and line."""
     if not result.problems:
         return
-    with st.expander(f":material/warning: {len(result.problems)} problème(s) dans le catalogue", expanded=False):
+    with st.expander(
+        f":material/warning: {len(result.problems)} problème(s) dans le catalogue", expanded=False
+    ):
         st.caption("Les fichiers en cause sont ignorés ; les autres restent utilisables.")
         st.code("\n".join(str(p) for p in result.problems), language=None)

@@ -1,8 +1,8 @@
 """The frise page: add, edit, remove and undo placements; switch lanes and tracks."""
 
+import json
 from pathlib import Path
 
-from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 from streamlit.testing.v1 import AppTest
 
 from ui.state import STATE_KEY
@@ -20,15 +20,11 @@ def scenario(at: AppTest):  # noqa: ANN201
     return at.session_state[STATE_KEY].frise.scenario
 
 
-def chart_dataset(at: AppTest, name: str) -> list[dict]:
-    """The rows of one named dataset of the page's chart (Streamlit sends them as Arrow)."""
-    chart = at.get("vega_lite_chart")[0].proto
-    dataset = next(ds for ds in chart.datasets if ds.name == name)
-    return convert_arrow_bytes_to_pandas_df(dataset.data.data).to_dict("records")
-
-
 def bar_values(at: AppTest) -> list[dict]:
-    return chart_dataset(at, "barres")
+    """The records of the chart's bars."""
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    bars = next(layer for layer in spec["layer"] if layer.get("name") == "barres")
+    return bars["data"]["values"]
 
 
 def test_opens_the_template_and_draws_it() -> None:

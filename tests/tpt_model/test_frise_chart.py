@@ -308,3 +308,16 @@ def test_chart_spec_of_three_hundred_placements(catalogue: Catalogue) -> None:
         assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
         assert len(spec["datasets"]["barres"]) == 300
         json.dumps(spec)  # plain JSON all the way down
+
+
+def test_frise_spec_is_reused_and_inlines_its_data() -> None:
+    from tpt_model.frise_chart import frise_spec
+
+    catalogue = load_catalogue(ROOT / "tests/data/catalogue")
+    scenario = catalogue.template("mini")
+    first = frise_spec(catalogue, scenario, FriseOptions())
+    assert frise_spec(catalogue, scenario, FriseOptions()) is first
+    assert frise_spec(catalogue, scenario, FriseOptions(), selected=1) is not first
+    assert "datasets" not in first
+    bars = next(layer for layer in first["layer"] if layer.get("name") == "barres")
+    assert sorted(v["idx"] for v in bars["data"]["values"]) == [0, 1, 2]

@@ -1,0 +1,10 @@
+"""`python -m benchmarks`: every ratio of the project, measured in one run."""
+
+import sys
+
+from benchmarks.pages import run_page_benchmarks
+from tpt_model.bench import run_benchmarks
+
+quick = "--quick" in sys.argv
+run_benchmarks(quick=quick)
+run_page_benchmarks(quick=quick)

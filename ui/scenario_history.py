@@ -1,0 +1,49 @@
+"""Scenarios page: the history of the chosen scenario, and restoring one of its versions."""
+
+import pandas as pd
+import streamlit as st
+
+from tpt_model.scenario_library import author_name, version_label, version_rows
+from tpt_model.scenario_store import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.text import escape_markdown
+from ui.scenario_admin import RENAME_NAME, RESTORE_VERSION, fail, reload_if_open, succeed
+from ui.state import app_state
+
+
+def _restore(store: ScenarioStore, scenario_id: str, expected_version: int) -> None:
+    version = st.session_state.get(RESTORE_VERSION)
+    if version is None:
+        return
+    try:
+        stored = store.restore(scenario_id, version, expected_version, author_name(app_state().author))
+        reload_if_open(store, scenario_id)
+    except StoreError as err:
+        fail(err.message)
+        return
+    for key in (RESTORE_VERSION, RENAME_NAME):  # the name may have changed with the version
+        st.session_state.pop(key, None)
+    succeed(f"Version {version} restaurée : elle est maintenant la version {stored.version}.")
+
+
+def history_panel(store: ScenarioStore, info: ScenarioInfo) -> None:
+    """Every version, newest first; an older one can be saved again as a new version."""
+    try:
+        versions = store.versions(info.id)
+    except StoreError as err:  # deleted from another session since the list was read
+        st.warning(escape_markdown(err.message))
+        return
+    st.dataframe(pd.DataFrame(version_rows(versions)), hide_index=True, width="stretch")
+    older = {v.version: v for v in versions if v.version != info.version}
+    if not older:
+        st.caption("Une seule version pour l'instant : rien à restaurer.")
+        return
+    st.selectbox(
+        "Version à restaurer", list(older), format_func=lambda v: version_label(older[v]), key=RESTORE_VERSION
+    )
+    st.button(
+        "Restaurer cette version",
+        key="scenarios_restore",
+        on_click=_restore,
+        args=(store, info.id, info.version),
+        help="Enregistre cette version comme une nouvelle version : l'historique est gardé.",
+    )
