@@ -30,7 +30,8 @@ if not bricks:
     st.info("Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise.")
     st.stop()
 
-sheets = score_store().sheets(frise.scenario_id)  # read once per rerun, shared by every section
+# Read again only when a score changed since the last rerun; shared by every section.
+revision, sheets = score_store().snapshot(frise.scenario_id)
 view.section = st.segmented_control(
     "Section",
     list(SECTIONS),
@@ -46,6 +47,6 @@ if view.section == "score":
     if evaluator is not None:
         scoring_panel(catalogue, view, bricks, sheets, evaluator)
 elif view.section == "results":
-    results_panel(catalogue, view, bricks, sheets)
+    results_panel(catalogue, view, bricks, sheets, revision)
 else:
     export_panel(catalogue, view, bricks, sheets, frise.scenario.name)

@@ -5,15 +5,17 @@ check, the sheet a form makes, and saving it with errors turned into French mess
 """
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Literal
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from tpt_model.catalogue import Catalogue
+from tpt_model.chart_spec import chart_spec
 from tpt_model.database import StoreError
-from tpt_model.evaluation import REFERENCE_EVALUATOR, BrickResult, default_weights
+from tpt_model.evaluation import REFERENCE_EVALUATOR, BrickResult, default_weights, evaluate
+from tpt_model.priority_matrix import priority_matrix_chart
 from tpt_model.programme import Criterion, Programme
 from tpt_model.scenario import Scenario
 from tpt_model.scenario_store import ScenarioNotFound
@@ -257,3 +259,37 @@ def export_file_name(scenario_name: str, extension: str) -> str:
     """« evaluation-parcours-gt1.csv » for the scenario « Parcours GT1 »."""
     stem = "-".join(re.findall(r"[a-z0-9]+", fold(scenario_name)))[:60].strip("-") or "scenario"
     return f"evaluation-{stem}.{extension}"
+
+
+def evaluation_key(
+    scenario_id: str,
+    revision: Hashable,
+    bricks: Sequence[str],
+    weights: Mapping[str, float] | None,
+    reference: bool,
+) -> tuple[Hashable, ...]:
+    """What an evaluation's results depend on: equal keys give equal results."""
+    frozen_weights = tuple(sorted(weights.items())) if weights else None
+    return (scenario_id, revision, tuple(bricks), frozen_weights, reference)
+
+
+def memo_evaluate(
+    catalogue: Catalogue,
+    key: tuple[Hashable, ...],
+    sheets: Sequence[ScoreSheet],
+) -> list[BrickResult]:
+    """`evaluate` for `key` (see evaluation_key), computed once while the scores stay the same."""
+    _, _, bricks, weights, reference = key
+    return catalogue.memo.get(
+        ("evaluate", *key),
+        lambda: evaluate(
+            catalogue, list(bricks), list(sheets), dict(weights) if weights else None, reference
+        ),
+    )
+
+
+def memo_matrix_spec(
+    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult]
+) -> dict[str, Any]:
+    """The priority matrix's Vega-Lite spec for these results, built once (without re-validation)."""
+    return catalogue.memo.get(("matrix", *key), lambda: chart_spec(priority_matrix_chart(catalogue, results)))

@@ -4,12 +4,13 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, StrictInt
-from sqlalchemy import Engine, Insert, delete, select
+from sqlalchemy import Engine, Insert, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from tpt_model.base import Id, Text
 from tpt_model.database import StoreError, scenarios, scores, utc_now
+from tpt_model.memo import Memo
 from tpt_model.scenario_store import ScenarioNotFound
 
 __all__ = ["NotYourScores", "Score", "ScoreSheet", "ScoreStore"]
@@ -97,6 +98,7 @@ class ScoreStore:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._recent = Memo(size=16)
 
     def save_sheet(self, scenario_id: str, sheet: ScoreSheet, *, as_evaluator: str) -> None:
         """Write one evaluator's scores for one brick, replacing her previous sheet, in one transaction."""
@@ -122,6 +124,20 @@ class ScoreStore:
             if not self._scenario_exists(scenario_id):
                 raise ScenarioNotFound(scenario_id) from error
             raise
+
+    def revision(self, scenario_id: str) -> tuple[int, str]:
+        """A cheap token that changes whenever a score of the scenario is written or deleted."""
+        query = select(func.count(), func.max(scores.c.updated_at)).where(scores.c.scenario_id == scenario_id)
+        with self.engine.connect() as conn:
+            count, latest = conn.execute(query).one()
+        return int(count), str(latest)
+
+    def snapshot(self, scenario_id: str) -> tuple[tuple[int, str], tuple[ScoreSheet, ...]]:
+        """(revision, sheets): the sheets are read again only when the revision has moved."""
+        # The revision is read first: sheets read after it are at least as new, never older.
+        revision = self.revision(scenario_id)
+        sheets = self._recent.get((scenario_id, revision), lambda: tuple(self.sheets(scenario_id)))
+        return revision, sheets
 
     def sheets(self, scenario_id: str) -> list[ScoreSheet]:
         """Every sheet of a scenario, by brick then evaluator (empty for an unknown scenario)."""

@@ -1,13 +1,20 @@
 """The results of an evaluation: weights, ranking, disagreement rule, priority matrix and brick details."""
 
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import streamlit as st
 
 from tpt_model.catalogue import Catalogue
-from tpt_model.evaluation import BrickResult, default_weights, disagreement_rule, evaluate, rank_changes
-from tpt_model.evaluation_session import EvaluationView, aggregate_lines, rank_change_message
-from tpt_model.priority_matrix import SELECTION_PARAM, matrix_table, priority_matrix_chart, ranking_table
+from tpt_model.evaluation import BrickResult, default_weights, disagreement_rule, rank_changes
+from tpt_model.evaluation_session import (
+    EvaluationView,
+    aggregate_lines,
+    evaluation_key,
+    memo_evaluate,
+    memo_matrix_spec,
+    rank_change_message,
+)
+from tpt_model.priority_matrix import SELECTION_PARAM, matrix_table, ranking_table
 from tpt_model.programme import Programme
 from tpt_model.score_store import ScoreSheet
 from tpt_model.text import escape_markdown
@@ -95,7 +102,11 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
 
 
 def results_panel(
-    catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], sheets: list[ScoreSheet]
+    catalogue: Catalogue,
+    view: EvaluationView,
+    bricks: Sequence[str],
+    sheets: Sequence[ScoreSheet],
+    revision: Hashable,
 ) -> None:
     """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
     programme = catalogue.programme
@@ -107,9 +118,12 @@ def results_panel(
     )
     st.markdown("##### Poids des critères")
     weights = weight_sliders(programme, view)
-    results = evaluate(catalogue, bricks, sheets, weights, view.include_reference)
+    assert view.scenario_id is not None
+    key = evaluation_key(view.scenario_id, revision, bricks, weights, view.include_reference)
+    results = memo_evaluate(catalogue, key, sheets)
     if weights != default_weights(programme):
-        baseline = evaluate(catalogue, bricks, sheets, None, view.include_reference)
+        baseline_key = evaluation_key(view.scenario_id, revision, bricks, None, view.include_reference)
+        baseline = memo_evaluate(catalogue, baseline_key, sheets)
         st.info(rank_change_message(rank_changes(baseline, results)), icon=":material/balance:")
     st.markdown("##### Classement")
     st.caption(disagreement_rule(programme))
@@ -120,12 +134,14 @@ def results_panel(
         view.selected_brick = points[0].get("brick_id") if points else None
 
     st.markdown("##### Matrice de priorisation")
-    st.altair_chart(
-        priority_matrix_chart(catalogue, results),
+    st.vega_lite_chart(
+        memo_matrix_spec(catalogue, key, results),
         on_select=on_select,
         selection_mode=SELECTION_PARAM,
         key="eval_matrix",
     )
     brick_detail(catalogue, view, results)
-    st.caption("La matrice en tableau (toutes les briques, y compris celles qui manquent de notes) :")
-    st.dataframe(matrix_table(catalogue, results), hide_index=True, width="stretch")
+    # The table twin is drawn on demand: a second 300-line table on every rerun would double its cost.
+    if st.toggle("Afficher la matrice en tableau (lecteur d'écran)", key="eval_matrix_table"):
+        st.caption("Toutes les briques, y compris celles qui manquent de notes :")
+        st.dataframe(matrix_table(catalogue, results), hide_index=True, width="stretch")

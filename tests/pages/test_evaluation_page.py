@@ -328,6 +328,8 @@ def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
     spec = json.loads(charts[0].proto.spec)
     assert [(p["name"], p["select"]["fields"]) for p in spec["params"]] == [("brick", ["brick_id"])]
     assert list(charts[0].proto.selection_mode) == ["brick"]
+    assert len(at.dataframe) == 1, "the table twin waits for its toggle"
+    at.toggle(key="eval_matrix_table").set_value(True).run()
     twin = at.dataframe[1].value
     assert "Quadrant" in twin.columns and sorted(twin["Brique"]) == sorted(TITLES)
     assert at.selectbox(key="eval_detail_brick").value is None

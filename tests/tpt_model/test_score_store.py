@@ -143,3 +143,17 @@ def test_concurrent_evaluators_on_one_brick_keep_every_score(
     with ThreadPoolExecutor(len(evaluators)) as pool:
         finals = list(pool.map(score_many_times, evaluators))
     assert ScoreStore(engine_factory()).sheets(scenario_id) == finals
+
+
+def test_snapshot_reads_again_only_after_a_change(engine: Engine) -> None:
+    scenario_id = ScenarioStore(engine).create(Scenario(name="S"), "A").id
+    store = ScoreStore(engine)
+    first = store.snapshot(scenario_id)
+    assert first[1] == ()
+    store.save_sheet(scenario_id, ScoreSheet(brick="b", evaluator="Ana", scores={"c": 2}), as_evaluator="Ana")
+    second = store.snapshot(scenario_id)
+    assert second[0] != first[0]
+    assert [s.scores for s in second[1]] == [{"c": 2}]
+    assert store.snapshot(scenario_id)[1] is second[1]  # unchanged: the same sheets, not read again
+    store.save_sheet(scenario_id, ScoreSheet(brick="b", evaluator="Ana", scores={"c": 3}), as_evaluator="Ana")
+    assert [s.scores for s in store.snapshot(scenario_id)[1]] == [{"c": 3}]
