@@ -207,14 +207,14 @@ def _brick_result(
 ) -> BrickResult:
     programme = catalogue.programme
     values: dict[str, list[int]] = {c.id: [] for c in programme.criteria}
-    scales = {c.id: c.scale for c in programme.criteria}
+    bounds = {c.id: (c.scale.min, c.scale.max) for c in programme.criteria}
     evaluators = 0
     for sheet in sheets:
         counted = False
         for criterion_id, value in sheet.scores.items():
-            scale = scales.get(criterion_id)
+            low, high = bounds.get(criterion_id, (1, 0))
             # Scores of a removed criterion, or off a scale that has since shrunk, cannot be compared.
-            if scale is not None and scale.min <= value <= scale.max:
+            if low <= value <= high:
                 values[criterion_id].append(value)
                 counted = True
         evaluators += counted

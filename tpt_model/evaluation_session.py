@@ -8,6 +8,7 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
+import pandas as pd
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -15,7 +16,7 @@ from tpt_model.catalogue import Catalogue
 from tpt_model.chart_spec import chart_spec
 from tpt_model.database import StoreError
 from tpt_model.evaluation import REFERENCE_EVALUATOR, BrickResult, default_weights, evaluate
-from tpt_model.priority_matrix import priority_matrix_chart
+from tpt_model.priority_matrix import priority_matrix_chart, ranking_table
 from tpt_model.programme import Criterion, Programme
 from tpt_model.scenario import Scenario
 from tpt_model.scenario_store import ScenarioNotFound
@@ -293,3 +294,10 @@ def memo_matrix_spec(
 ) -> dict[str, Any]:
     """The priority matrix's Vega-Lite spec for these results, built once (without re-validation)."""
     return catalogue.memo.get(("matrix", *key), lambda: chart_spec(priority_matrix_chart(catalogue, results)))
+
+
+def memo_ranking_table(
+    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult]
+) -> pd.DataFrame:
+    """The ranking table for these results, built once (a shared frame: do not change it)."""
+    return catalogue.memo.get(("ranking", *key), lambda: ranking_table(catalogue, results))

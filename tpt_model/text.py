@@ -1,6 +1,7 @@
 """User text made safe for the documents it goes into (Markdown, search)."""
 
 import re
+from functools import lru_cache
 import unicodedata
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -18,6 +19,7 @@ def escape_markdown(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
+@lru_cache(maxsize=4096)  # names are folded again and again when sorting thousands of score sheets
 def fold(text: str) -> str:
     """Lower-case text without accents, for searching « écoles » with « ecole »."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -1,5 +1,6 @@
 """The catalogue as the pages see it: loaded once per change of the pilots' files."""
 
+import hashlib
 import os
 import time
 from pathlib import Path
@@ -20,11 +21,14 @@ def catalogue_dir() -> Path:
 # A pilot's edit is seen within this many seconds: stat-ing thousands of files on every rerun
 # of every session would cost more than the rest of a rerun.
 FINGERPRINT_TTL_S = 2.0
-_recent: dict[Path, tuple[float, tuple[tuple[str, int, int], ...]]] = {}
+_recent: dict[Path, tuple[float, str]] = {}
 
 
-def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every catalogue file (re-read every few seconds)."""
+def _fingerprint(root: Path) -> str:
+    """Digest of the name, size and modification time of every catalogue file (re-read every few seconds).
+
+    A short digest, not the list itself: the cache hashes its arguments on every call.
+    """
     now = time.monotonic()
     seen = _recent.get(root)
     if seen is not None and now - seen[0] < FINGERPRINT_TTL_S:
@@ -34,19 +38,24 @@ def _fingerprint(root: Path) -> tuple[tuple[str, int, int], ...]:
     return fingerprint
 
 
-def _scan(root: Path) -> tuple[tuple[str, int, int], ...]:
+def forget_recent_scans() -> None:
+    """Look at the files again at the next rerun (tests change them within the few seconds)."""
+    _recent.clear()
+
+
+def _scan(root: Path) -> str:
     entries = []
     for folder in (root, root / "bricks", root / "scenarios"):
         if folder.is_dir():
             with os.scandir(folder) as it:
                 entries += [(e.path, e.stat().st_mtime_ns, e.stat().st_size) for e in it if e.is_file()]
-    return tuple(sorted(entries))
+    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 # cache_resource, not cache_data: the catalogue is immutable, so every session can share one
 # object instead of unpickling a copy of thousands of bricks on each rerun.
 @st.cache_resource(max_entries=4, show_spinner="Lecture du catalogue…")
-def _load(root: str, fingerprint: tuple[tuple[str, int, int], ...]) -> LoadResult:  # noqa: ARG001
+def _load(root: str, fingerprint: str) -> LoadResult:  # noqa: ARG001
     return check_catalogue(Path(root))
 
 

@@ -12,9 +12,10 @@ from tpt_model.evaluation_session import (
     evaluation_key,
     memo_evaluate,
     memo_matrix_spec,
+    memo_ranking_table,
     rank_change_message,
 )
-from tpt_model.priority_matrix import SELECTION_PARAM, matrix_table, ranking_table
+from tpt_model.priority_matrix import SELECTION_PARAM, matrix_table
 from tpt_model.programme import Programme
 from tpt_model.score_store import ScoreSheet
 from tpt_model.text import escape_markdown
@@ -127,7 +128,7 @@ def results_panel(
         st.info(rank_change_message(rank_changes(baseline, results)), icon=":material/balance:")
     st.markdown("##### Classement")
     st.caption(disagreement_rule(programme))
-    st.dataframe(ranking_table(catalogue, results), hide_index=True, width="stretch")
+    st.dataframe(memo_ranking_table(catalogue, key, results), hide_index=True, width="stretch")
 
     def on_select() -> None:
         points = st.session_state["eval_matrix"].selection.get(SELECTION_PARAM) or []

@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from ui.catalogue_source import forget_recent_scans
+
 
 @pytest.fixture(autouse=True)
 def isolated_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalogue_dir: Path) -> Path:
@@ -14,4 +16,5 @@ def isolated_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalogue_dir:
     monkeypatch.delenv("TPT_DATABASE_URL", raising=False)
     st.cache_data.clear()
     st.cache_resource.clear()
+    forget_recent_scans()
     return catalogue_dir
