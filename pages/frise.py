@@ -3,7 +3,7 @@
 import streamlit as st
 
 from tpt_model.frise_chart import frise_spec
-from tpt_model.frise_rows import frise_table
+from tpt_model.frise_rows import shared_frise_table
 from tpt_model.frise_session import commit, ensure_open
 from tpt_model.scenario_editor import ChangeResult, add_placement, placement_for
 from tpt_model.scenario_summary import scenario_caption
@@ -62,4 +62,4 @@ with right:
 
 st.markdown("##### La frise en tableau")
 st.caption(scenario_caption(catalogue, view.scenario))
-st.dataframe(frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")
+st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")

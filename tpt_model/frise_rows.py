@@ -214,3 +214,10 @@ def frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions)
         for row in frise_rows(catalogue, scenario, options)
     ]
     return pd.DataFrame.from_records(records, columns=list(TABLE_COLUMNS))
+
+
+def shared_frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> pd.DataFrame:
+    """`frise_table`, built once per scenario and options (a shared frame: do not change it)."""
+    return catalogue.memo.get(
+        ("frise-table", scenario, options), lambda: frise_table(catalogue, scenario, options)
+    )

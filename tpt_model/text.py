@@ -1,8 +1,8 @@
 """User text made safe for the documents it goes into (Markdown, search)."""
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
