@@ -6,8 +6,10 @@ import streamlit as st
 from tpt_model.brick_card import MODALITY_LABELS, brick_card_markdown, brick_row
 from tpt_model.brick_filter import BrickFilter, filter_bricks
 from ui.catalogue_source import require_catalogue
+from ui.shell import page_setup
 from ui.state import app_state
 
+page_setup()
 catalogue = require_catalogue()
 programme = catalogue.programme
 view = app_state().catalogue

@@ -22,3 +22,20 @@ def test_page_runs_without_exception(page: str) -> None:
     at.switch_page(page).run()
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_draws_the_shared_sidebar(page: str) -> None:
+    """Even run on its own (a bookmarked address on a fresh server), a page has the sidebar."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.switch_page(page).run()
+    assert at.sidebar.text_input(key="app_author") is not None
+    assert "briques" in at.sidebar.caption[0].value
+
+
+def test_the_name_typed_in_the_sidebar_is_kept_across_pages() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.sidebar.text_input(key="app_author").set_value("  Inès  ").run()
+    at.switch_page("pages/catalogue.py").run()
+    assert at.sidebar.text_input(key="app_author").value == "Inès"
+    assert at.session_state["tpt_state"].author == "Inès"

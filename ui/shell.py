@@ -1,0 +1,31 @@
+"""What every page shows around its content: page settings and the shared sidebar.
+
+Each page draws it itself rather than app.py: on a fresh server, a bookmarked page address is
+run by Streamlit without app.py (the `pages/` folder convention), and must look the same.
+"""
+
+import streamlit as st
+
+from ui.catalogue_source import load_result, show_problems
+from ui.state import app_state
+
+
+def page_setup() -> None:
+    """Wide layout, title, and the sidebar: catalogue summary, its problems, the user's name."""
+    st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
+    state = app_state()
+    with st.sidebar:
+        st.markdown("### Frise TechPourToutes")
+        result = load_result()
+        if result.catalogue is not None:
+            st.caption(result.catalogue.summary())
+        show_problems(result)
+        # The state root is the reference: the field shows it, and typing changes it.
+        st.session_state["app_author"] = state.author
+
+        def typed() -> None:
+            state.author = st.session_state["app_author"].strip()
+
+        st.text_input(
+            "Votre nom (affiché dans l'historique)", key="app_author", max_chars=60, on_change=typed
+        )
