@@ -53,6 +53,7 @@ LANE_MODE_LABELS = {
     "modality": "modalités",
     "partner": "partenaires",
     "working_group": "groupes de travail",
+    "custom": "couloirs du groupe",
 }
 PHASE_BAND = "phase"
 YEARLY_BAND = "annuel"

@@ -17,8 +17,9 @@ from tpt_model.programme import Programme
 from tpt_model.scenario import Placement, Scenario
 from tpt_model.timeline import JourneyPoint, duration_months, point_index, point_label
 
-LaneMode = Literal["pillar", "modality", "partner", "working_group"]
+LaneMode = Literal["pillar", "modality", "partner", "working_group", "custom"]
 NO_PARTNER = "Sans partenaire"
+NO_LANE = "Sans couloir"
 TABLE_COLUMNS = (
     "N°",
     "Brique",
@@ -135,7 +136,9 @@ def working_group_title(catalogue: Catalogue, brick: Brick) -> str:
 
 
 def lane_of(catalogue: Catalogue, placement: Placement, mode: LaneMode) -> str:
-    """The lane a placement is drawn in for a lane mode (the placement's free `lane` is not used)."""
+    """The lane a placement is drawn in for a lane mode (« custom »: the placement's own `lane`)."""
+    if mode == "custom":
+        return placement.lane or NO_LANE
     brick = catalogue.brick(placement.brick)
     if mode == "pillar":
         return catalogue.programme.pillar(brick.pillar).label
@@ -155,6 +158,8 @@ def lane_order(catalogue: Catalogue, mode: LaneMode) -> tuple[str, ...]:
         return tuple(MODALITY_LABELS.values())
     if mode == "partner":
         return (*(p.name for p in catalogue.partners), NO_PARTNER)
+    if mode == "custom":
+        return ()  # the working group's own lanes, alphabetically (see sorted_lanes)
     return tuple(g.title for g in sorted(programme.working_groups, key=lambda g: g.number))
 
 

@@ -6,7 +6,13 @@ from tpt_model.catalogue import Catalogue
 from tpt_model.cohort import cohort_label
 from tpt_model.frise_rows import FriseOptions
 
-LANE_LABELS = {"pillar": "Volet", "modality": "Modalité", "partner": "Partenaire", "working_group": "Groupe"}
+LANE_LABELS = {
+    "pillar": "Volet",
+    "modality": "Modalité",
+    "partner": "Partenaire",
+    "working_group": "Groupe",
+    "custom": "Couloirs libres",
+}
 COHORTS = (None, 2023, 2024, 2025, 2026, 2027, 2028)
 
 

@@ -126,3 +126,9 @@ def test_options_survive_a_visit_to_another_page() -> None:
     at.switch_page("pages/catalogue.py").run()
     at.switch_page("pages/frise.py").run()
     assert at.radio(key="frise_lane").value == "modality"
+
+
+def test_custom_lanes_use_the_placements_own_lane() -> None:
+    at = frise_page()
+    at.radio(key="frise_lane").set_value("custom").run()
+    assert {v["lane"] for v in bar_values(at)} == {"Sans couloir", "Accompagnement"}

@@ -219,3 +219,12 @@ def test_empty_table_has_the_columns(catalogue: Catalogue) -> None:
     table = frise_table(catalogue, Scenario(name="Vide"), FriseOptions(track="court"))
     assert table.empty
     assert list(table.columns) == list(TABLE_COLUMNS)
+
+
+def test_custom_lanes_come_from_the_placements() -> None:
+    from tpt_model import load_catalogue
+    from tpt_model.frise_rows import FriseOptions, frise_rows
+
+    catalogue = load_catalogue(Path(__file__).resolve().parents[2] / "tests/data/catalogue")
+    rows = frise_rows(catalogue, catalogue.template("mini"), FriseOptions(lane_mode="custom"))
+    assert [r.lane for r in rows] == ["Sans couloir", "Accompagnement", "Sans couloir"]
