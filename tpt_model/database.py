@@ -77,6 +77,8 @@ scenarios = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     Column("updated_by", Text, nullable=False),
     Column("current_version", Integer, nullable=False),
+    # Bumped by every write of a score of the scenario: a one-row read tells pages whether to re-read.
+    Column("scores_revision", Integer, nullable=False, server_default="0"),
 )
 
 scenario_versions = Table(

@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, StrictInt
-from sqlalchemy import Engine, Insert, delete, func, select
+from sqlalchemy import Connection, Engine, Insert, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -119,20 +119,20 @@ class ScoreStore:
                         scores.c.criterion_id.not_in(list(sheet.scores)),
                     )
                 )
+                _bump_revision(conn, scenario_id)
         except IntegrityError as error:
             # The only constraint an upsert can break is the scenario's foreign key.
             if not self._scenario_exists(scenario_id):
                 raise ScenarioNotFound(scenario_id) from error
             raise
 
-    def revision(self, scenario_id: str) -> tuple[int, str]:
+    def revision(self, scenario_id: str) -> int:
         """A cheap token that changes whenever a score of the scenario is written or deleted."""
-        query = select(func.count(), func.max(scores.c.updated_at)).where(scores.c.scenario_id == scenario_id)
+        query = select(scenarios.c.scores_revision).where(scenarios.c.id == scenario_id)
         with self.engine.connect() as conn:
-            count, latest = conn.execute(query).one()
-        return int(count), str(latest)
+            return int(conn.execute(query).scalar() or 0)
 
-    def snapshot(self, scenario_id: str) -> tuple[tuple[int, str], tuple[ScoreSheet, ...]]:
+    def snapshot(self, scenario_id: str) -> tuple[int, tuple[ScoreSheet, ...]]:
         """(revision, sheets): the sheets are read again only when the revision has moved."""
         # The revision is read first: sheets read after it are at least as new, never older.
         revision = self.revision(scenario_id)
@@ -179,8 +179,15 @@ class ScoreStore:
                     scores.c.evaluator == evaluator,
                 )
             )
+            _bump_revision(conn, scenario_id)
 
     def _scenario_exists(self, scenario_id: str) -> bool:
         query = select(scenarios.c.id).where(scenarios.c.id == scenario_id)
         with self.engine.connect() as conn:
             return conn.execute(query).first() is not None
+
+
+def _bump_revision(conn: Connection, scenario_id: str) -> None:
+    # Last in the transaction, so that every writer takes its locks in the same order.
+    query = update(scenarios).where(scenarios.c.id == scenario_id)
+    conn.execute(query.values(scores_revision=scenarios.c.scores_revision + 1))

@@ -157,3 +157,5 @@ def test_snapshot_reads_again_only_after_a_change(engine: Engine) -> None:
     assert store.snapshot(scenario_id)[1] is second[1]  # unchanged: the same sheets, not read again
     store.save_sheet(scenario_id, ScoreSheet(brick="b", evaluator="Ana", scores={"c": 3}), as_evaluator="Ana")
     assert [s.scores for s in store.snapshot(scenario_id)[1]] == [{"c": 3}]
+    store.delete_sheet(scenario_id, "b", "Ana", as_evaluator="Ana")
+    assert store.snapshot(scenario_id)[1] == ()
