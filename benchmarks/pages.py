@@ -12,8 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from tpt_model.app_state import AppState
 from tpt_model.bench import SHIPPED, best_of
+from tpt_model.chart_spec import chart_spec, inline_datasets
 from tpt_model.database import database_url, make_engine
 from tpt_model.evaluation import evaluate
+from tpt_model.frise_chart import frise_chart
+from tpt_model.frise_rows import FriseOptions
 from tpt_model.frise_session import open_scenario
 from tpt_model.loader import load_catalogue
 from tpt_model.scenario import Scenario
@@ -70,6 +73,16 @@ def frise_rerun(n_bricks: int, n_placements: int) -> float:
         return rerun_seconds("pages/frise.py", frise_state(scenario))
 
 
+def frise_rebuild(n_placements: int) -> float:
+    """Time to build the frise's spec anew (what a rerun after a change pays once)."""
+    with workspace(50) as root:
+        catalogue = load_catalogue(root)
+        scenario = synthetic_scenario(catalogue, n_placements)
+        return best_of(
+            lambda: inline_datasets(chart_spec(frise_chart(catalogue, scenario, FriseOptions()))), REPEAT
+        )
+
+
 def scored_state(root: Path, n_bricks: int, n_evaluators: int) -> AppState:
     """A session on a scenario of `n_bricks` bricks, each scored by `n_evaluators`, on the results."""
     catalogue = load_catalogue(root)
@@ -105,6 +118,10 @@ def run_page_benchmarks(*, quick: bool = False) -> None:
     placements = 60 if quick else 300
     frise = frise_rerun(50, placements)
     print(f"Frise, {placements} placements ÷ page nue (objectif ≤ 2) : ratio {frise / bare:.2f}")
+    rebuild = frise_rebuild(placements)
+    print(
+        f"  dont, après un changement, reconstruction de la frise : ratio {rebuild / bare:.2f} à la page nue"
+    )
     small, large = frise_rerun(50, 60), frise_rerun(500 if quick else 5000, 60)
 
     big = 500 if quick else 5000

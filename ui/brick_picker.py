@@ -2,37 +2,16 @@
 
 import streamlit as st
 
-from tpt_model.brick_card import MODALITY_LABELS
-from tpt_model.brick_filter import BrickFilter, filter_bricks
+from tpt_model.brick_filter import filter_bricks
 from tpt_model.catalogue import Catalogue
+from ui.brick_filters import brick_filters
 
 MAX_OPTIONS = 200
 
 
 def brick_picker(catalogue: Catalogue) -> str | None:
     """Draw the picker; the chosen brick id, or None when nothing matches."""
-    programme = catalogue.programme
-    text = st.text_input("Chercher une brique", placeholder="mentorat, Parcoursup…", key="frise_pick_text")
-    cols = st.columns(3)
-    pillars = cols[0].multiselect(
-        "Volet",
-        [p.id for p in programme.pillars],
-        format_func=lambda i: programme.pillar(i).label,
-        key="frise_pick_pillars",
-        placeholder="Tous",
-    )
-    phases = {p.id: p.label for p in programme.phases}
-    phase = cols[1].multiselect(
-        "Phase", list(phases), format_func=phases.__getitem__, key="frise_pick_phases", placeholder="Toutes"
-    )
-    modalities = cols[2].multiselect(
-        "Modalité",
-        list(MODALITY_LABELS),
-        format_func=MODALITY_LABELS.__getitem__,
-        key="frise_pick_modalities",
-        placeholder="Toutes",
-    )
-    wanted = BrickFilter(pillars=tuple(pillars), phases=tuple(phase), modalities=tuple(modalities), text=text)
+    wanted = brick_filters(catalogue, "frise_pick", search_label="Chercher une brique")
     found = filter_bricks(catalogue, wanted)
     if not found:
         st.caption("Aucune brique ne correspond.")
