@@ -17,7 +17,11 @@ def brick_filters(catalogue: Catalogue, prefix: str, *, search_label: str = "Rec
     cols = st.columns(4)
     chosen = [
         col.multiselect(
-            label, list(options), format_func=options.__getitem__, key=f"{prefix}_{name}", placeholder=ph
+            label,
+            list(options),
+            format_func=options.__getitem__,
+            key=f"{prefix}_{name}",
+            placeholder=everything,
         )
         for col, (label, name, options, everything) in zip(
             cols,
