@@ -132,3 +132,9 @@ def test_custom_lanes_use_the_placements_own_lane() -> None:
     at = frise_page()
     at.radio(key="frise_lane").set_value("custom").run()
     assert {v["lane"] for v in bar_values(at)} == {"Sans couloir", "Accompagnement"}
+
+
+def test_picker_filters_by_partner() -> None:
+    at = frise_page()
+    at.multiselect(key="frise_pick_partners").set_value(["femmes-at-numerique"]).run()
+    assert at.selectbox(key="frise_pick_brick").options == ["Atelier en classe"]
