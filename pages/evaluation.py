@@ -9,11 +9,12 @@ from ui.catalogue_source import require_catalogue
 from ui.evaluation_export import export_panel
 from ui.evaluation_results import results_panel
 from ui.evaluation_scoring import evaluator_picker, scoring_panel
-from ui.shell import page_setup
+from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
 from ui.stores import scenario_store, score_store
 
 page_setup()
+ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
 frise, view = state.frise, state.evaluation

@@ -12,11 +12,12 @@ from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
 from ui.frise_header import frise_header
 from ui.placement_panel import placement_panel, placement_selector
-from ui.shell import page_setup
+from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
 from ui.stores import scenario_store
 
 page_setup()
+ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
 view = state.frise

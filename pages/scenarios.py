@@ -14,11 +14,12 @@ from ui.scenario_admin import (
 )
 from ui.scenario_history import history_panel
 from ui.scenario_transfer import export_button, import_panel
-from ui.shell import page_setup
+from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
 from ui.stores import scenario_store
 
 page_setup()
+ask_name_once()
 catalogue = require_catalogue()
 store = scenario_store()
 open_id = app_state().frise.scenario_id

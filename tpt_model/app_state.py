@@ -21,6 +21,7 @@ class AppState(BaseModel):
     model_config = ConfigDict(validate_assignment=True)
 
     author: str = ""
+    name_asked: bool = False  # the name is asked once per browser session, then only in the sidebar
     catalogue: CatalogueView = CatalogueView()
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()

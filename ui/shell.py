@@ -29,3 +29,21 @@ def page_setup() -> None:
         st.text_input(
             "Votre nom (affiché dans l'historique)", key="app_author", max_chars=60, on_change=typed
         )
+
+
+def ask_name_once() -> None:
+    """On pages that save, ask once per session who is working: every version carries the name."""
+    state = app_state()
+    if state.author or state.name_asked:
+        return
+
+    def answered(keep_name: bool) -> None:
+        state.author = st.session_state.get("app_name_prompt", "").strip() if keep_name else ""
+        state.name_asked = True
+
+    with st.container(border=True):
+        st.markdown("**Qui êtes-vous ?** Votre nom accompagne chaque version enregistrée dans l'historique.")
+        cols = st.columns([4, 1, 1], vertical_alignment="bottom")
+        cols[0].text_input("Votre nom", placeholder="Prénom Nom, ou votre structure", key="app_name_prompt")
+        cols[1].button("Valider", key="app_name_ok", type="primary", on_click=answered, args=(True,))
+        cols[2].button("Plus tard", key="app_name_later", on_click=answered, args=(False,))

@@ -39,3 +39,19 @@ def test_the_name_typed_in_the_sidebar_is_kept_across_pages() -> None:
     at.switch_page("pages/catalogue.py").run()
     assert at.sidebar.text_input(key="app_author").value == "Inès"
     assert at.session_state["tpt_state"].author == "Inès"
+
+
+def test_the_name_is_asked_once_then_kept() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.text_input(key="app_name_prompt").set_value("Nadia")
+    at.button(key="app_name_ok").click().run()
+    assert at.session_state["tpt_state"].author == "Nadia"
+    assert not [t for t in at.text_input if t.key == "app_name_prompt"]
+
+
+def test_the_name_can_wait() -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.button(key="app_name_later").click().run()
+    at.switch_page("pages/evaluation.py").run()
+    assert not [t for t in at.text_input if t.key == "app_name_prompt"]
+    assert at.session_state["tpt_state"].author == ""
