@@ -11,7 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt
 class StrictModel(BaseModel):
     """Base of every model read from the catalogue: unknown keys refused, immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # Field docstrings (in French) become the descriptions pilots read in their editor.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, populate_by_name=True, use_attribute_docstrings=True
+    )
 
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", strict=True, max_length=80)]

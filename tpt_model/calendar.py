@@ -12,15 +12,25 @@ class Milestone(StrictModel):
     """
 
     id: Id
+    """Identifiant en minuscules et tirets."""
     label: Text
+    """Libellé court affiché sur la frise."""
     kind: MilestoneKind
+    """Nature : orientation, examen, communication ou risque (fenêtre de risque, ombrée)."""
     stage: Id | None = None
+    """Étape (année) du jalon ; à omettre pour un moment qui revient chaque année (8 mars)."""
     month: Month | None = None
+    """Mois (1 à 12) d'un jalon ponctuel ; sinon « from » et « to »."""
     from_month: Month | None = Field(default=None, alias="from")
+    """Premier mois d'une période (peut passer le nouvel an : from: 10, to: 2)."""
     to_month: Month | None = Field(default=None, alias="to")
+    """Dernier mois d'une période."""
     date: Text | None = None
+    """Date en clair (« 19 janvier – 12 mars 2026 »)."""
     description: Text
+    """Ce qui se passe à ce moment."""
     sources: tuple[Text, ...] = ()
+    """Sources."""
 
     @model_validator(mode="after")
     def _one_month_or_range(self) -> "Milestone":

@@ -24,7 +24,9 @@ class JourneyPoint(StrictModel):
     """A moment of the journey: a stage (school year) and a calendar month."""
 
     stage: Id
+    """Étape (année scolaire ou professionnelle), id de programme.yaml."""
     month: Month
+    """Mois de 1 à 12 (l'année court de septembre à août)."""
 
 
 def month_offset(month: int) -> int:
