@@ -9,15 +9,8 @@ import pytest
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.chart_spec import chart_spec
-from tpt_model.frise_chart import (
-    RISK_COLOR,
-    ROW_PX,
-    SELECTION,
-    frise_chart,
-    frise_layout,
-    pack_rows,
-    text_color,
-)
+from tpt_model.frise_chart import RISK_COLOR, SELECTION, frise_chart
+from tpt_model.frise_layout import ROW_PX, frise_layout, pack_rows, text_color
 from tpt_model.frise_rows import FriseOptions
 from tpt_model.scenario import Placement, Scenario
 from tpt_model.synthetic import synthetic_scenario
