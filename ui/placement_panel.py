@@ -35,27 +35,38 @@ def _point_inputs(catalogue: Catalogue, label: str, point: JourneyPoint, key: st
     return JourneyPoint(stage=stage, month=month)
 
 
+def _labelled_multiselect(
+    label: str, labels: dict[str, str], chosen: tuple[str, ...], key: str, everything: str
+) -> list[str]:
+    return st.multiselect(
+        label,
+        list(labels),
+        default=list(chosen),
+        format_func=labels.__getitem__,
+        key=key,
+        placeholder=everything,
+    )
+
+
 def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str, object] | None:
     programme = catalogue.programme
     with st.form("frise_edit_form", border=False):
         start = _point_inputs(catalogue, "Début", placement.start, f"{key}_start")
         end = _point_inputs(catalogue, "Fin", placement.end, f"{key}_end")
         lane = st.text_input("Couloir (libre)", value=placement.lane or "", key=f"{key}_lane")
-        tracks = st.multiselect(
+        tracks = _labelled_multiselect(
             "Parcours concernés (vide = tous)",
-            [t.id for t in programme.tracks],
-            default=list(placement.tracks),
-            format_func=lambda t: next(x.label for x in programme.tracks if x.id == t),
-            key=f"{key}_tracks",
-            placeholder="Tous",
+            {t.id: t.label for t in programme.tracks},
+            placement.tracks,
+            f"{key}_tracks",
+            "Tous",
         )
-        exits = st.multiselect(
+        exits = _labelled_multiselect(
             "Sorties concernées (vide = toutes)",
-            [e.id for e in programme.exits],
-            default=list(placement.exits),
-            format_func=lambda e: next(x.label for x in programme.exits if x.id == e),
-            key=f"{key}_exits",
-            placeholder="Toutes",
+            {e.id: e.label for e in programme.exits},
+            placement.exits,
+            f"{key}_exits",
+            "Toutes",
         )
         partners = [None, *catalogue.partners_by_id]
         partner = st.selectbox(
