@@ -1,12 +1,33 @@
-"""Shared fixtures: the small test catalogue, copied into a temporary folder."""
+"""Shared fixtures: the small test catalogue, loaded once or copied into a temporary folder."""
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import TEST_CATALOGUE
 
-ROOT = Path(__file__).resolve().parents[1]
-TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
+from tpt_model import Catalogue, load_catalogue
+
+# A fourth evaluation criterion, written as a pilot would add it to programme.yaml.
+IMPACT = """  - id: impact
+    label: Impact
+    question: L'action change-t-elle durablement les parcours ?
+    scale: {min: 1, max: 5}
+    weight: 1
+    levels:
+      1: Aucun
+      2: Faible
+      3: Moyen
+      4: Fort
+      5: Décisif
+"""
+
+
+@pytest.fixture(scope="session")
+def test_catalogue() -> Catalogue:
+    """The small test catalogue, loaded once: it is immutable, so every test can share it."""
+    return load_catalogue(TEST_CATALOGUE)
 
 
 @pytest.fixture
@@ -15,3 +36,17 @@ def catalogue_dir(tmp_path: Path) -> Path:
     target = tmp_path / "catalogue"
     shutil.copytree(TEST_CATALOGUE, target)
     return target
+
+
+@pytest.fixture
+def add_impact_criterion() -> Callable[[Path], None]:
+    """Adds the `impact` criterion after the three of a catalogue folder's programme.yaml."""
+
+    def add(root: Path) -> None:
+        programme = root / "programme.yaml"
+        text = programme.read_text(encoding="utf-8")
+        programme.write_text(
+            text.replace("working_groups:\n", IMPACT + "working_groups:\n", 1), encoding="utf-8"
+        )
+
+    return add

@@ -2,13 +2,12 @@
 
 from pathlib import Path
 
+from helpers import app_test
 from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def catalogue_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     return at.switch_page("pages/catalogue.py").run()
 
 
@@ -60,7 +59,7 @@ def test_card_of_chosen_brick() -> None:
 
 def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) -> None:
     (isolated_app / "bricks" / "mentorat.yaml").write_text("id: mentorat\npillar: [\n", encoding="utf-8")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     problems = "\n".join(c.value for c in at.sidebar.code)
     assert "bricks/mentorat.yaml:3:1: (syntaxe): YAML invalide" in problems
     at.switch_page("pages/catalogue.py").run()

@@ -1,9 +1,11 @@
 """The evaluation page: score bricks one by one, consensus, weights that re-rank, matrix and exports."""
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from helpers import ROOT, TITLES, app_test
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
@@ -17,23 +19,7 @@ from tpt_model.score_store import ScoreSheet, ScoreStore
 from tpt_model.text import escape_markdown
 from ui.state import STATE_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
 SUBMIT = "eval_submit"
-# The test scenario (the catalogue's only template) holds these bricks, in this order.
-TITLES = ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
-
-IMPACT = """  - id: impact
-    label: Impact
-    question: L'action change-t-elle durablement les parcours ?
-    scale: {min: 1, max: 5}
-    weight: 1
-    levels:
-      1: Aucun
-      2: Faible
-      3: Moyen
-      4: Fort
-      5: Décisif
-"""
 
 
 def score_store() -> ScoreStore:
@@ -42,7 +28,7 @@ def score_store() -> ScoreStore:
 
 
 def evaluation_page(author: str = "") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     # After its first run AppTest runs the page script alone, so the sidebar's name field cannot be
     # typed into here: set the name it would have set.
     at.session_state[STATE_KEY].author = author
@@ -347,12 +333,10 @@ def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
     assert any(t.startswith("**Ordinateur offert**") for t in (m.value for m in at.markdown))
 
 
-def test_a_fourth_criterion_needs_no_code(isolated_app: Path) -> None:
-    programme = isolated_app / "programme.yaml"
-    text = programme.read_text(encoding="utf-8")
-    programme.write_text(
-        text.replace("working_groups:\n  - id: gt1", IMPACT + "working_groups:\n  - id: gt1"), "utf-8"
-    )
+def test_a_fourth_criterion_needs_no_code(
+    isolated_app: Path, add_impact_criterion: Callable[[Path], None]
+) -> None:
+    add_impact_criterion(isolated_app)
     at = as_evaluator(evaluation_page(), "Alice")
     assert list(scores(at)) == ["pertinence", "simplicite", "abordable", "impact"]
     assert at.radio(key="eval_score_impact").options == [

@@ -1,17 +1,15 @@
 """The frise page: add, edit, remove and undo placements; switch lanes and tracks."""
 
 import json
-from pathlib import Path
 
+from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
 from ui.state import STATE_KEY
 
-ROOT = Path(__file__).resolve().parents[2]
-
 
 def frise_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     assert not at.exception, at.exception
     return at
 

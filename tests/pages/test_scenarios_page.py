@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import app_test
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
@@ -21,7 +22,6 @@ from tpt_model.scenario_library import export_bytes, export_file_name
 from tpt_model.scenario_store import ScenarioStore, time_label
 from tpt_model.text import escape_markdown
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE = "pages/scenarios.py"
 
 
@@ -37,7 +37,7 @@ def catalogue(isolated_app: Path) -> Catalogue:
 
 
 def scenarios_page(author: str = "") -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at = app_test()
     at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     # What app.py copies from the sidebar's name field: after a page switch, AppTest runs the page
@@ -93,7 +93,7 @@ def test_empty_library_invites_to_create_or_import() -> None:
 
 
 def test_lists_the_scenario_the_frise_opened(store: ScenarioStore, catalogue: Catalogue) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()  # the frise page, default
+    at = app_test().run()  # the frise page, default
     frise = state(at).frise
     ensure_open(frise, store, catalogue, "Alice")  # what the frise page does on a first visit
     at.switch_page(PAGE).run()

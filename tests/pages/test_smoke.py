@@ -1,11 +1,8 @@
 """Every page runs without an exception on the shipped and on the test catalogue."""
 
-from pathlib import Path
-
 import pytest
-from streamlit.testing.v1 import AppTest
+from helpers import app_test
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGES = [
     "pages/frise.py",
     "pages/scenarios.py",
@@ -17,7 +14,7 @@ PAGES = [
 
 @pytest.mark.parametrize("page", PAGES)
 def test_page_runs_without_exception(page: str) -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     assert not at.exception
     at.switch_page(page).run()
     assert not at.exception, at.exception
@@ -27,14 +24,14 @@ def test_page_runs_without_exception(page: str) -> None:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_draws_the_shared_sidebar(page: str) -> None:
     """Even run on its own (a bookmarked address on a fresh server), a page has the sidebar."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     at.switch_page(page).run()
     assert at.sidebar.text_input(key="app_author") is not None
     assert "briques" in at.sidebar.caption[0].value
 
 
 def test_the_name_typed_in_the_sidebar_is_kept_across_pages() -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     at.sidebar.text_input(key="app_author").set_value("  Inès  ").run()
     at.switch_page("pages/catalogue.py").run()
     assert at.sidebar.text_input(key="app_author").value == "Inès"
@@ -42,7 +39,7 @@ def test_the_name_typed_in_the_sidebar_is_kept_across_pages() -> None:
 
 
 def test_the_name_is_asked_once_then_kept() -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     at.text_input(key="app_name_prompt").set_value("Nadia")
     at.button(key="app_name_ok").click().run()
     assert at.session_state["tpt_state"].author == "Nadia"
@@ -50,7 +47,7 @@ def test_the_name_is_asked_once_then_kept() -> None:
 
 
 def test_the_name_can_wait() -> None:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = app_test().run()
     at.button(key="app_name_later").click().run()
     at.switch_page("pages/evaluation.py").run()
     assert not [t for t in at.text_input if t.key == "app_name_prompt"]

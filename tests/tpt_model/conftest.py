@@ -1,4 +1,7 @@
-"""Database fixtures: an empty database per test, on SQLite always and on PostgreSQL when configured."""
+"""Model test fixtures: the test catalogue under its usual name, and databases.
+
+An empty database per test, on SQLite always and on PostgreSQL when configured.
+"""
 
 import os
 import uuid
@@ -10,12 +13,26 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from tpt_model import Catalogue
 from tpt_model.database import make_engine, normalise_url
+from tpt_model.programme import Programme
 
 POSTGRESQL_URL_ENV = "TPT_TEST_DATABASE_URL"
 
 EngineFactory = Callable[[], Engine]
 Target = tuple[str, dict[str, Any]]  # URL and connect_args of one test's database
+
+
+@pytest.fixture(scope="session")
+def catalogue(test_catalogue: Catalogue) -> Catalogue:
+    """The test catalogue (a module may override it with a catalogue of its own)."""
+    return test_catalogue
+
+
+@pytest.fixture(scope="session")
+def programme(test_catalogue: Catalogue) -> Programme:
+    """The test catalogue's programme."""
+    return test_catalogue.programme
 
 
 @contextmanager
@@ -66,6 +83,17 @@ def engine_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[E
             # Connections must be closed before PostgreSQL can drop the schema.
             for engine in engines:
                 engine.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    """An engine on a SQLite file in the test's folder, for tests that need no second backend."""
+    with sqlite_database(tmp_path) as (url, connect_args):
+        engine = make_engine(url, connect_args=connect_args)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
 
 
 @pytest.fixture

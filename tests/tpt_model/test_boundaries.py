@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from tpt_model.cli import main
 from tpt_model.schema import SCHEMAS, schema_text
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_tpt_model_imports_without_streamlit() -> None:

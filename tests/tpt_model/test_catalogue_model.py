@@ -3,13 +3,12 @@
 from pathlib import Path
 
 import pytest
+from helpers import TEST_CATALOGUE
 from pydantic import ValidationError
 
-from tpt_model import load_catalogue
+from tpt_model import Catalogue, load_catalogue
 from tpt_model.calendar import Milestone
 from tpt_model.programme import Criterion, Scale
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_scale_must_grow() -> None:
@@ -36,15 +35,14 @@ def test_milestone_is_one_month_or_a_range() -> None:
         Milestone.model_validate({**base, "from": 1})
 
 
-def test_recurring_milestone_has_no_stage() -> None:
-    catalogue = load_catalogue(ROOT / "tests/data/catalogue")
+def test_recurring_milestone_has_no_stage(catalogue: Catalogue) -> None:
     by_id = {m.id: m for m in catalogue.milestones}
     assert by_id["huit-mars"].every_year
     assert not by_id["voeux-parcoursup"].every_year
 
 
 def test_catalogue_is_immutable_and_indexed() -> None:
-    catalogue = load_catalogue(ROOT / "tests/data/catalogue")
+    catalogue = load_catalogue(TEST_CATALOGUE)  # its own: the shared one must not be assigned to
     assert catalogue.brick("mentorat").title == "Mentorat en ligne"
     assert catalogue.template("mini").name == "Mini parcours"
     assert catalogue.programme.phase_of("bac-1").id == "reussir"

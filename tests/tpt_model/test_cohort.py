@@ -1,21 +1,12 @@
 """A cohort reads the journey axis as calendar months: seconde starts in September of its year."""
 
 import datetime
-from pathlib import Path
 
 import pytest
 
-from tpt_model import load_catalogue
 from tpt_model.cohort import cohort_label, long_month_label, month_label, point_date
 from tpt_model.programme import Programme
 from tpt_model.timeline import JourneyPoint
-
-TEST_CATALOGUE = Path(__file__).resolve().parents[2] / "tests" / "data" / "catalogue"
-
-
-@pytest.fixture(scope="module")
-def programme() -> Programme:
-    return load_catalogue(TEST_CATALOGUE).programme
 
 
 @pytest.mark.parametrize(

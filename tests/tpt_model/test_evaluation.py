@@ -1,10 +1,12 @@
 """Evaluation of bricks: aggregates, disagreement, weighted totals, ranking and a criterion added as data."""
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
 import pytest
+from helpers import BRICKS
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.evaluation import (
@@ -23,28 +25,8 @@ from tpt_model.programme import Scale
 from tpt_model.score_store import ScoreSheet
 from tpt_model.tabular_export import evaluation_frame, to_xlsx_bytes
 
-TEST_CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
-BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
 # Reference scores of the test catalogue (pertinence, simplicité, abordable; weights 2, 1, 1; scales 1–4):
 # atelier-classe 3, 4, 4 · mentorat 4, 3, 3 · ordinateur 3, 3, 2.
-
-IMPACT = """  - id: impact
-    label: Impact
-    question: L'action change-t-elle durablement les parcours ?
-    scale: {min: 1, max: 5}
-    weight: 1
-    levels:
-      1: Aucun
-      2: Faible
-      3: Moyen
-      4: Fort
-      5: Décisif
-"""
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(TEST_CATALOGUE)
 
 
 def sheet(brick: str, evaluator: str, comment: str | None = None, **scores: int) -> ScoreSheet:
@@ -249,15 +231,11 @@ def test_last_sheet_of_an_evaluator_wins(catalogue: Catalogue) -> None:
     assert (result.evaluators, result.criteria["pertinence"].mean) == (1, 3.0)
 
 
-def add_impact_criterion(root: Path) -> Catalogue:
-    programme = root / "programme.yaml"
-    text = programme.read_text(encoding="utf-8")
-    programme.write_text(text.replace("working_groups:\n", IMPACT + "working_groups:\n", 1), encoding="utf-8")
-    return load_catalogue(root)
-
-
-def test_a_fourth_criterion_needs_no_code(catalogue_dir: Path) -> None:
-    catalogue = add_impact_criterion(catalogue_dir)
+def test_a_fourth_criterion_needs_no_code(
+    catalogue_dir: Path, add_impact_criterion: Callable[[Path], None]
+) -> None:
+    add_impact_criterion(catalogue_dir)
+    catalogue = load_catalogue(catalogue_dir)
     sheets = [
         sheet("mentorat", "Léa", "Décisif", impact=5),
         sheet("mentorat", "Zoé", impact=3),

@@ -1,12 +1,11 @@
 """The evaluation page's session: bricks in frise order, progress, evaluator names, sheets and saving."""
 
-from pathlib import Path
-
 import pytest
+from helpers import BRICKS
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from tpt_model import Catalogue, load_catalogue
+from tpt_model import Catalogue
 from tpt_model.app_state import AppState
 from tpt_model.evaluation import evaluate
 from tpt_model.evaluation_session import (
@@ -31,14 +30,6 @@ from tpt_model.scenario import Placement, Scenario
 from tpt_model.scenario_store import ScenarioStore
 from tpt_model.score_store import NotYourScores, ScoreSheet, ScoreStore
 from tpt_model.timeline import JourneyPoint
-
-TEST_CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
-BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(TEST_CATALOGUE)
 
 
 def placement(brick: str) -> Placement:

@@ -9,21 +9,14 @@ import pytest
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.chart_spec import chart_spec
-from tpt_model.frise_chart import RISK_COLOR, SELECTION, frise_chart
+from tpt_model.frise_chart import RISK_COLOR, SELECTION, frise_chart, frise_spec
 from tpt_model.frise_layout import ROW_PX, frise_layout, pack_rows, text_color
 from tpt_model.frise_rows import FriseOptions
 from tpt_model.scenario import Placement, Scenario
 from tpt_model.synthetic import synthetic_scenario
 from tpt_model.timeline import JourneyPoint
 
-ROOT = Path(__file__).resolve().parents[2]
-TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
 Spec = dict[str, Any]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(TEST_CATALOGUE)
 
 
 @pytest.fixture(scope="module")
@@ -303,10 +296,7 @@ def test_chart_spec_of_three_hundred_placements(catalogue: Catalogue) -> None:
         json.dumps(spec)  # plain JSON all the way down
 
 
-def test_frise_spec_is_reused_and_inlines_its_data() -> None:
-    from tpt_model.frise_chart import frise_spec
-
-    catalogue = load_catalogue(ROOT / "tests/data/catalogue")
+def test_frise_spec_is_reused_and_inlines_its_data(catalogue: Catalogue) -> None:
     scenario = catalogue.template("mini")
     first = frise_spec(catalogue, scenario, FriseOptions())
     assert frise_spec(catalogue, scenario, FriseOptions()) is first

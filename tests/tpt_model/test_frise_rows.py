@@ -20,14 +20,6 @@ from tpt_model.frise_rows import (
 from tpt_model.scenario import Placement, Scenario
 from tpt_model.timeline import JourneyPoint
 
-ROOT = Path(__file__).resolve().parents[2]
-TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(TEST_CATALOGUE)
-
 
 @pytest.fixture
 def long_catalogue(catalogue_dir: Path) -> Catalogue:
@@ -221,10 +213,6 @@ def test_empty_table_has_the_columns(catalogue: Catalogue) -> None:
     assert list(table.columns) == list(TABLE_COLUMNS)
 
 
-def test_custom_lanes_come_from_the_placements() -> None:
-    from tpt_model import load_catalogue
-    from tpt_model.frise_rows import FriseOptions, frise_rows
-
-    catalogue = load_catalogue(Path(__file__).resolve().parents[2] / "tests/data/catalogue")
+def test_custom_lanes_come_from_the_placements(catalogue: Catalogue) -> None:
     rows = frise_rows(catalogue, catalogue.template("mini"), FriseOptions(lane_mode="custom"))
     assert [r.lane for r in rows] == ["Sans couloir", "Accompagnement", "Sans couloir"]

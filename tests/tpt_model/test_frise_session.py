@@ -1,14 +1,12 @@
 """A session's edits are saved at once; a stale write is caught and nothing is lost."""
 
-from pathlib import Path
-
 import pytest
+from sqlalchemy import Engine
 
-from tpt_model import load_catalogue
 from tpt_model.catalogue import Catalogue
-from tpt_model.database import make_engine
 from tpt_model.frise_session import (
     FriseView,
+    Notice,
     commit,
     ensure_open,
     open_scenario,
@@ -21,17 +19,10 @@ from tpt_model.scenario_editor import add_placement, placement_for, remove_place
 from tpt_model.scenario_store import ScenarioStore
 from tpt_model.timeline import JourneyPoint
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "tests/data/catalogue")
-
 
 @pytest.fixture
-def store(tmp_path: Path) -> ScenarioStore:
-    return ScenarioStore(make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}"))
+def store(sqlite_engine: Engine) -> ScenarioStore:
+    return ScenarioStore(sqlite_engine)
 
 
 def opened(store: ScenarioStore) -> FriseView:
@@ -39,6 +30,19 @@ def opened(store: ScenarioStore) -> FriseView:
     view = FriseView()
     open_scenario(view, store, store.create(Scenario(name="Atelier"), "Alice").id)
     return view
+
+
+def add_brick(
+    view: FriseView,
+    store: ScenarioStore,
+    catalogue: Catalogue,
+    brick: str = "mentorat",
+    author: str = "Alice",
+) -> Notice:
+    """Commit the addition of `brick` where the catalogue places it, as `author` would."""
+    return commit(
+        view, store, add_placement(catalogue, view.scenario, placement_for(catalogue, brick)), author, "Ajout"
+    )
 
 
 def test_first_visit_creates_the_typical_journey(store: ScenarioStore, catalogue: Catalogue) -> None:
@@ -51,13 +55,7 @@ def test_first_visit_creates_the_typical_journey(store: ScenarioStore, catalogue
 
 def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
-    notice = commit(
-        view,
-        store,
-        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
-        "Alice",
-        "Ajout",
-    )
+    notice = add_brick(view, store, catalogue)
     assert notice.saved and notice.error is None
     assert view.version == 2
     assert store.get(view.scenario_id).scenario.placements[0].brick == "mentorat"
@@ -66,13 +64,7 @@ def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue
 
 def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
-    commit(
-        view,
-        store,
-        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
-        "Alice",
-        "Ajout",
-    )
+    add_brick(view, store, catalogue)
     bad = update_placement(catalogue, view.scenario, 0, end=JourneyPoint(stage="seconde", month=9))
     notice = commit(view, store, bad, "Alice", "Modification")
     assert notice.error == "Fin : la fin vient avant le début"
@@ -82,13 +74,7 @@ def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue)
 
 def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
-    commit(
-        view,
-        store,
-        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
-        "Alice",
-        "Ajout",
-    )
+    add_brick(view, store, catalogue)
     change = update_placement(catalogue, view.scenario, 0, start=JourneyPoint(stage="seconde", month=9))
     notice = commit(view, store, change, "Alice", "Modification")
     assert notice.saved
@@ -97,13 +83,7 @@ def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: 
 
 def test_undo_and_redo_are_saved_too(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
-    commit(
-        view,
-        store,
-        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
-        "Alice",
-        "Ajout",
-    )
+    add_brick(view, store, catalogue)
     assert undo(view, store, "Alice").saved
     assert store.get(view.scenario_id).scenario.placements == ()
     assert redo(view, store, "Alice").saved
@@ -116,20 +96,8 @@ def test_stale_write_is_caught_and_the_work_kept(store: ScenarioStore, catalogue
     alice = opened(store)
     bob = FriseView()
     open_scenario(bob, store, alice.scenario_id)
-    commit(
-        alice,
-        store,
-        add_placement(catalogue, alice.scenario, placement_for(catalogue, "mentorat")),
-        "Alice",
-        "Ajout",
-    )
-    notice = commit(
-        bob,
-        store,
-        add_placement(catalogue, bob.scenario, placement_for(catalogue, "ordinateur")),
-        "Bob",
-        "Ajout",
-    )
+    add_brick(alice, store, catalogue)
+    notice = add_brick(bob, store, catalogue, "ordinateur", "Bob")
     assert notice.error is not None and "Alice" in notice.error
     # Bob now sees Alice's version, and his own work waits to be saved as a copy.
     assert [p.brick for p in bob.scenario.placements] == ["mentorat"]
@@ -152,13 +120,7 @@ def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Ca
 
 def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
-    commit(
-        view,
-        store,
-        add_placement(catalogue, view.scenario, placement_for(catalogue, "mentorat")),
-        "Alice",
-        "Ajout",
-    )
+    add_brick(view, store, catalogue)
     commit(view, store, remove_placement(view.scenario, 0), "Alice", "Suppression")
     assert view.scenario.placements == ()
     undo(view, store, "Alice")

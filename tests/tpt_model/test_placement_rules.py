@@ -1,27 +1,15 @@
 """Every rule of a placement: blocking findings refuse it, warnings let it through."""
 
-from pathlib import Path
-
 import pytest
+from helpers import AXIS, pt
 
-from tpt_model import Catalogue, load_catalogue
+from tpt_model import Catalogue
 from tpt_model.placement_rules import Finding, check_placement
 from tpt_model.scenario import Placement
 from tpt_model.timeline import JourneyPoint
 
-ROOT = Path(__file__).resolve().parents[2]
-AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
 OUTSIDE_TEXT = "en dehors des étapes prévues pour « Mentorat en ligne » (Terminale → Bac+2)"
 OUTSIDE_MENTORAT = Finding(("start",), OUTSIDE_TEXT, False)
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "tests/data/catalogue")
-
-
-def pt(stage: str, month: int) -> JourneyPoint:
-    return JourneyPoint(stage=stage, month=month)
 
 
 def placement(

@@ -1,11 +1,11 @@
 """The priority matrix spec (points, sizes, colours, quadrants, selection) and its tables."""
 
-from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import BRICKS
 
-from tpt_model import Catalogue, load_catalogue
+from tpt_model import Catalogue
 from tpt_model.evaluation import BrickResult, evaluate
 from tpt_model.priority_matrix import (
     QUADRANTS,
@@ -16,14 +16,6 @@ from tpt_model.priority_matrix import (
     ranking_table,
 )
 from tpt_model.score_store import ScoreSheet
-
-TEST_CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
-BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(TEST_CATALOGUE)
 
 
 @pytest.fixture(scope="module")

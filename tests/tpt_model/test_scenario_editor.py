@@ -1,10 +1,9 @@
 """Composing a frise: checked changes, their French messages, and undo/redo."""
 
-from pathlib import Path
-
 import pytest
+from helpers import AXIS, pt
 
-from tpt_model import Catalogue, load_catalogue
+from tpt_model import Catalogue
 from tpt_model.scenario import Placement, Scenario
 from tpt_model.scenario_editor import (
     HISTORY_LIMIT,
@@ -18,24 +17,11 @@ from tpt_model.scenario_editor import (
     update_placement,
 )
 from tpt_model.scenario_summary import placement_summary, scenario_stats
-from tpt_model.timeline import JourneyPoint
-
-ROOT = Path(__file__).resolve().parents[2]
-AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "tests/data/catalogue")
 
 
 @pytest.fixture
 def mini(catalogue: Catalogue) -> Scenario:
     return catalogue.template("mini")
-
-
-def pt(stage: str, month: int) -> JourneyPoint:
-    return JourneyPoint(stage=stage, month=month)
 
 
 def bricks(scenario: Scenario) -> list[str]:
@@ -415,11 +401,9 @@ def test_scenario_stats_of_an_empty_scenario(catalogue: Catalogue) -> None:
     assert set(stats["modalities"].values()) == {0}
 
 
-def test_scenario_caption_counts_by_phase_label() -> None:
-    from tpt_model import load_catalogue
+def test_scenario_caption_counts_by_phase_label(catalogue: Catalogue) -> None:
     from tpt_model.scenario_summary import scenario_caption
 
-    catalogue = load_catalogue(ROOT / "tests/data/catalogue")
     assert scenario_caption(catalogue, catalogue.template("mini")) == (
         "3 placement(s) · Je construis mon projet : 2 · Je réussis ma formation : 1 · "
         "Je m'épanouis dans mon job : 0"

@@ -1,27 +1,14 @@
 """Scenario YAML export and import: a round trip gives the scenario back; bad files get exact messages."""
 
-from pathlib import Path
-
 import pytest
+from helpers import AXIS, TEST_CATALOGUE, pt
 
-from tpt_model import Catalogue, ProblemsError, load_catalogue
+from tpt_model import Catalogue, ProblemsError
 from tpt_model.scenario import Placement, Scenario
 from tpt_model.scenario_file import SCHEMA_LINE, dump_scenario, parse_scenario
-from tpt_model.timeline import JourneyPoint
 
-ROOT = Path(__file__).resolve().parents[2]
 FILE = "import.yaml"
 HEAD = "name: Import\nplacements:\n"
-AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "tests/data/catalogue")
-
-
-def pt(stage: str, month: int) -> JourneyPoint:
-    return JourneyPoint(stage=stage, month=month)
 
 
 def with_note(scenario: Scenario, note: str) -> Scenario:
@@ -46,7 +33,7 @@ def test_template_round_trip(catalogue: Catalogue) -> None:
 
 
 def test_shipped_template_file_round_trip(catalogue: Catalogue) -> None:
-    text = (ROOT / "tests/data/catalogue/scenarios/mini.yaml").read_text(encoding="utf-8")
+    text = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")
     scenario = parse_scenario(text, "mini.yaml", catalogue)
     assert scenario == catalogue.template("mini")
     assert round_trip(catalogue, scenario) == scenario

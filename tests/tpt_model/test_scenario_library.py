@@ -1,12 +1,13 @@
 """The scenarios page's pure helpers: rows, creation, file names, import with exact messages."""
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
+from helpers import TEST_CATALOGUE
+from sqlalchemy import Engine
 
-from tpt_model import Catalogue, ProblemsError, load_catalogue
-from tpt_model.database import StoreError, make_engine
+from tpt_model import Catalogue, ProblemsError
+from tpt_model.database import StoreError
 from tpt_model.scenario import Scenario
 from tpt_model.scenario_file import dump_scenario, parse_scenario
 from tpt_model.scenario_library import (
@@ -32,19 +33,13 @@ from tpt_model.scenario_library import (
 )
 from tpt_model.scenario_store import ScenarioInfo, ScenarioStore, VersionInfo, time_label
 
-ROOT = Path(__file__).resolve().parents[2]
-MINI = (ROOT / "tests/data/catalogue/scenarios/mini.yaml").read_text(encoding="utf-8")
+MINI = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")
 AT = datetime(2026, 11, 28, 16, 39, tzinfo=UTC)  # 17:39 in Paris
 
 
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "tests/data/catalogue")
-
-
 @pytest.fixture
-def store(tmp_path: Path) -> ScenarioStore:
-    return ScenarioStore(make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}"))
+def store(sqlite_engine: Engine) -> ScenarioStore:
+    return ScenarioStore(sqlite_engine)
 
 
 def info(scenario_id: str, name: str, group: str | None = None, version: int = 1) -> ScenarioInfo:

@@ -4,11 +4,11 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 
 from tpt_model import check_catalogue, load_catalogue
 from tpt_model.brick_filter import brick_phases
 
-ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "catalogue"
 
 

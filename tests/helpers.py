@@ -1,0 +1,36 @@
+"""Plain names shared by test modules: where things are, facts of the test catalogue, small builders.
+
+Fixtures live in conftest.py; this module holds what a test module needs at import time (in
+parametrize lists, module constants) or in plain helper functions. Test modules import it as
+`helpers`: pytest puts tests/ on sys.path when it loads tests/conftest.py (default `prepend` mode).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tpt_model.timeline import JourneyPoint
+
+if TYPE_CHECKING:
+    from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
+
+# The bricks of the test catalogue, which its only template (the test scenario) holds in this order.
+BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
+TITLES = ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
+# The stages of the journey axis, as the messages list them.
+AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
+
+
+def pt(stage: str, month: int) -> JourneyPoint:
+    return JourneyPoint(stage=stage, month=month)
+
+
+def app_test() -> AppTest:
+    """The app, not yet run, as AppTest drives it (imported here only: model tests run without Streamlit)."""
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
