@@ -46,4 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     bench.add_argument("--quick", action="store_true", help="tailles réduites (essai)")
     bench.set_defaults(run=_bench)
     args = parser.parse_args(argv)
-    return int(args.run(args))
+    try:
+        return int(args.run(args))
+    except OSError as err:  # a folder that cannot be written, a disk that is full
+        print(f"Erreur : {err.strerror} ({err.filename})")
+        return 1

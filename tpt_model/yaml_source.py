@@ -215,9 +215,13 @@ def parse_text(text: str, file: str) -> Document:
 
 def read_document(path: Path, file: str) -> Document:
     """Read one YAML file (size, encoding and syntax checked) into a located Document."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise YamlFileError(
-            Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size // 1024} Ko, au plus 256 Ko)")
-        )
-    return parse_text(decode(path.read_bytes(), file), file)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlFileError(
+                Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size // 1024} Ko, au plus 256 Ko)")
+            )
+        raw = path.read_bytes()
+    except OSError as err:
+        raise YamlFileError(Problem(file, 1, 1, "(fichier)", f"fichier illisible ({err.strerror})")) from None
+    return parse_text(decode(raw, file), file)

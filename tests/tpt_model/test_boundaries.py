@@ -70,3 +70,32 @@ def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
 def test_shipped_schemas_are_up_to_date(name: str) -> None:
     shipped = ROOT / "catalogue" / "schema" / f"{name}.schema.json"
     assert shipped.read_text(encoding="utf-8") == schema_text(SCHEMAS[name]), "lancez `make schema`"
+
+
+def test_schema_into_an_unwritable_place_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x", encoding="utf-8")
+    assert main(["schema", str(blocker / "schemas")]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("Erreur : ") and "schemas" in out
+
+
+def test_an_unreadable_brick_is_a_problem_not_a_crash(
+    catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tpt_model import check_catalogue
+
+    real_read = Path.read_bytes
+
+    def refuse(path: Path) -> bytes:
+        if path.name == "mentorat.yaml":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_read(path)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    problems = [
+        str(p).removeprefix(catalogue_dir.as_posix() + "/") for p in check_catalogue(catalogue_dir).problems
+    ]
+    assert problems == ["bricks/mentorat.yaml:1:1: (fichier): fichier illisible (Permission denied)"]
