@@ -136,3 +136,24 @@ def test_picker_filters_by_partner() -> None:
     at = frise_page()
     at.multiselect(key="frise_pick_partners").set_value(["femmes-at-numerique"]).run()
     assert at.selectbox(key="frise_pick_brick").options == ["Atelier en classe"]
+
+
+def test_two_sessions_on_one_scenario_never_overwrite_each_other() -> None:
+    alice, bob = frise_page(), frise_page()
+    assert alice.session_state[STATE_KEY].frise.scenario_id == bob.session_state[STATE_KEY].frise.scenario_id
+    alice.selectbox(key="frise_selected").set_value(0).run()
+    alice.button(key="frise_remove").click().run()
+    bob.selectbox(key="frise_selected").set_value(2).run()
+    bob.button(key="frise_duplicate").click().run()
+    # Bob is told, sees Alice's version, and keeps his own change aside.
+    assert len(bob.error) == 1 and "vos changements n'ont pas été enregistrés" in bob.error[0].value
+    assert [p.brick for p in scenario(bob).placements] == ["mentorat", "ordinateur"]
+    bob.button(key="frise_conflict_copy").click().run()
+    assert [p.brick for p in scenario(bob).placements] == [
+        "atelier-classe",
+        "mentorat",
+        "ordinateur",
+        "ordinateur",
+    ]
+    assert scenario(bob).name == "Mini parcours (ma version)"
+    assert [p.brick for p in scenario(alice).placements] == ["mentorat", "ordinateur"]
