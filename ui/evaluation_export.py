@@ -31,8 +31,9 @@ def export_panel(
     )
     frame = evaluation_frame(catalogue, results, sheets, include_reference=view.include_reference)
     st.download_button(
-        "⬇️ Télécharger le CSV",
+        "Télécharger le CSV",
         to_csv_bytes(frame),
+        icon=":material/download:",
         file_name=export_file_name(scenario_name, "csv"),
         mime="text/csv",
         key="eval_csv",
@@ -48,8 +49,9 @@ def export_panel(
                 }
             )
         st.download_button(
-            "⬇️ Télécharger le fichier Excel",
+            "Télécharger le fichier Excel",
             workbook,
+            icon=":material/download:",
             file_name=export_file_name(scenario_name, "xlsx"),
             mime=XLSX_MIME,
             key="eval_xlsx",

@@ -98,7 +98,7 @@ def pick_scenario(infos: list[ScenarioInfo], view: LibraryView, open_id: str | N
 
 def open_button(store: ScenarioStore, info: ScenarioInfo) -> None:
     """« Ouvrir »: make the chosen scenario the frise's, then go to the frise."""
-    if st.button("Ouvrir dans la frise", key="scenarios_open", type="primary", icon="🗓️"):
+    if st.button("Ouvrir dans la frise", key="scenarios_open", type="primary", icon=":material/timeline:"):
         try:
             open_scenario(app_state().frise, store, info.id)
         except StoreError as err:

@@ -28,7 +28,7 @@ def export_button(store: ScenarioStore, info: ScenarioInfo) -> None:
         file_name=export_file_name(stored.scenario.name),
         mime="application/x-yaml",
         key="scenarios_export",
-        icon="⬇️",
+        icon=":material/download:",
         on_click="ignore",  # a download changes nothing: no rerun racing with the next upload
     )
 
