@@ -23,17 +23,33 @@ if not bricks:
     st.warning("Aucune brique ne correspond : retirez un filtre ou changez la recherche.")
     st.stop()
 
-table = pd.DataFrame([brick_row(catalogue, b) for b in bricks]).set_index("id")
-st.dataframe(table, width="stretch", height=min(420, 38 + 35 * len(bricks)))
-
 ids = [b.id for b in bricks]
-chosen = st.selectbox(
+if view.selected not in ids:
+    view.selected = ids[0]
+
+
+def on_row() -> None:
+    rows = st.session_state["catalogue_table"].selection.rows
+    if rows:
+        view.selected = ids[rows[0]]
+
+
+table = pd.DataFrame([brick_row(catalogue, b) for b in bricks]).set_index("id")
+st.dataframe(
+    table,
+    width="stretch",
+    height=min(420, 38 + 35 * len(bricks)),
+    on_select=on_row,
+    selection_mode="single-row",
+    key="catalogue_table",
+)
+st.session_state["catalogue_selected"] = view.selected  # a click on a row chooses the card too
+st.selectbox(
     "Fiche de la brique",
     ids,
-    index=ids.index(view.selected) if view.selected in ids else 0,
     format_func=lambda i: catalogue.bricks_by_id[i].title,
     key="catalogue_selected",
+    on_change=lambda: setattr(view, "selected", st.session_state["catalogue_selected"]),
 )
-view.selected = chosen
 with st.container(border=True):
-    st.markdown(brick_card_markdown(catalogue, catalogue.brick(chosen)))
+    st.markdown(brick_card_markdown(catalogue, catalogue.brick(view.selected)))
