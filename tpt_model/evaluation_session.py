@@ -204,8 +204,9 @@ def save_and_advance(
     evaluator: str,
     values: Mapping[str, int | None],
     comment: str | None,
+    step: int = 1,
 ) -> ScoreNotice:
-    """Save the form of the current brick and move to the next one; on failure stay, with the reason."""
+    """Save the current brick's form and move by `step` (±1); on failure stay, with the reason."""
     assert view.scenario_id is not None, "aucun scénario ouvert"
     brick = bricks[view.clamp(len(bricks))]
     try:
@@ -218,8 +219,8 @@ def save_and_advance(
     except SQLAlchemyError:
         notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
     else:
-        last = view.position == len(bricks) - 1
-        view.step(1, len(bricks))
+        last = step > 0 and view.position == len(bricks) - 1
+        view.step(step, len(bricks))
         suffix = " C'était la dernière brique : voyez les résultats." if last else ""
         notice = ScoreNotice(ok=True, message=f"Notes de « {evaluator} » enregistrées.{suffix}")
     view.notice = notice

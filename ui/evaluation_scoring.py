@@ -68,11 +68,12 @@ def _fill_form(
     view.form_for = (brick, evaluator)
 
 
-def _save(catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], evaluator: str) -> None:
+def _save(
+    catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], evaluator: str, step: int
+) -> None:
     values = {c.id: st.session_state.get(score_key(c.id)) for c in catalogue.programme.criteria}
-    save_and_advance(
-        view, score_store(), catalogue.programme, bricks, evaluator, values, st.session_state.get(COMMENT_KEY)
-    )
+    comment = st.session_state.get(COMMENT_KEY)
+    save_and_advance(view, score_store(), catalogue.programme, bricks, evaluator, values, comment, step)
 
 
 def _navigation(
@@ -82,11 +83,17 @@ def _navigation(
     st.progress((view.position + 1) / total, text=f"Brique {progress_text(view.position, total)}")
     cols = st.columns([1, 4, 1], vertical_alignment="bottom")
     cols[0].button(
-        "← Précédente", key="eval_prev", disabled=view.position == 0, on_click=view.step, args=(-1, total)
+        "← Passer (précédente)",
+        key="eval_prev",
+        help="Sans enregistrer la brique affichée.",
+        disabled=view.position == 0,
+        on_click=view.step,
+        args=(-1, total),
     )
     cols[2].button(
-        "Suivante →",
+        "Passer (suivante) →",
         key="eval_next",
+        help="Sans enregistrer la brique affichée.",
         disabled=view.position >= total - 1,
         on_click=view.step,
         args=(1, total),
@@ -140,10 +147,19 @@ def scoring_panel(
                 key=score_key(criterion.id),
             )
         st.text_area("Commentaire (facultatif)", max_chars=2000, key=COMMENT_KEY)
-        st.form_submit_button(
+        # Saving moves on: choices made in a form are only kept when it is submitted.
+        left, right = st.columns(2)
+        left.form_submit_button(
+            "← Enregistrer et précédente",
+            key="eval_submit_back",
+            disabled=view.position == 0,
+            on_click=_save,
+            args=(catalogue, view, list(bricks), evaluator, -1),
+        )
+        right.form_submit_button(
             "Enregistrer et suivante",
             type="primary",
             key="eval_submit",
             on_click=_save,
-            args=(catalogue, view, list(bricks), evaluator),
+            args=(catalogue, view, list(bricks), evaluator, 1),
         )

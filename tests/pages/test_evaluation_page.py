@@ -373,3 +373,14 @@ def test_an_empty_scenario_says_what_to_do() -> None:
         "Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise."
     ]
     assert not at.button_group
+
+
+def test_save_and_go_back() -> None:
+    at = evaluation_page(author="Chloé")
+    at.button(key="eval_next").click().run()
+    assert subheader(at) == "Mentorat en ligne"
+    at.radio(key="eval_score_pertinence").set_value(2)
+    at.button(key="eval_submit_back").click().run()
+    assert subheader(at) == "Atelier en classe"
+    sheets = score_store().sheets(scenario_id(at))
+    assert [(s.brick, s.evaluator, s.scores) for s in sheets] == [("mentorat", "Chloé", {"pertinence": 2})]
