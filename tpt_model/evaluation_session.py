@@ -291,10 +291,15 @@ def memo_evaluate(
 
 
 def memo_matrix_spec(
-    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult]
+    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult], axes: tuple[str, str]
 ) -> dict[str, Any]:
-    """The priority matrix's Vega-Lite spec for these results, built once (without re-validation)."""
-    return catalogue.memo.get(("matrix", *key), lambda: chart_spec(priority_matrix_chart(catalogue, results)))
+    """The priority matrix's Vega-Lite spec for these results and axes, built once (without re-validation)."""
+    return catalogue.memo.get(
+        ("matrix", *key, axes),
+        lambda: chart_spec(
+            priority_matrix_chart(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
+        ),
+    )
 
 
 def memo_ranking_table(

@@ -15,7 +15,7 @@ from tpt_model.evaluation_session import (
     memo_ranking_table,
     rank_change_message,
 )
-from tpt_model.priority_matrix import SELECTION_PARAM, matrix_table
+from tpt_model.priority_matrix import SELECTION_PARAM, matrix_axes, matrix_table
 from tpt_model.programme import Programme
 from tpt_model.score_store import ScoreSheet
 from tpt_model.text import escape_markdown
@@ -58,6 +58,21 @@ def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, floa
         args=(programme, view),
     )
     return current
+
+
+def matrix_axes_picker(programme: Programme) -> tuple[str, str]:
+    """The criteria on the matrix's two axes: pertinence × simplicité unless the group picks others."""
+    ids = [c.id for c in programme.criteria]
+    x, y = matrix_axes(programme, "pertinence", "simplicite")
+    labels = {c.id: c.label for c in programme.criteria}
+    cols = st.columns(2)
+    x_id = cols[0].selectbox(
+        "Axe horizontal", ids, index=ids.index(x.id), format_func=labels.get, key="eval_axis_x"
+    )
+    y_id = cols[1].selectbox(
+        "Axe vertical", ids, index=ids.index(y.id), format_func=labels.get, key="eval_axis_y"
+    )
+    return x_id, y_id
 
 
 def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[BrickResult]) -> None:
@@ -135,8 +150,9 @@ def results_panel(
         view.selected_brick = points[0].get("brick_id") if points else None
 
     st.markdown("##### Matrice de priorisation")
+    axes = matrix_axes_picker(programme)
     st.vega_lite_chart(
-        memo_matrix_spec(catalogue, key, results),
+        memo_matrix_spec(catalogue, key, results, axes),
         on_select=on_select,
         selection_mode=SELECTION_PARAM,
         key="eval_matrix",
@@ -145,4 +161,5 @@ def results_panel(
     # The table twin is drawn on demand: a second 300-line table on every rerun would double its cost.
     if st.toggle("Afficher la matrice en tableau (lecteur d'écran)", key="eval_matrix_table"):
         st.caption("Toutes les briques, y compris celles qui manquent de notes :")
-        st.dataframe(matrix_table(catalogue, results), hide_index=True, width="stretch")
+        table = matrix_table(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
+        st.dataframe(table, hide_index=True, width="stretch")

@@ -353,6 +353,10 @@ def test_a_fourth_criterion_needs_no_code(
     table = ranking(at)
     assert "Impact" in table.columns
     assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == 5.0
+    # The matrix can put the new criterion on an axis.
+    at.selectbox(key="eval_axis_y").set_value("impact").run()
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert "Impact (moyenne)" in json.dumps(spec, ensure_ascii=False)
 
 
 def test_exports() -> None:
