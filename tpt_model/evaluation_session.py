@@ -88,6 +88,8 @@ class EvaluationView(BaseModel):
     weights: dict[str, float] = {}
     include_reference: bool = True
     selected_brick: str | None = None
+    # Names this session saved under or claimed: nobody takes over another's scores by mistake.
+    confirmed: list[str] = []
     notice: ScoreNotice | None = None
     # The (brick, evaluator) whose stored scores the form was last filled with.
     form_for: tuple[str, str] | None = None
@@ -167,6 +169,13 @@ def level_label(criterion: Criterion, value: int) -> str:
     return f"{value} — {descriptor}" if descriptor else str(value)
 
 
+def name_taken(view: EvaluationView, evaluator: str, sheets: Iterable[ScoreSheet]) -> bool:
+    """Whether scores already stand under this name, saved by someone this session is not known to be."""
+    if evaluator == GROUP_EVALUATOR or evaluator in view.confirmed:
+        return False
+    return any(s.evaluator == evaluator for s in sheets)
+
+
 def own_sheets(sheets: Iterable[ScoreSheet], evaluator: str) -> dict[str, ScoreSheet]:
     """The evaluator's sheets by brick id."""
     return {s.brick: s for s in sheets if s.evaluator == evaluator}
@@ -219,6 +228,8 @@ def save_and_advance(
     except SQLAlchemyError:
         notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
     else:
+        if evaluator not in view.confirmed:
+            view.confirmed.append(evaluator)
         last = step > 0 and view.position == len(bricks) - 1
         view.step(step, len(bricks))
         suffix = " C'était la dernière brique : voyez les résultats." if last else ""

@@ -13,6 +13,7 @@ from tpt_model.evaluation_session import (
     EvaluationView,
     check_evaluator,
     level_label,
+    name_taken,
     own_sheets,
     prefill,
     progress_text,
@@ -124,6 +125,19 @@ def scoring_panel(
 ) -> None:
     """Progress, previous/next, and the form of the current brick, pre-filled with the evaluator's scores."""
     view.clamp(len(bricks))
+    if name_taken(view, evaluator, sheets):
+        st.warning(
+            f"Des notes existent déjà sous le nom « {escape_markdown(evaluator)} » dans ce scénario. "
+            "Si ce sont les vôtres, reprenez-les ; sinon, choisissez un autre nom pour ne pas les remplacer.",
+            icon=":material/person_alert:",
+        )
+        st.button(
+            "Ce sont mes notes : les reprendre",
+            key="eval_claim",
+            on_click=view.confirmed.append,
+            args=(evaluator,),
+        )
+        return
     done = own_sheets(sheets, evaluator)
     _navigation(catalogue, view, bricks, done)
     st.caption(

@@ -173,6 +173,10 @@ def test_existing_scores_are_filled_in() -> None:
         sid, ScoreSheet(brick="mentorat", evaluator="Alice", scores={"simplicite": 3}), as_evaluator="Alice"
     )
     as_evaluator(at, "Alice")
+    # Scores already stand under that name: the session says they are hers before taking them over.
+    assert "Des notes existent déjà sous le nom « Alice »" in at.warning[0].value
+    assert not at.radio
+    at.button(key="eval_claim").click().run()
     assert scores(at) == {"pertinence": 1, "simplicite": None, "abordable": 4}
     assert at.text_area(key="eval_comment").value == "Déjà"
     assert at.caption[1].value == "2 / 3 briques notées par « Alice »"

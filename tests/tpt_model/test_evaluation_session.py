@@ -19,6 +19,7 @@ from tpt_model.evaluation_session import (
     check_evaluator,
     export_file_name,
     level_label,
+    name_taken,
     own_sheets,
     prefill,
     progress_text,
@@ -199,6 +200,7 @@ def test_save_and_advance(catalogue: Catalogue, stores: tuple[ScoreStore, str]) 
     )
     assert notice.ok and notice.message == "Notes de « Alice » enregistrées."
     assert view.position == 1 and view.notice == notice
+    assert view.confirmed == ["Alice"], "saving under a name makes it this session's own"
     assert store.sheets(scenario_id) == [
         ScoreSheet(
             brick="atelier-classe",
@@ -309,3 +311,23 @@ def test_aggregate_lines(catalogue: Catalogue) -> None:
 )
 def test_export_file_name(name: str, file_name: str) -> None:
     assert export_file_name(name, "xlsx") == file_name
+
+
+def test_a_name_with_stored_scores_must_be_claimed() -> None:
+    view = EvaluationView()
+    sheets = [ScoreSheet(brick="mentorat", evaluator="Alice", scores={"pertinence": 3})]
+    assert name_taken(view, "Alice", sheets)
+    assert not name_taken(view, "Bob", sheets)
+    assert not name_taken(
+        view, GROUP_EVALUATOR, [*sheets, ScoreSheet(brick="b", evaluator=GROUP_EVALUATOR, scores={})]
+    )
+    view.confirmed.append("Alice")
+    assert not name_taken(view, "Alice", sheets)
+
+
+def test_save_and_go_back(catalogue: Catalogue, stores: tuple[ScoreStore, str]) -> None:
+    store, scenario_id = stores
+    view = EvaluationView(scenario_id=scenario_id, position=1)
+    notice = save_and_advance(view, store, catalogue.programme, BRICKS, "Alice", {"pertinence": 2}, None, -1)
+    assert notice.ok and view.position == 0
+    assert [(s.brick, s.scores) for s in store.sheets(scenario_id)] == [("mentorat", {"pertinence": 2})]
