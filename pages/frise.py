@@ -11,6 +11,7 @@ from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
 from ui.frise_header import frise_header
+from ui.journey_panel import journey_panel
 from ui.placement_panel import placement_panel, placement_selector
 from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
@@ -41,6 +42,7 @@ frise_header(view, store, state.author)
 view.options = frise_options(catalogue, view.options)
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode="placement", key="frise_chart")
+journey_panel(catalogue, view.scenario)
 
 left, right = st.columns([3, 2], gap="large")
 with left:

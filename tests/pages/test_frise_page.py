@@ -157,3 +157,15 @@ def test_two_sessions_on_one_scenario_never_overwrite_each_other() -> None:
     ]
     assert scenario(bob).name == "Mini parcours (ma version)"
     assert [p.brick for p in scenario(alice).placements] == ["mentorat", "ordinateur"]
+
+
+def test_totals_and_gaps_under_the_frise() -> None:
+    at = frise_page()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics == {
+        "Coût par bénéficiaire": "855 €",
+        "Coûts fixes": "1\u202f000 €",
+        "Heures d'accompagnement": "13 h",
+    }
+    gaps = [e for e in at.expander if e.label.startswith("Points d'attention")]
+    assert [g.label for g in gaps] == ["Points d'attention (2)"]
