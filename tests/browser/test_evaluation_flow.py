@@ -11,6 +11,13 @@ def bubble(page: Page, title: str) -> Locator:
     return chart.locator(f'[aria-roledescription="circle"][aria-label*="{title}"]')
 
 
+def show_section(page: Page, name: str) -> None:
+    """Switch section and wait until the app has drawn it (a click during a rerun can be lost)."""
+    button = page.get_by_role("radio", name=name)
+    button.click()
+    expect(button).to_have_attribute("aria-checked", "true", timeout=15_000)
+
+
 def score(page: Page, levels: list[str]) -> None:
     form = page.get_by_test_id("stForm")
     for level in levels:
@@ -21,11 +28,11 @@ def score(page: Page, levels: list[str]) -> None:
 def test_score_two_bricks_and_see_results(page: Page, app_url: str, tmp_path: Path) -> None:
     page.goto(f"{app_url}/evaluation")
     expect(page.get_by_role("heading", name="Évaluation des briques")).to_be_visible(timeout=30_000)
-    page.get_by_role("radio", name="Résultats").click()
-    expect(bubble(page, "Atelier en classe")).to_have_count(1)
+    show_section(page, "Résultats")
+    expect(bubble(page, "Atelier en classe")).to_have_count(1, timeout=15_000)
     before = bubble(page, "Atelier en classe").get_attribute("aria-label")
 
-    page.get_by_role("radio", name="Noter").click()
+    show_section(page, "Noter")
     name = page.get_by_label("Évaluatrice ou évaluateur")
     name.fill("Alice")
     name.press("Enter")
@@ -35,8 +42,9 @@ def test_score_two_bricks_and_see_results(page: Page, app_url: str, tmp_path: Pa
     score(page, ["4 — Essentielle", "4 — Très simple", "4 — Presque gratuite"])
     expect(page.get_by_text("Brique 3 / 3")).to_be_visible()
 
-    page.get_by_role("radio", name="Résultats").click()
-    expect(bubble(page, "Atelier en classe")).to_have_count(1)
+    show_section(page, "Résultats")
+    expect(page.get_by_role("heading", name="Classement")).to_be_visible(timeout=15_000)
+    expect(bubble(page, "Atelier en classe")).to_have_count(1, timeout=15_000)
     after = bubble(page, "Atelier en classe").get_attribute("aria-label")
     assert after != before, "Alice's low scores move the bubble"
     bubble(page, "Mentorat en ligne").click()
