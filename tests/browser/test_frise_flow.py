@@ -35,3 +35,33 @@ def test_compose_a_placement_by_clicking(page: Page, app_url: str, tmp_path: Pat
     page.get_by_test_id("stVegaLiteChart").first.screenshot(path=str(tmp_path / "frise.png"))
     page.screenshot(path=str(tmp_path / "page.png"))
     assert (tmp_path / "frise.png").stat().st_size > 5_000
+
+
+def test_edit_a_placement_in_its_dialog(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Plus tard").click()
+    bars(page).nth(1).click()
+    page.get_by_role("button", name="Modifier").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    note = dialog.get_by_label("Note")
+    note.fill("Binômes formés en janvier")
+    dialog.get_by_role("button", name="Enregistrer").click()
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_text("Note : Binômes formés en janvier")).to_be_visible()
+    expect(page.get_by_text("Version 2")).to_be_visible()
+
+
+def test_a_dismissed_dialog_stays_closed(page: Page, app_url: str) -> None:
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
+    page.get_by_role("button", name="Plus tard").click()
+    bars(page).nth(0).click()
+    page.get_by_role("button", name="Modifier").click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    page.get_by_text("Modalité", exact=True).first.click()  # any rerun
+    page.wait_for_timeout(1000)
+    expect(page.get_by_role("dialog")).to_be_hidden()
