@@ -42,7 +42,7 @@ frise_header(view, store, state.author)
 view.options = frise_options(catalogue, view.options)
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode="placement", key="frise_chart")
-journey_panel(catalogue, view.scenario)
+journey_panel(catalogue, view.scenario, view.options)
 
 left, right = st.columns([3, 2], gap="large")
 with left:

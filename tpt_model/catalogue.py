@@ -31,6 +31,11 @@ class Catalogue(BaseModel):
         return {b.id: b for b in self.bricks}
 
     @cached_property
+    def personas_by_id(self) -> dict[str, Persona]:
+        """Personas by id."""
+        return {p.id: p for p in self.personas}
+
+    @cached_property
     def partners_by_id(self) -> dict[str, Partner]:
         """Partners by id."""
         return {p.id: p for p in self.partners}

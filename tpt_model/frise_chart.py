@@ -232,6 +232,9 @@ def _y_axis(layout: FriseLayout) -> dict:
 def _title(catalogue: Catalogue, scenario: Scenario, options: FriseOptions, shown: int) -> dict:
     programme = catalogue.programme
     parts = [f"{shown} action(s) affichée(s) sur {len(scenario.placements)}"]
+    persona = catalogue.personas_by_id.get(options.persona or "")
+    if persona is not None:
+        parts.insert(0, f"parcours de {persona.name}")
     parts.append(f"couloirs par {LANE_MODE_LABELS[options.lane_mode]}")
     parts += [t.label for t in programme.tracks if t.id == options.track]
     parts += [e.label for e in programme.exits if e.id == options.exit]

@@ -43,6 +43,16 @@ class FriseOptions(BaseModel):
     track: Literal["court", "long"] | None = None
     exit: Literal["salariat", "entrepreneuriat", "doctorat"] | None = None
     cohort_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    # A persona's walk: her track and exit (set by `for_persona`), her start and her situation.
+    persona: str | None = None
+
+
+def for_persona(catalogue: Catalogue, options: FriseOptions, persona_id: str | None) -> FriseOptions:
+    """The options that follow one persona (her track and exit), or the same options for everyone."""
+    persona = catalogue.personas_by_id.get(persona_id or "")
+    if persona is None:
+        return options.model_copy(update={"persona": None})
+    return options.model_copy(update={"persona": persona.id, "track": persona.track, "exit": persona.exit})
 
 
 @dataclass(frozen=True)
@@ -95,8 +105,18 @@ def _on_track(programme: Programme, placement: Placement, track: str | None) -> 
     return all(track in programme.stage(p.stage).tracks for p in (placement.start, placement.end))
 
 
+def _reaches(catalogue: Catalogue, placement: Placement, brick: Brick, persona_id: str | None) -> bool:
+    # She receives what is still to come when she joins, and what her situation makes her eligible for.
+    persona = catalogue.personas_by_id.get(persona_id or "")
+    if persona is None:
+        return True
+    programme = catalogue.programme
+    joins = point_index(programme, JourneyPoint(stage=persona.start_stage, month=9))
+    return point_index(programme, placement.end) >= joins and set(brick.eligibility) <= set(persona.flags)
+
+
 def applies(catalogue: Catalogue, placement: Placement, options: FriseOptions) -> bool:
-    """Whether a placement concerns the chosen track and exit (placement, brick and stages agree)."""
+    """Whether a placement concerns the chosen track, exit and persona (placement, brick and stages agree)."""
     brick = catalogue.brick(placement.brick)
     return (
         _allows(options.track, placement.tracks)
@@ -104,6 +124,7 @@ def applies(catalogue: Catalogue, placement: Placement, options: FriseOptions) -
         and _allows(options.exit, placement.exits)
         and _allows(options.exit, brick.exits)
         and _on_track(catalogue.programme, placement, options.track)
+        and _reaches(catalogue, placement, brick, options.persona)
     )
 
 

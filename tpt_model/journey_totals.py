@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from tpt_model.brick_card import MODALITY_LABELS
 from tpt_model.catalogue import Catalogue
+from tpt_model.frise_rows import FriseOptions, visible_placements
 from tpt_model.scenario import Scenario
 from tpt_model.scenario_summary import scenario_stats
 from tpt_model.timeline import JourneyPoint, point_index
@@ -84,3 +85,12 @@ def journey_totals(catalogue: Catalogue, scenario: Scenario) -> JourneyTotals:
 def euros(amount: float) -> str:
     """« 12 345 € », the French way (narrow no-break space between thousands)."""
     return f"{amount:,.0f}".replace(",", "\u202f") + " €"
+
+
+def shown_totals(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> JourneyTotals:
+    """The totals of what the frise shows: a persona's walk, or one track or exit, or everything."""
+    shown = tuple(p for _, p in visible_placements(catalogue, scenario, options))
+    return catalogue.memo.get(
+        ("totals", scenario, options),
+        lambda: journey_totals(catalogue, scenario.model_copy(update={"placements": shown})),
+    )

@@ -3,18 +3,21 @@
 import streamlit as st
 
 from tpt_model.catalogue import Catalogue
-from tpt_model.journey_totals import euros, journey_totals
+from tpt_model.frise_rows import FriseOptions
+from tpt_model.journey_totals import euros, shown_totals
 from tpt_model.scenario import Scenario
 from tpt_model.text import escape_markdown
 
 
-def journey_panel(catalogue: Catalogue, scenario: Scenario) -> None:
-    """Three figures for one young woman who follows the whole frise, and the gaps to discuss."""
-    totals = journey_totals(catalogue, scenario)
+def journey_panel(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> None:
+    """Three figures for one young woman who follows what the frise shows, and the gaps to discuss."""
+    totals = shown_totals(catalogue, scenario, options)
+    persona = catalogue.personas_by_id.get(options.persona or "")
+    whom = f"pour {persona.name}" if persona is not None else "par bénéficiaire"
     cols = st.columns(3)
     estimated = f" ({totals.estimated_bricks} brique(s) au coût estimé)" if totals.estimated_bricks else ""
     cols[0].metric(
-        "Coût par bénéficiaire",
+        f"Coût {whom}",
         euros(totals.cost_per_beneficiary_eur),
         help="Somme des coûts par bénéficiaire des actions de la frise" + estimated + ".",
     )
@@ -24,7 +27,7 @@ def journey_panel(catalogue: Catalogue, scenario: Scenario) -> None:
         help="Une fois par brique, quel que soit le nombre de placements.",
     )
     cols[2].metric(
-        "Heures d'accompagnement", f"{totals.hours:g} h", help="Par bénéficiaire qui suit toute la frise."
+        "Heures d'accompagnement", f"{totals.hours:g} h", help=f"Heures {whom}, pour ce que montre la frise."
     )
     if totals.gaps:
         with st.expander(f"Points d'attention ({len(totals.gaps)})", icon=":material/flag:"):

@@ -169,3 +169,16 @@ def test_totals_and_gaps_under_the_frise() -> None:
     }
     gaps = [e for e in at.expander if e.label.startswith("Points d'attention")]
     assert [g.label for g in gaps] == ["Points d'attention (2)"]
+
+
+def test_follow_a_persona() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_persona").set_value("lea").run()
+    assert at.selectbox(key="frise_track").value == "court"
+    assert at.selectbox(key="frise_track").disabled
+    assert sorted({v["idx"] for v in bar_values(at)}) == [0, 1, 2]
+    assert [m.label for m in at.metric][0] == "Coût pour Léa"
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert "parcours de Léa" in json.dumps(spec, ensure_ascii=False)
+    at.selectbox(key="frise_persona").set_value(None).run()
+    assert [m.label for m in at.metric][0] == "Coût par bénéficiaire"

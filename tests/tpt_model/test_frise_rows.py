@@ -216,3 +216,29 @@ def test_empty_table_has_the_columns(catalogue: Catalogue) -> None:
 def test_custom_lanes_come_from_the_placements(catalogue: Catalogue) -> None:
     rows = frise_rows(catalogue, catalogue.template("mini"), FriseOptions(lane_mode="custom"))
     assert [r.lane for r in rows] == ["Sans couloir", "Accompagnement", "Sans couloir"]
+
+
+INES = """  - id: ines
+    name: Inès
+    age: 18
+    description: Étudiante en L1 d'informatique, entrée dans le programme à l'université.
+    start_stage: bac-1
+    track: long
+    exit: doctorat
+"""
+
+
+def test_a_persona_follows_her_track_exit_start_and_situation(catalogue_dir: Path) -> None:
+    from tpt_model.frise_rows import for_persona
+
+    with (catalogue_dir / "personas.yaml").open("a", encoding="utf-8") as f:
+        f.write(INES)
+    catalogue = load_catalogue(catalogue_dir)
+    mini = catalogue.template("mini")
+    ines = for_persona(catalogue, FriseOptions(track="court"), "ines")
+    assert (ines.persona, ines.track, ines.exit) == ("ines", "long", "doctorat")
+    # The seconde workshop ended before she joined; the computer needs a bursary she does not have.
+    assert [i for i, _ in visible_placements(catalogue, mini, ines)] == [1]
+    lea = for_persona(catalogue, FriseOptions(), "lea")
+    assert [i for i, _ in visible_placements(catalogue, mini, lea)] == [0, 1, 2]
+    assert for_persona(catalogue, ines, None).persona is None
