@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from tpt_model.timeline import JourneyPoint
 
 if TYPE_CHECKING:
+    from playwright.sync_api import Page
     from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,3 +35,9 @@ def app_test() -> AppTest:
     from streamlit.testing.v1 import AppTest
 
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+
+
+def settle(page: Page) -> None:
+    """Wait until the app has finished its rerun: a click sent during one can be dropped."""
+    page.wait_for_timeout(150)  # let the click that started it reach the server
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=15_000)

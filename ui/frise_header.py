@@ -22,22 +22,20 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     cols = st.columns([6, 1, 1])
     cols[0].subheader(view.scenario.name)
     cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
-    if cols[1].button(
-        "Annuler",
-        icon=":material/undo:",
-        key="frise_undo",
-        disabled=not view.editor.can_undo,
-        width="stretch",
+    # Callbacks run before the page is drawn: the version and the buttons above show the result.
+    for col, label, icon, key, step, possible in (
+        (cols[1], "Annuler", ":material/undo:", "frise_undo", undo, view.editor.can_undo),
+        (cols[2], "Rétablir", ":material/redo:", "frise_redo", redo, view.editor.can_redo),
     ):
-        undo(view, store, author)
-    if cols[2].button(
-        "Rétablir",
-        icon=":material/redo:",
-        key="frise_redo",
-        disabled=not view.editor.can_redo,
-        width="stretch",
-    ):
-        redo(view, store, author)
+        col.button(
+            label,
+            icon=icon,
+            key=key,
+            disabled=not possible,
+            width="stretch",
+            on_click=step,
+            args=(view, store, author),
+        )
     show_notice(view.notice)
     if view.conflict is not None:
         with st.container(border=True):

@@ -103,11 +103,11 @@ def _edit_dialog(catalogue: Catalogue, view: FriseView, commit: Commit) -> None:
         st.caption(escape_markdown(placement_summary(catalogue, view.scenario.placements[index])))
         changes = _edit_form(catalogue, view.scenario.placements[index], f"frise_edit_{index}")
         if changes is not None:
+            view.editing = None  # before the commit: it reruns the page, and the dialog must stay closed
             commit(
                 update_placement(catalogue, view.scenario, index, **changes),
                 f"Modification du n° {index + 1}",
             )
-            view.editing = None
             st.rerun()
 
     dialog()
@@ -124,13 +124,19 @@ def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> No
     if placement.note:
         st.caption(f"Note : {escape_markdown(placement.note)}")
     cols = st.columns(3)
-    if cols[0].button("Modifier", icon=":material/edit:", key="frise_edit_open", type="primary"):
-        view.editing = index
+    cols[0].button(
+        "Modifier",
+        icon=":material/edit:",
+        key="frise_edit_open",
+        type="primary",
+        on_click=setattr,
+        args=(view, "editing", index),
+    )
     if cols[1].button("Dupliquer", icon=":material/content_copy:", key="frise_duplicate"):
         commit(duplicate_placement(catalogue, view.scenario, index), f"Duplication du n° {index + 1}")
     if cols[2].button("Retirer", icon=":material/delete:", key="frise_remove"):
+        view.selected = None  # before the commit, which reruns the page
         commit(remove_placement(view.scenario, index), f"Retrait du n° {index + 1}")
-        view.selected = None
     _edit_dialog(catalogue, view, commit)
 
 

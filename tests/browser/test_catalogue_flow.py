@@ -2,12 +2,14 @@
 
 from pathlib import Path
 
+from helpers import settle
 from playwright.sync_api import Page, expect
 
 
 def test_search_and_read_a_brick(page: Page, app_url: str, tmp_path: Path) -> None:
     page.goto(f"{app_url}/catalogue")
     expect(page.get_by_role("heading", name="Catalogue des briques")).to_be_visible(timeout=30_000)
+    settle(page)
     search = page.get_by_label("Recherche")
     search.fill("equipement")
     search.press("Enter")

@@ -58,6 +58,7 @@ def test_edit_a_placement_in_the_dialog() -> None:
     at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
     assert not at.exception, at.exception
     placement = scenario(at).placements[1]
+    assert at.session_state[STATE_KEY].frise.editing is None, "the dialog closes once saved"
     assert placement.lane == "Accompagnement renforcé"
     assert placement.note == '=HYPERLINK("x") <b>gras</b>'
     assert placement.end.month == 3
@@ -78,6 +79,7 @@ def test_remove_a_placement_then_undo() -> None:
     at.selectbox(key="frise_selected").set_value(0).run()
     at.button(key="frise_remove").click().run()
     assert [p.brick for p in scenario(at).placements] == ["mentorat", "ordinateur"]
+    assert at.session_state[STATE_KEY].frise.selected is None, "nothing stays selected after a removal"
     assert len(at.dataframe[0].value) == 2
     at.button(key="frise_undo").click().run()
     assert [p.brick for p in scenario(at).placements] == ["atelier-classe", "mentorat", "ordinateur"]
