@@ -108,7 +108,6 @@ def _edit_dialog(catalogue: Catalogue, view: FriseView, commit: Commit) -> None:
                 update_placement(catalogue, view.scenario, index, **changes),
                 f"Modification du n° {index + 1}",
             )
-            st.rerun()
 
     dialog()
 
