@@ -10,10 +10,26 @@ def bars(page: Page):  # noqa: ANN201
     return page.get_by_test_id("stVegaLiteChart").first.locator('[aria-roledescription="bar"]')
 
 
-def test_compose_a_placement_by_clicking(page: Page, app_url: str, tmp_path: Path) -> None:
+def open_frise(page: Page, app_url: str) -> None:
+    """The frise page, drawn and idle."""
     page.goto(app_url)
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
     settle(page)
+
+
+def open_editor(page: Page, app_url: str, bar: int) -> None:
+    """The edit dialog of the placement drawn as the `bar`-th bar (the name question put aside)."""
+    open_frise(page, app_url)
+    for target in (page.get_by_role("button", name="Plus tard"), bars(page).nth(bar)):
+        target.click()
+        settle(page)
+    page.get_by_role("button", name="Modifier").click()
+    settle(page)
+    expect(page.get_by_role("dialog")).to_be_visible()
+
+
+def test_compose_a_placement_by_clicking(page: Page, app_url: str, tmp_path: Path) -> None:
+    open_frise(page, app_url)
     expect(bars(page)).to_have_count(3)
     grid = page.get_by_test_id("stDataFrame").locator("[role=grid]")
     expect(grid).to_have_attribute("aria-rowcount", "4")  # header + 3 placements
@@ -43,17 +59,8 @@ def test_compose_a_placement_by_clicking(page: Page, app_url: str, tmp_path: Pat
 
 
 def test_edit_a_placement_in_its_dialog(page: Page, app_url: str) -> None:
-    page.goto(app_url)
-    expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
-    settle(page)
-    page.get_by_role("button", name="Plus tard").click()
-    settle(page)
-    bars(page).nth(1).click()
-    settle(page)
-    page.get_by_role("button", name="Modifier").click()
-    settle(page)
+    open_editor(page, app_url, bar=1)
     dialog = page.get_by_role("dialog")
-    expect(dialog).to_be_visible()
     note = dialog.get_by_label("Note")
     note.fill("Binômes formés en janvier")
     dialog.get_by_role("button", name="Enregistrer").click()
@@ -64,16 +71,7 @@ def test_edit_a_placement_in_its_dialog(page: Page, app_url: str) -> None:
 
 
 def test_a_dismissed_dialog_stays_closed(page: Page, app_url: str) -> None:
-    page.goto(app_url)
-    expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
-    settle(page)
-    page.get_by_role("button", name="Plus tard").click()
-    settle(page)
-    bars(page).nth(0).click()
-    settle(page)
-    page.get_by_role("button", name="Modifier").click()
-    settle(page)
-    expect(page.get_by_role("dialog")).to_be_visible()
+    open_editor(page, app_url, bar=0)
     page.keyboard.press("Escape")
     settle(page)
     expect(page.get_by_role("dialog")).to_be_hidden()
