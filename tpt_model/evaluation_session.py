@@ -4,7 +4,6 @@ Pure helpers beside it: the bricks of a scenario in frise order, progress, the e
 check, the sheet a form makes, and saving it with errors turned into French messages.
 """
 
-import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any, Literal
 
@@ -19,6 +18,7 @@ from tpt_model.evaluation import REFERENCE_EVALUATOR, BrickResult, default_weigh
 from tpt_model.priority_matrix import priority_matrix_chart, ranking_table
 from tpt_model.programme import Criterion, Programme
 from tpt_model.scenario import Scenario
+from tpt_model.scenario_library import slug
 from tpt_model.scenario_store import ScenarioNotFound
 from tpt_model.score_store import ScoreSheet, ScoreStore
 from tpt_model.text import fold, strip_control
@@ -270,8 +270,7 @@ def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
 
 def export_file_name(scenario_name: str, extension: str) -> str:
     """« evaluation-parcours-gt1.csv » for the scenario « Parcours GT1 »."""
-    stem = "-".join(re.findall(r"[a-z0-9]+", fold(scenario_name)))[:60].strip("-") or "scenario"
-    return f"evaluation-{stem}.{extension}"
+    return f"evaluation-{slug(scenario_name)}.{extension}"
 
 
 def evaluation_key(
