@@ -3,7 +3,7 @@
 import sys
 
 from benchmarks.pages import run_page_benchmarks
-from tpt_model.bench import run_benchmarks
+from tpt_model.bench.loader import run_benchmarks
 
 quick = "--quick" in sys.argv
 run_benchmarks(quick=quick)

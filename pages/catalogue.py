@@ -3,8 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from tpt_model.brick_card import brick_card_markdown, brick_row
-from tpt_model.brick_filter import filter_bricks
+from tpt_model.catalogue.card import brick_card_markdown, brick_row
+from tpt_model.catalogue.search import filter_bricks
 from ui.brick_filters import brick_filters
 from ui.catalogue_source import require_catalogue
 from ui.shell import page_setup

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from tpt_model.frise_chart import frise_spec
-from tpt_model.frise_rows import shared_frise_table
-from tpt_model.frise_session import commit, ensure_open
-from tpt_model.scenario_editor import ChangeResult, add_placement, placement_for
-from tpt_model.scenario_summary import scenario_caption
+from tpt_model.frise.chart import frise_spec
+from tpt_model.frise.rows import shared_frise_table
+from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
+from tpt_model.scenario.summary import scenario_caption
+from tpt_model.session.frise import commit, ensure_open
 from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options

@@ -2,6 +2,6 @@
 
 import sys
 
-from tpt_model.cli import main
+from tpt_model.cli.main import main
 
 sys.exit(main())

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from tpt_model.brick_card import MODALITY_LABELS
-from tpt_model.brick_filter import BrickFilter
-from tpt_model.catalogue import Catalogue
+from tpt_model.catalogue.card import MODALITY_LABELS
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.search import BrickFilter
 
 
 def brick_filters(catalogue: Catalogue, prefix: str, *, search_label: str = "Recherche") -> BrickFilter:

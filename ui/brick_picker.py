@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tpt_model.brick_filter import filter_bricks
-from tpt_model.catalogue import Catalogue
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.search import filter_bricks
 from ui.brick_filters import brick_filters
 
 MAX_OPTIONS = 200

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.loader import LoadResult, check_catalogue
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.loader import LoadResult, check_catalogue
 
 APP_ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,12 +4,12 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.evaluation import evaluate
-from tpt_model.evaluation_session import EvaluationView, export_file_name
-from tpt_model.priority_matrix import ranking_table
-from tpt_model.score_store import ScoreSheet
-from tpt_model.tabular_export import aggregate_frame, evaluation_frame, to_csv_bytes, to_xlsx_bytes
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.evaluation.matrix import ranking_table
+from tpt_model.evaluation.scoring import evaluate
+from tpt_model.export.tabular import aggregate_frame, evaluation_frame, to_csv_bytes, to_xlsx_bytes
+from tpt_model.session.evaluation import EvaluationView, export_file_name
+from tpt_model.store.scores import ScoreSheet
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -4,9 +4,11 @@ from collections.abc import Hashable, Sequence
 
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.evaluation import BrickResult, default_weights, disagreement_rule, rank_changes
-from tpt_model.evaluation_session import (
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.programme import Programme
+from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
+from tpt_model.evaluation.scoring import BrickResult, default_weights, disagreement_rule, rank_changes
+from tpt_model.session.evaluation import (
     EvaluationView,
     aggregate_lines,
     evaluation_key,
@@ -15,9 +17,7 @@ from tpt_model.evaluation_session import (
     memo_ranking_table,
     rank_change_message,
 )
-from tpt_model.priority_matrix import SELECTION_PARAM, matrix_axes, matrix_table
-from tpt_model.programme import Programme
-from tpt_model.score_store import ScoreSheet
+from tpt_model.store.scores import ScoreSheet
 from tpt_model.text import escape_markdown
 
 WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 5.0, 0.5

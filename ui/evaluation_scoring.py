@@ -5,8 +5,8 @@ from functools import partial
 
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.evaluation_session import (
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.session.evaluation import (
     GROUP_EVALUATOR,
     MAX_EVALUATOR_LENGTH,
     EvaluationInputError,
@@ -19,7 +19,7 @@ from tpt_model.evaluation_session import (
     progress_text,
     save_and_advance,
 )
-from tpt_model.score_store import ScoreSheet
+from tpt_model.store.scores import ScoreSheet
 from tpt_model.text import escape_markdown
 from ui.stores import score_store
 

@@ -3,9 +3,9 @@
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.cohort import cohort_label
-from tpt_model.frise_rows import FriseOptions, for_persona
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.frise.rows import FriseOptions, for_persona
+from tpt_model.journey.cohort import cohort_label
 
 LANE_LABELS = {
     "pillar": "Volet",

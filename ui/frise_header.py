@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from tpt_model.frise_session import FriseView, Notice, redo, save_conflict_as_copy, undo
-from tpt_model.scenario_store import ScenarioStore
+from tpt_model.session.frise import FriseView, Notice, redo, save_conflict_as_copy, undo
+from tpt_model.store.scenarios import ScenarioStore
 
 
 def show_notice(notice: Notice | None) -> None:

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.frise_rows import FriseOptions
-from tpt_model.journey_totals import euros, shown_totals
-from tpt_model.scenario import Scenario
+from tpt_model.analysis.totals import euros, shown_totals
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.frise.rows import FriseOptions
 from tpt_model.text import escape_markdown
 
 

@@ -4,13 +4,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.frise_session import FriseView
-from tpt_model.scenario import Placement
-from tpt_model.scenario_editor import ChangeResult, duplicate_placement, remove_placement, update_placement
-from tpt_model.scenario_summary import placement_summary
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Placement
+from tpt_model.journey.timeline import MONTH_NAMES, SCHOOL_YEAR_MONTHS, JourneyPoint
+from tpt_model.scenario.editor import ChangeResult, duplicate_placement, remove_placement, update_placement
+from tpt_model.scenario.summary import placement_summary
+from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
-from tpt_model.timeline import MONTH_NAMES, SCHOOL_YEAR_MONTHS, JourneyPoint
 
 Commit = Callable[[ChangeResult, str], None]
 

@@ -7,9 +7,9 @@ date, and the callbacks keep the rename/delete inputs' expected version from the
 import pandas as pd
 import streamlit as st
 
-from tpt_model.catalogue import Catalogue
-from tpt_model.frise_session import open_scenario
-from tpt_model.scenario_library import (
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.session.frise import open_scenario
+from tpt_model.session.library import (
     LibraryNotice,
     LibraryView,
     author_name,
@@ -21,7 +21,7 @@ from tpt_model.scenario_library import (
     notice_markdown,
     scenario_label,
 )
-from tpt_model.scenario_store import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
 from ui.state import app_state
 
 SELECTED = "scenarios_selected"

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tpt_model.app_state import AppState
+from tpt_model.session.app import AppState
 
 STATE_KEY = "tpt_state"
 

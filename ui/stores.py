@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from tpt_model.database import database_url, make_engine
-from tpt_model.scenario_store import ScenarioStore
-from tpt_model.score_store import ScoreStore
+from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.store.scores import ScoreStore
 
 
 @st.cache_resource(show_spinner=False)

@@ -10,12 +10,12 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from tpt_model import load_catalogue
-from tpt_model.database import database_url, make_engine
-from tpt_model.evaluation import disagreement_rule
-from tpt_model.evaluation_session import SCENARIO_GONE
-from tpt_model.scenario import Scenario
-from tpt_model.scenario_store import ScenarioStore
-from tpt_model.score_store import ScoreSheet, ScoreStore
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.evaluation.scoring import disagreement_rule
+from tpt_model.session.evaluation import SCENARIO_GONE
+from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.store.scores import ScoreSheet, ScoreStore
 from tpt_model.text import escape_markdown
 from ui.state import STATE_KEY
 

@@ -13,13 +13,13 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
 from tpt_model import Catalogue, load_catalogue
-from tpt_model.app_state import AppState
-from tpt_model.database import database_url, make_engine
-from tpt_model.frise_session import ensure_open, open_scenario
-from tpt_model.scenario import Scenario
-from tpt_model.scenario_file import parse_scenario
-from tpt_model.scenario_library import export_bytes, export_file_name
-from tpt_model.scenario_store import ScenarioStore, time_label
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.scenario.files import parse_scenario
+from tpt_model.session.app import AppState
+from tpt_model.session.frise import ensure_open, open_scenario
+from tpt_model.session.library import export_bytes, export_file_name
+from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.scenarios import ScenarioStore, time_label
 from tpt_model.text import escape_markdown
 
 PAGE = "pages/scenarios.py"

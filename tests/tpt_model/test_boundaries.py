@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from tpt_model.cli import main
-from tpt_model.schema import SCHEMAS, schema_text
+from tpt_model.catalogue.schema import SCHEMAS, schema_text
+from tpt_model.cli.main import main
 
 
 def test_tpt_model_imports_without_streamlit() -> None:
     code = (
         "import sys, pkgutil, importlib, tpt_model\n"
-        "for m in pkgutil.iter_modules(tpt_model.__path__):\n"
-        "    if m.name not in ('__main__',):\n"
-        "        importlib.import_module('tpt_model.' + m.name)\n"
+        "for m in pkgutil.walk_packages(tpt_model.__path__, 'tpt_model.'):\n"
+        "    if m.name != 'tpt_model.__main__':\n"
+        "        importlib.import_module(m.name)\n"
         "assert 'streamlit' not in sys.modules, 'streamlit imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)

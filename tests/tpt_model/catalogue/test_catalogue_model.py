@@ -1,0 +1,92 @@
+"""Rules of the catalogue models themselves, and the catalogue object."""
+
+from pathlib import Path
+
+import pytest
+from helpers import TEST_CATALOGUE
+from pydantic import ValidationError
+
+from tpt_model import Catalogue, load_catalogue
+from tpt_model.catalogue.calendar import Milestone
+from tpt_model.catalogue.programme import Criterion, Scale
+
+
+def test_scale_must_grow() -> None:
+    with pytest.raises(ValidationError, match="minimum à un maximum plus grand"):
+        Scale(min=3, max=3)
+
+
+def test_criterion_needs_one_descriptor_per_level() -> None:
+    with pytest.raises(ValidationError, match="un descripteur par niveau de 1 à 3"):
+        Criterion(
+            id="c", label="C", question="?", scale=Scale(min=1, max=3), weight=1, levels={1: "a", 2: "b"}
+        )
+
+
+def test_milestone_is_one_month_or_a_range() -> None:
+    base = {"id": "m", "label": "M", "kind": "examen", "description": "d"}
+    assert Milestone.model_validate({**base, "month": 6}).months == (6, 6)
+    assert Milestone.model_validate({**base, "from": 11, "to": 2}).months == (11, 2)
+    with pytest.raises(ValidationError, match="soit « month », soit « from » et « to »"):
+        Milestone.model_validate({**base, "month": 6, "from": 1, "to": 2})
+    with pytest.raises(ValidationError, match="soit « month », soit « from » et « to »"):
+        Milestone.model_validate(base)
+    with pytest.raises(ValidationError, match="une période demande « from » et « to »"):
+        Milestone.model_validate({**base, "from": 1})
+
+
+def test_recurring_milestone_has_no_stage(catalogue: Catalogue) -> None:
+    by_id = {m.id: m for m in catalogue.milestones}
+    assert by_id["huit-mars"].every_year
+    assert not by_id["voeux-parcoursup"].every_year
+
+
+def test_catalogue_is_immutable_and_indexed() -> None:
+    catalogue = load_catalogue(TEST_CATALOGUE)  # its own: the shared one must not be assigned to
+    assert catalogue.brick("mentorat").title == "Mentorat en ligne"
+    assert catalogue.template("mini").name == "Mini parcours"
+    assert catalogue.programme.phase_of("bac-1").id == "reussir"
+    assert catalogue.programme.criterion("pertinence").weight == 2
+    with pytest.raises(ValidationError):
+        catalogue.bricks = ()  # type: ignore[misc]
+    assert catalogue.summary() == "3 briques, 2 partenaires, 3 jalons, 1 personas, 1 scénario(s)"
+
+
+def test_problems_of_several_files_come_in_one_run(catalogue_dir: Path) -> None:
+    from tpt_model import ProblemsError
+
+    (catalogue_dir / "bricks" / "mentorat.yaml").write_text("id: mentorat\n", encoding="utf-8")
+    (catalogue_dir / "personas.yaml").write_text("personas: 3\n", encoding="utf-8")
+    with pytest.raises(ProblemsError) as err:
+        load_catalogue(catalogue_dir)
+    files = {p.file.rsplit("/", 1)[-1] for p in err.value.problems}
+    assert files == {"mentorat.yaml", "personas.yaml"}
+    assert len(err.value.problems) > 10
+
+
+def test_a_broken_partner_file_blames_no_brick(catalogue_dir: Path) -> None:
+    from tpt_model import check_catalogue
+
+    (catalogue_dir / "partners.yaml").write_text("partners: [\n", encoding="utf-8")
+    result = check_catalogue(catalogue_dir)
+    assert [p.file.rsplit("/", 1)[-1] for p in result.problems] == ["partners.yaml"]
+    assert result.catalogue is not None
+    assert len(result.catalogue.bricks) == 3
+
+
+def test_a_broken_brick_blames_no_scenario(catalogue_dir: Path) -> None:
+    from tpt_model import check_catalogue
+
+    (catalogue_dir / "bricks" / "ordinateur.yaml").write_text("id: ordinateur\n", encoding="utf-8")
+    result = check_catalogue(catalogue_dir)
+    assert {p.file.rsplit("/", 1)[-1] for p in result.problems} == {"ordinateur.yaml"}
+    assert result.catalogue is not None
+    assert [b.id for b in result.catalogue.bricks] == ["atelier-classe", "mentorat"]
+
+
+def test_missing_folder_is_reported(tmp_path: Path) -> None:
+    from tpt_model import check_catalogue
+
+    result = check_catalogue(tmp_path / "nowhere")
+    assert result.catalogue is None
+    assert [p.message for p in result.problems] == ["fichier introuvable"] * 4

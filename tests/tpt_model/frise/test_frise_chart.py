@@ -1,0 +1,306 @@
+"""The frise chart: its Vega-Lite spec carries the right data, scales, milestones and selection."""
+
+import json
+from pathlib import Path
+from typing import Any
+
+import altair as alt
+import pytest
+
+from tpt_model import Catalogue, load_catalogue
+from tpt_model.bench.synthetic import synthetic_scenario
+from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.frise.chart import RISK_COLOR, SELECTION, frise_chart, frise_spec
+from tpt_model.frise.layout import ROW_PX, frise_layout, pack_rows, text_color
+from tpt_model.frise.rows import FriseOptions
+from tpt_model.frise.spec import chart_spec
+from tpt_model.journey.timeline import JourneyPoint
+
+Spec = dict[str, Any]
+
+
+@pytest.fixture(scope="module")
+def mini(catalogue: Catalogue) -> Scenario:
+    return catalogue.template("mini")
+
+
+def spec_of(catalogue: Catalogue, scenario: Scenario, **kwargs: Any) -> Spec:
+    selected = kwargs.pop("selected", None)
+    return chart_spec(frise_chart(catalogue, scenario, FriseOptions(**kwargs), selected=selected))
+
+
+def data(spec: Spec, name: str) -> list[dict]:
+    return spec["datasets"][name]
+
+
+def layers_on(spec: Spec, name: str) -> list[Spec]:
+    return [layer for layer in spec["layer"] if layer["data"] == {"name": name}]
+
+
+def bars_layer(spec: Spec) -> Spec:
+    (layer,) = [layer for layer in spec["layer"] if layer.get("name") == "barres"]
+    return layer
+
+
+def assert_rows_do_not_overlap(bars: list[dict]) -> None:
+    by_band: dict[str, list[dict]] = {}
+    for bar in bars:
+        by_band.setdefault(bar["band"], []).append(bar)
+    for members in by_band.values():
+        members.sort(key=lambda b: b["start"])
+        for left, right in zip(members, members[1:], strict=False):
+            assert left["stop"] <= right["start"], (left["idx"], right["idx"])
+        assert len({b["lane"] for b in members}) == 1
+
+
+def test_bars_carry_index_months_lane_and_pillar(catalogue: Catalogue, mini: Scenario) -> None:
+    bars = data(spec_of(catalogue, mini), "barres")
+    assert [(b["idx"], b["start"], b["end"], b["stop"], b["lane"], b["pillar"]) for b in bars] == [
+        (0, 1, 1, 2, "Attirer", "Attirer"),
+        (1, 28, 45, 46, "Accompagner", "Accompagner"),
+        (2, 36, 36, 37, "Accompagner", "Accompagner"),
+    ]
+    assert [(b["title"], b["short"], b["partner"], b["note"]) for b in bars][1] == (
+        "Mentorat en ligne",
+        "Mentorat",
+        "Inria",
+        "Six mois",
+    )
+    assert bars[1]["from_label"] == "janvier · Terminale"
+
+
+def test_bars_are_quantitative_from_start_to_end_and_coloured_by_pillar(
+    catalogue: Catalogue, mini: Scenario
+) -> None:
+    encoding = bars_layer(spec_of(catalogue, mini))["encoding"]
+    assert encoding["x"]["field"] == "start"
+    assert encoding["x"]["type"] == "quantitative"
+    assert encoding["x2"] == {"field": "stop"}
+    assert encoding["x"]["scale"]["domain"] == [0, 72]
+    assert encoding["color"]["field"] == "pillar"
+    assert encoding["color"]["scale"]["domain"] == ["Attirer", "Accompagner", "Transformer"]
+    assert encoding["color"]["scale"]["range"] == ["#E69F00", "#0072B2", "#009E73"]
+    assert {t["title"] for t in encoding["tooltip"]} >= {"Brique", "Début", "Fin", "Partenaire", "Note"}
+
+
+def test_axes_in_french_with_a_tick_per_stage(catalogue: Catalogue, mini: Scenario) -> None:
+    encoding = bars_layer(spec_of(catalogue, mini))["encoding"]
+    x_axis, y_axis = encoding["x"]["axis"], encoding["y"]["axis"]
+    assert (x_axis["title"], y_axis["title"]) == ("Parcours", "Couloir")
+    assert x_axis["values"] == [0, 12, 24, 36, 48, 60, 72]
+    names = json.loads(x_axis["labelExpr"].split("[floor")[0])
+    assert names == ["2de", "1re", "Tle", "Bac+1", "Bac+2", "An 1"]
+
+
+def test_cohort_axis_names_calendar_months(catalogue: Catalogue, mini: Scenario) -> None:
+    spec = spec_of(catalogue, mini, cohort_year=2025)
+    names = json.loads(bars_layer(spec)["encoding"]["x"]["axis"]["labelExpr"].split("[floor")[0])
+    assert names[0] == ["2de", "sept. 2025"]
+    assert names[3] == ["Bac+1", "sept. 2028"]
+    assert data(spec, "barres")[1]["from_label"] == "janvier 2028"
+    assert "Cohorte entrée en seconde en septembre 2025" in spec["title"]["subtitle"]
+
+
+def test_pilot_text_in_axis_expressions_is_quoted(catalogue_dir: Path) -> None:
+    programme = catalogue_dir / "programme.yaml"
+    programme.write_text(programme.read_text().replace("short: 2de", "short: '2de \"x'' ]'"))
+    catalogue = load_catalogue(catalogue_dir)
+    chart = frise_chart(catalogue, catalogue.template("mini"), FriseOptions())
+    expr = bars_layer(chart_spec(chart))["encoding"]["x"]["axis"]["labelExpr"]
+    assert json.loads(expr.split("[floor")[0])[0] == "2de \"x' ]"
+    chart.to_dict()  # still a valid spec
+
+
+@pytest.mark.parametrize(
+    ("mode", "labels"),
+    [
+        ("pillar", ["Attirer", "Accompagner"]),
+        ("modality", ["Individuel", "Collectif", "Matériel et financier"]),
+        ("partner", ["Inria", "Femmes@Numérique", "Sans partenaire"]),
+        ("working_group", ["Briques du programme", "Sourcing au lycée"]),
+    ],
+)
+def test_lanes_per_mode_in_stable_order(
+    catalogue: Catalogue, mini: Scenario, mode: str, labels: list[str]
+) -> None:
+    layout = frise_layout(catalogue, mini, FriseOptions(lane_mode=mode))
+    lanes = [
+        layout.band_labels[b] for b in layout.bands if b.startswith("couloir") and b in layout.band_labels
+    ]
+    assert lanes == labels
+    y_axis = bars_layer(spec_of(catalogue, mini, lane_mode=mode))["encoding"]["y"]["axis"]
+    assert set(labels) <= set(json.loads(y_axis["labelExpr"].split("[datum")[0]).values())
+
+
+def test_overlapping_placements_get_separate_rows(catalogue: Catalogue) -> None:
+    def at(stage: str, month: int) -> JourneyPoint:
+        return JourneyPoint(stage=stage, month=month)
+
+    scenario = Scenario(
+        name="Chevauchements",
+        placements=(
+            Placement(brick="mentorat", start=at("terminale", 9), end=at("terminale", 12)),
+            Placement(brick="mentorat", start=at("terminale", 11), end=at("terminale", 2)),
+            Placement(brick="mentorat", start=at("terminale", 1), end=at("terminale", 3)),
+            Placement(brick="ordinateur", start=at("bac-1", 9), end=at("bac-1", 9)),
+        ),
+    )
+    bars = data(spec_of(catalogue, scenario), "barres")
+    assert [b["row"] for b in bars] == [0, 1, 0, 0]
+    assert_rows_do_not_overlap(bars)
+
+
+def test_pack_rows_is_greedy_and_never_overlaps() -> None:
+    # Taken by start: (0, 2) → 0, (0, 10) → 1, (1, 3) → 2, (2, 4) → 0 (free again), (3, 5) → 2.
+    assert pack_rows([(0, 2), (1, 3), (2, 4), (0, 10), (3, 5)]) == [0, 2, 0, 1, 2]
+    assert pack_rows([]) == []
+
+
+def test_milestones_rules_ranges_and_yearly(catalogue: Catalogue, mini: Scenario) -> None:
+    spec = spec_of(catalogue, mini)
+    (voeux,) = data(spec, "jalons_periodes")[:1]
+    assert (voeux["label"], voeux["start"], voeux["stop"], voeux["kind"]) == (
+        "Vœux Parcoursup",
+        28,
+        31,
+        "Orientation",
+    )
+    assert voeux["period"] == "janvier · Terminale → mars · Terminale"
+    yearly = data(spec, "annuels_mois")
+    assert [m["start"] for m in yearly] == [6, 18, 30, 42, 54, 66]  # 8 March in every stage
+    assert {m["label"] for m in yearly} == {"8 mars"}
+    assert [layer["mark"]["type"] for layer in layers_on(spec, "jalons_mois")] == ["rule", "point"]
+
+
+def test_risk_window_is_shaded_warm_and_labelled(catalogue: Catalogue, mini: Scenario) -> None:
+    spec = spec_of(catalogue, mini)
+    (risk,) = data(spec, "risques")
+    assert (risk["label"], risk["start"], risk["stop"]) == ("Risque de décrochage en L1", 37, 42)
+    marks = [layer["mark"] for layer in layers_on(spec, "risques")]
+    assert {k: marks[0][k] for k in ("type", "color")} == {"type": "rect", "color": RISK_COLOR}
+    assert marks[0]["opacity"] > 0.1
+    assert marks[1]["type"] == "text"
+    assert marks[1]["color"] == RISK_COLOR
+
+
+def test_track_hides_off_track_milestones_and_greys_stages(long_catalogue_dir: Path) -> None:
+    catalogue = load_catalogue(long_catalogue_dir)
+    spec = spec_of(catalogue, catalogue.template("mini"), track="court")
+    assert [s["label"] for s in data(spec, "hors_parcours")] == [
+        "Bac+2 : hors du parcours « Études courtes »"
+    ]
+    assert "Stage long" not in {m["label"] for m in data(spec, "jalons_periodes")}
+    assert 54 not in {m["start"] for m in data(spec, "annuels_mois")}
+    assert "Stage long" in {
+        m["label"] for m in data(spec_of(catalogue, catalogue.template("mini")), "jalons_periodes")
+    }
+
+
+@pytest.fixture
+def long_catalogue_dir(catalogue_dir: Path) -> Path:
+    """The test catalogue where bac+2 belongs to long studies and holds a milestone."""
+    programme = catalogue_dir / "programme.yaml"
+    stage = "  - id: bac-2\n    label: Bac+2\n    short: Bac+2\n    phase: reussir\n"
+    programme.write_text(programme.read_text().replace(stage, stage + "    tracks: [long]\n"))
+    with (catalogue_dir / "calendar.yaml").open("a") as calendar:
+        calendar.write(
+            "  - id: stage-long\n    label: Stage long\n    kind: orientation\n    stage: bac-2\n"
+            "    from: 4\n    to: 6\n    description: Un stage.\n"
+        )
+    return catalogue_dir
+
+
+def test_selection_param_returns_the_placement_index(catalogue: Catalogue, mini: Scenario) -> None:
+    spec = spec_of(catalogue, mini)
+    (param,) = [p for p in spec["params"] if p["name"] == SELECTION]
+    assert param["name"] == "placement"
+    assert param["select"]["type"] == "point"
+    assert param["select"]["fields"] == ["idx"]
+    assert param["views"] == [bars_layer(spec)["name"]]
+
+
+def test_selected_placement_is_highlighted(catalogue: Catalogue, mini: Scenario) -> None:
+    bars = data(spec_of(catalogue, mini, selected=1), "barres")
+    widths = {b["idx"]: b["stroke_width"] for b in bars}
+    assert widths[1] > widths[0] and widths[1] > widths[2]
+    assert bars_layer(spec_of(catalogue, mini))["encoding"]["strokeWidth"]["field"] == "stroke_width"
+
+
+def test_short_titles_only_where_they_fit(catalogue: Catalogue, mini: Scenario) -> None:
+    labels = {label["idx"]: label for label in data(spec_of(catalogue, mini), "etiquettes")}
+    assert set(labels) == {0, 1, 2}
+    assert 28 < labels[1]["label_x"] < 46  # inside the 18-month bar, in white on blue
+    assert labels[1]["label_color"] == "#FFFFFF"
+    assert labels[0]["label_x"] > 2  # after the one-month bar, in dark text
+    assert labels[0]["label_color"] != "#FFFFFF"
+    assert text_color("#E69F00") != "#FFFFFF"
+
+
+def test_user_text_stays_plain_data(catalogue: Catalogue) -> None:
+    note = '<img src=x onerror="alert(1)"> & co'
+    scenario = Scenario(
+        name="<b>Frise</b>",
+        placements=(
+            Placement(
+                brick="mentorat",
+                start=JourneyPoint(stage="terminale", month=1),
+                end=JourneyPoint(stage="terminale", month=3),
+                note=note,
+            ),
+        ),
+    )
+    spec = spec_of(catalogue, scenario)
+    assert data(spec, "barres")[0]["note"] == note
+    assert spec["title"]["text"] == "<b>Frise</b>"
+
+
+def test_empty_scenario_still_draws_the_axis(catalogue: Catalogue) -> None:
+    chart = frise_chart(catalogue, Scenario(name="Vide"), FriseOptions())
+    spec = chart_spec(chart)
+    assert data(spec, "barres") == []
+    assert data(spec, "risques")
+    assert chart.height >= 3 * ROW_PX
+
+
+def test_chart_validates_against_the_vega_lite_schema(catalogue: Catalogue, mini: Scenario) -> None:
+    options = FriseOptions(cohort_year=2025, track="court", exit="salariat", lane_mode="partner")
+    chart = frise_chart(catalogue, mini, options, selected=1)
+    assert isinstance(chart, alt.LayerChart)
+    validated = chart.to_dict()  # Altair validates against the Vega-Lite schema here
+    assert chart_spec(chart) == validated
+
+
+def test_three_hundred_placements(catalogue: Catalogue, mini: Scenario) -> None:
+    scenario = synthetic_scenario(catalogue, 300)
+    small = frise_chart(catalogue, mini, FriseOptions())
+    chart = frise_chart(catalogue, scenario, FriseOptions(), selected=299)
+    spec = chart_spec(chart)
+    bars = data(spec, "barres")
+    assert sorted(b["idx"] for b in bars) == list(range(300))
+    assert_rows_do_not_overlap(bars)
+    rows = len({b["band"] for b in bars})
+    assert rows > 10
+    assert chart.height > small.height
+    assert spec["height"] == chart.height >= rows * ROW_PX
+    # Labels are kept only where they fit, so that a dense frise does not turn into a smear of text.
+    assert 0 < len(data(spec, "etiquettes")) <= len(bars)
+
+
+def test_chart_spec_of_three_hundred_placements(catalogue: Catalogue) -> None:
+    for mode in ("pillar", "partner"):
+        chart = frise_chart(catalogue, synthetic_scenario(catalogue, 300), FriseOptions(lane_mode=mode))
+        spec = chart_spec(chart)
+        assert spec == chart.to_dict(validate=False)
+        assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+        assert len(spec["datasets"]["barres"]) == 300
+        json.dumps(spec)  # plain JSON all the way down
+
+
+def test_frise_spec_is_reused_and_inlines_its_data(catalogue: Catalogue) -> None:
+    scenario = catalogue.template("mini")
+    first = frise_spec(catalogue, scenario, FriseOptions())
+    assert frise_spec(catalogue, scenario, FriseOptions()) is first
+    assert frise_spec(catalogue, scenario, FriseOptions(), selected=1) is not first
+    assert "datasets" not in first
+    bars = next(layer for layer in first["layer"] if layer.get("name") == "barres")
+    assert sorted(v["idx"] for v in bars["data"]["values"]) == [0, 1, 2]

@@ -1,0 +1,44 @@
+"""A cohort reads the journey axis as calendar months: seconde starts in September of its year."""
+
+import datetime
+
+import pytest
+
+from tpt_model.catalogue.programme import Programme
+from tpt_model.journey.cohort import cohort_label, long_month_label, month_label, point_date
+from tpt_model.journey.timeline import JourneyPoint
+
+
+@pytest.mark.parametrize(
+    ("stage", "month", "expected"),
+    [
+        ("seconde", 9, datetime.date(2025, 9, 1)),
+        ("seconde", 12, datetime.date(2025, 12, 1)),
+        ("seconde", 1, datetime.date(2026, 1, 1)),
+        ("premiere", 8, datetime.date(2027, 8, 1)),
+        ("terminale", 3, datetime.date(2028, 3, 1)),
+        ("bac-1", 10, datetime.date(2028, 10, 1)),
+        ("emploi-1", 6, datetime.date(2031, 6, 1)),
+    ],
+)
+def test_point_date(programme: Programme, stage: str, month: int, expected: datetime.date) -> None:
+    assert point_date(programme, JourneyPoint(stage=stage, month=month), 2025) == expected
+
+
+def test_cohort_label() -> None:
+    assert cohort_label(2025) == "cohorte entrée en seconde en septembre 2025"
+
+
+@pytest.mark.parametrize(
+    ("date", "short", "long"),
+    [
+        (datetime.date(2025, 10, 1), "oct. 2025", "octobre 2025"),
+        (datetime.date(2025, 9, 1), "sept. 2025", "septembre 2025"),
+        (datetime.date(2026, 2, 1), "févr. 2026", "février 2026"),
+        (datetime.date(2026, 8, 1), "août 2026", "août 2026"),
+        (datetime.date(2026, 5, 1), "mai 2026", "mai 2026"),
+    ],
+)
+def test_month_labels(date: datetime.date, short: str, long: str) -> None:
+    assert month_label(date) == short
+    assert long_month_label(date) == long

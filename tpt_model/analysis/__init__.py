@@ -1,0 +1,1 @@
+"""What a scenario means: totals, coverage and gaps, budget, partners, comparison."""

@@ -1,0 +1,96 @@
+"""What the journey of a scenario adds up to — costs, hours — and where it leaves gaps."""
+
+from dataclasses import dataclass
+
+from tpt_model.catalogue.card import MODALITY_LABELS
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.frise.rows import FriseOptions, visible_placements
+from tpt_model.journey.timeline import JourneyPoint, point_index
+from tpt_model.scenario.summary import scenario_stats
+
+
+@dataclass(frozen=True)
+class JourneyTotals:
+    """Totals for one young woman who follows the whole frise, and the gaps a group should see."""
+
+    cost_per_beneficiary_eur: float
+    fixed_eur: float
+    hours: float
+    estimated_bricks: int
+    gaps: tuple[str, ...]
+
+
+def _uncovered_risks(catalogue: Catalogue, scenario: Scenario) -> list[str]:
+    """Risk windows (such as the L1 dropout window) that no « Accompagner » action overlaps."""
+    programme = catalogue.programme
+    spans = [
+        (point_index(programme, p.start), point_index(programme, p.end))
+        for p in scenario.placements
+        if p.brick in catalogue.bricks_by_id and catalogue.brick(p.brick).pillar == "empower"
+    ]
+    gaps = []
+    for milestone in catalogue.milestones:
+        if milestone.kind != "risque" or milestone.stage not in programme.stage_index:
+            continue
+        first, last = milestone.months
+        start = point_index(programme, JourneyPoint(stage=milestone.stage, month=first))
+        end = point_index(programme, JourneyPoint(stage=milestone.stage, month=last))
+        if not any(a <= end and start <= b for a, b in spans):
+            gaps.append(
+                f"La fenêtre « {milestone.label} » n'est couverte par aucune action d'accompagnement."
+            )
+    return gaps
+
+
+def _empty_groups(catalogue: Catalogue, scenario: Scenario) -> list[str]:
+    stats = scenario_stats(catalogue, scenario)
+    programme = catalogue.programme
+    gaps = [
+        f"Aucune action dans la phase « {p.label} »." for p in programme.phases if not stats["phases"][p.id]
+    ]
+    gaps += [
+        f"Aucune action du volet « {p.label} »." for p in programme.pillars if not stats["pillars"][p.id]
+    ]
+    gaps += [
+        f"Aucune action de modalité « {MODALITY_LABELS[m]} »."
+        for m, n in stats["modalities"].items()
+        if not n
+    ]
+    return gaps
+
+
+def journey_totals(catalogue: Catalogue, scenario: Scenario) -> JourneyTotals:
+    """Costs and hours of the journey, and its gaps (empty phases, pillars, modalities, risks left alone).
+
+    A brick placed twice is received twice, so costs per beneficiary and hours count placements;
+    fixed costs are paid once per brick, so they count distinct bricks.
+    """
+    bricks = [catalogue.brick(p.brick) for p in scenario.placements if p.brick in catalogue.bricks_by_id]
+    distinct = {b.id: b for b in bricks}.values()
+    gaps = (
+        _empty_groups(catalogue, scenario) + _uncovered_risks(catalogue, scenario)
+        if scenario.placements
+        else []
+    )
+    return JourneyTotals(
+        cost_per_beneficiary_eur=sum(b.cost.per_beneficiary_eur for b in bricks),
+        fixed_eur=sum(b.cost.fixed_eur for b in distinct),
+        hours=sum(b.hours_per_beneficiary for b in bricks),
+        estimated_bricks=sum(1 for b in distinct if b.cost.inferred),
+        gaps=tuple(gaps),
+    )
+
+
+def euros(amount: float) -> str:
+    """« 12 345 € », the French way (narrow no-break space between thousands)."""
+    return f"{amount:,.0f}".replace(",", "\u202f") + " €"
+
+
+def shown_totals(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> JourneyTotals:
+    """The totals of what the frise shows: a persona's walk, or one track or exit, or everything."""
+    shown = tuple(p for _, p in visible_placements(catalogue, scenario, options))
+    return catalogue.memo.get(
+        ("totals", scenario, options),
+        lambda: journey_totals(catalogue, scenario.model_copy(update={"placements": shown})),
+    )

@@ -1,0 +1,1 @@
+"""The benchmark's catalogue measures and synthetic data of any size."""

@@ -1,0 +1,1 @@
+"""The catalogue: the pilots' file formats, their loading and validation, search and cards."""

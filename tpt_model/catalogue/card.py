@@ -1,0 +1,70 @@
+"""How a brick reads for people: a table row and a Markdown card (user text escaped)."""
+
+from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.search import brick_phases
+from tpt_model.text import escape_markdown as esc
+
+MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
+
+
+def stage_span(catalogue: Catalogue, brick: Brick) -> str:
+    """« Terminale → Bac+2 », or one stage's label."""
+    first = catalogue.programme.stage(brick.stages.from_stage).label
+    last = catalogue.programme.stage(brick.stages.to_stage).label
+    return first if first == last else f"{first} → {last}"
+
+
+def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, object]:
+    """One line of the catalogue table."""
+    programme = catalogue.programme
+    return {
+        "Brique": brick.title,
+        "Volet": programme.pillar(brick.pillar).label,
+        "Modalité": MODALITY_LABELS[brick.modality],
+        "Étapes": stage_span(catalogue, brick),
+        "Coût / bénéficiaire (€)": brick.cost.per_beneficiary_eur,
+        "Heures / bénéficiaire": brick.hours_per_beneficiary,
+        "Partenaires": ", ".join(catalogue.partners_by_id[p].name for p in brick.partners),
+        "id": brick.id,
+    }
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "\n".join(f"- {esc(item)}" for item in items) or "- (non renseigné)"
+
+
+def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
+    """The full card of a brick as Markdown."""
+    programme = catalogue.programme
+    phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
+    partners = ", ".join(esc(catalogue.partners_by_id[p].name) for p in brick.partners) or "à trouver"
+    cost = f"{brick.cost.per_beneficiary_eur:g} € par bénéficiaire, {brick.cost.fixed_eur:g} € de coûts fixes"
+    if brick.cost.inferred:
+        cost += " — *estimation d'après un programme comparable*"
+    if brick.cost.note:
+        cost += f" ({esc(brick.cost.note)})"
+    scores = " · ".join(
+        f"{esc(c.label)} : **{brick.criteria[c.id]}**/{c.scale.max}"
+        for c in programme.criteria
+        if c.id in brick.criteria
+    )
+    lines = [
+        f"#### {esc(brick.title)}",
+        esc(brick.summary),
+        f"**Volet** : {esc(programme.pillar(brick.pillar).label)} · **Modalité** : "
+        f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
+        f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
+        f"**Partenaires** : {partners}",
+        f"**Coût** : {cost} · **Temps** : {brick.hours_per_beneficiary:g} h par bénéficiaire",
+        f"**Notes de référence** : {scores or 'aucune'}",
+        "**Freins levés**",
+        _bullets(brick.barriers),
+        "**Bonnes pratiques**",
+        _bullets(brick.good_practices),
+        "**Communication**",
+        _bullets(brick.communication.moments + brick.communication.tools),
+        "**Sources**",
+        _bullets(brick.sources),
+    ]
+    return "\n\n".join(lines)

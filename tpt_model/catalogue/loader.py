@@ -1,0 +1,273 @@
+"""Load a catalogue folder, reporting every problem of every file in one run."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.calendar import CalendarFile
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.partner import PartnerFile
+from tpt_model.catalogue.persona import PersonaFile
+from tpt_model.catalogue.programme import Programme
+from tpt_model.catalogue.validation import validate_document
+from tpt_model.errors import Problem, ProblemsError, field_path
+from tpt_model.scenario.files import scenario_problems
+from tpt_model.yamlio.reader import Document, Loc, YamlFileError, read_document
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class LoadResult:
+    """What could be loaded (None without a valid programme) and every problem found."""
+
+    catalogue: Catalogue | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def ref_problems(
+    doc: Document, loc: Loc, values: Iterable[str], known: Iterable[str] | None, what: str
+) -> list[Problem]:
+    """A problem for each value of the list at `loc` that is not among `known` ids.
+
+    `known` is None when the file that defines them is itself broken: nothing is blamed then.
+    """
+    if known is None:
+        return []
+    known_set = set(known)
+    return [
+        doc.problem((*loc, i), field_path((*loc, i)), f"{what} inconnu(e) « {value} »")
+        for i, value in enumerate(values)
+        if value not in known_set
+    ]
+
+
+def _duplicate_ids(doc: Document, loc: Loc, ids: Sequence[str]) -> list[Problem]:
+    seen: dict[str, int] = {}
+    out = []
+    for i, item_id in enumerate(ids):
+        if item_id in seen:
+            where = (*loc, i, "id")
+            first_line = doc.position((*loc, seen[item_id], "id"))[0]
+            out.append(
+                doc.problem(
+                    where, field_path(where), f"identifiant « {item_id} » déjà utilisé (ligne {first_line})"
+                )
+            )
+        seen.setdefault(item_id, i)
+    return out
+
+
+class _Run:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.problems: list[Problem] = []
+
+    def read(self, path: Path, model: type[M]) -> tuple[Document | None, M | None]:
+        file = path.as_posix()
+        if not path.is_file():
+            self.problems.append(Problem(file, 1, 1, "(fichier)", "fichier introuvable"))
+            return None, None
+        try:
+            doc = read_document(path, file)
+        except YamlFileError as err:
+            self.problems.append(err.problem)
+            return None, None
+        value, problems = validate_document(doc, model)
+        self.problems += problems
+        return doc, value
+
+    def programme(self, partner_ids: set[str] | None) -> Programme | None:
+        doc, programme = self.read(self.root / "programme.yaml", Programme)
+        if doc is None or programme is None:
+            return None
+        for name in ("phases", "stages", "criteria", "working_groups"):
+            self.problems += _duplicate_ids(doc, (name,), [x.id for x in getattr(programme, name)])
+        phase_ids = [p.id for p in programme.phases]
+        for i, stage in enumerate(programme.stages):
+            self.problems += ref_problems(doc, ("stages", i), [stage.phase], phase_ids, "phase")
+        for i, group in enumerate(programme.working_groups):
+            self.problems += ref_problems(
+                doc, ("working_groups", i, "pilots"), group.pilots, partner_ids, "partenaire"
+            )
+        return programme
+
+    def partners(self) -> tuple[Document | None, PartnerFile | None]:
+        doc, partners = self.read(self.root / "partners.yaml", PartnerFile)
+        if doc is not None and partners is not None:
+            self.problems += _duplicate_ids(doc, ("partners",), [p.id for p in partners.partners])
+        return doc, partners
+
+    def calendar(self, stage_ids: list[str] | None) -> CalendarFile | None:
+        doc, calendar = self.read(self.root / "calendar.yaml", CalendarFile)
+        if doc is None or calendar is None:
+            return None
+        self.problems += _duplicate_ids(doc, ("milestones",), [m.id for m in calendar.milestones])
+        for i, milestone in enumerate(calendar.milestones):
+            stages = [milestone.stage] if milestone.stage else []
+            self.problems += _stage_refs(doc, ("milestones", i, "stage"), stages, stage_ids)
+        return calendar
+
+    def personas(self, stage_ids: list[str] | None) -> PersonaFile | None:
+        doc, personas = self.read(self.root / "personas.yaml", PersonaFile)
+        if doc is None or personas is None:
+            return None
+        self.problems += _duplicate_ids(doc, ("personas",), [p.id for p in personas.personas])
+        for i, persona in enumerate(personas.personas):
+            self.problems += _stage_refs(
+                doc, ("personas", i, "start_stage"), [persona.start_stage], stage_ids
+            )
+        return personas
+
+
+def _stage_refs(doc: Document, loc: Loc, stages: list[str], stage_ids: list[str] | None) -> list[Problem]:
+    if stage_ids is None:
+        return []
+    return [
+        doc.problem(loc, field_path(loc), f"étape inconnue « {s} » (étapes : {', '.join(stage_ids)})")
+        for s in stages
+        if s not in stage_ids
+    ]
+
+
+def _brick_problems(
+    doc: Document, brick: Brick, stem: str, programme: Programme | None, partner_ids: set[str] | None
+) -> list[Problem]:
+    out = []
+    if brick.id != stem:
+        out.append(
+            doc.problem(
+                ("id",), "id", f"l'identifiant « {brick.id} » doit être le nom du fichier (« {stem} »)"
+            )
+        )
+    out += ref_problems(doc, ("partners",), brick.partners, partner_ids, "partenaire")
+    if programme is None:
+        return out
+    stage_ids = list(programme.stage_ids)
+    out += _stage_refs(doc, ("stages", "from"), [brick.stages.from_stage], stage_ids)
+    out += _stage_refs(doc, ("stages", "to"), [brick.stages.to_stage], stage_ids)
+    index = programme.stage_index
+    if (
+        brick.stages.from_stage in index
+        and brick.stages.to_stage in index
+        and index[brick.stages.to_stage] < index[brick.stages.from_stage]
+    ):
+        out.append(
+            doc.problem(
+                ("stages", "to"),
+                "stages.to",
+                f"l'étape de fin « {brick.stages.to_stage} » vient avant "
+                f"l'étape de début « {brick.stages.from_stage} »",
+            )
+        )
+    out += ref_problems(
+        doc,
+        ("working_groups",),
+        brick.working_groups,
+        [g.id for g in programme.working_groups],
+        "groupe de travail",
+    )
+    criteria = {c.id: c for c in programme.criteria}
+    for criterion_id, score in brick.criteria.items():
+        loc = ("criteria", criterion_id)
+        criterion = criteria.get(criterion_id)
+        if criterion is None:
+            out.append(
+                doc.problem(
+                    loc,
+                    field_path(loc),
+                    f"critère inconnu « {criterion_id} » (critères : {', '.join(criteria)})",
+                    key=True,
+                )
+            )
+        elif not criterion.scale.contains(score):
+            out.append(
+                doc.problem(
+                    loc,
+                    field_path(loc),
+                    f"note {score} hors de l'échelle {criterion.scale.min} à {criterion.scale.max}",
+                )
+            )
+    return out
+
+
+def _bricks(
+    run: _Run, programme: Programme | None, partner_ids: set[str] | None
+) -> tuple[list[Brick], set[str]]:
+    """Valid bricks, and every id the folder names (broken files included, by their name)."""
+    bricks: list[Brick] = []
+    named: set[str] = set()
+    first_file: dict[str, str] = {}
+    for path in sorted((run.root / "bricks").glob("*.yaml")):
+        named.add(path.stem)
+        doc, brick = run.read(path, Brick)
+        if doc is None or brick is None:
+            continue
+        problems = _brick_problems(doc, brick, path.stem, programme, partner_ids)
+        if brick.id in first_file:
+            problems.append(
+                doc.problem(
+                    ("id",), "id", f"identifiant « {brick.id} » déjà utilisé par {first_file[brick.id]}"
+                )
+            )
+        first_file.setdefault(brick.id, path.as_posix())
+        run.problems += problems
+        if not problems:
+            bricks.append(brick)
+    return bricks, named
+
+
+def check_catalogue(root: Path) -> LoadResult:
+    """Load what can be loaded from `root` and report every problem found."""
+    run = _Run(root)
+    # Partners come first: the programme's working groups name their pilots among them.
+    partners_doc, partners = run.partners()
+    partner_ids = {p.id for p in partners.partners} if partners else None
+    programme = run.programme(partner_ids)
+    if programme is not None and partners is not None and partners_doc is not None:
+        run.problems += _partner_group_problems(partners_doc, partners, programme)
+    stage_ids = list(programme.stage_ids) if programme else None
+    calendar = run.calendar(stage_ids)
+    personas = run.personas(stage_ids)
+    bricks, named = _bricks(run, programme, partner_ids)
+    if programme is None:
+        return LoadResult(None, sorted(run.problems))
+    catalogue = Catalogue(
+        programme=programme,
+        partners=partners.partners if partners else (),
+        milestones=calendar.milestones if calendar else (),
+        personas=personas.personas if personas else (),
+        bricks=tuple(bricks),
+    )
+    templates = []
+    for path in sorted((root / "scenarios").glob("*.yaml")):
+        scenario, problems = scenario_problems(
+            path, catalogue, known_bricks=named, partners_known=partners is not None
+        )
+        run.problems += problems
+        if scenario is not None and not problems:
+            templates.append((path.stem, scenario))
+    catalogue = catalogue.model_copy(update={"templates": tuple(templates)})
+    return LoadResult(catalogue, sorted(run.problems))
+
+
+def _partner_group_problems(doc: Document, partners: PartnerFile, programme: Programme) -> list[Problem]:
+    group_ids = [g.id for g in programme.working_groups]
+    out = []
+    for i, partner in enumerate(partners.partners):
+        out += ref_problems(
+            doc, ("partners", i, "working_groups"), partner.working_groups, group_ids, "groupe de travail"
+        )
+    return out
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """The catalogue at `root`; raises ProblemsError listing every problem if any."""
+    result = check_catalogue(root)
+    if result.problems or result.catalogue is None:
+        raise ProblemsError(result.problems)
+    return result.catalogue

@@ -1,0 +1,46 @@
+"""Scenarios: a named frise, bricks placed on the journey axis."""
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tpt_model.catalogue.types import Exit, Id, Text, Track
+from tpt_model.journey.timeline import JourneyPoint
+
+
+class Placement(BaseModel):
+    """A brick placed on the axis, from `start` to `end` (both included)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    brick: Id
+    """Identifiant de la brique placée."""
+    start: JourneyPoint
+    """Début : étape et mois."""
+    end: JourneyPoint
+    """Fin (comprise) : étape et mois, pas avant le début."""
+    lane: Annotated[str, Field(strict=True, min_length=1)] | None = None
+    """Couloir libre du groupe (vue « Couloirs libres »)."""
+    tracks: tuple[Track, ...] = ()
+    """Parcours concernés (court, long) ; vide = tous."""
+    exits: tuple[Exit, ...] = ()
+    """Sorties concernées (salariat, entrepreneuriat, doctorat) ; vide = toutes."""
+    partner: Id | None = None
+    """Partenaire qui la met en œuvre ici (sinon celui de la brique)."""
+    note: str | None = None
+    """Note libre."""
+
+
+class Scenario(BaseModel):
+    """A composition of placements for one working group (a frise)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+    name: Text
+    """Nom du scénario."""
+    description: str = ""
+    """Description."""
+    working_group: Id | None = None
+    """Groupe de travail (gt1 … gt5)."""
+    placements: tuple[Placement, ...] = ()
+    """Les briques placées sur la frise."""

@@ -1,0 +1,55 @@
+"""Finding bricks in the catalogue: by pillar, phase, modality, partner and free text."""
+
+from pydantic import BaseModel, ConfigDict
+
+from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.programme import Programme
+from tpt_model.text import fold
+
+
+class BrickFilter(BaseModel):
+    """What the user asked for; an empty criterion lets everything through."""
+
+    model_config = ConfigDict(frozen=True)
+
+    pillars: tuple[str, ...] = ()
+    phases: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    text: str = ""
+
+
+def brick_phases(programme: Programme, brick: Brick) -> tuple[str, ...]:
+    """Ids of the phases a brick's stage range touches, in journey order."""
+    index = programme.stage_index
+    first, last = index[brick.stages.from_stage], index[brick.stages.to_stage]
+    return tuple(dict.fromkeys(programme.stages[i].phase for i in range(first, last + 1)))
+
+
+def matches(programme: Programme, brick: Brick, wanted: BrickFilter, haystack: str | None = None) -> bool:
+    """Whether a brick passes the filter."""
+    if wanted.pillars and brick.pillar not in wanted.pillars:
+        return False
+    if wanted.modalities and brick.modality not in wanted.modalities:
+        return False
+    if wanted.partners and not set(brick.partners) & set(wanted.partners):
+        return False
+    if wanted.phases and not set(brick_phases(programme, brick)) & set(wanted.phases):
+        return False
+    words = fold(wanted.text).split()
+    if not words:
+        return True
+    text = haystack if haystack is not None else brick.search_text()
+    return all(word in text for word in words)
+
+
+def filter_bricks(catalogue: Catalogue, wanted: BrickFilter) -> list[Brick]:
+    """The catalogue's bricks that pass the filter, in catalogue order (a shared list: do not change it)."""
+    if wanted == BrickFilter():
+        return list(catalogue.bricks)
+    texts = catalogue.search_texts
+    return catalogue.memo.get(
+        ("bricks", wanted),
+        lambda: [b for b in catalogue.bricks if matches(catalogue.programme, b, wanted, texts[b.id])],
+    )

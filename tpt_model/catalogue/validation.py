@@ -1,0 +1,128 @@
+"""Model validation of located YAML documents, with pydantic errors turned into French."""
+
+import difflib
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from tpt_model.errors import Problem, field_path
+from tpt_model.yamlio.reader import Document, Loc
+
+M = TypeVar("M", bound=BaseModel)
+
+_SIMPLE = {
+    "missing": "champ obligatoire manquant",
+    "string_type": "texte attendu (mettez la valeur entre guillemets)",
+    "int_type": "nombre entier attendu",
+    "int_parsing": "nombre entier attendu",
+    "int_from_float": "nombre entier attendu",
+    "float_type": "nombre attendu",
+    "bool_type": "booléen attendu (true ou false)",
+    "tuple_type": "liste attendue",
+    "list_type": "liste attendue",
+    "dict_type": "liste de « clé: valeur » attendue",
+    "model_type": "liste de « clé: valeur » attendue",
+    "model_attributes_type": "liste de « clé: valeur » attendue",
+    "string_too_short": "texte vide",
+    "none_required": "aucune valeur attendue",
+}
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that holds the last element of `loc` (for listing allowed keys)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            continue
+        field = current.model_fields.get(str(part)) or next(
+            (f for f in current.model_fields.values() if f.alias == part), None
+        )
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The model class inside `X`, `tuple[X, ...]`, `dict[str, X]` or `X | None`."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (tuple, list, dict, typing.Union, types.UnionType, typing.Annotated):
+        for arg in typing.get_args(annotation):
+            found = _inner_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _allowed_keys(model: type[BaseModel]) -> list[str]:
+    return [f.alias or name for name, f in model.model_fields.items()]
+
+
+def _unknown_key_message(root: type[BaseModel], loc: Loc) -> str:
+    key = str(loc[-1])
+    holder = _model_at(root, loc)
+    if holder is None:
+        return f"champ inconnu « {key} »"
+    allowed = _allowed_keys(holder)
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+    return f"champ inconnu « {key} »{hint} (champs permis : {', '.join(allowed)})"
+
+
+def _literal_message(error: ErrorDetails) -> str:
+    expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").replace("'", "")
+    return f"valeur « {error['input']} » invalide ; valeurs permises : {expected}"
+
+
+def french_message(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> str:
+    """A French sentence for one pydantic error."""
+    kind = error["type"]
+    ctx = error.get("ctx", {})
+    if kind == "extra_forbidden":
+        return _unknown_key_message(root, loc)
+    if kind in ("literal_error", "enum"):
+        return _literal_message(error)
+    if kind == "string_pattern_mismatch":
+        return (
+            f"identifiant « {error['input']} » invalide : "
+            "minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
+        )
+    if kind == "string_too_long":
+        return f"texte trop long (au plus {ctx.get('max_length')} caractères)"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"valeur {error['input']} trop petite (au moins {ctx.get('ge', ctx.get('gt'))})"
+    if kind in ("less_than_equal", "less_than"):
+        return f"valeur {error['input']} trop grande (au plus {ctx.get('le', ctx.get('lt'))})"
+    if kind == "too_short":
+        return f"au moins {ctx.get('min_length')} élément(s) attendu(s)"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return _SIMPLE.get(kind, error["msg"])
+
+
+def _data_loc(loc: tuple[Any, ...]) -> Loc:
+    """Drop pydantic's internal loc parts (union tags, `[key]`) that are not data keys."""
+    return tuple(p for p in loc if p != "[key]" and not (isinstance(p, str) and p.startswith("function-")))
+
+
+def validate_document(doc: Document, model: type[M], base: Loc = ()) -> tuple[M | None, list[Problem]]:
+    """Validate `doc.data` (or the part at `base`) against `model`; problems are located."""
+    data = doc.data
+    for part in base:
+        data = data[part]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as err:
+        problems: dict[tuple[int, int, str], Problem] = {}
+        for error in err.errors(include_url=False):
+            loc = _data_loc(error["loc"])
+            full = (*base, *loc)
+            is_key = error["type"] == "extra_forbidden" or "[key]" in error["loc"]
+            problem = doc.problem(full, field_path(full), french_message(error, model, loc), key=is_key)
+            problems.setdefault((problem.line, problem.column, problem.field), problem)
+        return None, list(problems.values())

@@ -1,0 +1,1 @@
+"""The command line `python -m tpt_model`: French messages, documented exit codes."""

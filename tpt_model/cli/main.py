@@ -1,0 +1,53 @@
+"""Command line for pilots, CI and scripts: validate, schema, bench."""
+
+import argparse
+from collections.abc import Sequence
+from pathlib import Path
+
+from tpt_model.catalogue.loader import check_catalogue
+from tpt_model.catalogue.schema import write_schemas
+
+
+def _validate(args: argparse.Namespace) -> int:
+    result = check_catalogue(Path(args.dir))
+    for problem in result.problems:
+        print(problem)
+    if result.problems or result.catalogue is None:
+        print(f"{len(result.problems)} problème(s) dans {args.dir}")
+        return 1
+    print(f"Catalogue valide : {result.catalogue.summary()}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(Path(args.out_dir)):
+        print(path.as_posix())
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    from tpt_model.bench.loader import run_benchmarks  # heavy imports only for this command
+
+    run_benchmarks(quick=args.quick)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m tpt_model", description="Frise TechPourToutes")
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="valider un dossier catalogue")
+    validate.add_argument("dir", nargs="?", default="catalogue")
+    validate.set_defaults(run=_validate)
+    schema = commands.add_parser("schema", help="écrire les JSON Schema des fichiers YAML")
+    schema.add_argument("out_dir", nargs="?", default="catalogue/schema")
+    schema.set_defaults(run=_schema)
+    bench = commands.add_parser("bench", help="mesurer les ratios de performance")
+    bench.add_argument("--quick", action="store_true", help="tailles réduites (essai)")
+    bench.set_defaults(run=_bench)
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except OSError as err:  # a folder that cannot be written, a disk that is full
+        print(f"Erreur : {err.strerror} ({err.filename})")
+        return 1

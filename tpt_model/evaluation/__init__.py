@@ -1,0 +1,1 @@
+"""Evaluation: scores, aggregation, disagreement, ranking and the priority matrix."""

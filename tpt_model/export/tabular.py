@@ -1,0 +1,229 @@
+"""Spreadsheet exports (CSV and XLSX) that neither run formulas nor break on pasted control characters."""
+
+import datetime as dt
+import io
+import math
+import numbers
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.evaluation.scoring import BrickResult, CriterionAggregate, criterion_headers, sheets_by_brick
+from tpt_model.store.scores import ScoreSheet
+from tpt_model.text import strip_control
+
+__all__ = [
+    "aggregate_frame",
+    "evaluation_frame",
+    "safe_cell",
+    "to_csv_bytes",
+    "to_xlsx_bytes",
+]
+
+# A cell starting with one of these is a formula for Excel or LibreOffice (OWASP « CSV injection »);
+# LF too, as some spreadsheets trim leading whitespace before looking for the formula sign.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_MAX_WIDTH = 60
+
+
+def safe_cell(value: Any) -> Any:
+    """A value a spreadsheet shows as typed: text never runs as a formula, numbers stay numbers."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, np.generic):
+        value = value.item()  # numpy scalars from pandas become plain Python values
+    if isinstance(value, str):
+        text = strip_control(value)
+        return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    if isinstance(value, numbers.Number):
+        # NaN is pandas' « empty »; openpyxl would write it as an error cell.
+        return None if isinstance(value, float) and math.isnan(value) else value
+    if isinstance(value, dt.datetime) and value.tzinfo is not None:
+        return value.astimezone(dt.UTC).replace(tzinfo=None)  # spreadsheets have no time zones
+    if isinstance(value, dt.date | dt.time):
+        return value
+    return safe_cell(str(value))
+
+
+def evaluation_frame(
+    catalogue: Catalogue,
+    results: Sequence[BrickResult],
+    sheets: Iterable[ScoreSheet],
+    *,
+    include_reference: bool = True,
+) -> pd.DataFrame:
+    """One row per brick × evaluator (scores by criterion, comment) with the brick's aggregates beside.
+
+    Bricks come in ranking order; a brick nobody scored keeps one row with no evaluator, so that it is
+    listed. `include_reference` adds the « Référence catalogue » rows, as `evaluate` does.
+    """
+    programme = catalogue.programme
+    headers = criterion_headers(programme)
+    pillars = {p.id: p.label for p in programme.pillars}
+    by_brick = sheets_by_brick(catalogue, [r.brick_id for r in results], sheets, include_reference)
+    rows = []
+    for result in results:
+        brick = catalogue.bricks_by_id.get(result.brick_id)
+        common = {
+            "Rang": result.rank,
+            "Brique": result.title,
+            "Identifiant": result.brick_id,
+            "Volet": pillars.get(brick.pillar, brick.pillar) if brick else None,
+        }
+        aggregates = {f"{h} (moyenne)": _round(result.criteria[c].mean, 2) for c, h in headers.items()}
+        aggregates |= {
+            "Total pondéré": _round(result.total, 1),
+            "Évaluatrices": result.evaluators,
+            "À discuter": result.to_discuss,
+        }
+        for sheet in by_brick.get(result.brick_id) or [None]:
+            own = {
+                "Évaluatrice": sheet.evaluator if sheet else None,
+                **{h: sheet.scores.get(c) if sheet else None for c, h in headers.items()},
+                "Commentaire": sheet.comment if sheet else None,
+            }
+            rows.append(common | own | aggregates)
+    columns = ["Rang", "Brique", "Identifiant", "Volet", "Évaluatrice", *headers.values(), "Commentaire"]
+    columns += [f"{h} (moyenne)" for h in headers.values()]
+    columns += ["Total pondéré", "Évaluatrices", "À discuter"]
+    frame = pd.DataFrame(rows, columns=columns)
+    # Nullable integers: a missing score stays empty instead of turning the column into floats.
+    for column in ["Rang", *headers.values()]:
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+_AGGREGATE_COLUMNS = [
+    "Rang",
+    "Brique",
+    "Critère",
+    "Notes",
+    "Moyenne",
+    "Médiane",
+    "Minimum",
+    "Maximum",
+    "Écart (niveaux)",
+    "Écart (part de l'échelle)",
+    "Désaccord",
+]
+
+
+def aggregate_frame(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.DataFrame:
+    """One row per brick × criterion: count, mean, median, min, max, gap and disagreement flag."""
+    headers = criterion_headers(catalogue.programme)
+    rows = [
+        _aggregate_row(result, header, result.criteria[criterion_id])
+        for result in results
+        for criterion_id, header in headers.items()
+    ]
+    frame = pd.DataFrame(rows, columns=_AGGREGATE_COLUMNS)
+    for column in ("Rang", "Minimum", "Maximum", "Écart (niveaux)"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _aggregate_row(result: BrickResult, header: str, agg: CriterionAggregate) -> list[Any]:
+    return [
+        result.rank,
+        result.title,
+        header,
+        agg.count,
+        _round(agg.mean, 2),
+        agg.median,
+        agg.min,
+        agg.max,
+        agg.gap,
+        _round(agg.spread, 2),
+        agg.disputed,
+    ]
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns and headers made safe; numeric columns untouched so that they stay numeric."""
+    out = df.copy()
+    out.columns = [str(safe_cell(str(c))) for c in df.columns]
+    for position in range(df.shape[1]):
+        series = df.iloc[:, position]
+        if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
+            out.isetitem(position, series.map(_csv_text).astype(object))
+    return out
+
+
+def _csv_text(value: Any) -> Any:
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, bool):
+        # French Excel reads neither True nor False in a CSV: say it in French.
+        return "oui" if value else "non"
+    return safe_cell(value)
+
+
+def to_csv_bytes(df: pd.DataFrame) -> bytes:
+    """The frame as a CSV that French Excel opens right: UTF-8 with BOM, `;` separator, decimal comma."""
+    text = _csv_frame(df).to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+    return text.encode("utf-8-sig")
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique worksheet title: at most 31 characters, none of []:*?/\\."""
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", strip_control(name)).strip().strip("'")[:31] or "Feuille"
+    title, n = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({n})"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.casefold())
+    return title
+
+
+def _column_width(header: Any, values: Iterable[Any]) -> float:
+    longest = max((len(str(v)) for v in (header, *values) if v is not None), default=8)
+    return min(max(longest + 2, 8), _MAX_WIDTH)
+
+
+def _write_sheet(workbook: Workbook, title: str, df: pd.DataFrame) -> None:
+    # Write-only worksheets stream rows (about twice as fast) but need widths and panes set first.
+    ws = workbook.create_sheet(title)
+    headers = [safe_cell(str(c)) for c in df.columns]
+    rows = [[safe_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    for i, header in enumerate(headers):
+        ws.column_dimensions[get_column_letter(i + 1)].width = _column_width(header, (r[i] for r in rows))
+    ws.freeze_panes = "A2"
+    if headers:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(ws, value=header)
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for row in rows:
+        ws.append(row)
+
+
+def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """A workbook with one worksheet per frame: bold frozen header, fitted widths, safe cells."""
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    for name, df in sheets.items():
+        _write_sheet(workbook, _sheet_title(name, taken), df)
+    if not sheets:
+        workbook.create_sheet("Feuille")  # a workbook must hold one sheet at least
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

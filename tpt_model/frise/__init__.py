@@ -1,0 +1,1 @@
+"""The frise: its rows, its layout and its Altair chart."""

@@ -1,0 +1,1 @@
+"""The journey's time axis: stages, months, cohort dates."""

@@ -1,0 +1,82 @@
+"""The journey's time axis: a point is a stage and a month, years run September → August."""
+
+from tpt_model.catalogue.programme import Programme
+from tpt_model.catalogue.types import Id, Month, StrictModel
+
+SCHOOL_YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
+MONTH_NAMES = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+
+
+class JourneyPoint(StrictModel):
+    """A moment of the journey: a stage (school year) and a calendar month."""
+
+    stage: Id
+    """Étape (année scolaire ou professionnelle), id de programme.yaml."""
+    month: Month
+    """Mois de 1 à 12 (l'année court de septembre à août)."""
+
+
+def month_offset(month: int) -> int:
+    """Months since September within a school year (September is 0, August is 11)."""
+    return (month - 9) % 12
+
+
+def point_index(programme: Programme, point: JourneyPoint) -> int:
+    """Months since the start of the axis (September of the first stage)."""
+    return programme.stage_index[point.stage] * 12 + month_offset(point.month)
+
+
+def point_at(programme: Programme, index: int) -> JourneyPoint:
+    """The point at a month index of the axis (inverse of `point_index`)."""
+    if index < 0:
+        raise IndexError(f"mois {index} avant le début de l'axe")
+    stage = programme.stages[index // 12]
+    return JourneyPoint(stage=stage.id, month=SCHOOL_YEAR_MONTHS[index % 12])
+
+
+def axis_months(programme: Programme) -> int:
+    """Length of the whole axis in months."""
+    return len(programme.stages) * 12
+
+
+def is_before(programme: Programme, a: JourneyPoint, b: JourneyPoint) -> bool:
+    """Whether `a` comes strictly before `b` on the axis."""
+    return point_index(programme, a) < point_index(programme, b)
+
+
+def distance_months(programme: Programme, a: JourneyPoint, b: JourneyPoint) -> int:
+    """Signed number of months from `a` to `b`."""
+    return point_index(programme, b) - point_index(programme, a)
+
+
+def duration_months(programme: Programme, start: JourneyPoint, end: JourneyPoint) -> int:
+    """Months covered from `start` to `end`, both included (a one-month action lasts 1)."""
+    return distance_months(programme, start, end) + 1
+
+
+def stage_start(stage_id: str) -> JourneyPoint:
+    """September of a stage."""
+    return JourneyPoint(stage=stage_id, month=9)
+
+
+def stage_end(stage_id: str) -> JourneyPoint:
+    """June of a stage: the school year's last month of activity."""
+    return JourneyPoint(stage=stage_id, month=6)
+
+
+def point_label(programme: Programme, point: JourneyPoint) -> str:
+    """French label such as « mars · Terminale »."""
+    return f"{MONTH_NAMES[point.month - 1]} · {programme.stage(point.stage).label}"

@@ -1,0 +1,1 @@
+"""Scenarios: placement rules, the editor with its history, scenario files, summaries."""

@@ -1,0 +1,217 @@
+"""Composing a frise: pure changes to a scenario (checked by the placement rules) and an undo history."""
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.validation import french_message
+from tpt_model.journey.timeline import stage_end, stage_start
+from tpt_model.scenario.rules import Finding, check_placement
+
+HISTORY_LIMIT = 50
+NOT_FOUND = "Placement introuvable"
+EMPTY_NAME = "Nom : le nom ne peut pas être vide"
+
+# A one-stage brick of these kinds happens once: it gets a one-month placement, not a school year.
+PUNCTUAL_KINDS = frozenset({"evenement", "intervention_classe", "equipement"})
+
+EDITABLE_FIELDS = ("start", "end", "lane", "tracks", "exits", "partner", "note")
+FIELD_LABELS = {
+    "brick": "Brique",
+    "start": "Début",
+    "end": "Fin",
+    "lane": "Couloir",
+    "tracks": "Filières",
+    "exits": "Sorties",
+    "partner": "Partenaire",
+    "note": "Note",
+}
+
+
+class ChangeResult(BaseModel):
+    """The outcome of one change: the new scenario (or the unchanged one when refused), warnings, error."""
+
+    model_config = ConfigDict(frozen=True)
+
+    scenario: Scenario
+    warnings: list[str] = []
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Whether the change was accepted."""
+        return self.error is None
+
+
+def placement_for(catalogue: Catalogue, brick_id: str) -> Placement:
+    """A new placement over the brick's own stages: September of the first to June of the last.
+
+    A one-stage brick of a punctual kind (event, class intervention, equipment) lasts one month,
+    September of its stage. Raises KeyError for an unknown brick.
+    """
+    brick = catalogue.brick(brick_id)
+    start = stage_start(brick.stages.from_stage)
+    one_stage = brick.stages.from_stage == brick.stages.to_stage
+    end = start if one_stage and brick.kind in PUNCTUAL_KINDS else stage_end(brick.stages.to_stage)
+    return Placement(brick=brick.id, start=start, end=end)
+
+
+def _labelled(loc: tuple[str | int, ...], message: str) -> str:
+    label = FIELD_LABELS.get(str(loc[0]), str(loc[0])) if loc else "Placement"
+    return f"{label} : {message}"
+
+
+def _sentence(message: str) -> str:
+    return message[:1].upper() + message[1:]
+
+
+def _partner_warning(catalogue: Catalogue, placement: Placement) -> str | None:
+    """A known partner that the brick does not list: allowed (a workshop may propose one), but said."""
+    brick = catalogue.bricks_by_id.get(placement.brick)
+    partner = catalogue.partners_by_id.get(placement.partner or "")
+    if brick is None or partner is None or partner.id in brick.partners:
+        return None
+    listed = ", ".join(
+        catalogue.partners_by_id[p].name for p in brick.partners if p in catalogue.partners_by_id
+    )
+    hint = f"partenaires de la brique : {listed}" if listed else "la brique ne liste aucun partenaire"
+    return f"Partenaire « {partner.name} » non prévu pour « {brick.title} » ({hint})"
+
+
+def _checked(
+    catalogue: Catalogue, scenario: Scenario, placement: Placement, placements: tuple[Placement, ...]
+) -> ChangeResult:
+    """The scenario with `placements` if `placement` passes the rules, else a refusal."""
+    findings: list[Finding] = check_placement(catalogue, placement)
+    blocking = [f for f in findings if f.blocking]
+    if blocking:
+        # The first blocking finding only: the user fixes one field at a time.
+        return ChangeResult(scenario=scenario, error=_labelled(blocking[0].loc, blocking[0].message))
+    warnings = [_sentence(f.message) for f in findings]
+    partner = _partner_warning(catalogue, placement)
+    if partner is not None:
+        warnings.append(partner)
+    return ChangeResult(scenario=scenario.model_copy(update={"placements": placements}), warnings=warnings)
+
+
+def _refused(scenario: Scenario, message: str) -> ChangeResult:
+    return ChangeResult(scenario=scenario, error=message)
+
+
+def _has(scenario: Scenario, index: int) -> bool:
+    # Negative indexes are refused: « -1 » from a stale widget must not edit the last placement.
+    return 0 <= index < len(scenario.placements)
+
+
+def add_placement(catalogue: Catalogue, scenario: Scenario, placement: Placement) -> ChangeResult:
+    """The scenario with `placement` appended, if the placement rules allow it."""
+    return _checked(catalogue, scenario, placement, (*scenario.placements, placement))
+
+
+def _normalised(changes: dict[str, object]) -> dict[str, object]:
+    """Empty text from a form means « no value »: lane, partner and note become None."""
+    out = dict(changes)
+    for key in ("lane", "partner", "note"):
+        value = out.get(key)
+        if isinstance(value, str) and not value.strip():
+            out[key] = None
+        elif key in ("lane", "partner") and isinstance(value, str):
+            out[key] = value.strip()
+    return out
+
+
+def update_placement(catalogue: Catalogue, scenario: Scenario, index: int, **changes: object) -> ChangeResult:
+    """The scenario with the placement at `index` changed (start, end, lane, tracks, exits, partner, note)."""
+    unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+    if unknown:
+        # A programming error, not a user's: the page only offers the editable fields.
+        raise TypeError(f"champs non modifiables : {', '.join(unknown)}")
+    if not _has(scenario, index):
+        return _refused(scenario, NOT_FOUND)
+    data = {**scenario.placements[index].model_dump(), **_normalised(changes)}
+    try:
+        placement = Placement.model_validate(data)
+    except ValidationError as err:
+        error = err.errors(include_url=False)[0]
+        return _refused(scenario, _labelled(error["loc"], french_message(error, Placement, error["loc"])))
+    placements = list(scenario.placements)
+    placements[index] = placement
+    return _checked(catalogue, scenario, placement, tuple(placements))
+
+
+def duplicate_placement(catalogue: Catalogue, scenario: Scenario, index: int) -> ChangeResult:
+    """The scenario with a copy of the placement at `index` inserted right after it."""
+    if not _has(scenario, index):
+        return _refused(scenario, NOT_FOUND)
+    placement = scenario.placements[index]
+    placements = (*scenario.placements[: index + 1], placement, *scenario.placements[index + 1 :])
+    return _checked(catalogue, scenario, placement, placements)
+
+
+def remove_placement(scenario: Scenario, index: int) -> ChangeResult:
+    """The scenario without the placement at `index`."""
+    if not _has(scenario, index):
+        return _refused(scenario, NOT_FOUND)
+    placements = scenario.placements[:index] + scenario.placements[index + 1 :]
+    return ChangeResult(scenario=scenario.model_copy(update={"placements": placements}))
+
+
+def rename(scenario: Scenario, name: str) -> ChangeResult:
+    """The scenario under a new name (surrounding spaces dropped; an empty name is refused)."""
+    name = name.strip()
+    if not name:
+        return _refused(scenario, EMPTY_NAME)
+    return ChangeResult(scenario=scenario.model_copy(update={"name": name}))
+
+
+class Editor(BaseModel):
+    """The scenario being composed, with its undo and redo history (kept in the session state)."""
+
+    model_config = ConfigDict(validate_assignment=True)
+
+    scenario: Scenario
+    past: list[Scenario] = []
+    future: list[Scenario] = []
+
+    @property
+    def can_undo(self) -> bool:
+        """Whether there is a change to undo."""
+        return bool(self.past)
+
+    @property
+    def can_redo(self) -> bool:
+        """Whether there is an undone change to redo."""
+        return bool(self.future)
+
+    def apply(self, result: ChangeResult) -> bool:
+        """Take an accepted change (one undo step); a refused or empty change leaves everything as is."""
+        if result.error is not None or result.scenario == self.scenario:
+            return False
+        self.past.append(self.scenario)
+        if len(self.past) > HISTORY_LIMIT:
+            del self.past[0]
+        self.future.clear()
+        self.scenario = result.scenario
+        return True
+
+    def undo(self) -> bool:
+        """Go back one change; False when there is none."""
+        if not self.past:
+            return False
+        self.future.append(self.scenario)
+        self.scenario = self.past.pop()
+        return True
+
+    def redo(self) -> bool:
+        """Redo the last undone change; False when there is none."""
+        if not self.future:
+            return False
+        self.past.append(self.scenario)
+        self.scenario = self.future.pop()
+        return True
+
+    def reset(self, scenario: Scenario) -> None:
+        """Start over on a newly loaded scenario: the history is cleared."""
+        self.scenario = scenario
+        self.past.clear()
+        self.future.clear()

@@ -1,0 +1,80 @@
+"""Scenario files (catalogue/scenarios/*.yaml): reading with located problems, and writing."""
+
+from pathlib import Path
+
+import yaml
+
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.catalogue.validation import validate_document
+from tpt_model.errors import Problem, ProblemsError, field_path
+from tpt_model.scenario.rules import check_placement
+from tpt_model.yamlio.reader import Document, YamlFileError, parse_text, read_document, resolve_plain
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
+
+
+def _document_problems(
+    doc: Document, catalogue: Catalogue, known_bricks: set[str] | None, partners_known: bool
+) -> tuple[Scenario | None, list[Problem]]:
+    scenario, problems = validate_document(doc, Scenario)
+    if scenario is None:
+        return None, problems
+    groups = {g.id for g in catalogue.programme.working_groups}
+    if scenario.working_group is not None and scenario.working_group not in groups:
+        problems.append(
+            doc.problem(
+                ("working_group",), "working_group", f"groupe de travail inconnu « {scenario.working_group} »"
+            )
+        )
+    for i, placement in enumerate(scenario.placements):
+        for finding in check_placement(catalogue, placement):
+            excused = (
+                finding.loc == ("brick",) and known_bricks is not None and placement.brick in known_bricks
+            ) or (finding.loc == ("partner",) and not partners_known)
+            if finding.blocking and not excused:
+                loc = ("placements", i, *finding.loc)
+                problems.append(doc.problem(loc, field_path(loc), finding.message))
+    return scenario, problems
+
+
+def scenario_problems(
+    path: Path, catalogue: Catalogue, *, known_bricks: set[str] | None = None, partners_known: bool = True
+) -> tuple[Scenario | None, list[Problem]]:
+    """Read and check a scenario file against the catalogue; every problem is located."""
+    try:
+        doc = read_document(path, path.as_posix())
+    except YamlFileError as err:
+        return None, [err.problem]
+    return _document_problems(doc, catalogue, known_bricks, partners_known)
+
+
+def parse_scenario(text: str, file: str, catalogue: Catalogue) -> Scenario:
+    """A scenario from YAML text (an import); raises ProblemsError with located problems."""
+    try:
+        doc = parse_text(text, file)
+    except YamlFileError as err:
+        raise ProblemsError([err.problem]) from None
+    scenario, problems = _document_problems(doc, catalogue, None, True)
+    if problems or scenario is None:
+        raise ProblemsError(problems)
+    return scenario
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Quotes every string our reader would not give back as the same string (`1.5e3`, `yes`)."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    plain_ok = resolve_plain(value) == value and isinstance(resolve_plain(value), str)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=None if plain_ok else '"')
+
+
+_QuotingDumper.add_representer(str, _represent_str)
+
+
+def dump_scenario(scenario: Scenario) -> str:
+    """YAML text of a scenario, in the format of catalogue/scenarios/ (import gives it back)."""
+    data = scenario.model_dump(mode="json", exclude_defaults=True)
+    body = yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=100)
+    return SCHEMA_LINE + body

@@ -1,0 +1,64 @@
+"""How a scenario reads at a glance: one line per placement and counts for the summary under the frise."""
+
+from typing import TypedDict, get_args
+
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.types import Modality
+from tpt_model.journey.timeline import duration_months, point_label
+
+
+class ScenarioStats(TypedDict):
+    """Counts of a scenario's placements; every phase, pillar and modality is present, zeros included."""
+
+    placements: int
+    months: int
+    phases: dict[str, int]
+    pillars: dict[str, int]
+    modalities: dict[str, int]
+
+
+def placement_summary(catalogue: Catalogue, placement: Placement) -> str:
+    """« Mentorat en ligne — janvier · Terminale → juin · Bac+1 (18 mois) »."""
+    programme = catalogue.programme
+    brick = catalogue.bricks_by_id.get(placement.brick)
+    # A template may name a brick whose file is broken: its id still tells the user which one.
+    title = brick.title if brick is not None else placement.brick
+    start = point_label(programme, placement.start)
+    months = duration_months(programme, placement.start, placement.end)
+    span = start if placement.start == placement.end else f"{start} → {point_label(programme, placement.end)}"
+    return f"{title} — {span} ({months} mois)"
+
+
+def scenario_stats(catalogue: Catalogue, scenario: Scenario) -> ScenarioStats:
+    """Placements per phase (of the start stage), per pillar, per modality, and the total months.
+
+    The months add up every placement's duration, so two actions at the same time count twice:
+    it measures the amount of accompaniment, not the length of the journey. A placement whose
+    brick is unknown counts in its phase and in the total but in no pillar or modality.
+    """
+    programme = catalogue.programme
+    stats = ScenarioStats(
+        placements=len(scenario.placements),
+        months=0,
+        phases={p.id: 0 for p in programme.phases},
+        pillars={p.id: 0 for p in programme.pillars},
+        modalities=dict.fromkeys(get_args(Modality), 0),
+    )
+    for placement in scenario.placements:
+        stats["months"] += duration_months(programme, placement.start, placement.end)
+        phase = programme.stage(placement.start.stage).phase
+        stats["phases"][phase] = stats["phases"].get(phase, 0) + 1
+        brick = catalogue.bricks_by_id.get(placement.brick)
+        if brick is not None:
+            stats["pillars"][brick.pillar] = stats["pillars"].get(brick.pillar, 0) + 1
+            stats["modalities"][brick.modality] += 1
+    return stats
+
+
+def scenario_caption(catalogue: Catalogue, scenario: Scenario) -> str:
+    """« 31 placements · Je construis mon projet : 12 · Je réussis ma formation : 14 · … »."""
+    stats = scenario_stats(catalogue, scenario)
+    phases = {p.id: p.label for p in catalogue.programme.phases}
+    counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
+    return f"{stats['placements']} placement(s) · {counts}"

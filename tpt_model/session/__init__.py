@@ -1,0 +1,1 @@
+"""Per-user view state behind the pages (one typed root), and the services it calls."""

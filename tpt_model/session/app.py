@@ -1,0 +1,28 @@
+"""The one typed state root of a browser session (kept under a single session key)."""
+
+from pydantic import BaseModel, ConfigDict
+
+from tpt_model.catalogue.search import BrickFilter
+from tpt_model.session.evaluation import EvaluationView
+from tpt_model.session.frise import FriseView
+from tpt_model.session.library import LibraryView
+
+
+class CatalogueView(BaseModel):
+    """What the catalogue page shows: the filter and the brick whose card is open."""
+
+    filter: BrickFilter = BrickFilter()
+    selected: str | None = None
+
+
+class AppState(BaseModel):
+    """Everything a session remembers across pages and reruns."""
+
+    model_config = ConfigDict(validate_assignment=True)
+
+    author: str = ""
+    name_asked: bool = False  # the name is asked once per browser session, then only in the sidebar
+    catalogue: CatalogueView = CatalogueView()
+    frise: FriseView = FriseView()
+    evaluation: EvaluationView = EvaluationView()
+    scenarios: LibraryView = LibraryView()

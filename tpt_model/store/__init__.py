@@ -1,0 +1,1 @@
+"""Persistence: the database, its schema and migrations, the scenario and score stores."""

@@ -1,0 +1,311 @@
+"""Scenarios in the database: every save is a new version, and a save over a newer one is refused."""
+
+# Postponed annotations: the store has a method named `list`, which would otherwise shadow the
+# built-in in the annotations of the methods defined after it.
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict
+from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
+
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.store.database import StoreError, scenario_versions, scenarios, utc_now
+
+__all__ = [
+    "ScenarioInfo",
+    "ScenarioNotFound",
+    "ScenarioStore",
+    "StaleWrite",
+    "StoreError",
+    "StoredScenario",
+    "VersionInfo",
+    "VersionNotFound",
+]
+
+USERS_TIME_ZONE = "Europe/Paris"
+
+
+class StoredScenario(BaseModel):
+    """A scenario as read from (or just written to) the database, with its version."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    version: int
+    scenario: Scenario
+    updated_at: datetime
+    updated_by: str
+
+
+class ScenarioInfo(BaseModel):
+    """One line of the list of scenarios."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    name: str
+    working_group: str | None
+    version: int
+    updated_at: datetime
+    updated_by: str
+
+
+class VersionInfo(BaseModel):
+    """One line of a scenario's history."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int
+    author: str
+    created_at: datetime
+    summary: str
+    placements: int
+
+
+class ScenarioNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
+    """The scenario does not exist; `rejected` keeps what a save tried to write, if anything."""
+
+    def __init__(self, scenario_id: str, rejected: Scenario | None = None) -> None:
+        self.scenario_id = scenario_id
+        self.rejected = rejected
+        super().__init__(f"Scénario introuvable : « {scenario_id} » (il a peut-être été supprimé).")
+
+
+class VersionNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
+    """The scenario exists but has no such version."""
+
+    def __init__(self, scenario_id: str, version: int) -> None:
+        self.scenario_id = scenario_id
+        self.version = version
+        super().__init__(f"La version {version} de ce scénario n'existe pas.")
+
+
+class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
+    """Someone saved the scenario since it was read; `rejected` is the save that was refused."""
+
+    def __init__(self, scenario_id: str, rejected: Scenario, current_version: int, author: str, at: datetime):
+        self.scenario_id = scenario_id
+        self.rejected = rejected
+        self.current_version = current_version
+        self.author = author
+        self.at = at
+        super().__init__(
+            f"Ce scénario a été modifié par {author} à {time_label(at)} depuis votre dernière lecture : "
+            "vos changements n'ont pas été enregistrés par-dessus les siens."
+        )
+
+
+def time_label(at: datetime) -> str:
+    """French label of a moment in the users' time zone, such as « 17:39 le 28/11/2026 »."""
+    try:
+        local, suffix = at.astimezone(ZoneInfo(USERS_TIME_ZONE)), ""
+    except ZoneInfoNotFoundError:  # a machine without time-zone data: say it is UTC
+        local, suffix = at.astimezone(UTC), " UTC"
+    return f"{local:%H:%M}{suffix} le {local:%d/%m/%Y}"
+
+
+def _clean_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned:
+        raise StoreError("Le nom du scénario ne peut pas être vide.")
+    return cleaned
+
+
+def _insert_version(
+    conn: Connection,
+    scenario_id: str,
+    version: int,
+    scenario: Scenario,
+    author: str,
+    at: datetime,
+    summary: str,
+) -> None:
+    # Serialised inside the transaction: if it fails, the version number bump is rolled back too.
+    conn.execute(
+        insert(scenario_versions).values(
+            scenario_id=scenario_id,
+            version=version,
+            content=scenario.model_dump_json(),
+            author=author,
+            created_at=at,
+            summary=summary,
+            placements=len(scenario.placements),
+        )
+    )
+
+
+class ScenarioStore:
+    """Scenarios and their full history; writes use optimistic locking on a version number."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def create(self, scenario: Scenario, author: str) -> StoredScenario:
+        """Store a new scenario as its version 1."""
+        return self._create(scenario, author, "Création")
+
+    def get(self, scenario_id: str) -> StoredScenario:
+        """The current version of a scenario."""
+        query = (
+            select(scenarios, scenario_versions.c.content)
+            .join(
+                scenario_versions,
+                and_(
+                    scenario_versions.c.scenario_id == scenarios.c.id,
+                    scenario_versions.c.version == scenarios.c.current_version,
+                ),
+            )
+            .where(scenarios.c.id == scenario_id)
+        )
+        # One statement, so that the version number and the content come from the same save.
+        with self.engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        if row is None:
+            raise ScenarioNotFound(scenario_id)
+        return StoredScenario(
+            id=row.id,
+            version=row.current_version,
+            scenario=Scenario.model_validate_json(row.content),
+            updated_at=row.updated_at,
+            updated_by=row.updated_by,
+        )
+
+    def save(
+        self, scenario_id: str, scenario: Scenario, expected_version: int, author: str, summary: str = ""
+    ) -> StoredScenario:
+        """Store `scenario` as a new version, if the current one is still `expected_version`."""
+        now = utc_now()
+        new_version = expected_version + 1
+        with self.engine.begin() as conn:
+            # The conditional write comes first and takes the row (or database) lock: of two
+            # saves from the same version, the second finds 0 rows and nothing is overwritten.
+            result = conn.execute(
+                update(scenarios)
+                .where(scenarios.c.id == scenario_id, scenarios.c.current_version == expected_version)
+                .values(
+                    current_version=new_version,
+                    name=scenario.name,
+                    working_group=scenario.working_group,
+                    updated_at=now,
+                    updated_by=author,
+                )
+            )
+            if result.rowcount == 0:
+                raise self._refusal(conn, scenario_id, scenario)
+            _insert_version(conn, scenario_id, new_version, scenario, author, now, summary)
+        return StoredScenario(
+            id=scenario_id, version=new_version, scenario=scenario, updated_at=now, updated_by=author
+        )
+
+    def rename(self, scenario_id: str, name: str, expected_version: int, author: str) -> StoredScenario:
+        """Store a new version that differs from `expected_version` only by its name."""
+        name = _clean_name(name)
+        renamed = self.version(scenario_id, expected_version).model_copy(update={"name": name})
+        return self.save(scenario_id, renamed, expected_version, author, f"Renommé en « {name} »")
+
+    def duplicate(self, scenario_id: str, new_name: str, author: str) -> StoredScenario:
+        """Copy the current version of a scenario into a new scenario (version 1)."""
+        new_name = _clean_name(new_name)
+        source = self.get(scenario_id)
+        copy = source.scenario.model_copy(update={"name": new_name})
+        summary = f"Copie de « {source.scenario.name} » (version {source.version})"
+        return self._create(copy, author, summary)
+
+    def delete(self, scenario_id: str) -> None:
+        """Delete a scenario with its history and scores."""
+        with self.engine.begin() as conn:
+            result = conn.execute(delete(scenarios).where(scenarios.c.id == scenario_id))
+            if result.rowcount == 0:
+                raise ScenarioNotFound(scenario_id)
+
+    def versions(self, scenario_id: str) -> list[VersionInfo]:
+        """The history of a scenario, newest version first."""
+        query = (
+            select(scenario_versions)
+            .where(scenario_versions.c.scenario_id == scenario_id)
+            .order_by(scenario_versions.c.version.desc())
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        if not rows:  # every stored scenario has at least its version 1
+            raise ScenarioNotFound(scenario_id)
+        return [
+            VersionInfo(
+                version=row.version,
+                author=row.author,
+                created_at=row.created_at,
+                summary=row.summary,
+                placements=row.placements,
+            )
+            for row in rows
+        ]
+
+    def version(self, scenario_id: str, version: int) -> Scenario:
+        """The content of one version of a scenario."""
+        query = select(scenario_versions.c.content).where(
+            scenario_versions.c.scenario_id == scenario_id, scenario_versions.c.version == version
+        )
+        with self.engine.connect() as conn:
+            content = conn.execute(query).scalar_one_or_none()
+            if content is None and self._exists(conn, scenario_id):
+                raise VersionNotFound(scenario_id, version)
+        if content is None:
+            raise ScenarioNotFound(scenario_id)
+        return Scenario.model_validate_json(content)
+
+    def restore(self, scenario_id: str, version: int, expected_version: int, author: str) -> StoredScenario:
+        """Store an old version again as a new version: history is never rewritten."""
+        old = self.version(scenario_id, version)
+        return self.save(scenario_id, old, expected_version, author, f"Restauration de la version {version}")
+
+    def list(self) -> list[ScenarioInfo]:
+        """Every scenario, most recently modified first."""
+        query = select(scenarios).order_by(scenarios.c.updated_at.desc(), scenarios.c.id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [
+            ScenarioInfo(
+                id=row.id,
+                name=row.name,
+                working_group=row.working_group,
+                version=row.current_version,
+                updated_at=row.updated_at,
+                updated_by=row.updated_by,
+            )
+            for row in rows
+        ]
+
+    def _create(self, scenario: Scenario, author: str, summary: str) -> StoredScenario:
+        scenario_id = str(uuid.uuid4())
+        now = utc_now()
+        with self.engine.begin() as conn:
+            conn.execute(
+                insert(scenarios).values(
+                    id=scenario_id,
+                    name=scenario.name,
+                    working_group=scenario.working_group,
+                    created_at=now,
+                    updated_at=now,
+                    updated_by=author,
+                    current_version=1,
+                )
+            )
+            _insert_version(conn, scenario_id, 1, scenario, author, now, summary)
+        return StoredScenario(id=scenario_id, version=1, scenario=scenario, updated_at=now, updated_by=author)
+
+    @staticmethod
+    def _exists(conn: Connection, scenario_id: str) -> bool:
+        query = select(scenarios.c.id).where(scenarios.c.id == scenario_id)
+        return conn.execute(query).first() is not None
+
+    @staticmethod
+    def _refusal(conn: Connection, scenario_id: str, rejected: Scenario) -> StoreError:
+        # Read inside the failed save's transaction: this is the save that won.
+        query = select(scenarios).where(scenarios.c.id == scenario_id)
+        row = conn.execute(query).one_or_none()
+        if row is None:
+            return ScenarioNotFound(scenario_id, rejected)
+        return StaleWrite(scenario_id, rejected, row.current_version, row.updated_by, row.updated_at)

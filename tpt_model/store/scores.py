@@ -1,0 +1,193 @@
+"""Workshop scores in the database: each evaluator writes her own rows, so none overwrites another."""
+
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, StrictInt
+from sqlalchemy import Connection, Engine, Insert, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import IntegrityError
+
+from tpt_model.catalogue.memo import Memo
+from tpt_model.catalogue.types import Id, Text
+from tpt_model.store.database import StoreError, scenarios, scores, utc_now
+from tpt_model.store.scenarios import ScenarioNotFound
+
+__all__ = ["NotYourScores", "Score", "ScoreSheet", "ScoreStore"]
+
+# Dialects with an `INSERT … ON CONFLICT DO UPDATE`, which makes each row's write atomic.
+_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_KEY = (scores.c.scenario_id, scores.c.brick_id, scores.c.evaluator, scores.c.criterion_id)
+
+
+class Score(BaseModel):
+    """One evaluator's score of one brick on one criterion."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    brick: Id
+    evaluator: Text
+    criterion: Id
+    value: StrictInt
+
+
+class ScoreSheet(BaseModel):
+    """One evaluator's scores of one brick, by criterion id, with an optional comment."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    brick: Id
+    evaluator: Text
+    scores: dict[Id, StrictInt]
+    comment: str | None = None
+
+    def as_scores(self) -> list[Score]:
+        """The sheet as one score per criterion."""
+        return [
+            Score(brick=self.brick, evaluator=self.evaluator, criterion=criterion, value=value)
+            for criterion, value in self.scores.items()
+        ]
+
+
+class NotYourScores(StoreError):  # noqa: N818 (a name agreed with the pages)
+    """An evaluator tried to change the scores of another evaluator."""
+
+    def __init__(self, owner: str, as_evaluator: str) -> None:
+        self.owner = owner
+        self.as_evaluator = as_evaluator
+        super().__init__(
+            f"« {as_evaluator} » ne peut pas modifier les notes de « {owner} » : "
+            "chaque évaluatrice ou évaluateur ne modifie que ses propres notes."
+        )
+
+
+def _check_owner(owner: str, as_evaluator: str) -> None:
+    if owner != as_evaluator:
+        raise NotYourScores(owner, as_evaluator)
+
+
+def _upsert(dialect_name: str) -> Insert:
+    insert = _INSERTS[dialect_name](scores)
+    return insert.on_conflict_do_update(
+        index_elements=list(_KEY),
+        set_={
+            "value": insert.excluded.value,
+            "comment": insert.excluded.comment,
+            "updated_at": insert.excluded.updated_at,
+        },
+    )
+
+
+def _rows(scenario_id: str, sheet: ScoreSheet, at: datetime) -> list[dict[str, Any]]:
+    return [
+        {
+            "scenario_id": scenario_id,
+            "brick_id": score.brick,
+            "evaluator": score.evaluator,
+            "criterion_id": score.criterion,
+            "value": score.value,
+            "comment": sheet.comment,
+            "updated_at": at,
+        }
+        for score in sheet.as_scores()
+    ]
+
+
+class ScoreStore:
+    """Evaluation scores of the bricks of a scenario, one sheet per (brick, evaluator)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._recent = Memo(size=16)
+
+    def save_sheet(self, scenario_id: str, sheet: ScoreSheet, *, as_evaluator: str) -> None:
+        """Write one evaluator's scores for one brick, replacing her previous sheet, in one transaction."""
+        _check_owner(sheet.evaluator, as_evaluator)
+        rows = _rows(scenario_id, sheet, utc_now())
+        try:
+            with self.engine.begin() as conn:
+                # Row by row upserts: two evaluators saving at once touch disjoint rows, so both keep
+                # their scores, where a read-modify-write of a whole sheet would lose one of them.
+                if rows:
+                    conn.execute(_upsert(self.engine.dialect.name), rows)
+                # The sheet is all her scores for the brick: a criterion she cleared goes.
+                conn.execute(
+                    delete(scores).where(
+                        scores.c.scenario_id == scenario_id,
+                        scores.c.brick_id == sheet.brick,
+                        scores.c.evaluator == sheet.evaluator,
+                        scores.c.criterion_id.not_in(list(sheet.scores)),
+                    )
+                )
+                _bump_revision(conn, scenario_id)
+        except IntegrityError as error:
+            # The only constraint an upsert can break is the scenario's foreign key.
+            if not self._scenario_exists(scenario_id):
+                raise ScenarioNotFound(scenario_id) from error
+            raise
+
+    def revision(self, scenario_id: str) -> int:
+        """A cheap token that changes whenever a score of the scenario is written or deleted."""
+        query = select(scenarios.c.scores_revision).where(scenarios.c.id == scenario_id)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar() or 0)
+
+    def snapshot(self, scenario_id: str) -> tuple[int, tuple[ScoreSheet, ...]]:
+        """(revision, sheets): the sheets are read again only when the revision has moved."""
+        # The revision is read first: sheets read after it are at least as new, never older.
+        revision = self.revision(scenario_id)
+        sheets = self._recent.get((scenario_id, revision), lambda: tuple(self.sheets(scenario_id)))
+        return revision, sheets
+
+    def sheets(self, scenario_id: str) -> list[ScoreSheet]:
+        """Every sheet of a scenario, by brick then evaluator (empty for an unknown scenario)."""
+        query = select(scores).where(scores.c.scenario_id == scenario_id).order_by(*_KEY)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        grouped: dict[tuple[str, str], list[Any]] = {}
+        for row in rows:
+            grouped.setdefault((row.brick_id, row.evaluator), []).append(row)
+        return [
+            ScoreSheet(
+                brick=brick,
+                evaluator=evaluator,
+                scores={row.criterion_id: row.value for row in sheet_rows},
+                comment=next((row.comment for row in sheet_rows if row.comment is not None), None),
+            )
+            for (brick, evaluator), sheet_rows in grouped.items()
+        ]
+
+    def evaluators(self, scenario_id: str) -> list[str]:
+        """Names of everyone who scored a brick of the scenario, sorted."""
+        query = (
+            select(scores.c.evaluator)
+            .where(scores.c.scenario_id == scenario_id)
+            .distinct()
+            .order_by(scores.c.evaluator)
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(query).scalars())
+
+    def delete_sheet(self, scenario_id: str, brick: str, evaluator: str, *, as_evaluator: str) -> None:
+        """Remove one evaluator's scores for one brick (only she can)."""
+        _check_owner(evaluator, as_evaluator)
+        with self.engine.begin() as conn:
+            conn.execute(
+                delete(scores).where(
+                    scores.c.scenario_id == scenario_id,
+                    scores.c.brick_id == brick,
+                    scores.c.evaluator == evaluator,
+                )
+            )
+            _bump_revision(conn, scenario_id)
+
+    def _scenario_exists(self, scenario_id: str) -> bool:
+        query = select(scenarios.c.id).where(scenarios.c.id == scenario_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).first() is not None
+
+
+def _bump_revision(conn: Connection, scenario_id: str) -> None:
+    # Last in the transaction, so that every writer takes its locks in the same order.
+    query = update(scenarios).where(scenarios.c.id == scenario_id)
+    conn.execute(query.values(scores_revision=scenarios.c.scores_revision + 1))

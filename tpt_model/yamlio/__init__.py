@@ -1,0 +1,1 @@
+"""Located, safe YAML reading (and writing) for the pilots' files."""
