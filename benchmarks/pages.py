@@ -12,17 +12,18 @@ from streamlit.testing.v1 import AppTest
 
 from tpt_model.bench.loader import SHIPPED, best_of
 from tpt_model.bench.synthetic import synthetic_scenario, write_synthetic_catalogue
-from tpt_model.catalogue.loader import load_catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.scoring import evaluate
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.frise.chart import frise_chart
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.frise.spec import chart_spec, inline_datasets
+from tpt_model.scenario.folder import load_catalogue
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import open_scenario
 from tpt_model.store.database import database_url, make_engine
 from tpt_model.store.scenarios import ScenarioStore
-from tpt_model.store.scores import ScoreSheet, ScoreStore
+from tpt_model.store.scores import ScoreStore
 from ui.state import STATE_KEY
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page

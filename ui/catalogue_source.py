@@ -8,7 +8,8 @@ from pathlib import Path
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.loader import LoadResult, check_catalogue
+from tpt_model.catalogue.loader import LoadResult
+from tpt_model.scenario.folder import check_catalogue
 
 APP_ROOT = Path(__file__).resolve().parents[1]
 

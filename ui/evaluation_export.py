@@ -7,9 +7,9 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.matrix import ranking_table
 from tpt_model.evaluation.scoring import evaluate
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.tabular import aggregate_frame, evaluation_frame, to_csv_bytes, to_xlsx_bytes
 from tpt_model.session.evaluation import EvaluationView, export_file_name
-from tpt_model.store.scores import ScoreSheet
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

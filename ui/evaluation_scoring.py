@@ -6,6 +6,7 @@ from functools import partial
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.evaluation import (
     GROUP_EVALUATOR,
     MAX_EVALUATOR_LENGTH,
@@ -19,7 +20,6 @@ from tpt_model.session.evaluation import (
     progress_text,
     save_and_advance,
 )
-from tpt_model.store.scores import ScoreSheet
 from tpt_model.text import escape_markdown
 from ui.stores import score_store
 

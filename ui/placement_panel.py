@@ -5,8 +5,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Placement
-from tpt_model.journey.timeline import MONTH_NAMES, SCHOOL_YEAR_MONTHS, JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
+from tpt_model.journey.timeline import MONTH_NAMES, SCHOOL_YEAR_MONTHS
 from tpt_model.scenario.editor import ChangeResult, duplicate_placement, remove_placement, update_placement
 from tpt_model.scenario.summary import placement_summary
 from tpt_model.session.frise import FriseView

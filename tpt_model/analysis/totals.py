@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
 from tpt_model.frise.rows import FriseOptions, visible_placements
-from tpt_model.journey.timeline import JourneyPoint, point_index
+from tpt_model.journey.timeline import point_index
 from tpt_model.scenario.summary import scenario_stats
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from tpt_model.bench.synthetic import write_synthetic_catalogue
-from tpt_model.catalogue.loader import check_catalogue
+from tpt_model.scenario.folder import check_catalogue
 
 SHIPPED = Path(__file__).resolve().parents[2] / "catalogue"
 

@@ -1,4 +1,7 @@
-"""Load a catalogue folder, reporting every problem of every file in one run."""
+"""Load the catalogue files of a folder, reporting every problem of every file in one run.
+
+The scenarios shipped in the folder are checked against what this loads: see `scenario.folder`.
+"""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -14,8 +17,7 @@ from tpt_model.catalogue.partner import PartnerFile
 from tpt_model.catalogue.persona import PersonaFile
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.validation import validate_document
-from tpt_model.errors import Problem, ProblemsError, field_path
-from tpt_model.scenario.files import scenario_problems
+from tpt_model.errors import Problem, field_path
 from tpt_model.yamlio.reader import Document, Loc, YamlFileError, read_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -27,6 +29,17 @@ class LoadResult:
 
     catalogue: Catalogue | None
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class CatalogueFiles:
+    """The catalogue files of a folder: what they hold, their problems, and what a scenario may name."""
+
+    catalogue: Catalogue | None
+    problems: list[Problem]
+    # Every brick id the folder names, broken files included: a scenario naming one is not blamed.
+    named_bricks: frozenset[str]
+    partners_known: bool
 
 
 def ref_problems(
@@ -221,8 +234,8 @@ def _bricks(
     return bricks, named
 
 
-def check_catalogue(root: Path) -> LoadResult:
-    """Load what can be loaded from `root` and report every problem found."""
+def read_catalogue_files(root: Path) -> CatalogueFiles:
+    """Load what can be loaded from the catalogue files of `root` and report every problem found."""
     run = _Run(root)
     # Partners come first: the programme's working groups name their pilots among them.
     partners_doc, partners = run.partners()
@@ -234,8 +247,9 @@ def check_catalogue(root: Path) -> LoadResult:
     calendar = run.calendar(stage_ids)
     personas = run.personas(stage_ids)
     bricks, named = _bricks(run, programme, partner_ids)
+    named_bricks, partners_known = frozenset(named), partners is not None
     if programme is None:
-        return LoadResult(None, sorted(run.problems))
+        return CatalogueFiles(None, run.problems, named_bricks, partners_known)
     catalogue = Catalogue(
         programme=programme,
         partners=partners.partners if partners else (),
@@ -243,16 +257,7 @@ def check_catalogue(root: Path) -> LoadResult:
         personas=personas.personas if personas else (),
         bricks=tuple(bricks),
     )
-    templates = []
-    for path in sorted((root / "scenarios").glob("*.yaml")):
-        scenario, problems = scenario_problems(
-            path, catalogue, known_bricks=named, partners_known=partners is not None
-        )
-        run.problems += problems
-        if scenario is not None and not problems:
-            templates.append((path.stem, scenario))
-    catalogue = catalogue.model_copy(update={"templates": tuple(templates)})
-    return LoadResult(catalogue, sorted(run.problems))
+    return CatalogueFiles(catalogue, run.problems, named_bricks, partners_known)
 
 
 def _partner_group_problems(doc: Document, partners: PartnerFile, programme: Programme) -> list[Problem]:
@@ -263,11 +268,3 @@ def _partner_group_problems(doc: Document, partners: PartnerFile, programme: Pro
             doc, ("partners", i, "working_groups"), partner.working_groups, group_ids, "groupe de travail"
         )
     return out
-
-
-def load_catalogue(root: Path) -> Catalogue:
-    """The catalogue at `root`; raises ProblemsError listing every problem if any."""
-    result = check_catalogue(root)
-    if result.problems or result.catalogue is None:
-        raise ProblemsError(result.problems)
-    return result.catalogue

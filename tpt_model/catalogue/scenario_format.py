@@ -1,11 +1,23 @@
-"""Scenarios: a named frise, bricks placed on the journey axis."""
+"""The scenario file format (catalogue/scenarios/*.yaml, imports): points, placements, scenarios.
+
+Part of the catalogue's contract with the pilots, like the brick format: the catalogue holds
+the shipped scenarios as templates, and `schema` writes scenario.schema.json from these models.
+"""
 
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpt_model.catalogue.types import Exit, Id, Text, Track
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.types import Exit, Id, Month, StrictModel, Text, Track
+
+
+class JourneyPoint(StrictModel):
+    """A moment of the journey: a stage (school year) and a calendar month."""
+
+    stage: Id
+    """Étape (année scolaire ou professionnelle), id de programme.yaml."""
+    month: Month
+    """Mois de 1 à 12 (l'année court de septembre à août)."""
 
 
 class Placement(BaseModel):

@@ -4,8 +4,8 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from tpt_model.catalogue.loader import check_catalogue
 from tpt_model.catalogue.schema import write_schemas
+from tpt_model.scenario.folder import check_catalogue
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme, Scale
-from tpt_model.store.scores import ScoreSheet
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.text import fold
 
 __all__ = [

@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import BrickResult, CriterionAggregate, criterion_headers, sheets_by_brick
-from tpt_model.store.scores import ScoreSheet
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.text import strip_control
 
 __all__ = [

@@ -13,9 +13,9 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
-from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.journey.cohort import long_month_label, point_date
-from tpt_model.journey.timeline import JourneyPoint, duration_months, point_index, point_label
+from tpt_model.journey.timeline import duration_months, point_index, point_label
 
 LaneMode = Literal["pillar", "modality", "partner", "working_group", "custom"]
 NO_PARTNER = "Sans partenaire"

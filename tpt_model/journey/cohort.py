@@ -3,7 +3,8 @@
 import datetime
 
 from tpt_model.catalogue.programme import Programme
-from tpt_model.journey.timeline import MONTH_NAMES, JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint
+from tpt_model.journey.timeline import MONTH_NAMES
 
 MONTH_ABBREVIATIONS = (
     "janv.",

@@ -1,7 +1,7 @@
 """The journey's time axis: a point is a stage and a month, years run September → August."""
 
 from tpt_model.catalogue.programme import Programme
-from tpt_model.catalogue.types import Id, Month, StrictModel
+from tpt_model.catalogue.scenario_format import JourneyPoint
 
 SCHOOL_YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 MONTH_NAMES = (
@@ -18,15 +18,6 @@ MONTH_NAMES = (
     "novembre",
     "décembre",
 )
-
-
-class JourneyPoint(StrictModel):
-    """A moment of the journey: a stage (school year) and a calendar month."""
-
-    stage: Id
-    """Étape (année scolaire ou professionnelle), id de programme.yaml."""
-    month: Month
-    """Mois de 1 à 12 (l'année court de septembre à août)."""
 
 
 def month_offset(month: int) -> int:

@@ -1,5 +1,6 @@
 """Scenario files (catalogue/scenarios/*.yaml): reading with located problems, and writing."""
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 import yaml
@@ -15,7 +16,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
 
 
 def _document_problems(
-    doc: Document, catalogue: Catalogue, known_bricks: set[str] | None, partners_known: bool
+    doc: Document, catalogue: Catalogue, known_bricks: AbstractSet[str] | None, partners_known: bool
 ) -> tuple[Scenario | None, list[Problem]]:
     scenario, problems = validate_document(doc, Scenario)
     if scenario is None:
@@ -39,7 +40,11 @@ def _document_problems(
 
 
 def scenario_problems(
-    path: Path, catalogue: Catalogue, *, known_bricks: set[str] | None = None, partners_known: bool = True
+    path: Path,
+    catalogue: Catalogue,
+    *,
+    known_bricks: AbstractSet[str] | None = None,
+    partners_known: bool = True,
 ) -> tuple[Scenario | None, list[Problem]]:
     """Read and check a scenario file against the catalogue; every problem is located."""
     try:

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from tpt_model.catalogue.card import stage_span
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Placement
-from tpt_model.journey.timeline import JourneyPoint, is_before, point_index, stage_end, stage_start
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
+from tpt_model.journey.timeline import is_before, point_index, stage_end, stage_start
 
 Loc = tuple[str | int, ...]
 

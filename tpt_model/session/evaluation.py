@@ -16,11 +16,12 @@ from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.matrix import priority_matrix_chart, ranking_table
 from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, BrickResult, default_weights, evaluate
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.frise.spec import chart_spec
 from tpt_model.session.library import slug
 from tpt_model.store.database import StoreError
 from tpt_model.store.scenarios import ScenarioNotFound
-from tpt_model.store.scores import ScoreSheet, ScoreStore
+from tpt_model.store.scores import ScoreStore
 from tpt_model.text import fold, strip_control
 
 __all__ = [

@@ -3,50 +3,20 @@
 from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, StrictInt
 from sqlalchemy import Connection, Engine, Insert, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from tpt_model.catalogue.memo import Memo
-from tpt_model.catalogue.types import Id, Text
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.store.database import StoreError, scenarios, scores, utc_now
 from tpt_model.store.scenarios import ScenarioNotFound
 
-__all__ = ["NotYourScores", "Score", "ScoreSheet", "ScoreStore"]
+__all__ = ["NotYourScores", "ScoreStore"]
 
 # Dialects with an `INSERT … ON CONFLICT DO UPDATE`, which makes each row's write atomic.
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 _KEY = (scores.c.scenario_id, scores.c.brick_id, scores.c.evaluator, scores.c.criterion_id)
-
-
-class Score(BaseModel):
-    """One evaluator's score of one brick on one criterion."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    brick: Id
-    evaluator: Text
-    criterion: Id
-    value: StrictInt
-
-
-class ScoreSheet(BaseModel):
-    """One evaluator's scores of one brick, by criterion id, with an optional comment."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    brick: Id
-    evaluator: Text
-    scores: dict[Id, StrictInt]
-    comment: str | None = None
-
-    def as_scores(self) -> list[Score]:
-        """The sheet as one score per criterion."""
-        return [
-            Score(brick=self.brick, evaluator=self.evaluator, criterion=criterion, value=value)
-            for criterion, value in self.scores.items()
-        ]
 
 
 class NotYourScores(StoreError):  # noqa: N818 (a name agreed with the pages)

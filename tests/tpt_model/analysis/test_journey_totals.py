@@ -2,8 +2,7 @@
 
 from tpt_model.analysis.totals import euros, journey_totals
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Placement, Scenario
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 
 
 def place(brick: str, stage: str, first: int, last: int) -> Placement:

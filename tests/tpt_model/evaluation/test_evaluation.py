@@ -22,8 +22,8 @@ from tpt_model.evaluation.scoring import (
     rank_changes,
     reference_sheets,
 )
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.tabular import evaluation_frame, to_xlsx_bytes
-from tpt_model.store.scores import ScoreSheet
 
 # Reference scores of the test catalogue (pertinence, simplicité, abordable; weights 2, 1, 1; scales 1–4):
 # atelier-classe 3, 4, 4 · mentorat 4, 3, 3 · ordinateur 3, 3, 2.

@@ -15,7 +15,7 @@ from tpt_model.evaluation.matrix import (
     ranking_table,
 )
 from tpt_model.evaluation.scoring import BrickResult, evaluate
-from tpt_model.store.scores import ScoreSheet
+from tpt_model.evaluation.sheets import ScoreSheet
 
 
 @pytest.fixture(scope="module")

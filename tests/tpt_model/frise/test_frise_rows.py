@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from tpt_model import Catalogue, load_catalogue
-from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.frise.rows import (
     NO_PARTNER,
     TABLE_COLUMNS,
@@ -18,7 +18,6 @@ from tpt_model.frise.rows import (
     sorted_lanes,
     visible_placements,
 )
-from tpt_model.journey.timeline import JourneyPoint
 
 
 @pytest.fixture

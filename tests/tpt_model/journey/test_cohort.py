@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from tpt_model.catalogue.programme import Programme
+from tpt_model.catalogue.scenario_format import JourneyPoint
 from tpt_model.journey.cohort import cohort_label, long_month_label, month_label, point_date
-from tpt_model.journey.timeline import JourneyPoint
 
 
 @pytest.mark.parametrize(

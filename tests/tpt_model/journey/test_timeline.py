@@ -4,9 +4,9 @@ import pytest
 from helpers import pt
 
 from tpt_model.catalogue.programme import Programme
+from tpt_model.catalogue.scenario_format import JourneyPoint
 from tpt_model.journey.timeline import (
     SCHOOL_YEAR_MONTHS,
-    JourneyPoint,
     axis_months,
     distance_months,
     duration_months,

@@ -4,8 +4,7 @@ import pytest
 from helpers import AXIS, pt
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.scenario_format import Placement
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 from tpt_model.scenario.rules import Finding, check_placement
 
 OUTSIDE_TEXT = "en dehors des étapes prévues pour « Mentorat en ligne » (Terminale → Bac+2)"

@@ -6,9 +6,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.evaluation.scoring import evaluate
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import (
     DATABASE_DOWN,
@@ -30,7 +30,7 @@ from tpt_model.session.evaluation import (
     scenario_bricks,
 )
 from tpt_model.store.scenarios import ScenarioStore
-from tpt_model.store.scores import NotYourScores, ScoreSheet, ScoreStore
+from tpt_model.store.scores import NotYourScores, ScoreStore
 
 
 def placement(brick: str) -> Placement:

@@ -4,8 +4,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
 from tpt_model.scenario.editor import add_placement, placement_for, remove_placement, update_placement
 from tpt_model.session.frise import (
     FriseView,

@@ -14,8 +14,7 @@ from sqlalchemy import Engine, event, text
 from sqlalchemy.sql import Insert
 
 import tpt_model.store.scenarios as scenario_store_module
-from tpt_model.catalogue.scenario_format import Placement, Scenario
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.store.database import database_url, make_engine, normalise_url, scenario_versions
 from tpt_model.store.scenarios import (
     ScenarioInfo,

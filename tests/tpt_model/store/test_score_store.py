@@ -8,10 +8,10 @@ import pytest
 from pydantic import ValidationError
 from sqlalchemy import Engine
 
-from tpt_model.catalogue.scenario_format import Placement, Scenario
-from tpt_model.journey.timeline import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
+from tpt_model.evaluation.sheets import Score, ScoreSheet
 from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore
-from tpt_model.store.scores import NotYourScores, Score, ScoreSheet, ScoreStore
+from tpt_model.store.scores import NotYourScores, ScoreStore
 
 EngineFactory = Callable[[], Engine]
 CRITERIA = ("pertinence", "simplicite", "abordable")
