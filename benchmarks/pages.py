@@ -21,7 +21,7 @@ from tpt_model.frise.spec import chart_spec, inline_datasets
 from tpt_model.scenario.folder import load_catalogue
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import open_scenario
-from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.engine import database_url, make_engine
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from ui.state import STATE_KEY

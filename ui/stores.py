@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.engine import database_url, make_engine
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 

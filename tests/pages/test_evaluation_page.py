@@ -14,7 +14,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.scoring import disagreement_rule
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.evaluation import SCENARIO_GONE
-from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.engine import database_url, make_engine
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import escape_markdown

@@ -18,7 +18,7 @@ from tpt_model.scenario.files import parse_scenario
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import ensure_open, open_scenario
 from tpt_model.session.library import export_bytes, export_file_name
-from tpt_model.store.database import database_url, make_engine
+from tpt_model.store.engine import database_url, make_engine
 from tpt_model.store.scenarios import ScenarioStore, time_label
 from tpt_model.text import escape_markdown
 

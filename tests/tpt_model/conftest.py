@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine, text
 
 from tpt_model import Catalogue
 from tpt_model.catalogue.programme import Programme
-from tpt_model.store.database import make_engine, normalise_url
+from tpt_model.store.engine import make_engine, normalise_url
 
 POSTGRESQL_URL_ENV = "TPT_TEST_DATABASE_URL"
 

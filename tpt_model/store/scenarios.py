@@ -12,7 +12,8 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.store.database import StoreError, scenario_versions, scenarios, utc_now
+from tpt_model.store.errors import StoreError
+from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
 __all__ = [
     "ScenarioInfo",

@@ -9,8 +9,9 @@ from sqlalchemy.exc import IntegrityError
 
 from tpt_model.catalogue.memo import Memo
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.store.database import StoreError, scenarios, scores, utc_now
+from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioNotFound
+from tpt_model.store.tables import scenarios, scores, utc_now
 
 __all__ = ["NotYourScores", "ScoreStore"]
 

@@ -30,7 +30,7 @@ from tpt_model.session.library import (
     version_label,
     version_rows,
 )
-from tpt_model.store.database import StoreError
+from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionInfo, time_label
 
 MINI = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")

@@ -15,7 +15,7 @@ from sqlalchemy.sql import Insert
 
 import tpt_model.store.scenarios as scenario_store_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
-from tpt_model.store.database import database_url, make_engine, normalise_url, scenario_versions
+from tpt_model.store.engine import database_url, make_engine, normalise_url
 from tpt_model.store.scenarios import (
     ScenarioInfo,
     ScenarioNotFound,
@@ -24,6 +24,7 @@ from tpt_model.store.scenarios import (
     StoreError,
     VersionNotFound,
 )
+from tpt_model.store.tables import scenario_versions
 
 EngineFactory = Callable[[], Engine]
 STALE_MESSAGE = (
