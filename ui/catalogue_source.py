@@ -1,6 +1,5 @@
 """The catalogue as the pages see it: loaded once per change of the pilots' files."""
 
-import hashlib
 import os
 import time
 from pathlib import Path
@@ -8,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.fingerprint import folder_fingerprint
 from tpt_model.catalogue.loader import LoadResult
 from tpt_model.scenario.folder import check_catalogue
 
@@ -34,7 +34,7 @@ def _fingerprint(root: Path) -> str:
     seen = _recent.get(root)
     if seen is not None and now - seen[0] < FINGERPRINT_TTL_S:
         return seen[1]
-    fingerprint = _scan(root)
+    fingerprint = folder_fingerprint(root)
     _recent[root] = (now, fingerprint)
     return fingerprint
 
@@ -42,15 +42,6 @@ def _fingerprint(root: Path) -> str:
 def forget_recent_scans() -> None:
     """Look at the files again at the next rerun (tests change them within the few seconds)."""
     _recent.clear()
-
-
-def _scan(root: Path) -> str:
-    entries = []
-    for folder in (root, root / "bricks", root / "scenarios"):
-        if folder.is_dir():
-            with os.scandir(folder) as it:
-                entries += [(e.path, e.stat().st_mtime_ns, e.stat().st_size) for e in it if e.is_file()]
-    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
 
 
 # cache_resource, not cache_data: the catalogue is immutable, so every session can share one

@@ -8,9 +8,9 @@ import yaml
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue.validation import validate_document
-from tpt_model.errors import Problem, ProblemsError, field_path
+from tpt_model.errors import Problem, ProblemsError, YamlFileError, field_path
 from tpt_model.scenario.rules import check_placement
-from tpt_model.yamlio.reader import Document, YamlFileError, parse_text, read_document, resolve_plain
+from tpt_model.yamlio.reader import Document, parse_text, read_document, resolve_plain
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
 
@@ -45,10 +45,11 @@ def scenario_problems(
     *,
     known_bricks: AbstractSet[str] | None = None,
     partners_known: bool = True,
+    root: Path | None = None,
 ) -> tuple[Scenario | None, list[Problem]]:
-    """Read and check a scenario file against the catalogue; every problem is located."""
+    """Read and check a scenario file against the catalogue (inside `root`); every problem is located."""
     try:
-        doc = read_document(path, path.as_posix())
+        doc = read_document(path, path.as_posix(), root)
     except YamlFileError as err:
         return None, [err.problem]
     return _document_problems(doc, catalogue, known_bricks, partners_known)

@@ -21,7 +21,11 @@ def check_catalogue(root: Path) -> LoadResult:
     templates = []
     for path in sorted((root / "scenarios").glob("*.yaml")):
         scenario, found = scenario_problems(
-            path, files.catalogue, known_bricks=files.named_bricks, partners_known=files.partners_known
+            path,
+            files.catalogue,
+            known_bricks=files.named_bricks,
+            partners_known=files.partners_known,
+            root=root,
         )
         problems += found
         if scenario is not None and not found:

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.errors import Problem, ProblemsError
+from tpt_model.errors import Problem, ProblemsError, YamlFileError
 from tpt_model.scenario.files import dump_scenario, parse_scenario
 from tpt_model.session.frise import DEFAULT_TEMPLATE
 from tpt_model.store.scenarios import (
@@ -21,7 +21,7 @@ from tpt_model.store.scenarios import (
 from tpt_model.text import escape_markdown, fold, strip_control
 
 # The reader's private decoder is reused so that an upload and a catalogue file give the same message.
-from tpt_model.yamlio.reader import MAX_BYTES, YamlFileError, decode
+from tpt_model.yamlio.reader import MAX_BYTES, decode
 
 ANONYMOUS = "Anonyme"
 BLANK = ""  # the creation source of an empty frise
