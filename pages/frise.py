@@ -5,9 +5,9 @@ import streamlit as st
 from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
-from tpt_model.scenario.summary import scenario_caption
-from tpt_model.text import escape_markdown
+from tpt_model.scenario.summary import brick_notices, scenario_caption
 from tpt_model.session.frise import commit, ensure_open
+from tpt_model.text import escape_markdown
 from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
@@ -40,6 +40,8 @@ def on_chart_select() -> None:
 
 st.title("Frise du parcours-type")
 frise_header(view, store, state.author)
+for notice in brick_notices(catalogue, view.scenario):
+    st.warning(escape_markdown(notice), icon=":material/history:")
 view.options = frise_options(catalogue, view.options)
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode=SELECTION, key="frise_chart")

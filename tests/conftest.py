@@ -57,7 +57,7 @@ def isolated_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalogue_dir:
     """Point the app at a copy of the test catalogue and a fresh database folder, with clean caches."""
     import streamlit as st  # only the tests that run the app pay for importing Streamlit
 
-    from ui.catalogue_source import forget_recent_scans
+    from ui.catalogue_source import LAST_GOOD, forget_recent_scans
 
     monkeypatch.setenv("TPT_CATALOGUE_DIR", str(catalogue_dir))
     monkeypatch.setenv("TPT_DATA_DIR", str(tmp_path / "data"))
@@ -65,4 +65,5 @@ def isolated_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalogue_dir:
     st.cache_data.clear()
     st.cache_resource.clear()
     forget_recent_scans()
+    LAST_GOOD.forget()
     return catalogue_dir

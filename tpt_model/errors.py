@@ -31,6 +31,16 @@ def more_problems(file: str, line: int, column: int, rest: int) -> Problem:
     )
 
 
+def problems_summary(problems: list[Problem]) -> str:
+    """« 3 problèmes dans 2 fichiers du catalogue » (the count lines of capped files count as one)."""
+    files = len({p.file for p in problems})
+    count = len(problems)
+    return (
+        f"{count} problème{'s' if count > 1 else ''} dans {files} fichier{'s' if files > 1 else ''} "
+        "du catalogue"
+    )
+
+
 class ProblemsError(Exception):
     """Raised when files cannot be used; carries every problem found in one run."""
 

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from tpt_model.text import escape_markdown
 from tpt_model.session.frise import FriseView, Notice, redo, save_conflict_as_copy, undo
 from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.text import escape_markdown
 
 
 def show_notice(notice: Notice | None) -> None:

@@ -29,6 +29,10 @@ class LoadResult:
 
     catalogue: Catalogue | None
     problems: list[Problem] = field(default_factory=list)
+    # Ids of the brick files of the folder that could not be loaded (their problems say why).
+    broken_bricks: frozenset[str] = frozenset()
+    # True when `catalogue` is the last valid catalogue, kept because the programme is now broken.
+    fallback: bool = False
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ def check_catalogue(root: Path) -> LoadResult:
         problems += found
         if scenario is not None and not found:
             templates.append((path.stem, scenario))
-    catalogue = files.catalogue.model_copy(update={"templates": tuple(templates)})
-    return LoadResult(catalogue, sorted(problems))
+    catalogue = files.catalogue.replace(templates=tuple(templates))
+    broken = files.named_bricks - catalogue.bricks_by_id.keys()
+    return LoadResult(catalogue, sorted(problems), broken_bricks=frozenset(broken))
 
 
 def load_catalogue(root: Path) -> Catalogue:
