@@ -215,7 +215,7 @@ def test_notice_markdown_shows_user_text_literally() -> None:
     assert notice_markdown(notice) == (
         "Le fichier « \\*\\*x\\*\\*\\.yaml » a un \\[lien\\]\\(javascript\\:alert\\(1\\)\\)\n"
         "\n"
-        "- a\\.yaml\\:1\\:1: f: \\<b\\>"
+        "- a\\.yaml:1:1: f: \\<b\\>"
     )
     assert notice_markdown(LibraryNotice(kind="success", text="Fait.")) == "Fait\\."
 
