@@ -3,10 +3,10 @@
 from pathlib import Path
 
 from helpers import settle
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 
-def bars(page: Page):  # noqa: ANN201
+def bars(page: Page) -> Locator:
     return page.get_by_test_id("stVegaLiteChart").first.locator('[aria-roledescription="bar"]')
 
 

@@ -5,6 +5,7 @@ import json
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
+from tpt_model.catalogue.scenario_format import Scenario
 from ui.state import STATE_KEY
 
 
@@ -14,7 +15,7 @@ def frise_page() -> AppTest:
     return at
 
 
-def scenario(at: AppTest):  # noqa: ANN201
+def scenario(at: AppTest) -> Scenario:
     return at.session_state[STATE_KEY].frise.scenario
 
 

@@ -5,7 +5,7 @@ check, the sheet a form makes, and saving it with errors turned into French mess
 """
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
@@ -292,7 +292,9 @@ def memo_evaluate(
     sheets: Sequence[ScoreSheet],
 ) -> list[BrickResult]:
     """`evaluate` for `key` (see evaluation_key), computed once while the scores stay the same."""
-    _, _, bricks, weights, reference = key
+    _, _, bricks, weights, reference = cast(
+        tuple[Any, Any, Sequence[str], Sequence[tuple[str, float]] | None, bool], key
+    )
     return catalogue.memo.get(
         ("evaluate", *key),
         lambda: evaluate(
