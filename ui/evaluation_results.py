@@ -7,17 +7,11 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
+from tpt_model.evaluation.results import evaluation_key, memo_evaluate, memo_matrix_spec, memo_ranking_table
 from tpt_model.evaluation.scoring import BrickResult, default_weights, disagreement_rule, rank_changes
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.session.evaluation import (
-    EvaluationView,
-    aggregate_lines,
-    evaluation_key,
-    memo_evaluate,
-    memo_matrix_spec,
-    memo_ranking_table,
-    rank_change_message,
-)
+from tpt_model.evaluation.wording import aggregate_lines, rank_change_message
+from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
 
 WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 5.0, 0.5

@@ -7,10 +7,9 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions
+from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import ChangeResult, Editor
 from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore, StaleWrite, StoredScenario
-
-DEFAULT_TEMPLATE = "parcours-type"
 
 
 class Notice(BaseModel):
@@ -56,14 +55,6 @@ def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> No
     _load(view, store.get(scenario_id))
     view.conflict = None
     view.notice = None
-
-
-def starter_scenario(catalogue: Catalogue) -> Scenario:
-    """What a new workshop starts from: the typical journey, another shipped one, or an empty frise."""
-    names = dict(catalogue.templates)
-    if DEFAULT_TEMPLATE in names:
-        return names[DEFAULT_TEMPLATE]
-    return catalogue.templates[0][1] if catalogue.templates else Scenario(name="Nouvelle frise")
 
 
 def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, author: str) -> None:
