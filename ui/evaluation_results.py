@@ -1,6 +1,6 @@
 """The results of an evaluation: weights, ranking, disagreement rule, priority matrix and brick details."""
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
@@ -116,7 +116,7 @@ def results_panel(
     view: EvaluationView,
     bricks: Sequence[str],
     sheets: Sequence[ScoreSheet],
-    revision: Hashable,
+    revision: int,
 ) -> None:
     """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
     programme = catalogue.programme

@@ -1,6 +1,7 @@
 """An evaluation's results computed once per key: ranking, priority matrix, ranking table."""
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -12,47 +13,52 @@ from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.frise.spec import chart_spec
 
 
+@dataclass(frozen=True)
+class EvaluationKey:
+    """What an evaluation's results depend on: equal keys give equal results."""
+
+    scenario_id: str
+    revision: int  # the score store's revision of the scenario: it moves with every score written
+    bricks: tuple[str, ...]
+    weights: tuple[tuple[str, float], ...] | None  # sorted by criterion; None for the programme's
+    include_reference: bool
+
+
 def evaluation_key(
     scenario_id: str,
-    revision: Hashable,
+    revision: int,
     bricks: Sequence[str],
     weights: Mapping[str, float] | None,
-    reference: bool,
-) -> tuple[Hashable, ...]:
-    """What an evaluation's results depend on: equal keys give equal results."""
+    include_reference: bool,
+) -> EvaluationKey:
+    """The key of an evaluation (weights in any order; none or empty for the programme's)."""
     frozen_weights = tuple(sorted(weights.items())) if weights else None
-    return (scenario_id, revision, tuple(bricks), frozen_weights, reference)
+    return EvaluationKey(scenario_id, revision, tuple(bricks), frozen_weights, include_reference)
 
 
 def memo_evaluate(
-    catalogue: Catalogue,
-    key: tuple[Hashable, ...],
-    sheets: Sequence[ScoreSheet],
+    catalogue: Catalogue, key: EvaluationKey, sheets: Sequence[ScoreSheet]
 ) -> list[BrickResult]:
-    """`evaluate` for `key` (see evaluation_key), computed once while the scores stay the same."""
-    _, _, bricks, weights, reference = key
+    """`evaluate` for `key`, computed once while the scores stay the same."""
+    weights = dict(key.weights) if key.weights is not None else None
     return catalogue.memo.get(
-        ("evaluate", *key),
-        lambda: evaluate(
-            catalogue, list(bricks), list(sheets), dict(weights) if weights else None, reference
-        ),
+        ("evaluate", key),
+        lambda: evaluate(catalogue, list(key.bricks), list(sheets), weights, key.include_reference),
     )
 
 
 def memo_matrix_spec(
-    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult], axes: tuple[str, str]
+    catalogue: Catalogue, key: EvaluationKey, results: list[BrickResult], axes: tuple[str, str]
 ) -> dict[str, Any]:
     """The priority matrix's Vega-Lite spec for these results and axes, built once (without re-validation)."""
     return catalogue.memo.get(
-        ("matrix", *key, axes),
+        ("matrix", key, axes),
         lambda: chart_spec(
             priority_matrix_chart(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
         ),
     )
 
 
-def memo_ranking_table(
-    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult]
-) -> pd.DataFrame:
+def memo_ranking_table(catalogue: Catalogue, key: EvaluationKey, results: list[BrickResult]) -> pd.DataFrame:
     """The ranking table for these results, built once (a shared frame: do not change it)."""
-    return catalogue.memo.get(("ranking", *key), lambda: ranking_table(catalogue, results))
+    return catalogue.memo.get(("ranking", key), lambda: ranking_table(catalogue, results))
