@@ -11,6 +11,7 @@ from tpt_model.evaluation.results import evaluation_key, memo_evaluate, memo_mat
 from tpt_model.evaluation.scoring import BrickResult, default_weights, disagreement_rule, rank_changes
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import aggregate_lines, rank_change_message
+from tpt_model.formatting import number
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
 
@@ -40,7 +41,7 @@ def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, floa
             WEIGHT_MAX,
             value=min(max(current[criterion.id], WEIGHT_MIN), WEIGHT_MAX),
             step=WEIGHT_STEP,
-            help=f"Poids dans le total. Programme : {criterion.weight:g}.",
+            help=f"Poids dans le total. Programme : {number(criterion.weight)}.",
             key=weight_key(criterion.id),
         )
     view.weights = current
@@ -93,7 +94,7 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
     if result is None:
         return
     with st.container(border=True):
-        total = "—" if result.total is None else f"{result.total:.1f}".replace(".", ",")
+        total = "—" if result.total is None else number(result.total, 1)
         rank = "—" if result.rank is None else str(result.rank)
         flag = " · **à discuter**" if result.to_discuss else ""
         st.markdown(f"**{escape_markdown(result.title)}** · rang {rank} · total pondéré {total} / 100{flag}")

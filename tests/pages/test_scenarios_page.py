@@ -14,11 +14,12 @@ from streamlit.testing.v1.errors import AppTestError
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import time_label
 from tpt_model.scenario.files import export_bytes, parse_scenario, scenario_file_name
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import ensure_open, open_scenario
 from tpt_model.store.engine import database_url, make_engine
-from tpt_model.store.scenarios import ScenarioStore, time_label
+from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 
 PAGE = "pages/scenarios.py"

@@ -2,6 +2,7 @@
 
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
+from tpt_model.formatting import number
 
 
 def progress_text(position: int, total: int) -> str:
@@ -24,11 +25,6 @@ def rank_change_message(changed: int) -> str:
     return f"Avec ces poids, {changed} briques changent de rang par rapport aux poids du programme."
 
 
-def _number(value: float) -> str:
-    """A French decimal: 3,5 (no trailing ,0)."""
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
     """One French line per criterion: mean, median, range, count and disagreement."""
     lines = []
@@ -38,7 +34,7 @@ def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
             lines.append(f"{c.label} : pas encore notée")
             continue
         line = (
-            f"{c.label} : moyenne {_number(agg.mean)}, médiane {_number(agg.median)}, "
+            f"{c.label} : moyenne {number(agg.mean)}, médiane {number(agg.median)}, "
             f"de {agg.min} à {agg.max} ({agg.count} note{'s' if agg.count > 1 else ''})"
         )
         lines.append(line + (" — désaccord" if agg.disputed else ""))

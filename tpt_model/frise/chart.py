@@ -14,6 +14,7 @@ import altair as alt
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import month_year
 from tpt_model.frise.layout import (
     DARK,
     FONT_PX,
@@ -26,7 +27,7 @@ from tpt_model.frise.layout import (
 )
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.frise.spec import chart_spec, inline_datasets
-from tpt_model.journey.cohort import cohort_label, month_label, point_date
+from tpt_model.journey.cohort import cohort_label, point_date
 from tpt_model.journey.timeline import axis_months, stage_start
 
 OFF_TRACK_COLOR = "#8A9099"
@@ -196,7 +197,7 @@ def _x_axis(catalogue: Catalogue, options: FriseOptions) -> dict:
     if options.cohort_year is not None:
         year = options.cohort_year
         names = [
-            [s.short, month_label(point_date(programme, stage_start(s.id), year))] for s in programme.stages
+            [s.short, month_year(point_date(programme, stage_start(s.id), year))] for s in programme.stages
         ]
     return {
         "title": "Parcours",

@@ -14,7 +14,8 @@ from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
-from tpt_model.journey.cohort import long_month_label, point_date
+from tpt_model.formatting import long_month_year
+from tpt_model.journey.cohort import point_date
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
 LaneMode = Literal["pillar", "modality", "partner", "working_group", "custom"]
@@ -194,7 +195,7 @@ def point_text(programme: Programme, point: JourneyPoint, cohort_year: int | Non
     """« octobre · Seconde », or « octobre 2025 » for a cohort."""
     if cohort_year is None:
         return point_label(programme, point)
-    return long_month_label(point_date(programme, point, cohort_year))
+    return long_month_year(point_date(programme, point, cohort_year))
 
 
 def frise_row(catalogue: Catalogue, idx: int, placement: Placement, options: FriseOptions) -> FriseRow:

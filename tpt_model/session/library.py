@@ -6,8 +6,9 @@ from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import ProblemsError
+from tpt_model.formatting import time_label
 from tpt_model.scenario.files import read_upload, upload_file_name
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo, time_label
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo
 from tpt_model.text import author_name, escape_markdown
 
 

@@ -5,13 +5,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import time_label
 from tpt_model.store.errors import StoreError
 from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
@@ -25,8 +25,6 @@ __all__ = [
     "VersionInfo",
     "VersionNotFound",
 ]
-
-USERS_TIME_ZONE = "Europe/Paris"
 
 
 class StoredScenario(BaseModel):
@@ -97,15 +95,6 @@ class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
             f"Ce scénario a été modifié par {author} à {time_label(at)} depuis votre dernière lecture : "
             "vos changements n'ont pas été enregistrés par-dessus les siens."
         )
-
-
-def time_label(at: datetime) -> str:
-    """French label of a moment in the users' time zone, such as « 17:39 le 28/11/2026 »."""
-    try:
-        local, suffix = at.astimezone(ZoneInfo(USERS_TIME_ZONE)), ""
-    except ZoneInfoNotFoundError:  # a machine without time-zone data: say it is UTC
-        local, suffix = at.astimezone(UTC), " UTC"
-    return f"{local:%H:%M}{suffix} le {local:%d/%m/%Y}"
 
 
 def _clean_name(name: str) -> str:

@@ -7,6 +7,7 @@ from helpers import TEST_CATALOGUE
 from sqlalchemy import Engine
 
 from tpt_model import Catalogue, ProblemsError
+from tpt_model.formatting import time_label
 from tpt_model.session.library import (
     LibraryNotice,
     LibraryView,
@@ -19,7 +20,7 @@ from tpt_model.session.library import (
     version_label,
     version_rows,
 )
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionInfo, time_label
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionInfo
 
 MINI = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")
 AT = datetime(2026, 11, 28, 16, 39, tzinfo=UTC)  # 17:39 in Paris
