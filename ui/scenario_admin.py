@@ -20,7 +20,7 @@ from tpt_model.session.library import (
     scenario_label,
 )
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
-from tpt_model.text import author_name, clean_name
+from tpt_model.text import author_name
 from ui.state import app_state
 
 SELECTED = "scenarios_selected"
@@ -133,7 +133,7 @@ def _rename(store: ScenarioStore, scenario_id: str, expected_version: int) -> No
     try:
         stored = store.rename(
             scenario_id,
-            clean_name(st.session_state.get(RENAME_NAME, "")),
+            st.session_state.get(RENAME_NAME, ""),
             expected_version,
             author_name(app_state().author),
         )

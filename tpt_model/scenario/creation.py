@@ -30,13 +30,19 @@ def creation_sources(catalogue: Catalogue) -> dict[str, str]:
     return sources
 
 
+def scenario_name(name: str) -> str:
+    """A scenario name on one line, without control characters; InputError when nothing is left."""
+    cleaned = clean_name(name)
+    if not cleaned:
+        raise InputError(EMPTY_NAME)
+    return cleaned
+
+
 def new_scenario(catalogue: Catalogue, name: str, source: str = BLANK) -> Scenario:
     """A blank scenario (its name required) or a copy of a template (renamed when a name is given)."""
     name = clean_name(name)
     if source == BLANK:
-        if not name:
-            raise InputError(EMPTY_NAME)
-        return Scenario(name=name)
+        return Scenario(name=scenario_name(name))
     templates = dict(catalogue.templates)
     if source not in templates:
         raise InputError(f"Modèle de scénario inconnu « {source} » : rechargez la page.")

@@ -10,7 +10,6 @@ from tpt_model.scenario.rules import Finding, check_placement
 
 HISTORY_LIMIT = 50
 NOT_FOUND = "Placement introuvable"
-EMPTY_NAME = "Nom : le nom ne peut pas être vide"
 
 # A one-stage brick of these kinds happens once: it gets a one-month placement, not a school year.
 PUNCTUAL_KINDS = frozenset({"evenement", "intervention_classe", "equipement"})
@@ -154,14 +153,6 @@ def remove_placement(scenario: Scenario, index: int) -> ChangeResult:
         return _refused(scenario, NOT_FOUND)
     placements = scenario.placements[:index] + scenario.placements[index + 1 :]
     return ChangeResult(scenario=scenario.model_copy(update={"placements": placements}))
-
-
-def rename(scenario: Scenario, name: str) -> ChangeResult:
-    """The scenario under a new name (surrounding spaces dropped; an empty name is refused)."""
-    name = name.strip()
-    if not name:
-        return _refused(scenario, EMPTY_NAME)
-    return ChangeResult(scenario=scenario.model_copy(update={"name": name}))
 
 
 class Editor(BaseModel):

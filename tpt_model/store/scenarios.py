@@ -11,7 +11,9 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.errors import InputError
 from tpt_model.formatting import time_label
+from tpt_model.scenario.creation import scenario_name
 from tpt_model.store.errors import StoreError
 from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
@@ -97,11 +99,12 @@ class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
         )
 
 
-def _clean_name(name: str) -> str:
-    cleaned = name.strip()
-    if not cleaned:
-        raise StoreError("Le nom du scénario ne peut pas être vide.")
-    return cleaned
+def _checked_name(name: str) -> str:
+    # The scenario room's rule, raised as a store error like every refusal of the store.
+    try:
+        return scenario_name(name)
+    except InputError as err:
+        raise StoreError(err.message) from None
 
 
 def _insert_version(
@@ -192,13 +195,13 @@ class ScenarioStore:
 
     def rename(self, scenario_id: str, name: str, expected_version: int, author: str) -> StoredScenario:
         """Store a new version that differs from `expected_version` only by its name."""
-        name = _clean_name(name)
+        name = _checked_name(name)
         renamed = self.version(scenario_id, expected_version).model_copy(update={"name": name})
         return self.save(scenario_id, renamed, expected_version, author, f"Renommé en « {name} »")
 
     def duplicate(self, scenario_id: str, new_name: str, author: str) -> StoredScenario:
         """Copy the current version of a scenario into a new scenario (version 1)."""
-        new_name = _clean_name(new_name)
+        new_name = _checked_name(new_name)
         source = self.get(scenario_id)
         copy = source.scenario.model_copy(update={"name": new_name})
         summary = f"Copie de « {source.scenario.name} » (version {source.version})"

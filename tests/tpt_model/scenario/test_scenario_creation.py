@@ -5,7 +5,13 @@ import pytest
 from tpt_model import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
-from tpt_model.scenario.creation import EMPTY_NAME, creation_sources, new_scenario, starter_scenario
+from tpt_model.scenario.creation import (
+    EMPTY_NAME,
+    creation_sources,
+    new_scenario,
+    scenario_name,
+    starter_scenario,
+)
 
 
 def test_creation_sources_without_parcours_type(catalogue: Catalogue) -> None:
@@ -53,3 +59,15 @@ def test_starter_scenario_prefers_the_parcours_type(catalogue: Catalogue) -> Non
     )
     assert starter_scenario(with_default) == typical
     assert starter_scenario(catalogue.model_copy(update={"templates": ()})) == Scenario(name="Nouvelle frise")
+
+
+@pytest.mark.parametrize(("typed", "name"), [("  Atelier\n de Lyon ", "Atelier de Lyon"), ("É\x00té", "Été")])
+def test_scenario_name_is_cleaned(typed: str, name: str) -> None:
+    assert scenario_name(typed) == name
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "\n\t", "\x00\x07"])
+def test_an_empty_scenario_name_is_refused(typed: str) -> None:
+    with pytest.raises(InputError) as err:
+        scenario_name(typed)
+    assert err.value.message == EMPTY_NAME == "Le nom du scénario ne peut pas être vide."
