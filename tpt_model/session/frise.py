@@ -10,6 +10,7 @@ from tpt_model.frise.rows import FriseOptions
 from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import ChangeResult, Editor
 from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore, StaleWrite, StoredScenario
+from tpt_model.text import author_name
 
 
 class Notice(BaseModel):
@@ -70,14 +71,14 @@ def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, aut
     if existing:
         open_scenario(view, store, existing[0].id)
     else:
-        _load(view, store.create(starter_scenario(catalogue), author or "Frise"))
+        _load(view, store.create(starter_scenario(catalogue), author_name(author)))
 
 
 def _save(view: FriseView, store: ScenarioStore, author: str, summary: str) -> Notice | None:
     assert view.editor is not None and view.scenario_id is not None
     try:
         stored = store.save(
-            view.scenario_id, view.editor.scenario, view.version, author or "Anonyme", summary
+            view.scenario_id, view.editor.scenario, view.version, author_name(author), summary
         )
     except StaleWrite as err:
         view.conflict = err.rejected
@@ -126,7 +127,7 @@ def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) ->
     """Keep the refused work as a new scenario and open it."""
     assert view.conflict is not None
     copy = view.conflict.model_copy(update={"name": f"{view.conflict.name} (ma version)"})
-    stored = store.create(copy, author or "Anonyme")
+    stored = store.create(copy, author_name(author))
     _load(view, stored)
     view.conflict = None
     view.notice = Notice(saved=True)

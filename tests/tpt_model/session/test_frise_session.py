@@ -124,3 +124,11 @@ def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -
     assert view.scenario.placements == ()
     undo(view, store, "Alice")
     assert len(view.scenario.placements) == 1
+
+
+def test_a_missing_author_is_written_anonyme(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = FriseView()
+    ensure_open(view, store, catalogue, "")
+    add_brick(view, store, catalogue, author=" \t")
+    undo(view, store, "  Alice \n Martin ")
+    assert [v.author for v in store.versions(view.scenario_id)] == ["Alice Martin", "Anonyme", "Anonyme"]
