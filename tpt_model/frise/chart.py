@@ -25,7 +25,7 @@ from tpt_model.frise.layout import (
     FriseLayout,
     frise_layout,
 )
-from tpt_model.frise.rows import FriseOptions
+from tpt_model.frise.rows import LANE_LABELS, FriseOptions
 from tpt_model.frise.spec import chart_spec, inline_datasets
 from tpt_model.journey.cohort import cohort_label, point_date
 from tpt_model.journey.timeline import axis_months, stage_start
@@ -38,13 +38,6 @@ KIND_COLORS = {
     "examen": "#B03A86",
     "communication": "#7A7A7A",
     "risque": RISK_COLOR,
-}
-LANE_MODE_LABELS = {
-    "pillar": "volets",
-    "modality": "modalités",
-    "partner": "partenaires",
-    "working_group": "groupes de travail",
-    "custom": "couloirs du groupe",
 }
 SELECTION = "placement"
 
@@ -236,7 +229,7 @@ def _title(catalogue: Catalogue, scenario: Scenario, options: FriseOptions, show
     persona = catalogue.personas_by_id.get(options.persona or "")
     if persona is not None:
         parts.insert(0, f"parcours de {persona.name}")
-    parts.append(f"couloirs par {LANE_MODE_LABELS[options.lane_mode]}")
+    parts.append(f"couloirs {LANE_LABELS[options.lane_mode]}")
     parts += [t.label for t in programme.tracks if t.id == options.track]
     parts += [e.label for e in programme.exits if e.id == options.exit]
     subtitle = [" · ".join(parts)]
