@@ -1,5 +1,7 @@
 """Composing a frise: pure changes to a scenario (checked by the placement rules) and an undo history."""
 
+from typing import Self
+
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tpt_model.catalogue.catalogue import Catalogue
@@ -173,6 +175,10 @@ class Editor(BaseModel):
     def can_redo(self) -> bool:
         """Whether there is an undone change to redo."""
         return bool(self.future)
+
+    def staged(self) -> Self:
+        """A copy to try a change on before it is saved (its own history lists; scenarios are frozen)."""
+        return self.model_copy(update={"past": list(self.past), "future": list(self.future)})
 
     def apply(self, result: ChangeResult) -> bool:
         """Take an accepted change (one undo step); a refused or empty change leaves everything as is."""

@@ -338,6 +338,18 @@ def test_reset_clears_the_history(catalogue: Catalogue, mini: Scenario) -> None:
     assert editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "ordinateur")))
 
 
+def test_a_staged_copy_changes_apart(mini: Scenario) -> None:
+    editor = Editor(scenario=mini)
+    editor.apply(named(editor.scenario, "A"))
+    editor.apply(named(editor.scenario, "B"))
+    editor.undo()
+    before = editor.model_copy(deep=True)
+    staged = editor.staged()
+    assert staged == editor
+    assert staged.apply(named(staged.scenario, "C")) and staged.undo() and staged.undo()
+    assert editor == before  # the original keeps its scenario and both histories
+
+
 def test_editor_json_round_trip(catalogue: Catalogue, mini: Scenario) -> None:
     editor = Editor(scenario=mini)
     editor.apply(update_placement(catalogue, editor.scenario, 1, note='« Guillemets » "doubles"\nligne 2'))
