@@ -1,4 +1,4 @@
-"""Problems found in user files, each located by file, line, column and field."""
+"""Problems found in user files, each located by file, line, column and field; refused user input."""
 
 from dataclasses import dataclass
 
@@ -34,3 +34,11 @@ def field_path(loc: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out or "(document)"
+
+
+class InputError(ValueError):
+    """What the user typed or chose cannot be used; `message` says why, in French."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)

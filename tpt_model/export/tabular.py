@@ -18,10 +18,12 @@ from openpyxl.utils import get_column_letter
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import BrickResult, CriterionAggregate, criterion_headers, sheets_by_brick
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.scenario.files import slug
 from tpt_model.text import strip_control
 
 __all__ = [
     "aggregate_frame",
+    "evaluation_file_name",
     "evaluation_frame",
     "safe_cell",
     "to_csv_bytes",
@@ -230,3 +232,8 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def evaluation_file_name(scenario_name: str, extension: str) -> str:
+    """« evaluation-parcours-gt1.csv » for the scenario « Parcours GT1 »."""
+    return f"evaluation-{slug(scenario_name)}.{extension}"

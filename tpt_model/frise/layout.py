@@ -15,8 +15,9 @@ from tpt_model.catalogue.calendar import Milestone
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import month_name
 from tpt_model.frise.rows import FriseOptions, FriseRow, frise_rows, point_text, sorted_lanes
-from tpt_model.journey.timeline import MONTH_NAMES, axis_months, month_offset, point_at
+from tpt_model.journey.timeline import axis_months, month_offset, point_at
 
 ROW_PX = 22  # one line of the chart: bars and labels stay readable with hundreds of placements
 FONT_PX = 10
@@ -356,8 +357,8 @@ def _dated_milestones(
 def _yearly_period(milestone: Milestone) -> str:
     first, last = milestone.months
     if first == last:
-        return f"chaque année, en {MONTH_NAMES[first - 1]}"
-    return f"chaque année, de {MONTH_NAMES[first - 1]} à {MONTH_NAMES[last - 1]}"
+        return f"chaque année, en {month_name(first)}"
+    return f"chaque année, de {month_name(first)} à {month_name(last)}"
 
 
 def _yearly_milestones(catalogue: Catalogue, options: FriseOptions) -> list[YearlyRecord]:

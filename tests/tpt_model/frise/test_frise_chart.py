@@ -136,6 +136,23 @@ def test_pilot_text_in_axis_expressions_is_quoted(catalogue_dir: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("mode", "words"),
+    [
+        ("pillar", "couloirs par volet"),
+        ("modality", "couloirs par modalité"),
+        ("partner", "couloirs par partenaire"),
+        ("working_group", "couloirs par groupe de travail"),
+        ("custom", "couloirs libres"),
+    ],
+)
+def test_subtitle_says_how_lanes_are_made(
+    catalogue: Catalogue, mini: Scenario, mode: str, words: str
+) -> None:
+    subtitle = spec_of(catalogue, mini, lane_mode=mode)["title"]["subtitle"]
+    assert subtitle == [f"3 action(s) affichée(s) sur 3 · {words}"]
+
+
+@pytest.mark.parametrize(
     ("mode", "labels"),
     [
         ("pillar", ["Attirer", "Accompagner"]),
