@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from tpt_model.session.evaluation import SECTIONS, scenario_bricks
+from tpt_model.evaluation.form import scenario_bricks
+from tpt_model.session.evaluation import SECTIONS
 from tpt_model.session.frise import ensure_open
 from tpt_model.text import escape_markdown
 from ui.catalogue_source import require_catalogue

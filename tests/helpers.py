@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tpt_model.catalogue.scenario_format import JourneyPoint
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -28,6 +28,11 @@ AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
 
 def pt(stage: str, month: int) -> JourneyPoint:
     return JourneyPoint(stage=stage, month=month)
+
+
+def one_month(brick: str) -> Placement:
+    """A placement of `brick` over October of seconde."""
+    return Placement(brick=brick, start=pt("seconde", 10), end=pt("seconde", 10))
 
 
 def app_test() -> AppTest:

@@ -1,4 +1,4 @@
-"""Problems found in user files, each located by file, line, column and field."""
+"""Problems found in user files, each located by file, line, column and field; refused user input."""
 
 from dataclasses import dataclass
 
@@ -66,3 +66,11 @@ class YamlFileError(Exception):
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
         super().__init__(str(problem))
+
+
+class InputError(ValueError):
+    """What the user typed or chose cannot be used; `message` says why, in French."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)

@@ -8,8 +8,14 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.matrix import ranking_table
 from tpt_model.evaluation.scoring import evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.export.tabular import aggregate_frame, evaluation_frame, to_csv_bytes, to_xlsx_bytes
-from tpt_model.session.evaluation import EvaluationView, export_file_name
+from tpt_model.export.tabular import (
+    aggregate_frame,
+    evaluation_file_name,
+    evaluation_frame,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
+from tpt_model.session.evaluation import EvaluationView
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -34,7 +40,7 @@ def export_panel(
         "Télécharger le CSV",
         to_csv_bytes(frame),
         icon=":material/download:",
-        file_name=export_file_name(scenario_name, "csv"),
+        file_name=evaluation_file_name(scenario_name, "csv"),
         mime="text/csv",
         key="eval_csv",
         on_click="ignore",
@@ -52,7 +58,7 @@ def export_panel(
             "Télécharger le fichier Excel",
             workbook,
             icon=":material/download:",
-            file_name=export_file_name(scenario_name, "xlsx"),
+            file_name=evaluation_file_name(scenario_name, "xlsx"),
             mime=XLSX_MIME,
             key="eval_xlsx",
             on_click="ignore",

@@ -1,23 +1,18 @@
 """The results of an evaluation: weights, ranking, disagreement rule, priority matrix and brick details."""
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
+from tpt_model.evaluation.results import evaluation_key, memo_evaluate, memo_matrix_spec, memo_ranking_table
 from tpt_model.evaluation.scoring import BrickResult, default_weights, disagreement_rule, rank_changes
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.session.evaluation import (
-    EvaluationView,
-    aggregate_lines,
-    evaluation_key,
-    memo_evaluate,
-    memo_matrix_spec,
-    memo_ranking_table,
-    rank_change_message,
-)
+from tpt_model.evaluation.wording import aggregate_lines, rank_change_message
+from tpt_model.formatting import number
+from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
 
 WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 5.0, 0.5
@@ -46,7 +41,7 @@ def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, floa
             WEIGHT_MAX,
             value=min(max(current[criterion.id], WEIGHT_MIN), WEIGHT_MAX),
             step=WEIGHT_STEP,
-            help=f"Poids dans le total. Programme : {criterion.weight:g}.",
+            help=f"Poids dans le total. Programme : {number(criterion.weight)}.",
             key=weight_key(criterion.id),
         )
     view.weights = current
@@ -99,7 +94,7 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
     if result is None:
         return
     with st.container(border=True):
-        total = "—" if result.total is None else f"{result.total:.1f}".replace(".", ",")
+        total = "—" if result.total is None else number(result.total, 1)
         rank = "—" if result.rank is None else str(result.rank)
         flag = " · **à discuter**" if result.to_discuss else ""
         st.markdown(f"**{escape_markdown(result.title)}** · rang {rank} · total pondéré {total} / 100{flag}")
@@ -122,7 +117,7 @@ def results_panel(
     view: EvaluationView,
     bricks: Sequence[str],
     sheets: Sequence[ScoreSheet],
-    revision: Hashable,
+    revision: int,
 ) -> None:
     """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
     programme = catalogue.programme

@@ -6,20 +6,17 @@ from functools import partial
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.session.evaluation import (
+from tpt_model.errors import InputError
+from tpt_model.evaluation.form import (
     GROUP_EVALUATOR,
     MAX_EVALUATOR_LENGTH,
-    EvaluationInputError,
-    EvaluationView,
     check_evaluator,
-    level_label,
-    name_taken,
     own_sheets,
     prefill,
-    progress_text,
-    save_and_advance,
 )
+from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.evaluation.wording import level_label, progress_text
+from tpt_model.session.evaluation import EvaluationView, name_taken, save_and_advance
 from tpt_model.text import escape_markdown
 from ui.stores import score_store
 
@@ -50,7 +47,7 @@ def evaluator_picker(view: EvaluationView, author: str) -> str | None:
         )
     try:
         return check_evaluator(view.evaluator_name(author))
-    except EvaluationInputError as err:
+    except InputError as err:
         st.error(escape_markdown(err.message), icon=":material/block:")
         return None
 

@@ -4,16 +4,9 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.frise.rows import FriseOptions, for_persona
+from tpt_model.frise.rows import LANE_LABELS, FriseOptions, for_persona
 from tpt_model.journey.cohort import cohort_label
 
-LANE_LABELS = {
-    "pillar": "Volet",
-    "modality": "Modalité",
-    "partner": "Partenaire",
-    "working_group": "Groupe",
-    "custom": "Couloirs libres",
-}
 COHORTS = (None, 2023, 2024, 2025, 2026, 2027, 2028)
 
 
@@ -61,7 +54,7 @@ def frise_options(catalogue: Catalogue, current: FriseOptions) -> FriseOptions:
     if chosen is not None:  # her track and exit, shown in their fields
         st.session_state["frise_track"], st.session_state["frise_exit"] = chosen.track, chosen.exit
     lane = cols[0].radio(
-        "Couloirs par",
+        "Couloirs",
         list(LANE_LABELS),
         format_func=LANE_LABELS.__getitem__,
         horizontal=True,

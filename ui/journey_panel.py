@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from tpt_model.analysis.totals import euros, shown_totals
+from tpt_model.analysis.totals import shown_totals
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import euros, hours
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.text import escape_markdown
 
@@ -27,7 +28,7 @@ def journey_panel(catalogue: Catalogue, scenario: Scenario, options: FriseOption
         help="Une fois par brique, quel que soit le nombre de placements.",
     )
     cols[2].metric(
-        "Heures d'accompagnement", f"{totals.hours:g} h", help=f"Heures {whom}, pour ce que montre la frise."
+        "Heures d'accompagnement", hours(totals.hours), help=f"Heures {whom}, pour ce que montre la frise."
     )
     if totals.gaps:
         with st.expander(f"Points d'attention ({len(totals.gaps)})", icon=":material/flag:"):

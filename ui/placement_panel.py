@@ -6,7 +6,8 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
-from tpt_model.journey.timeline import MONTH_NAMES, SCHOOL_YEAR_MONTHS
+from tpt_model.formatting import month_name
+from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS
 from tpt_model.scenario.editor import ChangeResult, duplicate_placement, remove_placement, update_placement
 from tpt_model.scenario.summary import placement_summary
 from tpt_model.session.frise import FriseView
@@ -29,7 +30,7 @@ def _point_inputs(catalogue: Catalogue, label: str, point: JourneyPoint, key: st
         f"{label} : mois",
         SCHOOL_YEAR_MONTHS,
         index=SCHOOL_YEAR_MONTHS.index(point.month),
-        format_func=lambda m: MONTH_NAMES[m - 1],
+        format_func=month_name,
         key=f"{key}_month",
     )
     return JourneyPoint(stage=stage, month=month)

@@ -8,20 +8,19 @@ import pandas as pd
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.errors import InputError
+from tpt_model.scenario.creation import creation_sources, new_scenario
 from tpt_model.session.frise import open_scenario
 from tpt_model.session.library import (
     LibraryNotice,
     LibraryView,
-    author_name,
-    clean_name,
-    creation_sources,
     group_labels,
     library_rows,
-    new_scenario,
     notice_markdown,
     scenario_label,
 )
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.text import author_name
 from ui.state import app_state
 
 SELECTED = "scenarios_selected"
@@ -113,7 +112,7 @@ def _create(store: ScenarioStore, catalogue: Catalogue) -> None:
         scenario = new_scenario(catalogue, st.session_state.get(NEW_NAME, ""), source)
         stored = store.create(scenario, author_name(app_state().author))
         open_scenario(app_state().frise, store, stored.id)
-    except StoreError as err:
+    except (InputError, StoreError) as err:
         fail(err.message)
         return
     st.session_state[NEW_NAME] = ""
@@ -134,7 +133,7 @@ def _rename(store: ScenarioStore, scenario_id: str, expected_version: int) -> No
     try:
         stored = store.rename(
             scenario_id,
-            clean_name(st.session_state.get(RENAME_NAME, "")),
+            st.session_state.get(RENAME_NAME, ""),
             expected_version,
             author_name(app_state().author),
         )

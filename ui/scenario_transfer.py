@@ -5,13 +5,14 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import ProblemsError
+from tpt_model.scenario.files import export_bytes, scenario_file_name
 from tpt_model.session.frise import open_scenario
-from tpt_model.session.library import export_bytes, export_file_name, import_failure, import_scenario
+from tpt_model.session.library import import_failure, import_scenario
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
 from tpt_model.text import escape_markdown
 from ui.scenario_admin import fail, select, succeed
-from ui.uploader import yaml_uploader
 from ui.state import app_state
+from ui.uploader import yaml_uploader
 
 IMPORT_FILE = "scenarios_import_file"
 
@@ -26,7 +27,7 @@ def export_button(store: ScenarioStore, info: ScenarioInfo) -> None:
     st.download_button(
         "Exporter en YAML",
         data=export_bytes(stored.scenario),
-        file_name=export_file_name(stored.scenario.name),
+        file_name=scenario_file_name(stored.scenario.name),
         mime="application/x-yaml",
         key="scenarios_export",
         icon=":material/download:",

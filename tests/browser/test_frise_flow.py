@@ -3,10 +3,10 @@
 from pathlib import Path
 
 from helpers import settle
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 
-def bars(page: Page):  # noqa: ANN201
+def bars(page: Page) -> Locator:
     return page.get_by_test_id("stVegaLiteChart").first.locator('[aria-roledescription="bar"]')
 
 
@@ -75,6 +75,6 @@ def test_a_dismissed_dialog_stays_closed(page: Page, app_url: str) -> None:
     page.keyboard.press("Escape")
     settle(page)
     expect(page.get_by_role("dialog")).to_be_hidden()
-    page.get_by_text("Modalité", exact=True).first.click()  # any rerun
+    page.get_by_text("par modalité", exact=True).first.click()  # any rerun
     page.wait_for_timeout(1000)
     expect(page.get_by_role("dialog")).to_be_hidden()

@@ -4,6 +4,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from helpers import ROOT, TITLES, app_test
 from streamlit.proto.WidgetStates_pb2 import WidgetState
@@ -76,7 +77,7 @@ def section(at: AppTest, name: str) -> AppTest:
     return at
 
 
-def ranking(at: AppTest):  # noqa: ANN201
+def ranking(at: AppTest) -> pd.DataFrame:
     return at.dataframe[0].value
 
 

@@ -5,6 +5,7 @@ import json
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
+from tpt_model.catalogue.scenario_format import Scenario
 from ui.state import STATE_KEY
 
 
@@ -14,7 +15,7 @@ def frise_page() -> AppTest:
     return at
 
 
-def scenario(at: AppTest):  # noqa: ANN201
+def scenario(at: AppTest) -> Scenario:
     return at.session_state[STATE_KEY].frise.scenario
 
 
@@ -165,9 +166,9 @@ def test_totals_and_gaps_under_the_frise() -> None:
     at = frise_page()
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {
-        "Coût par bénéficiaire": "855 €",
-        "Coûts fixes": "1\u202f000 €",
-        "Heures d'accompagnement": "13 h",
+        "Coût par bénéficiaire": "855\u00a0€",
+        "Coûts fixes": "1\u202f000\u00a0€",
+        "Heures d'accompagnement": "13\u202fh",
     }
     gaps = [e for e in at.expander if e.label.startswith("Points d'attention")]
     assert [g.label for g in gaps] == ["Points d'attention (2)"]

@@ -14,12 +14,12 @@ from streamlit.testing.v1.errors import AppTestError
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.scenario.files import parse_scenario
+from tpt_model.formatting import time_label
+from tpt_model.scenario.files import export_bytes, parse_scenario, scenario_file_name
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import ensure_open, open_scenario
-from tpt_model.session.library import export_bytes, export_file_name
 from tpt_model.store.engine import database_url, make_engine
-from tpt_model.store.scenarios import ScenarioStore, time_label
+from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 
 PAGE = "pages/scenarios.py"
@@ -423,7 +423,7 @@ def test_export_offers_the_yaml_of_the_chosen_scenario(store: ScenarioStore, cat
     at = scenarios_page()
     assert at.download_button(key="scenarios_export").label == "Exporter en YAML"
     # AppTest does not give a download's bytes: check the function that makes them, and its round trip.
-    assert export_file_name(stored.scenario.name) == "ete-a-lyon.yaml"
+    assert scenario_file_name(stored.scenario.name) == "ete-a-lyon.yaml"
     data = export_bytes(store.get(stored.id).scenario)
     assert parse_scenario(data.decode("utf-8"), "ete-a-lyon.yaml", catalogue) == stored.scenario
 

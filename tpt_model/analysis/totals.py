@@ -82,11 +82,6 @@ def journey_totals(catalogue: Catalogue, scenario: Scenario) -> JourneyTotals:
     )
 
 
-def euros(amount: float) -> str:
-    """« 12 345 € », the French way (narrow no-break space between thousands)."""
-    return f"{amount:,.0f}".replace(",", "\u202f") + " €"
-
-
 def shown_totals(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> JourneyTotals:
     """The totals of what the frise shows: a persona's walk, or one track or exit, or everything."""
     shown = tuple(p for _, p in visible_placements(catalogue, scenario, options))

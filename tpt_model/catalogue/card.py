@@ -3,6 +3,7 @@
 from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.search import brick_phases
+from tpt_model.formatting import euros, hours
 from tpt_model.text import escape_markdown as esc
 
 MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
@@ -39,7 +40,8 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     programme = catalogue.programme
     phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
     partners = ", ".join(esc(catalogue.partners_by_id[p].name) for p in brick.partners) or "à trouver"
-    cost = f"{brick.cost.per_beneficiary_eur:g} € par bénéficiaire, {brick.cost.fixed_eur:g} € de coûts fixes"
+    per_head, fixed = euros(brick.cost.per_beneficiary_eur), euros(brick.cost.fixed_eur)
+    cost = f"{per_head} par bénéficiaire, {fixed} de coûts fixes"
     if brick.cost.inferred:
         cost += " — *estimation d'après un programme comparable*"
     if brick.cost.note:
@@ -56,7 +58,7 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
         f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
         f"**Partenaires** : {partners}",
-        f"**Coût** : {cost} · **Temps** : {brick.hours_per_beneficiary:g} h par bénéficiaire",
+        f"**Coût** : {cost} · **Temps** : {hours(brick.hours_per_beneficiary)} par bénéficiaire",
         f"**Notes de référence** : {scores or 'aucune'}",
         "**Freins levés**",
         _bullets(brick.barriers),

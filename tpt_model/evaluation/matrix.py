@@ -8,6 +8,7 @@ import pandas as pd
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
+from tpt_model.catalogue.types import PillarId
 from tpt_model.evaluation.scoring import BrickResult, criterion_headers
 
 __all__ = [
@@ -229,6 +230,6 @@ def ranking_table(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.Da
     return pd.DataFrame(table)
 
 
-def _pillar_label(catalogue: Catalogue, labels: dict[str, str], brick_id: str) -> str | None:
+def _pillar_label(catalogue: Catalogue, labels: dict[PillarId, str], brick_id: str) -> str | None:
     brick = catalogue.bricks_by_id.get(brick_id)
     return labels.get(brick.pillar, brick.pillar) if brick else None

@@ -15,7 +15,6 @@ from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.text import fold
 
 __all__ = [
-    "DISAGREEMENT_RULE",
     "DISAGREEMENT_SHARE",
     "REFERENCE_EVALUATOR",
     "BrickResult",
@@ -37,11 +36,6 @@ REFERENCE_EVALUATOR = "Référence catalogue"
 # Two scores at least this share of the scale apart make a criterion disputed. A share rather than a
 # number of levels keeps the rule fair for a criterion with a longer scale (0–10 next to 1–4).
 DISAGREEMENT_SHARE = 0.5
-
-DISAGREEMENT_RULE = (
-    "Une brique est « à discuter » quand, sur au moins un critère, deux évaluatrices ou plus "
-    "s'écartent d'au moins la moitié de l'échelle (2 niveaux sur une échelle de 1 à 4 ou de 1 à 5)."
-)
 
 # Totals closer than this are equal: float sums in another order must not split a tie.
 _TIE_DIGITS = 6

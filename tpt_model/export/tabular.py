@@ -18,10 +18,12 @@ from openpyxl.utils import get_column_letter
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import BrickResult, CriterionAggregate, criterion_headers, sheets_by_brick
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.scenario.files import slug
 from tpt_model.text import strip_control
 
 __all__ = [
     "aggregate_frame",
+    "evaluation_file_name",
     "evaluation_frame",
     "safe_cell",
     "to_csv_bytes",
@@ -75,19 +77,22 @@ def evaluation_frame(
     rows = []
     for result in results:
         brick = catalogue.bricks_by_id.get(result.brick_id)
-        common = {
+        common: dict[str, object] = {
             "Rang": result.rank,
             "Brique": result.title,
             "Identifiant": result.brick_id,
             "Volet": pillars.get(brick.pillar, brick.pillar) if brick else None,
         }
-        aggregates = {f"{h} (moyenne)": _round(result.criteria[c].mean, 2) for c, h in headers.items()}
+        aggregates: dict[str, object] = {
+            f"{h} (moyenne)": _round(result.criteria[c].mean, 2) for c, h in headers.items()
+        }
         aggregates |= {
             "Total pondéré": _round(result.total, 1),
             "Évaluatrices": result.evaluators,
             "À discuter": result.to_discuss,
         }
-        for sheet in by_brick.get(result.brick_id) or [None]:
+        own_sheets: Sequence[ScoreSheet | None] = by_brick.get(result.brick_id) or [None]
+        for sheet in own_sheets:
             own = {
                 "Évaluatrice": sheet.evaluator if sheet else None,
                 **{h: sheet.scores.get(c) if sheet else None for c, h in headers.items()},
@@ -160,7 +165,7 @@ def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     for position in range(df.shape[1]):
         series = df.iloc[:, position]
         if pd.api.types.is_bool_dtype(series) or not pd.api.types.is_numeric_dtype(series):
-            out.isetitem(position, series.map(_csv_text).astype(object))
+            out.isetitem(position, series.map(_csv_text).to_numpy(dtype=object))
     return out
 
 
@@ -227,3 +232,8 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def evaluation_file_name(scenario_name: str, extension: str) -> str:
+    """« evaluation-parcours-gt1.csv » for the scenario « Parcours GT1 »."""
+    return f"evaluation-{slug(scenario_name)}.{extension}"

@@ -14,6 +14,7 @@ import altair as alt
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import month_year
 from tpt_model.frise.layout import (
     DARK,
     FONT_PX,
@@ -24,9 +25,9 @@ from tpt_model.frise.layout import (
     FriseLayout,
     frise_layout,
 )
-from tpt_model.frise.rows import FriseOptions
+from tpt_model.frise.rows import LANE_LABELS, FriseOptions
 from tpt_model.frise.spec import chart_spec, inline_datasets
-from tpt_model.journey.cohort import cohort_label, month_label, point_date
+from tpt_model.journey.cohort import cohort_label, point_date
 from tpt_model.journey.timeline import axis_months, stage_start
 
 OFF_TRACK_COLOR = "#8A9099"
@@ -37,13 +38,6 @@ KIND_COLORS = {
     "examen": "#B03A86",
     "communication": "#7A7A7A",
     "risque": RISK_COLOR,
-}
-LANE_MODE_LABELS = {
-    "pillar": "volets",
-    "modality": "modalités",
-    "partner": "partenaires",
-    "working_group": "groupes de travail",
-    "custom": "couloirs du groupe",
 }
 SELECTION = "placement"
 
@@ -215,7 +209,7 @@ def _x_axis(catalogue: Catalogue, options: FriseOptions) -> dict:
     if options.cohort_year is not None:
         year = options.cohort_year
         names = [
-            [s.short, month_label(point_date(programme, stage_start(s.id), year))] for s in programme.stages
+            [s.short, month_year(point_date(programme, stage_start(s.id), year))] for s in programme.stages
         ]
     return {
         "title": "Parcours",
@@ -254,7 +248,7 @@ def _title(catalogue: Catalogue, scenario: Scenario, options: FriseOptions, show
     persona = catalogue.personas_by_id.get(options.persona or "")
     if persona is not None:
         parts.insert(0, f"parcours de {persona.name}")
-    parts.append(f"couloirs par {LANE_MODE_LABELS[options.lane_mode]}")
+    parts.append(f"couloirs {LANE_LABELS[options.lane_mode]}")
     parts += [t.label for t in programme.tracks if t.id == options.track]
     parts += [e.label for e in programme.exits if e.id == options.exit]
     subtitle = [" · ".join(parts)]

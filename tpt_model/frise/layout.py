@@ -6,14 +6,18 @@ is computed here in Python so that Vega only draws: `frise_chart` turns these re
 """
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from typing import TypedDict
 
 from tpt_model.catalogue.calendar import Milestone
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import month_name
 from tpt_model.frise.rows import FriseOptions, FriseRow, frise_rows, point_text, sorted_lanes
-from tpt_model.journey.timeline import MONTH_NAMES, axis_months, month_offset, point_at
+from tpt_model.journey.timeline import axis_months, month_offset, point_at
 
 ROW_PX = 22  # one line of the chart: bars and labels stay readable with hundreds of placements
 FONT_PX = 10
@@ -52,18 +56,101 @@ class Geometry:
         return pixels * self.months / self.width
 
 
+# --- Records --------------------------------------------------------------------------------------
+# The chart names these fields in its encodings and inlines the records into the Vega-Lite spec:
+# they stay plain JSON dicts (TypedDicts cost nothing at run time), typed so the contract is checked.
+
+
+class BarRecord(TypedDict):
+    """One placement's bar: months on the x axis (`stop` = the month after `end`), its band, tooltip."""
+
+    idx: int
+    num: int
+    band: str
+    lane: str
+    row: int
+    start: int
+    end: int
+    stop: int
+    pillar: str
+    title: str
+    short: str
+    modality: str
+    from_label: str
+    to_label: str
+    months: int
+    partner: str
+    note: str
+    stroke: str
+    stroke_width: float
+    label_color: str
+
+
+class LabelRecord(BarRecord):
+    """A bar whose short title is drawn, at `label_x` (inside the bar or just after it)."""
+
+    label_x: float
+
+
+class _MilestoneFields(TypedDict):
+    label: str
+    kind: str
+    range: bool
+    start: int
+    stop: int
+    mid: float
+    period: str
+    description: str
+
+
+class MilestoneRecord(_MilestoneFields):
+    """A dated milestone (or several merged), its text at `text_x` on label line `line`, `y` in pixels."""
+
+    risk: bool
+    text_x: float
+    line: int
+    y: float
+    y_top: float
+    y_bottom: float
+
+
+class YearlyRecord(_MilestoneFields):
+    """A moment that comes back every year, drawn in its own band once per stage."""
+
+    band: str
+
+
+class PhaseRecord(TypedDict):
+    """A run of consecutive stages of one phase: a tint behind them and a title in the phase band."""
+
+    tint: str
+    start: int
+    stop: int
+    label: str
+    mid: float
+    band: str
+
+
+class OffTrackRecord(TypedDict):
+    """A stage that the chosen track skips, greyed out."""
+
+    start: int
+    stop: int
+    label: str
+
+
 @dataclass(frozen=True)
 class FriseLayout:
     """Everything the chart draws, as plain records: the data of each layer and the y bands."""
 
     bands: list[str]
     band_labels: dict[str, str]
-    bars: list[dict]
-    bar_labels: list[dict]
-    milestones: list[dict]
-    yearly: list[dict]
-    phases: list[dict]
-    off_track: list[dict]
+    bars: list[BarRecord]
+    bar_labels: list[LabelRecord]
+    milestones: list[MilestoneRecord]
+    yearly: list[YearlyRecord]
+    phases: list[PhaseRecord]
+    off_track: list[OffTrackRecord]
     stage_count: int
 
     @property
@@ -71,7 +158,7 @@ class FriseLayout:
         """Pixel height of the plot: one line per band."""
         return len(self.bands) * ROW_PX
 
-    def datasets(self) -> dict[str, list[dict]]:
+    def datasets(self) -> dict[str, Sequence[Mapping[str, object]]]:
         """The records of each layer by dataset name (the chart refers to them by name)."""
         dated, yearly = self.milestones, self.yearly
         return {
@@ -117,7 +204,7 @@ def text_color(background: str) -> str:
 # --- Bars -------------------------------------------------------------------------------------
 
 
-def _bar_record(r: FriseRow, band: str, row: int, colors: dict[str, str], selected: int | None) -> dict:
+def _bar_record(r: FriseRow, band: str, row: int, colors: dict[str, str], selected: int | None) -> BarRecord:
     chosen = r.idx == selected
     return {
         "idx": r.idx,
@@ -145,14 +232,14 @@ def _bar_record(r: FriseRow, band: str, row: int, colors: dict[str, str], select
 
 def _bars(
     catalogue: Catalogue, rows: list[FriseRow], options: FriseOptions, selected: int | None
-) -> tuple[list[dict], list[str], dict[str, str]]:
+) -> tuple[list[BarRecord], list[str], dict[str, str]]:
     """Bar records, the lane bands in order, and the y-axis label of each lane's first band."""
     lanes = sorted_lanes(catalogue, {r.lane for r in rows}, options.lane_mode)
     by_lane: dict[str, list[FriseRow]] = {lane: [] for lane in lanes}
     for r in rows:
         by_lane[r.lane].append(r)
     colors = {p.label: p.color for p in catalogue.programme.pillars}
-    records: list[dict] = []
+    records: list[BarRecord] = []
     bands: list[str] = []
     labels: dict[str, str] = {}
     for number, lane in enumerate(lanes):
@@ -168,12 +255,12 @@ def _bars(
     return records, bands, labels
 
 
-def _bar_labels(bars: list[dict], geometry: Geometry) -> list[dict]:
+def _bar_labels(bars: list[BarRecord], geometry: Geometry) -> list[LabelRecord]:
     """Short titles that fit: inside their bar, else just after it when the row is free there."""
-    by_band: dict[str, list[dict]] = {}
+    by_band: dict[str, list[BarRecord]] = {}
     for bar in bars:
         by_band.setdefault(bar["band"], []).append(bar)
-    labels = []
+    labels: list[LabelRecord] = []
     for members in by_band.values():
         members.sort(key=lambda b: b["start"])
         for bar, following in zip(members, [*members[1:], None], strict=True):
@@ -212,55 +299,72 @@ def _limit(risk: bool) -> int:
     return RISK_LABEL_LIMIT_PX if risk else LABEL_LIMIT_PX
 
 
-def _dated_milestones(catalogue: Catalogue, options: FriseOptions, geometry: Geometry) -> list[dict]:
+class _MergedMilestones:
+    """Milestones of one stage that share their months: one mark, one label."""
+
+    def __init__(self, start: int, end: int, group: list[Milestone], geometry: Geometry) -> None:
+        self.start, self.end, self.group = start, end, group
+        self.kind = "risque" if any(m.kind == "risque" for m in group) else group[0].kind
+        self.label = " · ".join(m.label for m in group)
+        # A single month gets a marker at its middle, so its text starts a little after it.
+        self.text_x = start + geometry.px(3) if start != end else start + 0.5 + geometry.px(7)
+        self.text_end = self.text_x + geometry.months_for(self.label, _limit(self.kind == "risque"))
+
+
+def _dated_record(
+    programme: Programme, merged: _MergedMilestones, line: int, cohort_year: int | None
+) -> MilestoneRecord:
+    start, end = merged.start, merged.end
+    # Label lines are tighter than bar rows: they are placed in pixels below the phase line.
+    middle = ROW_PX + HEADER_MARGIN_PX + (line + 0.5) * LINE_PX
+    return {
+        "label": merged.label,
+        "kind": KIND_LABELS[merged.kind],
+        "risk": merged.kind == "risque",
+        "range": start != end,
+        "start": start,
+        "stop": end + 1,
+        "mid": start + 0.5,
+        "text_x": merged.text_x,
+        "period": _period(programme, start, end, cohort_year),
+        "description": " / ".join(m.description for m in merged.group),
+        "line": line,
+        "y": middle,
+        "y_top": middle - PILL_PX / 2,
+        "y_bottom": middle + PILL_PX / 2,
+    }
+
+
+def _dated_milestones(
+    catalogue: Catalogue, options: FriseOptions, geometry: Geometry
+) -> list[MilestoneRecord]:
     """Milestones of one stage, merged when they share their months, each on a label line."""
     programme = catalogue.programme
     on_track = {programme.stages[i].id for i in _stage_numbers(programme, options.track)}
-    merged: dict[tuple[int, int], list[Milestone]] = {}
+    by_span: dict[tuple[int, int], list[Milestone]] = {}
     for m in catalogue.milestones:
         if m.stage is not None and m.stage in on_track:
-            merged.setdefault(_span(programme, programme.stage_index[m.stage], m), []).append(m)
-    records = []
-    for (start, end), group in sorted(merged.items()):
-        kind = "risque" if any(m.kind == "risque" for m in group) else group[0].kind
-        label = " · ".join(m.label for m in group)
-        records.append(
-            {
-                "label": label,
-                "kind": KIND_LABELS[kind],
-                "risk": kind == "risque",
-                "range": start != end,
-                "start": start,
-                "stop": end + 1,
-                "mid": start + 0.5,
-                # A single month gets a marker at its middle, so its text starts a little after it.
-                "text_x": start + geometry.px(3) if start != end else start + 0.5 + geometry.px(7),
-                "period": _period(programme, start, end, options.cohort_year),
-                "description": " / ".join(m.description for m in group),
-            }
-        )
-    spans = [
-        (r["start"], max(r["stop"], r["text_x"] + geometry.months_for(r["label"], _limit(r["risk"]))))
-        for r in records
+            by_span.setdefault(_span(programme, programme.stage_index[m.stage], m), []).append(m)
+    merged = [
+        _MergedMilestones(start, end, group, geometry) for (start, end), group in sorted(by_span.items())
     ]
-    for record, line in zip(records, pack_rows(spans), strict=True):
-        # Label lines are tighter than bar rows: they are placed in pixels below the phase line.
-        middle = ROW_PX + HEADER_MARGIN_PX + (line + 0.5) * LINE_PX
-        record.update(line=line, y=middle, y_top=middle - PILL_PX / 2, y_bottom=middle + PILL_PX / 2)
-    return records
+    lines = pack_rows([(m.start, max(m.end + 1, m.text_end)) for m in merged])
+    return [
+        _dated_record(programme, m, line, options.cohort_year) for m, line in zip(merged, lines, strict=True)
+    ]
 
 
 def _yearly_period(milestone: Milestone) -> str:
     first, last = milestone.months
     if first == last:
-        return f"chaque année, en {MONTH_NAMES[first - 1]}"
-    return f"chaque année, de {MONTH_NAMES[first - 1]} à {MONTH_NAMES[last - 1]}"
+        return f"chaque année, en {month_name(first)}"
+    return f"chaque année, de {month_name(first)} à {month_name(last)}"
 
 
-def _yearly_milestones(catalogue: Catalogue, options: FriseOptions) -> list[dict]:
+def _yearly_milestones(catalogue: Catalogue, options: FriseOptions) -> list[YearlyRecord]:
     """Moments without a stage (8 March, fairs), repeated in every stage of the axis."""
     programme = catalogue.programme
-    records = []
+    records: list[YearlyRecord] = []
     for m in (m for m in catalogue.milestones if m.every_year):
         for number in _stage_numbers(programme, options.track):
             start, end = _span(programme, number, m)
@@ -292,26 +396,28 @@ def _phase_label(number: int, label: str, months: int, geometry: Geometry) -> st
     return str(number)
 
 
-def _phases(programme: Programme, geometry: Geometry) -> list[dict]:
+def _phases(programme: Programme, geometry: Geometry) -> list[PhaseRecord]:
     """One record per run of consecutive stages of the same phase."""
-    records: list[dict] = []
-    for i, stage in enumerate(programme.stages):
-        if records and records[-1]["phase_id"] == stage.phase:
-            records[-1]["stop"] = (i + 1) * 12
-            continue
-        tint = PHASE_TINTS[len(records) % len(PHASE_TINTS)]
-        records.append({"phase_id": stage.phase, "tint": tint, "start": i * 12, "stop": (i + 1) * 12})
-    for r in records:
-        phase = programme.phase_of(programme.stages[r["start"] // 12].id)
-        r.update(
-            label=_phase_label(phase.number, phase.label, r["stop"] - r["start"], geometry),
-            mid=(r["start"] + r["stop"]) / 2,
-            band=PHASE_BAND,
+    records: list[PhaseRecord] = []
+    runs = groupby(enumerate(programme.stages), key=lambda numbered: numbered[1].phase)
+    for n, (_, run) in enumerate(runs):
+        numbers = [i for i, _ in run]
+        start, stop = numbers[0] * 12, (numbers[-1] + 1) * 12
+        phase = programme.phase_of(programme.stages[numbers[0]].id)
+        records.append(
+            {
+                "tint": PHASE_TINTS[n % len(PHASE_TINTS)],
+                "start": start,
+                "stop": stop,
+                "label": _phase_label(phase.number, phase.label, stop - start, geometry),
+                "mid": (start + stop) / 2,
+                "band": PHASE_BAND,
+            }
         )
     return records
 
 
-def _off_track(catalogue: Catalogue, options: FriseOptions) -> list[dict]:
+def _off_track(catalogue: Catalogue, options: FriseOptions) -> list[OffTrackRecord]:
     """Stages that the chosen track skips (such as bac+4 and bac+5 for short studies)."""
     if options.track is None:
         return []

@@ -14,10 +14,20 @@ from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
-from tpt_model.journey.cohort import long_month_label, point_date
+from tpt_model.catalogue.types import Exit, Track
+from tpt_model.formatting import long_month_year
+from tpt_model.journey.cohort import point_date
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
 LaneMode = Literal["pillar", "modality", "partner", "working_group", "custom"]
+# How the lanes are made, read after « couloirs »: the choice above the frise and the chart's subtitle.
+LANE_LABELS: dict[LaneMode, str] = {
+    "pillar": "par volet",
+    "modality": "par modalité",
+    "partner": "par partenaire",
+    "working_group": "par groupe de travail",
+    "custom": "libres",
+}
 NO_PARTNER = "Sans partenaire"
 NO_LANE = "Sans couloir"
 TABLE_COLUMNS = (
@@ -40,8 +50,8 @@ class FriseOptions(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     lane_mode: LaneMode = "pillar"
-    track: Literal["court", "long"] | None = None
-    exit: Literal["salariat", "entrepreneuriat", "doctorat"] | None = None
+    track: Track | None = None
+    exit: Exit | None = None
     cohort_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
     # A persona's walk: her track and exit (set by `for_persona`), her start and her situation.
     persona: str | None = None
@@ -194,7 +204,7 @@ def point_text(programme: Programme, point: JourneyPoint, cohort_year: int | Non
     """« octobre · Seconde », or « octobre 2025 » for a cohort."""
     if cohort_year is None:
         return point_label(programme, point)
-    return long_month_label(point_date(programme, point, cohort_year))
+    return long_month_year(point_date(programme, point, cohort_year))
 
 
 def frise_row(catalogue: Catalogue, idx: int, placement: Placement, options: FriseOptions) -> FriseRow:

@@ -4,22 +4,6 @@ import datetime
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
-from tpt_model.journey.timeline import MONTH_NAMES
-
-MONTH_ABBREVIATIONS = (
-    "janv.",
-    "févr.",
-    "mars",
-    "avr.",
-    "mai",
-    "juin",
-    "juil.",
-    "août",
-    "sept.",
-    "oct.",
-    "nov.",
-    "déc.",
-)
 
 
 def stage_year(programme: Programme, stage_id: str, cohort_year: int) -> int:
@@ -39,13 +23,3 @@ def point_date(programme: Programme, point: JourneyPoint, cohort_year: int) -> d
 def cohort_label(year: int) -> str:
     """« cohorte entrée en seconde en septembre 2025 »."""
     return f"cohorte entrée en seconde en septembre {year}"
-
-
-def month_label(date: datetime.date) -> str:
-    """Short French month and year, such as « oct. 2025 »."""
-    return f"{MONTH_ABBREVIATIONS[date.month - 1]} {date.year}"
-
-
-def long_month_label(date: datetime.date) -> str:
-    """Full French month and year, such as « octobre 2025 »."""
-    return f"{MONTH_NAMES[date.month - 1]} {date.year}"

@@ -2,22 +2,9 @@
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
+from tpt_model.formatting import month_name
 
 SCHOOL_YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
-MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 
 
 def month_offset(month: int) -> int:
@@ -70,4 +57,4 @@ def stage_end(stage_id: str) -> JourneyPoint:
 
 def point_label(programme: Programme, point: JourneyPoint) -> str:
     """French label such as « mars · Terminale »."""
-    return f"{MONTH_NAMES[point.month - 1]} · {programme.stage(point.stage).label}"
+    return f"{month_name(point.month)} · {programme.stage(point.stage).label}"

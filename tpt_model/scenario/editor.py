@@ -1,5 +1,7 @@
 """Composing a frise: pure changes to a scenario (checked by the placement rules) and an undo history."""
 
+from typing import Self
+
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from tpt_model.catalogue.catalogue import Catalogue
@@ -10,7 +12,6 @@ from tpt_model.scenario.rules import Finding, check_placement
 
 HISTORY_LIMIT = 50
 NOT_FOUND = "Placement introuvable"
-EMPTY_NAME = "Nom : le nom ne peut pas être vide"
 
 # A one-stage brick of these kinds happens once: it gets a one-month placement, not a school year.
 PUNCTUAL_KINDS = frozenset({"evenement", "intervention_classe", "equipement"})
@@ -156,14 +157,6 @@ def remove_placement(scenario: Scenario, index: int) -> ChangeResult:
     return ChangeResult(scenario=scenario.model_copy(update={"placements": placements}))
 
 
-def rename(scenario: Scenario, name: str) -> ChangeResult:
-    """The scenario under a new name (surrounding spaces dropped; an empty name is refused)."""
-    name = name.strip()
-    if not name:
-        return _refused(scenario, EMPTY_NAME)
-    return ChangeResult(scenario=scenario.model_copy(update={"name": name}))
-
-
 class Editor(BaseModel):
     """The scenario being composed, with its undo and redo history (kept in the session state)."""
 
@@ -182,6 +175,10 @@ class Editor(BaseModel):
     def can_redo(self) -> bool:
         """Whether there is an undone change to redo."""
         return bool(self.future)
+
+    def staged(self) -> Self:
+        """A copy to try a change on before it is saved (its own history lists; scenarios are frozen)."""
+        return self.model_copy(update={"past": list(self.past), "future": list(self.future)})
 
     def apply(self, result: ChangeResult) -> bool:
         """Take an accepted change (one undo step); a refused or empty change leaves everything as is."""

@@ -1,5 +1,6 @@
-"""Scenario files (catalogue/scenarios/*.yaml): reading with located problems, and writing."""
+"""Scenario files (catalogue/scenarios/*.yaml): reading with located problems, writing, names, uploads."""
 
+import re
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
@@ -10,9 +11,14 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue.validation import validate_document
 from tpt_model.errors import Problem, ProblemsError, YamlFileError, field_path
 from tpt_model.scenario.rules import check_placement
-from tpt_model.yamlio.reader import Document, parse_text, read_document, resolve_plain
+from tpt_model.text import clean_name, fold
+from tpt_model.yamlio.reader import MAX_BYTES, Document, decode, parse_text, read_document, resolve_plain
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
+DEFAULT_IMPORT_NAME = "import.yaml"
+MAX_SLUG = 60
+MAX_FILE_NAME = 120
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
 
 
 def _document_problems(
@@ -84,3 +90,43 @@ def dump_scenario(scenario: Scenario) -> str:
     data = scenario.model_dump(mode="json", exclude_defaults=True)
     body = yaml.dump(data, Dumper=_QuotingDumper, allow_unicode=True, sort_keys=False, width=100)
     return SCHEMA_LINE + body
+
+
+def slug(name: str) -> str:
+    """File-name stem of a scenario name: « Parcours GT1 (été) » gives « parcours-gt1-ete »."""
+    words = re.findall(r"[a-z0-9]+", fold(name.translate(_LIGATURES)))
+    return "-".join(words)[:MAX_SLUG].strip("-") or "scenario"
+
+
+def scenario_file_name(name: str) -> str:
+    """Name of the YAML file a scenario is exported to."""
+    return f"{slug(name)}.yaml"
+
+
+def export_bytes(scenario: Scenario) -> bytes:
+    """The YAML file of a scenario, as UTF-8 bytes (what the download button serves)."""
+    return dump_scenario(scenario).encode("utf-8")
+
+
+def upload_file_name(file_name: str) -> str:
+    """The uploaded file's name as problems cite it: one line, short, never empty."""
+    cleaned = clean_name(file_name.replace("\\", "/").rsplit("/", 1)[-1])
+    return cleaned[:MAX_FILE_NAME] or DEFAULT_IMPORT_NAME
+
+
+def upload_text(data: bytes, file: str) -> str:
+    """The text of an uploaded file; ProblemsError when it is over 256 KB or not UTF-8."""
+    if len(data) > MAX_BYTES:
+        size = f"{len(data) // 1024} Ko, au plus {MAX_BYTES // 1024} Ko"
+        raise ProblemsError([Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size})")])
+    try:
+        return decode(data, file)
+    except YamlFileError as err:
+        raise ProblemsError([err.problem]) from None
+
+
+def read_upload(data: bytes | str, file_name: str, catalogue: Catalogue) -> Scenario:
+    """The scenario of an uploaded YAML file, checked against the catalogue; ProblemsError if not valid."""
+    file = upload_file_name(file_name)
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return parse_scenario(upload_text(raw, file), file, catalogue)

@@ -1,53 +1,33 @@
 """The evaluation page's part of the session: who scores, which brick, which weights, what was picked.
 
-Pure helpers beside it: the bricks of a scenario in frise order, progress, the evaluator's name
-check, the sheet a form makes, and saving it with errors turned into French messages.
+Beside it, the service that saves a form's sheet and moves on, with store errors turned into French.
 """
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import Any, Literal
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
 
-import pandas as pd
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.programme import Criterion, Programme
-from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.evaluation.matrix import priority_matrix_chart, ranking_table
-from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, BrickResult, default_weights, evaluate
+from tpt_model.catalogue.programme import Programme
+from tpt_model.errors import InputError
+from tpt_model.evaluation.form import GROUP_EVALUATOR, build_sheet
+from tpt_model.evaluation.scoring import default_weights
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.frise.spec import chart_spec
-from tpt_model.session.library import slug
 from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioNotFound
 from tpt_model.store.scores import ScoreStore
-from tpt_model.text import fold, strip_control
+from tpt_model.text import clean_name
 
 __all__ = [
     "DATABASE_DOWN",
-    "GROUP_EVALUATOR",
-    "MAX_EVALUATOR_LENGTH",
     "SCENARIO_GONE",
     "SECTIONS",
-    "EvaluationInputError",
     "EvaluationView",
     "ScoreNotice",
-    "aggregate_lines",
-    "build_sheet",
-    "check_evaluator",
-    "export_file_name",
-    "level_label",
-    "own_sheets",
-    "prefill",
-    "progress_text",
-    "rank_change_message",
+    "name_taken",
     "save_and_advance",
-    "scenario_bricks",
 ]
-
-GROUP_EVALUATOR = "Groupe"
-MAX_EVALUATOR_LENGTH = 60
 
 SCENARIO_GONE = (
     "Ce scénario a été supprimé entre-temps : les notes n'ont pas été enregistrées. "
@@ -57,14 +37,6 @@ DATABASE_DOWN = "Les notes n'ont pas pu être enregistrées (base de données in
 
 Section = Literal["score", "results", "export"]
 SECTIONS: dict[Section, str] = {"score": "Noter", "results": "Résultats", "export": "Exporter"}
-
-
-class EvaluationInputError(ValueError):
-    """What the user typed or chose cannot be saved; `message` says why, in French."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 class ScoreNotice(BaseModel):
@@ -131,79 +103,11 @@ class EvaluationView(BaseModel):
         return self.resolved_weights(programme) != default_weights(programme)
 
 
-def scenario_bricks(catalogue: Catalogue, scenario: Scenario) -> list[str]:
-    """Distinct brick ids of the scenario in placement order (bricks missing from the catalogue left out)."""
-    known = catalogue.bricks_by_id
-    return [b for b in dict.fromkeys(p.brick for p in scenario.placements) if b in known]
-
-
-def progress_text(position: int, total: int) -> str:
-    """« 12 / 31 » for the 12th brick of 31 (position counts from 0)."""
-    return f"{min(position + 1, total)} / {total}"
-
-
-def clean_name(name: str) -> str:
-    """A name on one line, without control characters or surrounding spaces."""
-    return " ".join(strip_control(name).split())
-
-
-def check_evaluator(name: str) -> str:
-    """The evaluator's name, cleaned; raises EvaluationInputError when it cannot sign scores."""
-    cleaned = clean_name(name)
-    if not cleaned:
-        raise EvaluationInputError("Indiquez le nom de l'évaluatrice ou de l'évaluateur.")
-    if len(cleaned) > MAX_EVALUATOR_LENGTH:
-        raise EvaluationInputError(
-            "Le nom de l'évaluatrice ou de l'évaluateur ne doit pas dépasser "
-            f"{MAX_EVALUATOR_LENGTH} caractères."
-        )
-    if fold(cleaned) == fold(REFERENCE_EVALUATOR):
-        raise EvaluationInputError(
-            f"« {REFERENCE_EVALUATOR} » est réservé aux notes du catalogue : choisissez un autre nom."
-        )
-    return cleaned
-
-
-def level_label(criterion: Criterion, value: int) -> str:
-    """A score with its level's descriptor: « 3 — Pertinente »."""
-    descriptor = criterion.levels.get(value)
-    return f"{value} — {descriptor}" if descriptor else str(value)
-
-
 def name_taken(view: EvaluationView, evaluator: str, sheets: Iterable[ScoreSheet]) -> bool:
     """Whether scores already stand under this name, saved by someone this session is not known to be."""
     if evaluator == GROUP_EVALUATOR or evaluator in view.confirmed:
         return False
     return any(s.evaluator == evaluator for s in sheets)
-
-
-def own_sheets(sheets: Iterable[ScoreSheet], evaluator: str) -> dict[str, ScoreSheet]:
-    """The evaluator's sheets by brick id."""
-    return {s.brick: s for s in sheets if s.evaluator == evaluator}
-
-
-def prefill(programme: Programme, sheet: ScoreSheet | None) -> dict[str, int | None]:
-    """The form's starting value per criterion: the stored score if it is on the scale, else none."""
-    stored = sheet.scores if sheet is not None else {}
-    return {
-        c.id: stored[c.id] if c.id in stored and c.scale.contains(stored[c.id]) else None
-        for c in programme.criteria
-    }
-
-
-def build_sheet(
-    programme: Programme, brick: str, evaluator: str, values: Mapping[str, int | None], comment: str | None
-) -> ScoreSheet:
-    """The sheet a submitted form makes (criteria left blank are not scored); at least one score needed."""
-    scores: dict[str, int] = {}
-    for c in programme.criteria:
-        value = values.get(c.id)
-        if isinstance(value, int) and not isinstance(value, bool) and c.scale.contains(value):
-            scores[c.id] = value
-    if not scores:
-        raise EvaluationInputError("Choisissez au moins une note avant d'enregistrer.")
-    text = strip_control(comment or "").strip()
-    return ScoreSheet(brick=brick, evaluator=evaluator, scores=scores, comment=text or None)
 
 
 def save_and_advance(
@@ -224,7 +128,7 @@ def save_and_advance(
         store.save_sheet(view.scenario_id, sheet, as_evaluator=evaluator)
     except ScenarioNotFound:
         notice = ScoreNotice(ok=False, message=SCENARIO_GONE)
-    except (EvaluationInputError, StoreError) as err:
+    except (InputError, StoreError) as err:
         notice = ScoreNotice(ok=False, message=err.message)
     except SQLAlchemyError:
         notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
@@ -237,84 +141,3 @@ def save_and_advance(
         notice = ScoreNotice(ok=True, message=f"Notes de « {evaluator} » enregistrées.{suffix}")
     view.notice = notice
     return notice
-
-
-def rank_change_message(changed: int) -> str:
-    """How many bricks the page's weights move, compared with the programme's weights."""
-    if changed == 0:
-        return "Avec ces poids, aucune brique ne change de rang par rapport aux poids du programme."
-    if changed == 1:
-        return "Avec ces poids, 1 brique change de rang par rapport aux poids du programme."
-    return f"Avec ces poids, {changed} briques changent de rang par rapport aux poids du programme."
-
-
-def _number(value: float) -> str:
-    """A French decimal: 3,5 (no trailing ,0)."""
-    return f"{value:.2f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
-    """One French line per criterion: mean, median, range, count and disagreement."""
-    lines = []
-    for c in programme.criteria:
-        agg = result.criteria[c.id]
-        if agg.mean is None or agg.median is None:
-            lines.append(f"{c.label} : pas encore notée")
-            continue
-        line = (
-            f"{c.label} : moyenne {_number(agg.mean)}, médiane {_number(agg.median)}, "
-            f"de {agg.min} à {agg.max} ({agg.count} note{'s' if agg.count > 1 else ''})"
-        )
-        lines.append(line + (" — désaccord" if agg.disputed else ""))
-    return lines
-
-
-def export_file_name(scenario_name: str, extension: str) -> str:
-    """« evaluation-parcours-gt1.csv » for the scenario « Parcours GT1 »."""
-    return f"evaluation-{slug(scenario_name)}.{extension}"
-
-
-def evaluation_key(
-    scenario_id: str,
-    revision: Hashable,
-    bricks: Sequence[str],
-    weights: Mapping[str, float] | None,
-    reference: bool,
-) -> tuple[Hashable, ...]:
-    """What an evaluation's results depend on: equal keys give equal results."""
-    frozen_weights = tuple(sorted(weights.items())) if weights else None
-    return (scenario_id, revision, tuple(bricks), frozen_weights, reference)
-
-
-def memo_evaluate(
-    catalogue: Catalogue,
-    key: tuple[Hashable, ...],
-    sheets: Sequence[ScoreSheet],
-) -> list[BrickResult]:
-    """`evaluate` for `key` (see evaluation_key), computed once while the scores stay the same."""
-    _, _, bricks, weights, reference = key
-    return catalogue.memo.get(
-        ("evaluate", *key),
-        lambda: evaluate(
-            catalogue, list(bricks), list(sheets), dict(weights) if weights else None, reference
-        ),
-    )
-
-
-def memo_matrix_spec(
-    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult], axes: tuple[str, str]
-) -> dict[str, Any]:
-    """The priority matrix's Vega-Lite spec for these results and axes, built once (without re-validation)."""
-    return catalogue.memo.get(
-        ("matrix", *key, axes),
-        lambda: chart_spec(
-            priority_matrix_chart(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
-        ),
-    )
-
-
-def memo_ranking_table(
-    catalogue: Catalogue, key: tuple[Hashable, ...], results: list[BrickResult]
-) -> pd.DataFrame:
-    """The ranking table for these results, built once (a shared frame: do not change it)."""
-    return catalogue.memo.get(("ranking", *key), lambda: ranking_table(catalogue, results))

@@ -1,4 +1,4 @@
-"""A session's work on one scenario: every change saved at once, stale writes caught, nothing lost."""
+"""A session's work on one scenario: every change saved at once and shown only once saved; nothing lost."""
 
 from collections.abc import Callable
 
@@ -7,10 +7,18 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions
+from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import ChangeResult, Editor
+from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore, StaleWrite, StoredScenario
+from tpt_model.text import author_name
 
-DEFAULT_TEMPLATE = "parcours-type"
+NOT_SAVED = "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était."
+SCENARIO_GONE = (
+    "Ce scénario a été supprimé entre-temps : votre changement n'a pas été enregistré. "
+    "Enregistrez votre version comme copie pour la garder."
+)
+COPY_NOT_SAVED = "Votre version n'a pas pu être enregistrée comme copie : elle attend toujours."
 
 
 class Notice(BaseModel):
@@ -33,7 +41,7 @@ class FriseView(BaseModel):
     selected: int | None = None
     editing: int | None = None
     notice: Notice | None = None
-    # A change refused because someone saved first: kept so that it can be saved as a copy.
+    # A change refused because someone saved first (or deleted the scenario): kept to be saved as a copy.
     conflict: Scenario | None = None
 
     @property
@@ -58,14 +66,6 @@ def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> No
     view.notice = None
 
 
-def starter_scenario(catalogue: Catalogue) -> Scenario:
-    """What a new workshop starts from: the typical journey, another shipped one, or an empty frise."""
-    names = dict(catalogue.templates)
-    if DEFAULT_TEMPLATE in names:
-        return names[DEFAULT_TEMPLATE]
-    return catalogue.templates[0][1] if catalogue.templates else Scenario(name="Nouvelle frise")
-
-
 def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, author: str) -> None:
     """Open the last scenario worked on; on an empty database, create one from the template."""
     if view.scenario_id is not None:
@@ -79,64 +79,79 @@ def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, aut
     if existing:
         open_scenario(view, store, existing[0].id)
     else:
-        _load(view, store.create(starter_scenario(catalogue), author or "Frise"))
+        _load(view, store.create(starter_scenario(catalogue), author_name(author)))
 
 
-def _save(view: FriseView, store: ScenarioStore, author: str, summary: str) -> Notice | None:
-    assert view.editor is not None and view.scenario_id is not None
+def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, summary: str) -> Notice | None:
+    """Save the staged scenario; only once it is saved does the view take it (with its history)."""
+    assert view.scenario_id is not None
     try:
-        stored = store.save(
-            view.scenario_id, view.editor.scenario, view.version, author or "Anonyme", summary
-        )
+        stored = store.save(view.scenario_id, staged.scenario, view.version, author_name(author), summary)
     except StaleWrite as err:
         view.conflict = err.rejected
-        _load(view, store.get(view.scenario_id))
+        _load(view, store.get(view.scenario_id))  # the frise shows the version that was saved first
         return Notice(error=err.message)
+    except ScenarioNotFound as err:
+        view.conflict = err.rejected
+        return Notice(error=SCENARIO_GONE)
+    except StoreError as err:
+        return Notice(error=f"{NOT_SAVED} {err.message}")
+    view.editor = staged
     view.version = stored.version
     return None
 
 
 def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: str, summary: str) -> Notice:
-    """Apply a change and save it as a new version; a refused or stale change changes nothing."""
+    """Save a change as a new version, then show it; a refused, stale or failed change changes nothing."""
     assert view.editor is not None
+    staged = view.editor.staged()
     if result.error is not None:
         notice = Notice(error=result.error)
-    elif not view.editor.apply(result):
+    elif not staged.apply(result):
         notice = Notice(warnings=tuple(result.warnings))
     else:
-        notice = _save(view, store, author, summary) or Notice(warnings=tuple(result.warnings), saved=True)
+        notice = _save(view, store, author, staged, summary) or Notice(
+            warnings=tuple(result.warnings), saved=True
+        )
     view.notice = notice
     return notice
 
 
 def _step(
-    view: FriseView, store: ScenarioStore, author: str, move: Callable[[], bool], summary: str
+    view: FriseView, store: ScenarioStore, author: str, move: Callable[[Editor], bool], summary: str
 ) -> Notice:
-    if not move():
+    assert view.editor is not None
+    staged = view.editor.staged()
+    if not move(staged):
         return Notice()
-    view.selected = None
-    view.notice = _save(view, store, author, summary) or Notice(saved=True)
-    return view.notice
+    notice = _save(view, store, author, staged, summary)
+    if notice is None:
+        view.selected = None
+        notice = Notice(saved=True)
+    view.notice = notice
+    return notice
 
 
 def undo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
     """Undo the last change (saved as a new version, so history keeps both)."""
-    assert view.editor is not None
-    return _step(view, store, author, view.editor.undo, "Annulation")
+    return _step(view, store, author, Editor.undo, "Annulation")
 
 
 def redo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
     """Redo the last undone change."""
-    assert view.editor is not None
-    return _step(view, store, author, view.editor.redo, "Rétablissement")
+    return _step(view, store, author, Editor.redo, "Rétablissement")
 
 
-def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) -> StoredScenario:
-    """Keep the refused work as a new scenario and open it."""
+def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) -> Notice:
+    """Keep the refused work as a new scenario and open it; if that fails too, the work still waits."""
     assert view.conflict is not None
     copy = view.conflict.model_copy(update={"name": f"{view.conflict.name} (ma version)"})
-    stored = store.create(copy, author or "Anonyme")
+    try:
+        stored = store.create(copy, author_name(author))
+    except StoreError as err:
+        view.notice = Notice(error=f"{COPY_NOT_SAVED} {err.message}")
+        return view.notice
     _load(view, stored)
     view.conflict = None
     view.notice = Notice(saved=True)
-    return stored
+    return view.notice

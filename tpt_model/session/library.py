@@ -1,35 +1,15 @@
-"""The library of scenarios as the scenarios page shows it: rows, creation, file names, import."""
+"""The scenarios page's part of the session: its view, importing a file, and the rows and labels it shows."""
 
-import re
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.errors import Problem, ProblemsError, YamlFileError
-from tpt_model.scenario.files import dump_scenario, parse_scenario
-from tpt_model.session.frise import DEFAULT_TEMPLATE
-from tpt_model.store.scenarios import (
-    ScenarioInfo,
-    ScenarioStore,
-    StoredScenario,
-    StoreError,
-    VersionInfo,
-    time_label,
-)
-from tpt_model.text import escape_markdown, fold, strip_control
-
-# The reader's private decoder is reused so that an upload and a catalogue file give the same message.
-from tpt_model.yamlio.reader import MAX_BYTES, decode
-
-ANONYMOUS = "Anonyme"
-BLANK = ""  # the creation source of an empty frise
-EMPTY_NAME = "Le nom du scénario ne peut pas être vide."
-DEFAULT_IMPORT_NAME = "import.yaml"
-MAX_SLUG = 60
-MAX_FILE_NAME = 120
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})
+from tpt_model.errors import ProblemsError
+from tpt_model.formatting import time_label
+from tpt_model.scenario.files import read_upload, upload_file_name
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo
+from tpt_model.text import author_name, escape_markdown
 
 
 class LibraryNotice(BaseModel):
@@ -53,83 +33,11 @@ class LibraryView(BaseModel):
     notice: LibraryNotice | None = None
 
 
-def author_name(author: str) -> str:
-    """The name written in the history: the one typed in the sidebar, or « Anonyme »."""
-    return " ".join(strip_control(author).split()) or ANONYMOUS
-
-
-def clean_name(name: str) -> str:
-    """A scenario name on one line, without control characters or surrounding spaces."""
-    return " ".join(strip_control(name).split())
-
-
-def slug(name: str) -> str:
-    """File-name stem of a scenario name: « Parcours GT1 (été) » gives « parcours-gt1-ete »."""
-    words = re.findall(r"[a-z0-9]+", fold(name.translate(_LIGATURES)))
-    return "-".join(words)[:MAX_SLUG].strip("-") or "scenario"
-
-
-def export_file_name(name: str) -> str:
-    """Name of the YAML file a scenario is exported to."""
-    return f"{slug(name)}.yaml"
-
-
-def export_bytes(scenario: Scenario) -> bytes:
-    """The YAML file of a scenario, as UTF-8 bytes (what the download button serves)."""
-    return dump_scenario(scenario).encode("utf-8")
-
-
-def creation_sources(catalogue: Catalogue) -> dict[str, str]:
-    """What a new scenario can start from (template id, or BLANK), with its label; the default first."""
-    templates = dict(catalogue.templates)
-    sources: dict[str, str] = {}
-    if DEFAULT_TEMPLATE in templates:
-        sources[DEFAULT_TEMPLATE] = "À partir du parcours-type"
-    sources[BLANK] = "Frise vide"
-    for template_id, scenario in catalogue.templates:
-        sources.setdefault(template_id, f"À partir du modèle « {scenario.name} »")
-    return sources
-
-
-def new_scenario(catalogue: Catalogue, name: str, source: str = BLANK) -> Scenario:
-    """A blank scenario (its name required) or a copy of a template (renamed when a name is given)."""
-    name = clean_name(name)
-    if source == BLANK:
-        if not name:
-            raise StoreError(EMPTY_NAME)
-        return Scenario(name=name)
-    templates = dict(catalogue.templates)
-    if source not in templates:
-        raise StoreError(f"Modèle de scénario inconnu « {source} » : rechargez la page.")
-    template = templates[source]
-    return template.model_copy(update={"name": name}) if name else template
-
-
-def upload_file_name(file_name: str) -> str:
-    """The uploaded file's name as problems cite it: one line, short, never empty."""
-    cleaned = clean_name(file_name.replace("\\", "/").rsplit("/", 1)[-1])
-    return cleaned[:MAX_FILE_NAME] or DEFAULT_IMPORT_NAME
-
-
-def upload_text(data: bytes, file: str) -> str:
-    """The text of an uploaded file; ProblemsError when it is over 256 KB or not UTF-8."""
-    if len(data) > MAX_BYTES:
-        size = f"{len(data) // 1024} Ko, au plus {MAX_BYTES // 1024} Ko"
-        raise ProblemsError([Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size})")])
-    try:
-        return decode(data, file)
-    except YamlFileError as err:
-        raise ProblemsError([err.problem]) from None
-
-
 def import_scenario(
     store: ScenarioStore, data: bytes | str, file_name: str, catalogue: Catalogue, author: str
 ) -> StoredScenario:
     """Check a YAML file against the catalogue and store it as a new scenario; ProblemsError if not valid."""
-    file = upload_file_name(file_name)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    scenario = parse_scenario(upload_text(raw, file), file, catalogue)
-    return store.create(scenario, author_name(author))
+    return store.create(read_upload(data, file_name, catalogue), author_name(author))
 
 
 def import_failure(file_name: str, err: ProblemsError) -> LibraryNotice:

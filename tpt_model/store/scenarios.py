@@ -5,13 +5,15 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.errors import InputError
+from tpt_model.formatting import time_label
+from tpt_model.scenario.creation import scenario_name
 from tpt_model.store.errors import StoreError
 from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
@@ -25,8 +27,6 @@ __all__ = [
     "VersionInfo",
     "VersionNotFound",
 ]
-
-USERS_TIME_ZONE = "Europe/Paris"
 
 
 class StoredScenario(BaseModel):
@@ -99,20 +99,12 @@ class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
         )
 
 
-def time_label(at: datetime) -> str:
-    """French label of a moment in the users' time zone, such as « 17:39 le 28/11/2026 »."""
+def _checked_name(name: str) -> str:
+    # The scenario room's rule, raised as a store error like every refusal of the store.
     try:
-        local, suffix = at.astimezone(ZoneInfo(USERS_TIME_ZONE)), ""
-    except ZoneInfoNotFoundError:  # a machine without time-zone data: say it is UTC
-        local, suffix = at.astimezone(UTC), " UTC"
-    return f"{local:%H:%M}{suffix} le {local:%d/%m/%Y}"
-
-
-def _clean_name(name: str) -> str:
-    cleaned = name.strip()
-    if not cleaned:
-        raise StoreError("Le nom du scénario ne peut pas être vide.")
-    return cleaned
+        return scenario_name(name)
+    except InputError as err:
+        raise StoreError(err.message) from None
 
 
 def _insert_version(
@@ -203,13 +195,13 @@ class ScenarioStore:
 
     def rename(self, scenario_id: str, name: str, expected_version: int, author: str) -> StoredScenario:
         """Store a new version that differs from `expected_version` only by its name."""
-        name = _clean_name(name)
+        name = _checked_name(name)
         renamed = self.version(scenario_id, expected_version).model_copy(update={"name": name})
         return self.save(scenario_id, renamed, expected_version, author, f"Renommé en « {name} »")
 
     def duplicate(self, scenario_id: str, new_name: str, author: str) -> StoredScenario:
         """Copy the current version of a scenario into a new scenario (version 1)."""
-        new_name = _clean_name(new_name)
+        new_name = _checked_name(new_name)
         source = self.get(scenario_id)
         copy = source.scenario.model_copy(update={"name": new_name})
         summary = f"Copie de « {source.scenario.name} » (version {source.version})"

@@ -1,9 +1,10 @@
 """Workshop scores in the database: each evaluator writes her own rows, so none overwrites another."""
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Insert, delete, select, update
+from sqlalchemy import Connection, Engine, Insert, Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
@@ -16,7 +17,10 @@ from tpt_model.store.tables import scenarios, scores, utc_now
 __all__ = ["NotYourScores", "ScoreStore"]
 
 # Dialects with an `INSERT … ON CONFLICT DO UPDATE`, which makes each row's write atomic.
-_INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+_INSERTS: dict[str, Callable[[Table], postgresql.Insert | sqlite.Insert]] = {
+    "postgresql": postgresql.insert,
+    "sqlite": sqlite.insert,
+}
 _KEY = (scores.c.scenario_id, scores.c.brick_id, scores.c.evaluator, scores.c.criterion_id)
 
 

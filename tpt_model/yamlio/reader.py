@@ -8,11 +8,9 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, cast
 
 import yaml
-from yaml.constructor import BaseConstructor
-from yaml.cyaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
@@ -33,15 +31,6 @@ _PLAIN_TAGS = frozenset(
 
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
-
-
-class _NoImplicitLoader(CParser, BaseConstructor, BaseResolver):
-    """C parser that tags every plain scalar as a string: we resolve types ourselves."""
-
-    def __init__(self, stream: str) -> None:
-        CParser.__init__(self, stream)
-        BaseConstructor.__init__(self)
-        BaseResolver.__init__(self)
 
 
 @dataclass
@@ -120,7 +109,7 @@ def forbidden_character(text: str, file: str) -> Problem | None:
 def _first_alias(text: str) -> Position:
     """Where the first alias of a document stands (only looked for once one was met)."""
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-        if isinstance(event, yaml.AliasEvent):
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
             return (event.start_mark.line + 1, event.start_mark.column + 1)
     return (1, 1)
 
@@ -131,7 +120,7 @@ class _Builder:
         self.doc = Document(file, None)
         self.seen: set[int] = set()
 
-    def fail(self, node: Node, field_name: str, message: str) -> None:
+    def fail(self, node: Node, field_name: str, message: str) -> NoReturn:
         line, column = _pos(node)
         raise YamlFileError(Problem(self.doc.file, line, column, field_name, message))
 
@@ -161,7 +150,8 @@ class _Builder:
             return value
         if isinstance(node, SequenceNode):
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
-        return self.build_mapping(node, loc, depth)
+        # The composer makes only scalars, sequences and mappings.
+        return self.build_mapping(cast(MappingNode, node), loc, depth)
 
     def build_mapping(self, node: MappingNode, loc: Loc, depth: int) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
@@ -205,7 +195,9 @@ def parse_text(text: str, file: str) -> Document:
     if forbidden is not None:
         raise YamlFileError(forbidden)
     try:
-        node = yaml.compose(text, Loader=_NoImplicitLoader)
+        # CBaseLoader (C parser, no implicit resolvers) tags every plain scalar as a string: types
+        # are resolved by `resolve_plain`.
+        node = yaml.compose(text, Loader=yaml.CBaseLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

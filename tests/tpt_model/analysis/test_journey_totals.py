@@ -1,6 +1,6 @@
 """Totals and gaps of a journey."""
 
-from tpt_model.analysis.totals import euros, journey_totals
+from tpt_model.analysis.totals import journey_totals
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 
@@ -52,8 +52,3 @@ def test_the_dropout_window_is_covered_by_an_accompaniment_across_it(catalogue: 
 def test_an_empty_frise_has_no_gap_list(catalogue: Catalogue) -> None:
     totals = journey_totals(catalogue, Scenario(name="Vide"))
     assert totals.gaps == () and totals.cost_per_beneficiary_eur == 0
-
-
-def test_euros_are_written_the_french_way() -> None:
-    assert euros(12345.4) == "12\u202f345 €"
-    assert euros(0) == "0 €"

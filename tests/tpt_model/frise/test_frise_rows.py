@@ -1,6 +1,7 @@
 """The frise's rows: which placements show for a track and exit, in which lane, with which dates."""
 
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from pydantic import ValidationError
@@ -8,9 +9,11 @@ from pydantic import ValidationError
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.frise.rows import (
+    LANE_LABELS,
     NO_PARTNER,
     TABLE_COLUMNS,
     FriseOptions,
+    LaneMode,
     frise_rows,
     frise_table,
     lane_of,
@@ -59,6 +62,15 @@ def test_options_defaults_and_strictness() -> None:
         FriseOptions(trak="court")
     with pytest.raises(ValidationError):
         options.track = "court"
+    with pytest.raises(ValidationError):
+        FriseOptions(track="moyen")  # the catalogue's tracks and exits, nothing else
+    with pytest.raises(ValidationError):
+        FriseOptions(exit="retraite")
+
+
+def test_every_lane_mode_has_its_label() -> None:
+    assert list(LANE_LABELS) == list(get_args(LaneMode))
+    assert LANE_LABELS["pillar"] == "par volet" and LANE_LABELS["custom"] == "libres"
 
 
 def test_everything_shows_without_track_or_exit(catalogue: Catalogue) -> None:

@@ -6,7 +6,7 @@ import pytest
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
-from tpt_model.journey.cohort import cohort_label, long_month_label, month_label, point_date
+from tpt_model.journey.cohort import cohort_label, point_date
 
 
 @pytest.mark.parametrize(
@@ -27,18 +27,3 @@ def test_point_date(programme: Programme, stage: str, month: int, expected: date
 
 def test_cohort_label() -> None:
     assert cohort_label(2025) == "cohorte entrée en seconde en septembre 2025"
-
-
-@pytest.mark.parametrize(
-    ("date", "short", "long"),
-    [
-        (datetime.date(2025, 10, 1), "oct. 2025", "octobre 2025"),
-        (datetime.date(2025, 9, 1), "sept. 2025", "septembre 2025"),
-        (datetime.date(2026, 2, 1), "févr. 2026", "février 2026"),
-        (datetime.date(2026, 8, 1), "août 2026", "août 2026"),
-        (datetime.date(2026, 5, 1), "mai 2026", "mai 2026"),
-    ],
-)
-def test_month_labels(date: datetime.date, short: str, long: str) -> None:
-    assert month_label(date) == short
-    assert long_month_label(date) == long

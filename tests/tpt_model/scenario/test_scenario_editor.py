@@ -13,7 +13,6 @@ from tpt_model.scenario.editor import (
     duplicate_placement,
     placement_for,
     remove_placement,
-    rename,
     update_placement,
 )
 from tpt_model.scenario.summary import placement_summary, scenario_stats
@@ -26,6 +25,11 @@ def mini(catalogue: Catalogue) -> Scenario:
 
 def bricks(scenario: Scenario) -> list[str]:
     return [p.brick for p in scenario.placements]
+
+
+def named(scenario: Scenario, name: str) -> ChangeResult:
+    """A change of name only: the plainest change to drive the undo history with."""
+    return ChangeResult(scenario=scenario.model_copy(update={"name": name}))
 
 
 # --- placement_for
@@ -227,7 +231,7 @@ def test_update_of_a_field_that_cannot_change(catalogue: Catalogue, mini: Scenar
         update_placement(catalogue, mini, 0, brick="mentorat")
 
 
-# --- duplicate, remove, rename
+# --- duplicate, remove
 
 
 def test_duplicate_inserts_right_after(catalogue: Catalogue, mini: Scenario) -> None:
@@ -245,18 +249,6 @@ def test_duplicate_the_last(catalogue: Catalogue, mini: Scenario) -> None:
 def test_remove(mini: Scenario) -> None:
     result = remove_placement(mini, 0)
     assert result == ChangeResult(scenario=mini.model_copy(update={"placements": mini.placements[1:]}))
-
-
-def test_rename(mini: Scenario) -> None:
-    result = rename(mini, "  Parcours de Léa  ")
-    assert result.error is None
-    assert result.scenario.name == "Parcours de Léa"
-    assert result.scenario.placements == mini.placements
-
-
-@pytest.mark.parametrize("name", ["", "   ", "\n"])
-def test_rename_to_nothing_is_refused(mini: Scenario, name: str) -> None:
-    assert rename(mini, name) == ChangeResult(scenario=mini, error="Nom : le nom ne peut pas être vide")
 
 
 # --- Editor
@@ -277,11 +269,11 @@ def test_editor_applies_changes(catalogue: Catalogue, mini: Scenario) -> None:
 
 def test_a_refused_change_changes_nothing(catalogue: Catalogue, mini: Scenario) -> None:
     editor = Editor(scenario=mini)
-    editor.apply(rename(editor.scenario, "Avant"))
+    editor.apply(named(editor.scenario, "Avant"))
     editor.undo()
     before = editor.model_copy(deep=True)
     assert not editor.apply(update_placement(catalogue, editor.scenario, 1, end=pt("terminale", 12)))
-    assert not editor.apply(rename(editor.scenario, ""))
+    assert not editor.apply(named(editor.scenario, "Refusé").model_copy(update={"error": "Refusé"}))
     assert not editor.apply(remove_placement(editor.scenario, 7))
     assert editor == before
     assert editor.can_redo  # a refusal does not drop the redo history either
@@ -289,14 +281,14 @@ def test_a_refused_change_changes_nothing(catalogue: Catalogue, mini: Scenario) 
 
 def test_a_change_that_changes_nothing_records_no_step(mini: Scenario) -> None:
     editor = Editor(scenario=mini)
-    assert not editor.apply(rename(mini, mini.name))
+    assert not editor.apply(named(mini, mini.name))
     assert not editor.can_undo
 
 
 def test_undo_and_redo(mini: Scenario) -> None:
     editor = Editor(scenario=mini)
     for name in ("A", "B", "C"):
-        editor.apply(rename(editor.scenario, name))
+        editor.apply(named(editor.scenario, name))
     assert editor.undo() and editor.scenario.name == "B"
     assert editor.undo() and editor.scenario.name == "A"
     assert editor.redo() and editor.scenario.name == "B"
@@ -310,11 +302,11 @@ def test_undo_and_redo(mini: Scenario) -> None:
 
 def test_a_new_change_clears_redo(mini: Scenario) -> None:
     editor = Editor(scenario=mini)
-    editor.apply(rename(editor.scenario, "A"))
-    editor.apply(rename(editor.scenario, "B"))
+    editor.apply(named(editor.scenario, "A"))
+    editor.apply(named(editor.scenario, "B"))
     editor.undo()
     assert editor.can_redo
-    assert editor.apply(rename(editor.scenario, "C"))
+    assert editor.apply(named(editor.scenario, "C"))
     assert not editor.can_redo
     assert not editor.redo()
     assert editor.undo() and editor.scenario.name == "A"
@@ -323,7 +315,7 @@ def test_a_new_change_clears_redo(mini: Scenario) -> None:
 def test_history_keeps_the_last_fifty_steps(mini: Scenario) -> None:
     editor = Editor(scenario=mini)
     for i in range(HISTORY_LIMIT + 1):
-        assert editor.apply(rename(editor.scenario, f"Version {i}"))
+        assert editor.apply(named(editor.scenario, f"Version {i}"))
     assert len(editor.past) == HISTORY_LIMIT == 50
     for _ in range(HISTORY_LIMIT):
         assert editor.undo()
@@ -336,8 +328,8 @@ def test_history_keeps_the_last_fifty_steps(mini: Scenario) -> None:
 
 def test_reset_clears_the_history(catalogue: Catalogue, mini: Scenario) -> None:
     editor = Editor(scenario=mini)
-    editor.apply(rename(editor.scenario, "A"))
-    editor.apply(rename(editor.scenario, "B"))
+    editor.apply(named(editor.scenario, "A"))
+    editor.apply(named(editor.scenario, "B"))
     editor.undo()
     other = Scenario(name="Autre")
     editor.reset(other)
@@ -346,11 +338,23 @@ def test_reset_clears_the_history(catalogue: Catalogue, mini: Scenario) -> None:
     assert editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "ordinateur")))
 
 
+def test_a_staged_copy_changes_apart(mini: Scenario) -> None:
+    editor = Editor(scenario=mini)
+    editor.apply(named(editor.scenario, "A"))
+    editor.apply(named(editor.scenario, "B"))
+    editor.undo()
+    before = editor.model_copy(deep=True)
+    staged = editor.staged()
+    assert staged == editor
+    assert staged.apply(named(staged.scenario, "C")) and staged.undo() and staged.undo()
+    assert editor == before  # the original keeps its scenario and both histories
+
+
 def test_editor_json_round_trip(catalogue: Catalogue, mini: Scenario) -> None:
     editor = Editor(scenario=mini)
     editor.apply(update_placement(catalogue, editor.scenario, 1, note='« Guillemets » "doubles"\nligne 2'))
     editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "mentorat")))
-    editor.apply(rename(editor.scenario, "Parcours ✨"))
+    editor.apply(named(editor.scenario, "Parcours ✨"))
     editor.undo()
     restored = Editor.model_validate_json(editor.model_dump_json())
     assert restored == editor

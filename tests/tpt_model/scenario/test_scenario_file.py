@@ -5,7 +5,17 @@ from helpers import AXIS, TEST_CATALOGUE, pt
 
 from tpt_model import Catalogue, ProblemsError
 from tpt_model.catalogue.scenario_format import Placement, Scenario
-from tpt_model.scenario.files import SCHEMA_LINE, dump_scenario, parse_scenario
+from tpt_model.scenario.files import (
+    SCHEMA_LINE,
+    dump_scenario,
+    export_bytes,
+    parse_scenario,
+    read_upload,
+    scenario_file_name,
+    slug,
+    upload_file_name,
+    upload_text,
+)
 
 FILE = "import.yaml"
 HEAD = "name: Import\nplacements:\n"
@@ -213,3 +223,101 @@ def test_outside_the_bricks_stages_imports(catalogue: Catalogue) -> None:
     text = HEAD + placement(start="{stage: seconde, month: 1}")
     scenario = parse_scenario(text, FILE, catalogue)
     assert scenario.placements[0].start == pt("seconde", 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Parcours GT1 (été)", "parcours-gt1-ete"),
+        ("  Cœur de l'Ÿonne — 2026 ! ", "coeur-de-l-yonne-2026"),
+        ("Ça_va/../../etc/passwd", "ca-va-etc-passwd"),
+        ("!!!", "scenario"),
+        ("日本", "scenario"),
+        ("a" * 70, "a" * 60),
+        ("a" * 59 + " b", "a" * 59),
+    ],
+)
+def test_slug(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_export_file_name_and_bytes_round_trip(catalogue: Catalogue) -> None:
+    scenario = catalogue.template("mini")
+    assert scenario_file_name(scenario.name) == "mini-parcours.yaml"
+    data = export_bytes(scenario)
+    assert data == dump_scenario(scenario).encode("utf-8")
+    assert parse_scenario(data.decode("utf-8"), "mini-parcours.yaml", catalogue) == scenario
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("mini.yaml", "mini.yaml"),
+        ("C:\\Users\\moi\\frise.yml", "frise.yml"),
+        ("../../x.yaml", "x.yaml"),
+        ("a\nb\x00.yaml", "a b.yaml"),
+        ("", "import.yaml"),
+        ("x" * 200, "x" * 120),
+    ],
+)
+def test_upload_file_name(given: str, expected: str) -> None:
+    assert upload_file_name(given) == expected
+
+
+def test_upload_text_decodes_utf8_with_or_without_bom() -> None:
+    assert upload_text("name: Été\n".encode(), "a.yaml") == "name: Été\n"
+    assert upload_text("\ufeffname: Été\n".encode(), "a.yaml") == "name: Été\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"x" * (256 * 1024 + 1), "a.yaml:1:1: (fichier): fichier trop gros (256 Ko, au plus 256 Ko)"),
+        (b"y" * (300 * 1024), "a.yaml:1:1: (fichier): fichier trop gros (300 Ko, au plus 256 Ko)"),
+        (
+            b"name: ok\ndescription: \xe9t\xe9\n",
+            "a.yaml:2:14: (fichier): le fichier n'est pas encodé en UTF-8",
+        ),
+    ],
+)
+def test_upload_text_refuses(data: bytes, expected: str) -> None:
+    with pytest.raises(ProblemsError) as err:
+        upload_text(data, "a.yaml")
+    assert [str(p) for p in err.value.problems] == [expected]
+
+
+def test_upload_text_accepts_exactly_256_kb() -> None:
+    assert len(upload_text(b"#" * (256 * 1024), "a.yaml")) == 256 * 1024
+
+
+BAD_FILES = [
+    ("name: X\nplacements: [\n", ["bad.yaml:3:1: (syntaxe): YAML invalide : valeur attendue"]),
+    (
+        "name: X\ncolour: red\n",
+        [
+            "bad.yaml:2:1: colour: champ inconnu « colour » "
+            "(champs permis : name, description, working_group, placements)"
+        ],
+    ),
+    ("name: X\nworking_group: gt9\n", ["bad.yaml:2:16: working_group: groupe de travail inconnu « gt9 »"]),
+    ("- a\n- b\n", ["bad.yaml:1:1: (document): liste de « clé: valeur » attendue"]),
+    (
+        "name: &a X\ndescription: *a\n",
+        ["bad.yaml:2:14: description: les ancres et alias YAML (&, *) ne sont pas permis"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAD_FILES)
+def test_read_upload_refuses_a_bad_file_with_located_problems(
+    catalogue: Catalogue, text: str, expected: list[str]
+) -> None:
+    with pytest.raises(ProblemsError) as err:
+        read_upload(text.encode(), "dossier/bad.yaml", catalogue)
+    assert [str(p) for p in err.value.problems] == expected
+
+
+def test_read_upload_takes_bytes_or_text(catalogue: Catalogue) -> None:
+    text = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")
+    assert read_upload(text.encode(), "mini.yaml", catalogue) == catalogue.template("mini")
+    assert read_upload(text, "mini.yaml", catalogue) == catalogue.template("mini")

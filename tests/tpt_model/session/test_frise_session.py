@@ -1,5 +1,7 @@
 """A session's edits are saved at once; a stale write is caught and nothing is lost."""
 
+from collections.abc import Callable
+
 import pytest
 from sqlalchemy import Engine
 
@@ -7,6 +9,9 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
 from tpt_model.scenario.editor import add_placement, placement_for, remove_placement, update_placement
 from tpt_model.session.frise import (
+    COPY_NOT_SAVED,
+    NOT_SAVED,
+    SCENARIO_GONE,
     FriseView,
     Notice,
     commit,
@@ -16,6 +21,7 @@ from tpt_model.session.frise import (
     save_conflict_as_copy,
     undo,
 )
+from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioStore
 
 
@@ -102,10 +108,11 @@ def test_stale_write_is_caught_and_the_work_kept(store: ScenarioStore, catalogue
     assert [p.brick for p in bob.scenario.placements] == ["mentorat"]
     assert [p.brick for p in bob.conflict.placements] == ["ordinateur"]
     assert [p.brick for p in store.get(alice.scenario_id).scenario.placements] == ["mentorat"]
-    copy = save_conflict_as_copy(bob, store, "Bob")
+    assert save_conflict_as_copy(bob, store, "Bob") == Notice(saved=True)
+    copy = store.get(bob.scenario_id)
+    assert bob.scenario_id != alice.scenario_id and bob.conflict is None
     assert [p.brick for p in copy.scenario.placements] == ["ordinateur"]
-    assert copy.scenario.name.endswith("(ma version)")
-    assert bob.scenario_id == copy.id and bob.conflict is None
+    assert copy.scenario.name == "Atelier (ma version)"
 
 
 def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Catalogue) -> None:
@@ -124,3 +131,110 @@ def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -
     assert view.scenario.placements == ()
     undo(view, store, "Alice")
     assert len(view.scenario.placements) == 1
+
+
+def test_a_missing_author_is_written_anonyme(store: ScenarioStore, catalogue: Catalogue) -> None:
+    view = FriseView()
+    ensure_open(view, store, catalogue, "")
+    add_brick(view, store, catalogue, author=" \t")
+    undo(view, store, "  Alice \n Martin ")
+    assert [v.author for v in store.versions(view.scenario_id)] == ["Alice Martin", "Anonyme", "Anonyme"]
+
+
+# --- the frise never lies: a change shows only once it is saved ---------------------------------
+
+DOWN = StoreError("La base de données ne répond pas : réessayez dans un instant.")
+
+
+def refuse(error: Exception) -> Callable[..., object]:
+    """A store method that fails the way the database can."""
+
+    def fail(*_args: object, **_kwargs: object) -> object:
+        raise error
+
+    return fail
+
+
+def snapshot(view: FriseView) -> tuple[object, ...]:
+    """Everything the frise shows of its scenario: content, undo and redo history, version, selection."""
+    assert view.editor is not None
+    return (view.scenario, list(view.editor.past), list(view.editor.future), view.version, view.selected)
+
+
+def with_history(store: ScenarioStore, catalogue: Catalogue) -> FriseView:
+    """A session with a change to undo and one to redo, a placement selected."""
+    view = opened(store)
+    add_brick(view, store, catalogue)
+    add_brick(view, store, catalogue, "ordinateur")
+    undo(view, store, "Alice")
+    view.selected = 0
+    return view
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda view, store, catalogue: add_brick(view, store, catalogue, "atelier-classe"),
+        lambda view, store, _: undo(view, store, "Alice"),
+        lambda view, store, _: redo(view, store, "Alice"),
+    ],
+    ids=["commit", "undo", "redo"],
+)
+def test_a_failed_save_leaves_the_frise_as_it_was(
+    store: ScenarioStore, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch, change: Callable
+) -> None:
+    view = with_history(store, catalogue)
+    before, stored_before = snapshot(view), store.get(view.scenario_id)
+    monkeypatch.setattr(store, "save", refuse(DOWN))
+    notice = change(view, store, catalogue)
+    assert (
+        notice
+        == view.notice
+        == Notice(
+            error="Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était. "
+            "La base de données ne répond pas : réessayez dans un instant."
+        )
+    )
+    assert notice.error == f"{NOT_SAVED} {DOWN.message}"
+    assert snapshot(view) == before
+    assert view.conflict is None
+    monkeypatch.undo()
+    assert store.get(view.scenario_id) == stored_before
+    assert change(view, store, catalogue).saved  # once the database is back, the same change goes through
+    assert store.get(view.scenario_id).version == stored_before.version + 1
+
+
+def test_a_change_to_a_deleted_scenario_waits_to_be_saved_as_a_copy(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    view = with_history(store, catalogue)
+    before = snapshot(view)
+    store.delete(view.scenario_id)
+    notice = add_brick(view, store, catalogue, "atelier-classe")
+    assert (
+        notice.error
+        == SCENARIO_GONE
+        == (
+            "Ce scénario a été supprimé entre-temps : votre changement n'a pas été enregistré. "
+            "Enregistrez votre version comme copie pour la garder."
+        )
+    )
+    assert snapshot(view) == before
+    assert [p.brick for p in view.conflict.placements] == ["mentorat", "atelier-classe"]
+    assert save_conflict_as_copy(view, store, "Alice").saved
+    assert [i.name for i in store.list()] == ["Atelier (ma version)"]
+
+
+def test_a_failed_copy_keeps_the_work_waiting(store: ScenarioStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    view = opened(store)
+    view.conflict = Scenario(name="Refusée")
+    before = snapshot(view)
+    monkeypatch.setattr(store, "create", refuse(DOWN))
+    notice = save_conflict_as_copy(view, store, "Alice")
+    assert notice == view.notice
+    assert notice.error == (
+        "Votre version n'a pas pu être enregistrée comme copie : elle attend toujours. "
+        "La base de données ne répond pas : réessayez dans un instant."
+    )
+    assert notice.error == f"{COPY_NOT_SAVED} {DOWN.message}"
+    assert view.conflict == Scenario(name="Refusée") and snapshot(view) == before

@@ -187,7 +187,13 @@ def test_rename_from_an_old_version_is_refused(store: ScenarioStore) -> None:
     assert store.get(created.id).scenario.name == "Frise"
 
 
-@pytest.mark.parametrize("name", ["", "   "])
+def test_names_are_cleaned_on_rename_and_duplicate(store: ScenarioStore) -> None:
+    created = store.create(make_scenario(), "alice")
+    assert store.rename(created.id, " Frise\n du\x00 lycée ", 1, "bob").scenario.name == "Frise du lycée"
+    assert store.duplicate(created.id, "\tCopie  ", "bob").scenario.name == "Copie"
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\n\x00"])
 def test_empty_name_is_refused(store: ScenarioStore, name: str) -> None:
     created = store.create(make_scenario(), "alice")
     for action in (
