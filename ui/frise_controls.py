@@ -1,11 +1,13 @@
 """The frise's view controls: lanes, track, exit and cohort calendar."""
 
+import datetime
+
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.frise.rows import FriseOptions, for_persona
-from tpt_model.journey.cohort import cohort_label
+from tpt_model.journey.cohort import cohort_label, cohort_years
 
 LANE_LABELS = {
     "pillar": "Volet",
@@ -14,7 +16,6 @@ LANE_LABELS = {
     "working_group": "Groupe",
     "custom": "Couloirs libres",
 }
-COHORTS = (None, 2023, 2024, 2025, 2026, 2027, 2028)
 
 
 def _keep(key: str, value: object) -> None:
@@ -85,7 +86,7 @@ def frise_options(catalogue: Catalogue, current: FriseOptions) -> FriseOptions:
     )
     cohort = cols[4].selectbox(
         "Calendrier",
-        COHORTS,
+        [None, *cohort_years(datetime.date.today())],
         format_func=lambda y: "Années scolaires" if y is None else cohort_label(y),
         key="frise_cohort",
         placeholder="Années scolaires",

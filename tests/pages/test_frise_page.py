@@ -1,10 +1,12 @@
 """The frise page: add, edit, remove and undo placements; switch lanes and tracks."""
 
+import datetime
 import json
 
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
+from tpt_model.journey.cohort import cohort_label, cohort_years
 from ui.state import STATE_KEY
 
 
@@ -184,3 +186,11 @@ def test_follow_a_persona() -> None:
     assert "parcours de Léa" in json.dumps(spec, ensure_ascii=False)
     at.selectbox(key="frise_persona").set_value(None).run()
     assert [m.label for m in at.metric][0] == "Coût par bénéficiaire"
+
+
+def test_cohort_calendar_offers_the_years_around_today() -> None:
+    at = frise_page()
+    years = cohort_years(datetime.date.today())
+    assert at.selectbox(key="frise_cohort").options == ["Années scolaires", *map(cohort_label, years)]
+    at.selectbox(key="frise_cohort").set_value(years[3]).run()
+    assert at.session_state[STATE_KEY].frise.options.cohort_year == years[3]

@@ -6,7 +6,14 @@ import pytest
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
-from tpt_model.journey.cohort import cohort_label, long_month_label, month_label, point_date
+from tpt_model.journey.cohort import (
+    cohort_label,
+    cohort_years,
+    long_month_label,
+    month_label,
+    point_date,
+    school_year_start,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +49,22 @@ def test_cohort_label() -> None:
 def test_month_labels(date: datetime.date, short: str, long: str) -> None:
     assert month_label(date) == short
     assert long_month_label(date) == long
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [
+        (datetime.date(2026, 8, 31), 2025),  # still the school year that began in September 2025
+        (datetime.date(2026, 9, 1), 2026),
+        (datetime.date(2026, 12, 31), 2026),
+        (datetime.date(2027, 1, 1), 2026),
+    ],
+)
+def test_school_year_start(today: datetime.date, year: int) -> None:
+    assert school_year_start(today) == year
+
+
+def test_cohort_years_follow_the_school_year() -> None:
+    assert cohort_years(datetime.date(2026, 8, 31)) == [2022, 2023, 2024, 2025, 2026, 2027, 2028]
+    assert cohort_years(datetime.date(2026, 9, 1)) == [2023, 2024, 2025, 2026, 2027, 2028, 2029]
+    assert cohort_years(datetime.date(2026, 9, 1), before=1, after=0) == [2025, 2026]
