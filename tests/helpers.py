@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from tpt_model.catalogue.scenario_format import JourneyPoint
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
 
 def pt(stage: str, month: int) -> JourneyPoint:
     return JourneyPoint(stage=stage, month=month)
+
+
+def set_weight(root: Path, criterion_id: str, weight: float) -> None:
+    """Give a criterion another weight in the programme.yaml of the catalogue folder `root`."""
+    path = root / "programme.yaml"
+    programme = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(c for c in programme["criteria"] if c["id"] == criterion_id)["weight"] = weight
+    path.write_text(yaml.safe_dump(programme, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def app_test() -> AppTest:

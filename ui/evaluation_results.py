@@ -7,7 +7,13 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
-from tpt_model.evaluation.scoring import BrickResult, default_weights, disagreement_rule, rank_changes
+from tpt_model.evaluation.scoring import (
+    BrickResult,
+    default_weights,
+    disagreement_rule,
+    rank_changes,
+    weight_scale,
+)
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.evaluation import (
     EvaluationView,
@@ -19,8 +25,6 @@ from tpt_model.session.evaluation import (
     rank_change_message,
 )
 from tpt_model.text import escape_markdown
-
-WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 5.0, 0.5
 
 
 def weight_key(criterion_id: str) -> str:
@@ -37,15 +41,15 @@ def _reset_weights(programme: Programme, view: EvaluationView) -> None:
 
 def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, float]:
     """One slider per criterion, starting from the programme's weight; the weights they set."""
-    current = view.resolved_weights(programme)
+    current, scale = view.resolved_weights(programme), weight_scale(programme)
     cols = st.columns(len(programme.criteria))
     for col, criterion in zip(cols, programme.criteria, strict=True):
         current[criterion.id] = col.slider(
             criterion.label,
-            WEIGHT_MIN,
-            WEIGHT_MAX,
-            value=min(max(current[criterion.id], WEIGHT_MIN), WEIGHT_MAX),
-            step=WEIGHT_STEP,
+            scale.low,
+            scale.high,
+            value=current[criterion.id],
+            step=scale.step,
             help=f"Poids dans le total. Programme : {criterion.weight:g}.",
             key=weight_key(criterion.id),
         )

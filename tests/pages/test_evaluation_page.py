@@ -5,7 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, TITLES, app_test
+from helpers import ROOT, TITLES, app_test, set_weight
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
@@ -288,6 +288,19 @@ def test_weights_change_the_ranking_live() -> None:
     assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
     assert list(ranking(at)["Brique"]) == TITLES
     assert not at.info
+
+
+def test_a_heavy_programme_weight_is_shown_and_used_as_it_is(isolated_app: Path) -> None:
+    set_weight(isolated_app, "pertinence", 10)
+    at = weighted_setup()
+    slider = at.slider(key="eval_weight_pertinence")
+    assert (slider.value, slider.min, slider.max) == (10.0, 0.0, 20.0)
+    # mentorat: pertinence 4/4, the rest 1/4: 100 × 10 / 12; atelier: (10 × 1/3 + 1 + 1) / 12.
+    assert list(ranking(at)["Brique"])[:2] == ["Mentorat en ligne", "Atelier en classe"]
+    assert list(ranking(at)["Total pondéré"])[:2] == [83.3, 44.4]
+    assert not at.info, "the programme's own weights change no rank"
+    at.slider(key="eval_weight_pertinence").set_value(15.0).run()
+    assert list(ranking(at)["Total pondéré"])[:2] == [88.2, 41.2]
 
 
 def test_weights_and_reference_choice_survive_a_section_switch() -> None:

@@ -15,7 +15,13 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.matrix import priority_matrix_chart, ranking_table
-from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, BrickResult, default_weights, evaluate
+from tpt_model.evaluation.scoring import (
+    REFERENCE_EVALUATOR,
+    BrickResult,
+    default_weights,
+    evaluate,
+    weight_scale,
+)
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.frise.spec import chart_spec
 from tpt_model.session.library import slug
@@ -122,8 +128,8 @@ class EvaluationView(BaseModel):
 
     def resolved_weights(self, programme: Programme) -> dict[str, float]:
         """The programme's weights, overridden by those set on the page for criteria it still has."""
-        weights = default_weights(programme)
-        weights.update({c: w for c, w in self.weights.items() if c in weights})
+        weights, scale = default_weights(programme), weight_scale(programme)
+        weights.update({c: scale.clamp(w) for c, w in self.weights.items() if c in weights})
         return weights
 
     def weights_changed(self, programme: Programme) -> bool:

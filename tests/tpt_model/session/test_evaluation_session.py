@@ -278,6 +278,8 @@ def test_weights_fall_back_on_the_programme(catalogue: Catalogue) -> None:
     view.weights = {"simplicite": 3.5, "supprime": 4.0}
     assert view.resolved_weights(programme) == {"pertinence": 2.0, "simplicite": 3.5, "abordable": 1.0}
     assert view.weights_changed(programme)
+    view.weights = {"simplicite": 12.0}  # set before the programme lowered its weights
+    assert view.resolved_weights(programme)["simplicite"] == 5.0
 
 
 @pytest.mark.parametrize(
