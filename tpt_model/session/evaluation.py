@@ -132,6 +132,19 @@ class EvaluationView(BaseModel):
         weights.update({c: scale.clamp(w) for c, w in self.weights.items() if c in weights})
         return weights
 
+    def set_weight(self, criterion_id: str, weight: float) -> None:
+        """Weigh a criterion otherwise than the programme does, for this session's results."""
+        self.weights = {**self.weights, criterion_id: weight}
+
+    def reset_weights(self) -> None:
+        """Back to the programme's weights."""
+        self.weights = {}
+
+    def claim(self, evaluator: str) -> None:
+        """The scores already stored under this name are this session's: it may change them."""
+        if evaluator not in self.confirmed:
+            self.confirmed = [*self.confirmed, evaluator]
+
     def weights_changed(self, programme: Programme) -> bool:
         """Whether the weights set on the page differ from the programme's."""
         return self.resolved_weights(programme) != default_weights(programme)
@@ -235,8 +248,7 @@ def save_and_advance(
     except SQLAlchemyError:
         notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
     else:
-        if evaluator not in view.confirmed:
-            view.confirmed.append(evaluator)
+        view.claim(evaluator)
         last = step > 0 and view.position == len(bricks) - 1
         view.step(step, len(bricks))
         suffix = " C'était la dernière brique : voyez les résultats." if last else ""
