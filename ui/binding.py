@@ -14,8 +14,6 @@ from pydantic import BaseModel
 
 T = TypeVar("T")
 
-_ABSENT = object()
-
 
 def bind(key: str, read: Callable[[], T], write: Callable[[T], None]) -> Callable[[], None]:
     """Show `read()` in the widget `key`; return the `on_change` callback that passes its value to `write`.
@@ -25,9 +23,9 @@ def bind(key: str, read: Callable[[], T], write: Callable[[T], None]) -> Callabl
     value the widget accepts (one of a selectbox's options, within a slider's range), or Streamlit
     silently shows another one.
     """
-    value = read()
-    if st.session_state.get(key, _ABSENT) != value:
-        st.session_state[key] = value
+    # Always, even when the key seems to hold the value already: a widget drawn on every page (the
+    # sidebar's) has one identity per page, and the one of the page just opened starts empty.
+    st.session_state[key] = read()
 
     def write_back() -> None:
         write(st.session_state[key])
@@ -35,6 +33,13 @@ def bind(key: str, read: Callable[[], T], write: Callable[[T], None]) -> Callabl
     return write_back
 
 
-def bound(model: BaseModel, field: str, key: str) -> Callable[[], None]:
-    """`bind` for the plain case: the widget `key` shows and sets `model.<field>`."""
-    return bind(key, lambda: getattr(model, field), lambda value: setattr(model, field, value))
+def bound(
+    model: BaseModel, field: str, key: str, proposal: Callable[[], object] | None = None
+) -> Callable[[], None]:
+    """`bind` for the plain case: widget `key` shows and sets `model.<field>` (`proposal()` while None)."""
+
+    def read() -> object:
+        value = getattr(model, field)
+        return proposal() if value is None and proposal is not None else value
+
+    return bind(key, read, lambda value: setattr(model, field, value))

@@ -6,7 +6,7 @@ from tpt_model.session.app import AppState
 
 
 def bound_name_field() -> None:
-    """A tiny app: the author field bound to the state root, drawn only while `shown` (another page)."""
+    """A tiny app: the author, drawn only while `shown` (else: another page), and the evaluator."""
     import streamlit as st
 
     from tpt_model.session.app import AppState
@@ -15,6 +15,8 @@ def bound_name_field() -> None:
     state = st.session_state.setdefault("state", AppState())
     if st.session_state.get("shown", True):
         st.text_input("Nom", key="name", on_change=bound(state, "author", "name"))
+    proposed = bound(state.evaluation, "evaluator", "evaluator", proposal=lambda: state.author)
+    st.text_input("Évaluatrice", key="evaluator", on_change=proposed)
 
 
 def app(author: str = "") -> AppTest:
@@ -55,3 +57,15 @@ def test_the_value_comes_back_after_the_widget_was_gone() -> None:
     at.run()
     assert at.text_input(key="name").value == "Nadia"
     assert state(at).author == "Nadia"
+
+
+def test_a_field_still_none_shows_its_proposal() -> None:
+    at = app("Inès")
+    assert at.text_input(key="evaluator").value == "Inès"
+    assert state(at).evaluation.evaluator is None
+    at.text_input(key="name").set_value("Nadia").run()
+    assert at.text_input(key="evaluator").value == "Nadia", "the proposal follows"
+    at.text_input(key="evaluator").set_value("Zoé").run()
+    assert state(at).evaluation.evaluator == "Zoé"
+    at.text_input(key="name").set_value("Inès").run()
+    assert at.text_input(key="evaluator").value == "Zoé", "what was typed stays"
