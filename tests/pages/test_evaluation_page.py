@@ -312,6 +312,32 @@ def test_weights_and_reference_choice_survive_a_section_switch() -> None:
     assert at.checkbox(key="eval_include_reference").value is False
 
 
+def test_section_weights_and_reference_choice_survive_a_visit_to_another_page() -> None:
+    at = weighted_setup()
+    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    at.switch_page("pages/frise.py").run()
+    at.switch_page("pages/evaluation.py").run()
+    assert at.button_group(key="eval_section").value == "results"
+    assert [s.value for s in at.slider] == [5.0, 1.0, 1.0]
+    assert at.checkbox(key="eval_include_reference").value is False
+    assert list(ranking(at)["Brique"])[0] == "Mentorat en ligne"
+
+
+def test_the_evaluator_and_the_brick_survive_a_visit_to_another_page() -> None:
+    at = as_evaluator(evaluation_page("Inès"), "Alice")
+    at.selectbox(key="eval_jump").set_value(2).run()
+    at.switch_page("pages/catalogue.py").run()
+    at.switch_page("pages/evaluation.py").run()
+    assert at.text_input(key="eval_name").value == "Alice"
+    assert at.selectbox(key="eval_jump").value == 2
+    assert progress(at) == "Brique 3 / 3"
+    at.toggle(key="eval_group").set_value(True).run()
+    at.switch_page("pages/frise.py").run()
+    at.switch_page("pages/evaluation.py").run()
+    assert at.toggle(key="eval_group").value is True
+    assert at.session_state[STATE_KEY].evaluation.evaluator_name("Inès") == "Groupe"
+
+
 def test_the_reference_counts_as_one_evaluator_by_default() -> None:
     at = evaluation_page()
     section(at, "results")
