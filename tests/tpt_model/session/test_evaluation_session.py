@@ -323,8 +323,20 @@ def test_a_name_with_stored_scores_must_be_claimed() -> None:
     assert not name_taken(
         view, GROUP_EVALUATOR, [*sheets, ScoreSheet(brick="b", evaluator=GROUP_EVALUATOR, scores={})]
     )
-    view.confirmed.append("Alice")
+    view.claim("Alice")
+    view.claim("Alice")
+    assert view.confirmed == ["Alice"], "claimed once"
     assert not name_taken(view, "Alice", sheets)
+
+
+def test_weights_set_one_by_one_then_reset(catalogue: Catalogue) -> None:
+    programme = catalogue.programme
+    view = EvaluationView()
+    view.set_weight("pertinence", 4.5)
+    view.set_weight("abordable", 0.0)
+    assert view.resolved_weights(programme) == {"pertinence": 4.5, "simplicite": 1.0, "abordable": 0.0}
+    view.reset_weights()
+    assert (view.weights, view.weights_changed(programme)) == ({}, False)
 
 
 def test_save_and_go_back(catalogue: Catalogue, stores: tuple[ScoreStore, str]) -> None:
