@@ -1,18 +1,20 @@
 """What every page shows around its content: page settings and the shared sidebar.
 
-Each page draws it itself rather than app.py: on a fresh server, a bookmarked page address is
-run by Streamlit without app.py (the `pages/` folder convention), and must look the same.
+Each page draws it itself rather than app.py, and first joins the router if Streamlit ran it
+without app.py (a bookmarked page address on a fresh server, see `ui.navigation`).
 """
 
 import streamlit as st
 
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
+from ui.navigation import join_the_router
 from ui.state import app_state
 
 
 def page_setup() -> None:
     """Wide layout, title, and the sidebar: catalogue summary, its problems, the user's name."""
+    join_the_router()
     st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
     state = app_state()
     with st.sidebar:
