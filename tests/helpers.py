@@ -47,7 +47,12 @@ def app_test() -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
 
 
-def settle(page: Page) -> None:
-    """Wait until the app has finished its rerun: a click sent during one can be dropped."""
-    page.wait_for_timeout(150)  # let the click that started it reach the server
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=15_000)
+def idle(page: Page) -> None:
+    """Wait until the app has finished its run (a click sent during one can be dropped).
+
+    Call it once a visible change has shown that the run began: before, the app may still be idle
+    from the previous run.
+    """
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
