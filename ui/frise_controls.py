@@ -42,8 +42,10 @@ def _choice(
 
 def _cohorts(chosen: int | None) -> list[int | None]:
     # The years around today, and the one already chosen if the school year turned since.
-    years = set(cohort_years(datetime.date.today())) | ({chosen} - {None})
-    return [None, *sorted(years)]
+    years = cohort_years(datetime.date.today())
+    if chosen is not None and chosen not in years:
+        years = sorted([*years, chosen])
+    return [None, *years]
 
 
 def frise_options(catalogue: Catalogue, view: FriseView) -> None:

@@ -244,3 +244,11 @@ def test_cohort_calendar_offers_the_years_around_today() -> None:
     assert at.selectbox(key="frise_cohort").options == ["Années scolaires", *map(cohort_label, years)]
     at.selectbox(key="frise_cohort").set_value(years[3]).run()
     assert at.session_state[STATE_KEY].frise.options.cohort_year == years[3]
+
+
+def test_a_cohort_chosen_before_the_school_year_turned_stays_shown() -> None:
+    at = frise_page()
+    at.session_state[STATE_KEY].frise.change_options(cohort_year=1990)
+    at.run()
+    assert at.selectbox(key="frise_cohort").value == 1990
+    assert cohort_label(1990) in at.selectbox(key="frise_cohort").options
