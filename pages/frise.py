@@ -39,7 +39,7 @@ def on_chart_select() -> None:
 
 st.title("Frise du parcours-type")
 frise_header(view, store, state.author)
-view.options = frise_options(catalogue, view.options)
+frise_options(catalogue, view)
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode="placement", key="frise_chart")
 journey_panel(catalogue, view.scenario, view.options)
