@@ -5,6 +5,7 @@ import streamlit as st
 
 from tpt_model.catalogue.card import brick_card_markdown, brick_row
 from tpt_model.catalogue.search import filter_bricks
+from ui.binding import bound
 from ui.brick_filters import brick_filters
 from ui.catalogue_source import require_catalogue
 from ui.shell import page_setup
@@ -15,9 +16,7 @@ catalogue = require_catalogue()
 view = app_state().catalogue
 
 st.title("Catalogue des briques")
-wanted = brick_filters(catalogue, "catalogue")
-view.filter = wanted
-bricks = filter_bricks(catalogue, wanted)
+bricks = filter_bricks(catalogue, brick_filters(catalogue, "catalogue", view=view))
 st.caption(f"{len(bricks)} brique(s) sur {len(catalogue.bricks)}")
 if not bricks:
     st.warning("Aucune brique ne correspond : retirez un filtre ou changez la recherche.")
@@ -43,13 +42,12 @@ st.dataframe(
     selection_mode="single-row",
     key="catalogue_table",
 )
-st.session_state["catalogue_selected"] = view.selected  # a click on a row chooses the card too
 st.selectbox(
     "Fiche de la brique",
     ids,
     format_func=lambda i: catalogue.bricks_by_id[i].title,
     key="catalogue_selected",
-    on_change=lambda: setattr(view, "selected", st.session_state["catalogue_selected"]),
+    on_change=bound(view, "selected", "catalogue_selected"),  # also shows the brick of a clicked row
 )
 with st.container(border=True):
     st.markdown(brick_card_markdown(catalogue, catalogue.brick(view.selected)))

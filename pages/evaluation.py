@@ -6,6 +6,7 @@ from tpt_model.evaluation.form import scenario_bricks
 from tpt_model.session.evaluation import SECTIONS
 from tpt_model.session.frise import ensure_open
 from tpt_model.text import escape_markdown
+from ui.binding import bound
 from ui.catalogue_source import require_catalogue
 from ui.evaluation_export import export_panel
 from ui.evaluation_results import results_panel
@@ -36,14 +37,14 @@ if not bricks:
 
 # Read again only when a score changed since the last rerun; shared by every section.
 revision, sheets = score_store().snapshot(frise.scenario_id)
-view.section = st.segmented_control(
+st.segmented_control(
     "Section",
     list(SECTIONS),
-    default=view.section,
     required=True,
     format_func=SECTIONS.__getitem__,
     key="eval_section",
     label_visibility="collapsed",
+    on_change=bound(view, "section", "eval_section"),
 )
 
 if view.section == "score":

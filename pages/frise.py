@@ -42,7 +42,7 @@ st.title("Frise du parcours-type")
 frise_header(view, store, state.author)
 for notice in brick_notices(catalogue, view.scenario):
     st.warning(escape_markdown(notice), icon=":material/history:")
-view.options = frise_options(catalogue, view.options)
+frise_options(catalogue, view)
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode=SELECTION, key="frise_chart")
 journey_panel(catalogue, view.scenario, view.options)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 
 if TYPE_CHECKING:
@@ -35,6 +37,14 @@ def one_month(brick: str) -> Placement:
     return Placement(brick=brick, start=pt("seconde", 10), end=pt("seconde", 10))
 
 
+def set_weight(root: Path, criterion_id: str, weight: float) -> None:
+    """Give a criterion another weight in the programme.yaml of the catalogue folder `root`."""
+    path = root / "programme.yaml"
+    programme = yaml.safe_load(path.read_text(encoding="utf-8"))
+    next(c for c in programme["criteria"] if c["id"] == criterion_id)["weight"] = weight
+    path.write_text(yaml.safe_dump(programme, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def app_test() -> AppTest:
     """The app, not yet run, as AppTest drives it (imported here only: model tests run without Streamlit)."""
     from streamlit.testing.v1 import AppTest
@@ -42,7 +52,12 @@ def app_test() -> AppTest:
     return AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
 
 
-def settle(page: Page) -> None:
-    """Wait until the app has finished its rerun: a click sent during one can be dropped."""
-    page.wait_for_timeout(150)  # let the click that started it reach the server
-    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=15_000)
+def idle(page: Page) -> None:
+    """Wait until the app has finished its run (a click sent during one can be dropped).
+
+    Call it once a visible change has shown that the run began: before, the app may still be idle
+    from the previous run.
+    """
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")

@@ -1,19 +1,45 @@
 """The brick filter widgets (pillar, phase, modality, partner, words), shared by the pages."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.search import BrickFilter
+from tpt_model.session.app import CatalogueView
+from ui.binding import bind
 
 
-def brick_filters(catalogue: Catalogue, prefix: str, *, search_label: str = "Recherche") -> BrickFilter:
-    """Draw the filters (widget keys `<prefix>_pillars`, `_phases`, `_modalities`, `_partners`, `_text`)."""
+def _kept(view: CatalogueView | None, key: str, criterion: str) -> Callable[[], None] | None:
+    # Bound to the view's filter when there is one; else the widget keeps its own value.
+    if view is None:
+        return None
+
+    def shown() -> object:
+        value = getattr(view.filter, criterion)
+        return value if isinstance(value, str) else list(value)
+
+    return bind(key, shown, lambda value: view.refine(**{criterion: value}))
+
+
+def brick_filters(
+    catalogue: Catalogue, prefix: str, *, search_label: str = "Recherche", view: CatalogueView | None = None
+) -> BrickFilter:
+    """Draw the filters (widget keys `<prefix>_pillars`, `_phases`, `_modalities`, `_partners`, `_text`).
+
+    With a `view`, they show its filter and change it, so that it survives a visit to another page.
+    """
     programme = catalogue.programme
     pillars = {p.id: p.label for p in programme.pillars}
     phases = {p.id: p.label for p in programme.phases}
     partners = {p.id: p.name for p in catalogue.partners}
-    text = st.text_input(search_label, placeholder="mentorat, décrochage, Parcoursup…", key=f"{prefix}_text")
+    text = st.text_input(
+        search_label,
+        placeholder="mentorat, décrochage, Parcoursup…",
+        key=f"{prefix}_text",
+        on_change=_kept(view, f"{prefix}_text", "text"),
+    )
     cols = st.columns(4)
     chosen = [
         col.multiselect(
@@ -22,6 +48,7 @@ def brick_filters(catalogue: Catalogue, prefix: str, *, search_label: str = "Rec
             format_func=options.__getitem__,
             key=f"{prefix}_{name}",
             placeholder=everything,
+            on_change=_kept(view, f"{prefix}_{name}", name),
         )
         for col, (label, name, options, everything) in zip(
             cols,

@@ -1,6 +1,7 @@
 """The results of an evaluation: weights, ranking, disagreement rule, priority matrix and brick details."""
 
 from collections.abc import Sequence
+from functools import partial
 
 import streamlit as st
 
@@ -8,14 +9,19 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
 from tpt_model.evaluation.results import evaluation_key, memo_evaluate, memo_matrix_spec, memo_ranking_table
-from tpt_model.evaluation.scoring import BrickResult, default_weights, disagreement_rule, rank_changes
+from tpt_model.evaluation.scoring import (
+    BrickResult,
+    default_weights,
+    disagreement_rule,
+    rank_changes,
+    weight_scale,
+)
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import aggregate_lines, rank_change_message
 from tpt_model.formatting import number
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
-
-WEIGHT_MIN, WEIGHT_MAX, WEIGHT_STEP = 0.0, 5.0, 0.5
+from ui.binding import bind, bound
 
 
 def weight_key(criterion_id: str) -> str:
@@ -23,34 +29,28 @@ def weight_key(criterion_id: str) -> str:
     return f"eval_weight_{criterion_id}"
 
 
-def _reset_weights(programme: Programme, view: EvaluationView) -> None:
-    # Deleting the keys lets the sliders start again from their default (the programme's weight).
-    for criterion in programme.criteria:
-        st.session_state.pop(weight_key(criterion.id), None)
-    view.weights = {}
-
-
 def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, float]:
-    """One slider per criterion, starting from the programme's weight; the weights they set."""
-    current = view.resolved_weights(programme)
+    """One slider per criterion, showing the weight in use (the programme's until moved); the weights."""
+    current, scale = view.resolved_weights(programme), weight_scale(programme)
     cols = st.columns(len(programme.criteria))
     for col, criterion in zip(cols, programme.criteria, strict=True):
-        current[criterion.id] = col.slider(
+        key = weight_key(criterion.id)
+        col.slider(
             criterion.label,
-            WEIGHT_MIN,
-            WEIGHT_MAX,
-            value=min(max(current[criterion.id], WEIGHT_MIN), WEIGHT_MAX),
-            step=WEIGHT_STEP,
+            scale.low,
+            scale.high,
+            step=scale.step,
             help=f"Poids dans le total. Programme : {number(criterion.weight)}.",
-            key=weight_key(criterion.id),
+            key=key,
+            on_change=bind(
+                key, partial(current.__getitem__, criterion.id), partial(view.set_weight, criterion.id)
+            ),
         )
-    view.weights = current
     st.button(
         "Rétablir les poids du programme",
         key="eval_weights_reset",
         disabled=not view.weights_changed(programme),
-        on_click=_reset_weights,
-        args=(programme, view),
+        on_click=view.reset_weights,
     )
     return current
 
@@ -75,12 +75,6 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
     by_id = {r.brick_id: r for r in results}
     if view.selected_brick not in by_id:
         view.selected_brick = None
-    if st.session_state.get("eval_detail_brick") != view.selected_brick:
-        st.session_state["eval_detail_brick"] = view.selected_brick  # a click on a bubble
-
-    def picked() -> None:
-        view.selected_brick = st.session_state["eval_detail_brick"]
-
     st.selectbox(
         "Brique à examiner",
         list(by_id),
@@ -88,7 +82,7 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
         format_func=lambda b: by_id[b].title,
         placeholder="Cliquez sur une bulle de la matrice ou choisissez une brique",
         key="eval_detail_brick",
-        on_change=picked,
+        on_change=bound(view, "selected_brick", "eval_detail_brick"),  # also shows a clicked bubble
     )
     result = by_id.get(view.selected_brick or "")
     if result is None:
@@ -121,10 +115,10 @@ def results_panel(
 ) -> None:
     """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
     programme = catalogue.programme
-    view.include_reference = st.checkbox(
+    st.checkbox(
         "Compter la « Référence catalogue » comme une évaluatrice",
-        value=view.include_reference,
         key="eval_include_reference",
+        on_change=bound(view, "include_reference", "eval_include_reference"),
         help="Les notes de référence des fiches du catalogue.",
     )
     st.markdown("##### Poids des critères")

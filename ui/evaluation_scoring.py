@@ -18,6 +18,7 @@ from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import level_label, progress_text
 from tpt_model.session.evaluation import EvaluationView, name_taken, save_and_advance
 from tpt_model.text import escape_markdown
+from ui.binding import bound
 from ui.stores import score_store
 
 COMMENT_KEY = "eval_comment"
@@ -30,20 +31,20 @@ def score_key(criterion_id: str) -> str:
 
 def evaluator_picker(view: EvaluationView, author: str) -> str | None:
     """Name field and consensus toggle; the name to save under, or None once the refusal is shown."""
-    view.group = st.toggle(
+    st.toggle(
         "Noter en groupe (consensus)",
-        value=view.group,
         key="eval_group",
+        on_change=bound(view, "group", "eval_group"),
         help=f"Les notes décidées ensemble sont enregistrées sous le nom « {GROUP_EVALUATOR} ».",
     )
     if view.group:
         st.caption(f"Notes enregistrées sous le nom « {GROUP_EVALUATOR} ».")
     else:
-        view.evaluator = st.text_input(
+        st.text_input(
             "Évaluatrice ou évaluateur",
-            value=view.evaluator if view.evaluator is not None else author,
             max_chars=MAX_EVALUATOR_LENGTH + 20,  # a longer name is refused with a message, not cut
             key="eval_name",
+            on_change=bound(view, "evaluator", "eval_name", proposal=lambda: author),
         )
     try:
         return check_evaluator(view.evaluator_name(author))
@@ -96,12 +97,6 @@ def _navigation(
         on_click=view.step,
         args=(1, total),
     )
-    if st.session_state.get("eval_jump") != view.position:
-        st.session_state["eval_jump"] = view.position
-
-    def jump() -> None:
-        view.position = st.session_state["eval_jump"]
-
     cols[1].selectbox(
         "Aller à la brique",
         range(total),
@@ -109,7 +104,7 @@ def _navigation(
             f"{'✓' if bricks[i] in done else '○'} {i + 1}. {catalogue.brick(bricks[i]).title}"
         ),
         key="eval_jump",
-        on_change=jump,
+        on_change=bound(view, "position", "eval_jump"),
     )
 
 
@@ -131,7 +126,7 @@ def scoring_panel(
         st.button(
             "Ce sont mes notes : les reprendre",
             key="eval_claim",
-            on_click=view.confirmed.append,
+            on_click=view.claim,
             args=(evaluator,),
         )
         return

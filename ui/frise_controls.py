@@ -1,25 +1,29 @@
-"""The frise's view controls: lanes, track, exit and cohort calendar."""
+"""The frise's view controls (lanes, persona, track, exit, cohort calendar), bound to its options."""
+
+import datetime
+from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.frise.rows import LANE_LABELS, FriseOptions, for_persona
-from tpt_model.journey.cohort import cohort_label
+from tpt_model.frise.rows import LANE_LABELS
+from tpt_model.journey.cohort import cohort_label, cohort_years
+from tpt_model.session.frise import FriseView
+from ui.binding import bind
 
-COHORTS = (None, 2023, 2024, 2025, 2026, 2027, 2028)
 
-
-def _keep(key: str, value: object) -> None:
-    # Widget values vanish when the user visits another page: restore them from the state root.
-    if key not in st.session_state:
-        st.session_state[key] = value
+def _option(view: FriseView, field: str, key: str) -> Callable[[], None]:
+    return bind(
+        key, lambda: getattr(view.options, field), lambda value: view.change_options(**{field: value})
+    )
 
 
 def _choice(
     column: DeltaGenerator, label: str, labels: dict[str, str], everyone: str, key: str, **kw: object
-) -> str | None:
-    return column.selectbox(
+) -> None:
+    column.selectbox(
         label,
         [None, *labels],
         format_func=lambda v: everyone if v is None else labels[v],
@@ -29,59 +33,62 @@ def _choice(
     )
 
 
-def frise_options(catalogue: Catalogue, current: FriseOptions) -> FriseOptions:
-    """Draw the controls above the frise and return the options they set."""
+def _cohorts(chosen: int | None) -> list[int | None]:
+    # The years around today, and the one already chosen if the school year turned since.
+    years = cohort_years(datetime.date.today())
+    if chosen is not None and chosen not in years:
+        years = sorted([*years, chosen])
+    return [None, *years]
+
+
+def frise_options(catalogue: Catalogue, view: FriseView) -> None:
+    """Draw the controls above the frise; they show and change `view.options`."""
     programme = catalogue.programme
-    for key, value in (
-        ("frise_lane", current.lane_mode),
-        ("frise_persona", current.persona),
-        ("frise_track", current.track),
-        ("frise_exit", current.exit),
-        ("frise_cohort", current.cohort_year),
-    ):
-        _keep(key, value)
+    view.follow_persona(catalogue, view.options.persona)  # her track and exit, or nobody if she left
     cols = st.columns([3, 2, 2, 2, 3])
-    personas = {p.id: f"{p.name}, {p.age} ans" for p in catalogue.personas}
-    persona = _choice(
+    _choice(
         cols[3],
         "Persona",
-        personas,
+        {p.id: f"{p.name}, {p.age} ans" for p in catalogue.personas},
         "Toutes",
         "frise_persona",
+        on_change=bind(
+            "frise_persona", lambda: view.options.persona, partial(view.follow_persona, catalogue)
+        ),
         help="Suivre une jeune femme : son parcours, sa sortie, son entrée dans le programme, sa situation.",
     )
-    chosen = catalogue.personas_by_id.get(persona or "")
-    if chosen is not None:  # her track and exit, shown in their fields
-        st.session_state["frise_track"], st.session_state["frise_exit"] = chosen.track, chosen.exit
-    lane = cols[0].radio(
+    cols[0].radio(
         "Couloirs",
         list(LANE_LABELS),
         format_func=LANE_LABELS.__getitem__,
         horizontal=True,
         key="frise_lane",
+        on_change=_option(view, "lane_mode", "frise_lane"),
     )
-    track = _choice(
+    following = view.options.persona is not None  # her track and exit are shown, not chosen
+    _choice(
         cols[1],
         "Parcours",
         {t.id: t.label for t in programme.tracks},
         "Tous",
         "frise_track",
-        disabled=chosen is not None,
+        disabled=following,
+        on_change=_option(view, "track", "frise_track"),
     )
-    exit_ = _choice(
+    _choice(
         cols[2],
         "Sortie",
         {e.id: e.label for e in programme.exits},
         "Toutes",
         "frise_exit",
-        disabled=chosen is not None,
+        disabled=following,
+        on_change=_option(view, "exit", "frise_exit"),
     )
-    cohort = cols[4].selectbox(
+    cols[4].selectbox(
         "Calendrier",
-        COHORTS,
+        _cohorts(view.options.cohort_year),
         format_func=lambda y: "Années scolaires" if y is None else cohort_label(y),
         key="frise_cohort",
         placeholder="Années scolaires",
+        on_change=_option(view, "cohort_year", "frise_cohort"),
     )
-    options = FriseOptions(lane_mode=lane, track=track, exit=exit_, cohort_year=cohort)
-    return for_persona(catalogue, options, persona)

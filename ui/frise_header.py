@@ -45,7 +45,4 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
             if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy", type="primary"):
                 save_conflict_as_copy(view, store, author)
                 st.rerun()
-            if right.button("Abandonner ma version", key="frise_conflict_drop"):
-                view.conflict = None
-                view.notice = None
-                st.rerun()
+            right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)

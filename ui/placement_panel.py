@@ -12,6 +12,7 @@ from tpt_model.scenario.editor import ChangeResult, duplicate_placement, remove_
 from tpt_model.scenario.summary import placement_summary
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
+from ui.binding import bound
 
 Commit = Callable[[ChangeResult, str], None]
 
@@ -96,15 +97,12 @@ def _edit_dialog(catalogue: Catalogue, view: FriseView, commit: Commit) -> None:
     if index is None or index >= len(view.scenario.placements):
         return
 
-    def close() -> None:
-        view.editing = None
-
-    @st.dialog("Modifier le placement", width="large", on_dismiss=close)
+    @st.dialog("Modifier le placement", width="large", on_dismiss=view.stop_editing)
     def dialog() -> None:
         st.caption(escape_markdown(placement_summary(catalogue, view.scenario.placements[index])))
         changes = _edit_form(catalogue, view.scenario.placements[index], f"frise_edit_{index}")
         if changes is not None:
-            view.editing = None  # before the commit: it reruns the page, and the dialog must stay closed
+            view.stop_editing()  # before the commit: it reruns the page, and the dialog must stay closed
             commit(
                 update_placement(catalogue, view.scenario, index, **changes),
                 f"Modification du n° {index + 1}",
@@ -129,8 +127,8 @@ def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> No
         icon=":material/edit:",
         key="frise_edit_open",
         type="primary",
-        on_click=setattr,
-        args=(view, "editing", index),
+        on_click=view.start_editing,
+        args=(index,),
     )
     if cols[1].button("Dupliquer", icon=":material/content_copy:", key="frise_duplicate"):
         commit(duplicate_placement(catalogue, view.scenario, index), f"Duplication du n° {index + 1}")
@@ -143,19 +141,15 @@ def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> No
 def placement_selector(catalogue: Catalogue, view: FriseView) -> None:
     """A list of the placements: the keyboard's way to select what a click on the chart selects."""
     numbers = [None, *range(len(view.scenario.placements))]
-    # The chart, a removal or an undo may have changed the selection since the last run.
-    st.session_state["frise_selected"] = view.selected if view.selected in numbers else None
-
-    def chosen() -> None:
-        view.selected = st.session_state["frise_selected"]
-
+    if view.selected not in numbers:  # removed by an undo, or by another session's version
+        view.selected = None
     st.selectbox(
         "Placement",
         numbers,
         key="frise_selected",
         placeholder="Choisir un placement",
         label_visibility="collapsed",
-        on_change=chosen,
+        on_change=bound(view, "selected", "frise_selected"),  # also shows what the chart selected
         format_func=lambda i: (
             "—" if i is None else f"{i + 1}. {placement_summary(catalogue, view.scenario.placements[i])}"
         ),

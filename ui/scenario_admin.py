@@ -21,6 +21,7 @@ from tpt_model.session.library import (
 )
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
 from tpt_model.text import author_name
+from ui.binding import bound
 from ui.state import app_state
 
 SELECTED = "scenarios_selected"
@@ -52,7 +53,6 @@ def fail(notice: LibraryNotice | str) -> None:
 def select(scenario_id: str | None) -> None:
     """Make `scenario_id` the chosen scenario (from a callback, before the choice list is drawn)."""
     library_view().selected = scenario_id
-    st.session_state.pop(SELECTED, None)
     for key in FORM_KEYS:
         st.session_state.pop(key, None)
 
@@ -82,12 +82,16 @@ def scenario_table(catalogue: Catalogue, infos: list[ScenarioInfo], open_id: str
 def pick_scenario(infos: list[ScenarioInfo], view: LibraryView, open_id: str | None) -> ScenarioInfo:
     """The scenario that the actions below apply to (kept when the user comes back to the page)."""
     by_id = {info.id: info for info in infos}
-    if st.session_state.get(SELECTED) not in by_id:
-        st.session_state[SELECTED] = next((i for i in (view.selected, open_id) if i in by_id), infos[0].id)
-    chosen = st.selectbox(
-        "Scénario choisi", list(by_id), format_func=lambda i: scenario_label(by_id[i], open_id), key=SELECTED
+    if view.selected not in by_id:  # none chosen yet, or deleted meanwhile
+        view.selected = open_id if open_id in by_id else infos[0].id
+    st.selectbox(
+        "Scénario choisi",
+        list(by_id),
+        format_func=lambda i: scenario_label(by_id[i], open_id),
+        key=SELECTED,
+        on_change=bound(view, "selected", SELECTED),
     )
-    view.selected = chosen
+    chosen = view.selected
     if view.forms_for != chosen:
         for key in FORM_KEYS:
             st.session_state.pop(key, None)
@@ -164,9 +168,7 @@ def _delete(store: ScenarioStore, scenario_id: str, name: str) -> None:
     except StoreError as err:
         fail(err.message)
         return
-    frise = app_state().frise
-    if frise.scenario_id == scenario_id:
-        frise.scenario_id, frise.editor = None, None
+    app_state().frise.forget(scenario_id)
     select(None)
     succeed(f"Scénario « {name} » supprimé, avec son historique.")
 

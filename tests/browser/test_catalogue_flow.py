@@ -2,14 +2,15 @@
 
 from pathlib import Path
 
-from helpers import settle
+from helpers import idle
 from playwright.sync_api import Page, expect
 
 
 def test_search_and_read_a_brick(page: Page, app_url: str, tmp_path: Path) -> None:
     page.goto(f"{app_url}/catalogue")
     expect(page.get_by_role("heading", name="Catalogue des briques")).to_be_visible(timeout=30_000)
-    settle(page)
+    expect(page.get_by_text("3 brique(s) sur 3")).to_be_visible()
+    idle(page)
     search = page.get_by_label("Recherche")
     search.fill("equipement")
     search.press("Enter")

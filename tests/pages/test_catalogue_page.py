@@ -6,6 +6,7 @@ from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.text import escape_markdown
+from ui.state import STATE_KEY
 
 
 def catalogue_page() -> AppTest:
@@ -57,6 +58,27 @@ def test_card_of_chosen_brick() -> None:
     assert "Mentorat en ligne" in card
     assert "estimation d'après un programme comparable" in card
     assert "Pertinence : **4**/4" in card
+
+
+def test_the_chosen_card_and_the_filters_survive_a_visit_to_another_page() -> None:
+    at = catalogue_page()
+    at.multiselect(key="catalogue_pillars").set_value(["empower"]).run()
+    at.selectbox(key="catalogue_selected").set_value("ordinateur").run()
+    at.switch_page("pages/frise.py").run()
+    at.switch_page("pages/catalogue.py").run()
+    view = at.session_state[STATE_KEY].catalogue
+    assert (view.selected, view.filter.pillars) == ("ordinateur", ("empower",))
+    assert at.selectbox(key="catalogue_selected").value == "ordinateur"
+    assert at.multiselect(key="catalogue_pillars").value == ["empower"]
+    assert table_ids(at) == ["mentorat", "ordinateur"]
+    assert any(m.value.startswith("#### Ordinateur offert") for m in at.markdown)
+
+
+def test_the_chosen_card_follows_the_state() -> None:
+    at = catalogue_page()
+    at.session_state[STATE_KEY].catalogue.selected = "mentorat"  # as a click on the table's row does
+    at.run()
+    assert at.selectbox(key="catalogue_selected").value == "mentorat"
 
 
 def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from helpers import ROOT, TITLES, app_test
+from helpers import ROOT, TITLES, app_test, set_weight
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
@@ -292,6 +292,19 @@ def test_weights_change_the_ranking_live() -> None:
     assert not at.info
 
 
+def test_a_heavy_programme_weight_is_shown_and_used_as_it_is(isolated_app: Path) -> None:
+    set_weight(isolated_app, "pertinence", 10)
+    at = weighted_setup()
+    slider = at.slider(key="eval_weight_pertinence")
+    assert (slider.value, slider.min, slider.max) == (10.0, 0.0, 20.0)
+    # mentorat: pertinence 4/4, the rest 1/4: 100 × 10 / 12; atelier: (10 × 1/3 + 1 + 1) / 12.
+    assert list(ranking(at)["Brique"])[:2] == ["Mentorat en ligne", "Atelier en classe"]
+    assert list(ranking(at)["Total pondéré"])[:2] == [83.3, 44.4]
+    assert not at.info, "the programme's own weights change no rank"
+    at.slider(key="eval_weight_pertinence").set_value(15.0).run()
+    assert list(ranking(at)["Total pondéré"])[:2] == [88.2, 41.2]
+
+
 def test_weights_and_reference_choice_survive_a_section_switch() -> None:
     at = weighted_setup()
     at.slider(key="eval_weight_simplicite").set_value(0.5).run()
@@ -299,6 +312,32 @@ def test_weights_and_reference_choice_survive_a_section_switch() -> None:
     section(at, "results")
     assert [s.value for s in at.slider] == [2.0, 0.5, 1.0]
     assert at.checkbox(key="eval_include_reference").value is False
+
+
+def test_section_weights_and_reference_choice_survive_a_visit_to_another_page() -> None:
+    at = weighted_setup()
+    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    at.switch_page("pages/frise.py").run()
+    at.switch_page("pages/evaluation.py").run()
+    assert at.button_group(key="eval_section").value == "results"
+    assert [s.value for s in at.slider] == [5.0, 1.0, 1.0]
+    assert at.checkbox(key="eval_include_reference").value is False
+    assert list(ranking(at)["Brique"])[0] == "Mentorat en ligne"
+
+
+def test_the_evaluator_and_the_brick_survive_a_visit_to_another_page() -> None:
+    at = as_evaluator(evaluation_page("Inès"), "Alice")
+    at.selectbox(key="eval_jump").set_value(2).run()
+    at.switch_page("pages/catalogue.py").run()
+    at.switch_page("pages/evaluation.py").run()
+    assert at.text_input(key="eval_name").value == "Alice"
+    assert at.selectbox(key="eval_jump").value == 2
+    assert progress(at) == "Brique 3 / 3"
+    at.toggle(key="eval_group").set_value(True).run()
+    at.switch_page("pages/frise.py").run()
+    at.switch_page("pages/evaluation.py").run()
+    assert at.toggle(key="eval_group").value is True
+    assert at.session_state[STATE_KEY].evaluation.evaluator_name("Inès") == "Groupe"
 
 
 def test_the_reference_counts_as_one_evaluator_by_default() -> None:

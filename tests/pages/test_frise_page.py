@@ -1,11 +1,13 @@
 """The frise page: add, edit, remove and undo placements; switch lanes and tracks."""
 
+import datetime
 import json
 
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.journey.cohort import cohort_label, cohort_years
 from ui.state import STATE_KEY
 
 
@@ -123,10 +125,47 @@ def test_track_filter_hides_what_does_not_apply() -> None:
 
 def test_options_survive_a_visit_to_another_page() -> None:
     at = frise_page()
+    year = cohort_years(datetime.date.today())[0]
     at.radio(key="frise_lane").set_value("modality").run()
-    at.switch_page("pages/catalogue.py").run()
-    at.switch_page("pages/frise.py").run()
+    at.selectbox(key="frise_track").set_value("long").run()
+    at.selectbox(key="frise_exit").set_value("doctorat").run()
+    at.selectbox(key="frise_cohort").set_value(year).run()
+    for page in ("pages/catalogue.py", "pages/evaluation.py", "pages/frise.py"):
+        at.switch_page(page).run()
+    options = at.session_state[STATE_KEY].frise.options
+    assert (options.lane_mode, options.track, options.exit, options.cohort_year) == (
+        "modality",
+        "long",
+        "doctorat",
+        year,
+    )
     assert at.radio(key="frise_lane").value == "modality"
+    assert at.selectbox(key="frise_track").value == "long"
+    assert at.selectbox(key="frise_exit").value == "doctorat"
+    assert at.selectbox(key="frise_cohort").value == year
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert cohort_label(year).capitalize() in json.dumps(spec, ensure_ascii=False)
+
+
+def test_a_followed_persona_survives_a_visit_to_another_page() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_persona").set_value("lea").run()
+    at.switch_page("pages/scenarios.py").run()
+    at.switch_page("pages/frise.py").run()
+    assert at.selectbox(key="frise_persona").value == "lea"
+    assert (at.selectbox(key="frise_track").value, at.selectbox(key="frise_track").disabled) == (
+        "court",
+        True,
+    )
+    assert [m.label for m in at.metric][0] == "Coût pour Léa"
+
+
+def test_the_placement_list_shows_what_the_chart_selected() -> None:
+    at = frise_page()
+    at.session_state[STATE_KEY].frise.selected = 2  # what a click on the third bar does
+    at.run()
+    assert at.selectbox(key="frise_selected").value == 2
+    assert at.button(key="frise_edit_open") is not None
 
 
 def test_custom_lanes_use_the_placements_own_lane() -> None:
@@ -162,6 +201,19 @@ def test_two_sessions_on_one_scenario_never_overwrite_each_other() -> None:
     assert [p.brick for p in scenario(alice).placements] == ["mentorat", "ordinateur"]
 
 
+def test_a_refused_change_can_be_dropped() -> None:
+    alice, bob = frise_page(), frise_page()
+    alice.selectbox(key="frise_selected").set_value(0).run()
+    alice.button(key="frise_remove").click().run()
+    bob.selectbox(key="frise_selected").set_value(2).run()
+    bob.button(key="frise_duplicate").click().run()
+    bob.button(key="frise_conflict_drop").click().run()
+    frise = bob.session_state[STATE_KEY].frise
+    assert (frise.conflict, frise.notice) == (None, None)
+    assert not bob.error and not [b for b in bob.button if b.key == "frise_conflict_copy"]
+    assert [p.brick for p in scenario(bob).placements] == ["mentorat", "ordinateur"]
+
+
 def test_totals_and_gaps_under_the_frise() -> None:
     at = frise_page()
     metrics = {m.label: m.value for m in at.metric}
@@ -185,3 +237,19 @@ def test_follow_a_persona() -> None:
     assert "parcours de Léa" in json.dumps(spec, ensure_ascii=False)
     at.selectbox(key="frise_persona").set_value(None).run()
     assert [m.label for m in at.metric][0] == "Coût par bénéficiaire"
+
+
+def test_cohort_calendar_offers_the_years_around_today() -> None:
+    at = frise_page()
+    years = cohort_years(datetime.date.today())
+    assert at.selectbox(key="frise_cohort").options == ["Années scolaires", *map(cohort_label, years)]
+    at.selectbox(key="frise_cohort").set_value(years[3]).run()
+    assert at.session_state[STATE_KEY].frise.options.cohort_year == years[3]
+
+
+def test_a_cohort_chosen_before_the_school_year_turned_stays_shown() -> None:
+    at = frise_page()
+    at.session_state[STATE_KEY].frise.change_options(cohort_year=1990)
+    at.run()
+    assert at.selectbox(key="frise_cohort").value == 1990
+    assert cohort_label(1990) in at.selectbox(key="frise_cohort").options

@@ -205,6 +205,16 @@ def test_open_makes_it_the_frise_scenario(store: ScenarioStore) -> None:
     assert (frise.scenario_id, frise.version, frise.scenario.name) == (older.id, 1, "Ancien")
 
 
+def test_the_chosen_scenario_survives_a_visit_to_another_page(store: ScenarioStore) -> None:
+    older = store.create(Scenario(name="Ancien"), "Alice")
+    store.create(Scenario(name="Récent"), "Bob")
+    at = choose(scenarios_page(), older.id)
+    at.switch_page("pages/catalogue.py").run()
+    at.switch_page(PAGE).run()
+    assert at.selectbox(key="scenarios_selected").value == older.id
+    assert state(at).scenarios.selected == older.id
+
+
 # Rename, duplicate, delete
 
 

@@ -33,9 +33,22 @@ def test_every_page_draws_the_shared_sidebar(page: str) -> None:
 def test_the_name_typed_in_the_sidebar_is_kept_across_pages() -> None:
     at = app_test().run()
     at.sidebar.text_input(key="app_author").set_value("  Inès  ").run()
-    at.switch_page("pages/catalogue.py").run()
-    assert at.sidebar.text_input(key="app_author").value == "Inès"
-    assert at.session_state["tpt_state"].author == "Inès"
+    for page in ("pages/catalogue.py", "pages/frise.py"):
+        at.switch_page(page).run()
+        assert at.sidebar.text_input(key="app_author").value == "Inès"
+        assert at.session_state["tpt_state"].author == "Inès"
+
+
+def test_the_sidebar_shows_the_name_given_elsewhere_after_a_page_switch() -> None:
+    at = app_test().run()
+    at.text_input(key="app_name_prompt").set_value("Nadia")
+    at.button(key="app_name_ok").click().run()
+    assert at.sidebar.text_input(key="app_author").value == "Nadia"
+    at.switch_page("pages/scenarios.py").run()
+    at.sidebar.text_input(key="app_author").set_value("Nadia B.").run()
+    at.switch_page("pages/frise.py").run()
+    assert at.sidebar.text_input(key="app_author").value == "Nadia B."
+    assert at.session_state["tpt_state"].author == "Nadia B."
 
 
 def test_the_name_is_asked_once_then_kept() -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "REFERENCE_EVALUATOR",
     "BrickResult",
     "CriterionAggregate",
+    "WeightScale",
     "criterion_headers",
     "default_weights",
     "disagreement_gap",
@@ -28,6 +29,7 @@ __all__ = [
     "rank_results",
     "reference_sheets",
     "sheets_by_brick",
+    "weight_scale",
     "weighted_total",
 ]
 
@@ -87,6 +89,31 @@ class BrickResult:
 def default_weights(programme: Programme) -> dict[str, float]:
     """The weight of each criterion as programme.yaml sets it."""
     return {c.id: float(c.weight) for c in programme.criteria}
+
+
+@dataclass(frozen=True, slots=True)
+class WeightScale:
+    """The weights a group can give a criterion on the page: `low` to `high`, by `step`."""
+
+    low: float
+    high: float
+    step: float
+
+    def clamp(self, weight: float) -> float:
+        """The weight brought within the scale (a weight set before the programme changed may fall out)."""
+        return min(max(weight, self.low), self.high)
+
+
+# The smallest top of the scale and its step: enough room to weigh a criterion of weight 1 five times more.
+WEIGHT_FLOOR_HIGH = 5.0
+WEIGHT_STEP = 0.5
+
+
+def weight_scale(programme: Programme) -> WeightScale:
+    """From 0 to twice the largest programme weight (5 at least), by halves: every weight fits."""
+    largest = max((c.weight for c in programme.criteria), default=0.0)
+    doubled = math.ceil(2 * largest / WEIGHT_STEP) * WEIGHT_STEP
+    return WeightScale(low=0.0, high=max(WEIGHT_FLOOR_HIGH, doubled), step=WEIGHT_STEP)
 
 
 def criterion_headers(programme: Programme) -> dict[str, str]:

@@ -4,6 +4,7 @@ import datetime
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
+from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS
 
 
 def stage_year(programme: Programme, stage_id: str, cohort_year: int) -> int:
@@ -18,6 +19,17 @@ def point_date(programme: Programme, point: JourneyPoint, cohort_year: int) -> d
     if point.month < 9:
         year += 1
     return datetime.date(year, point.month, 1)
+
+
+def school_year_start(today: datetime.date) -> int:
+    """Calendar year in which the school year holding `today` began (school years begin in September)."""
+    return today.year if today.month >= SCHOOL_YEAR_MONTHS[0] else today.year - 1
+
+
+def cohort_years(today: datetime.date, before: int = 3, after: int = 3) -> list[int]:
+    """Years of entry a group can read the frise for: this school year's, `before` earlier, `after` later."""
+    current = school_year_start(today)
+    return list(range(current - before, current + after + 1))
 
 
 def cohort_label(year: int) -> str:

@@ -14,6 +14,10 @@ class CatalogueView(BaseModel):
     filter: BrickFilter = BrickFilter()
     selected: str | None = None
 
+    def refine(self, **changes: object) -> None:
+        """Change some criteria of the filter, the others kept."""
+        self.filter = BrickFilter.model_validate({**self.filter.model_dump(), **changes})
+
 
 class AppState(BaseModel):
     """Everything a session remembers across pages and reruns."""
@@ -26,3 +30,12 @@ class AppState(BaseModel):
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
     scenarios: LibraryView = LibraryView()
+
+    def set_author(self, name: str) -> None:
+        """The name typed in the sidebar, without the spaces around it."""
+        self.author = name.strip()
+
+    def answer_name(self, name: str) -> None:
+        """The answer to the question « Qui êtes-vous ? » (empty: later); it is not asked again."""
+        self.set_author(name)
+        self.name_asked = True

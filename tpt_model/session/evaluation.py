@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tpt_model.catalogue.programme import Programme
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import GROUP_EVALUATOR, build_sheet
-from tpt_model.evaluation.scoring import default_weights
+from tpt_model.evaluation.scoring import default_weights, weight_scale
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioNotFound
@@ -94,9 +94,22 @@ class EvaluationView(BaseModel):
 
     def resolved_weights(self, programme: Programme) -> dict[str, float]:
         """The programme's weights, overridden by those set on the page for criteria it still has."""
-        weights = default_weights(programme)
-        weights.update({c: w for c, w in self.weights.items() if c in weights})
+        weights, scale = default_weights(programme), weight_scale(programme)
+        weights.update({c: scale.clamp(w) for c, w in self.weights.items() if c in weights})
         return weights
+
+    def set_weight(self, criterion_id: str, weight: float) -> None:
+        """Weigh a criterion otherwise than the programme does, for this session's results."""
+        self.weights = {**self.weights, criterion_id: weight}
+
+    def reset_weights(self) -> None:
+        """Back to the programme's weights."""
+        self.weights = {}
+
+    def claim(self, evaluator: str) -> None:
+        """The scores already stored under this name are this session's: it may change them."""
+        if evaluator not in self.confirmed:
+            self.confirmed = [*self.confirmed, evaluator]
 
     def weights_changed(self, programme: Programme) -> bool:
         """Whether the weights set on the page differ from the programme's."""
@@ -133,8 +146,7 @@ def save_and_advance(
     except SQLAlchemyError:
         notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
     else:
-        if evaluator not in view.confirmed:
-            view.confirmed.append(evaluator)
+        view.claim(evaluator)
         last = step > 0 and view.position == len(bricks) - 1
         view.step(step, len(bricks))
         suffix = " C'était la dernière brique : voyez les résultats." if last else ""

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.frise.rows import FriseOptions
+from tpt_model.frise.rows import FriseOptions, for_persona
 from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import ChangeResult, Editor
 from tpt_model.store.errors import StoreError
@@ -49,6 +49,34 @@ class FriseView(BaseModel):
         """The scenario being edited (only once one is open)."""
         assert self.editor is not None, "aucun scénario ouvert"
         return self.editor.scenario
+
+    def change_options(self, **changes: object) -> None:
+        """Read the frise another way (lanes, track, exit, cohort year), the other options kept."""
+        self.options = FriseOptions.model_validate({**self.options.model_dump(), **changes})
+
+    def follow_persona(self, catalogue: Catalogue, persona_id: str | None) -> None:
+        """Follow one persona (her track and exit), or everyone again with None or an unknown id."""
+        self.options = for_persona(catalogue, self.options, persona_id)
+
+    def start_editing(self, index: int) -> None:
+        """Open the edit dialog of a placement, which becomes the selected one."""
+        self.selected = index
+        self.editing = index
+
+    def stop_editing(self) -> None:
+        """Close the edit dialog (saved or dismissed)."""
+        self.editing = None
+
+    def drop_conflict(self) -> None:
+        """Give up the change that someone else's save refused, and its message."""
+        self.conflict = None
+        self.notice = None
+
+    def forget(self, scenario_id: str) -> None:
+        """Close the scenario if it is this one (deleted): the next visit opens another."""
+        if self.scenario_id == scenario_id:
+            self.scenario_id = None
+            self.editor = None
 
 
 def _load(view: FriseView, stored: StoredScenario) -> None:

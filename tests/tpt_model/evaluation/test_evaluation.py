@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from helpers import BRICKS
+from helpers import BRICKS, set_weight
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.programme import Scale
@@ -14,12 +14,14 @@ from tpt_model.evaluation.matrix import ranking_table
 from tpt_model.evaluation.scoring import (
     REFERENCE_EVALUATOR,
     BrickResult,
+    WeightScale,
     default_weights,
     disagreement_gap,
     disagreement_rule,
     evaluate,
     rank_changes,
     reference_sheets,
+    weight_scale,
 )
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.tabular import evaluation_frame, to_xlsx_bytes
@@ -135,6 +137,27 @@ def test_a_negative_weight_is_refused(catalogue: Catalogue, weight: float) -> No
         ValueError, match="^le poids du critère « pertinence » doit être un nombre positif ou nul$"
     ):
         evaluate(catalogue, BRICKS, [], weights={"pertinence": weight})
+
+
+@pytest.mark.parametrize(
+    ("weight", "high"),
+    [
+        (2.0, 5.0),  # small weights still get room to grow five-fold
+        (2.5, 5.0),
+        (3.0, 6.0),
+        (3.3, 7.0),  # twice 3.3, rounded up to the step
+        (10.0, 20.0),
+    ],
+)
+def test_the_weight_scale_comes_from_the_programme(catalogue_dir: Path, weight: float, high: float) -> None:
+    set_weight(catalogue_dir, "pertinence", weight)
+    programme = load_catalogue(catalogue_dir).programme
+    assert weight_scale(programme) == WeightScale(low=0.0, high=high, step=0.5)
+
+
+def test_the_weight_scale_clamps_what_falls_out() -> None:
+    scale = WeightScale(low=0.0, high=5.0, step=0.5)
+    assert [scale.clamp(w) for w in (-1.0, 0.0, 3.5, 5.0, 12.0)] == [0.0, 0.0, 3.5, 5.0, 5.0]
 
 
 def test_ties_share_a_rank_and_the_next_rank_skips(catalogue: Catalogue) -> None:

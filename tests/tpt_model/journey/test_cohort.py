@@ -6,7 +6,7 @@ import pytest
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
-from tpt_model.journey.cohort import cohort_label, point_date
+from tpt_model.journey.cohort import cohort_label, cohort_years, point_date, school_year_start
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,22 @@ def test_point_date(programme: Programme, stage: str, month: int, expected: date
 
 def test_cohort_label() -> None:
     assert cohort_label(2025) == "cohorte entrée en seconde en septembre 2025"
+
+
+@pytest.mark.parametrize(
+    ("today", "year"),
+    [
+        (datetime.date(2026, 8, 31), 2025),  # still the school year that began in September 2025
+        (datetime.date(2026, 9, 1), 2026),
+        (datetime.date(2026, 12, 31), 2026),
+        (datetime.date(2027, 1, 1), 2026),
+    ],
+)
+def test_school_year_start(today: datetime.date, year: int) -> None:
+    assert school_year_start(today) == year
+
+
+def test_cohort_years_follow_the_school_year() -> None:
+    assert cohort_years(datetime.date(2026, 8, 31)) == [2022, 2023, 2024, 2025, 2026, 2027, 2028]
+    assert cohort_years(datetime.date(2026, 9, 1)) == [2023, 2024, 2025, 2026, 2027, 2028, 2029]
+    assert cohort_years(datetime.date(2026, 9, 1), before=1, after=0) == [2025, 2026]

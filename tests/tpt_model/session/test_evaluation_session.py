@@ -158,6 +158,8 @@ def test_weights_fall_back_on_the_programme(catalogue: Catalogue) -> None:
     view.weights = {"simplicite": 3.5, "supprime": 4.0}
     assert view.resolved_weights(programme) == {"pertinence": 2.0, "simplicite": 3.5, "abordable": 1.0}
     assert view.weights_changed(programme)
+    view.weights = {"simplicite": 12.0}  # set before the programme lowered its weights
+    assert view.resolved_weights(programme)["simplicite"] == 5.0
 
 
 def test_a_name_with_stored_scores_must_be_claimed() -> None:
@@ -168,8 +170,20 @@ def test_a_name_with_stored_scores_must_be_claimed() -> None:
     assert not name_taken(
         view, GROUP_EVALUATOR, [*sheets, ScoreSheet(brick="b", evaluator=GROUP_EVALUATOR, scores={})]
     )
-    view.confirmed.append("Alice")
+    view.claim("Alice")
+    view.claim("Alice")
+    assert view.confirmed == ["Alice"], "claimed once"
     assert not name_taken(view, "Alice", sheets)
+
+
+def test_weights_set_one_by_one_then_reset(catalogue: Catalogue) -> None:
+    programme = catalogue.programme
+    view = EvaluationView()
+    view.set_weight("pertinence", 4.5)
+    view.set_weight("abordable", 0.0)
+    assert view.resolved_weights(programme) == {"pertinence": 4.5, "simplicite": 1.0, "abordable": 0.0}
+    view.reset_weights()
+    assert (view.weights, view.weights_changed(programme)) == ({}, False)
 
 
 def test_save_and_go_back(catalogue: Catalogue, stores: tuple[ScoreStore, str]) -> None:

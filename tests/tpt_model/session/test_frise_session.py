@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
+from tpt_model.frise.rows import FriseOptions
 from tpt_model.scenario.editor import add_placement, placement_for, remove_placement, update_placement
 from tpt_model.session.frise import (
     COPY_NOT_SAVED,
@@ -238,3 +239,41 @@ def test_a_failed_copy_keeps_the_work_waiting(store: ScenarioStore, monkeypatch:
     )
     assert notice.error == f"{COPY_NOT_SAVED} {DOWN.message}"
     assert view.conflict == Scenario(name="Refusée") and snapshot(view) == before
+
+
+def test_options_change_one_at_a_time() -> None:
+    view = FriseView()
+    view.change_options(track="long")
+    view.change_options(cohort_year=2026, lane_mode="partner")
+    assert view.options == FriseOptions(track="long", cohort_year=2026, lane_mode="partner")
+    with pytest.raises(ValueError, match="track"):
+        view.change_options(track="moyen")
+
+
+def test_follow_a_persona_then_everyone(catalogue: Catalogue) -> None:
+    view = FriseView(options=FriseOptions(track="long", lane_mode="modality"))
+    view.follow_persona(catalogue, "lea")
+    assert view.options == FriseOptions(persona="lea", track="court", exit="salariat", lane_mode="modality")
+    view.follow_persona(catalogue, None)
+    assert view.options.persona is None and view.options.track == "court"
+    view.follow_persona(catalogue, "partie")  # a persona no longer in the catalogue
+    assert view.options.persona is None
+
+
+def test_editing_selects_the_placement_and_a_dropped_conflict_is_gone(store: ScenarioStore) -> None:
+    view = opened(store)
+    view.start_editing(2)
+    assert (view.selected, view.editing) == (2, 2)
+    view.stop_editing()
+    assert (view.selected, view.editing) == (2, None)
+    view.conflict, view.notice = Scenario(name="Refusée"), Notice(error="refusé")
+    view.drop_conflict()
+    assert (view.conflict, view.notice) == (None, None)
+
+
+def test_forget_only_the_deleted_scenario(store: ScenarioStore) -> None:
+    view = opened(store)
+    view.forget("autre")
+    assert view.editor is not None
+    view.forget(view.scenario_id or "")
+    assert (view.scenario_id, view.editor) == (None, None)

@@ -1,0 +1,39 @@
+"""The app's pages, listed once: for the router (app.py) and for a page that Streamlit ran without it."""
+
+import threading
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+# Set once app.py's router has run in this server process: Streamlit then routes every address.
+_router_ran = threading.Event()
+
+
+def app_pages() -> list[StreamlitPage]:
+    """The pages in the order of the navigation, with their French titles."""
+    return [
+        st.Page("pages/frise.py", title="Frise", icon=":material/timeline:", default=True),
+        st.Page("pages/scenarios.py", title="Scénarios", icon=":material/folder_open:"),
+        st.Page("pages/catalogue.py", title="Catalogue des briques", icon=":material/view_module:"),
+        st.Page("pages/evaluation.py", title="Évaluation", icon=":material/balance:"),
+        st.Page("pages/export.py", title="Export", icon=":material/description:"),
+    ]
+
+
+def route() -> None:
+    """Run the page the address asks for, under the app's navigation (what app.py does)."""
+    _router_ran.set()
+    st.navigation(app_pages()).run()
+
+
+def join_the_router() -> None:
+    """Hand a page that Streamlit ran without app.py over to the router, which runs it again.
+
+    On a fresh server, until app.py's `st.navigation` has run once in the process, Streamlit runs a
+    bookmarked address such as /scenarios through its `pages/` folder convention, with file names
+    (and an « app » entry) in the navigation. Declaring the app's pages ends that convention for the
+    whole process; the rerun then goes through app.py to the same page.
+    """
+    if not _router_ran.is_set():
+        st.navigation(app_pages())
+        st.rerun()
