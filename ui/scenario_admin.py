@@ -21,7 +21,8 @@ from tpt_model.session.library import (
     notice_markdown,
     scenario_label,
 )
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.store.errors import StoreError
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from ui.state import app_state
 
 SELECTED = "scenarios_selected"

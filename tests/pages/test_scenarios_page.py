@@ -19,7 +19,8 @@ from tpt_model.session.app import AppState
 from tpt_model.session.frise import ensure_open, open_scenario
 from tpt_model.session.library import export_bytes, export_file_name
 from tpt_model.store.engine import database_url, make_engine
-from tpt_model.store.scenarios import ScenarioStore, time_label
+from tpt_model.store.errors import time_label
+from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 
 PAGE = "pages/scenarios.py"

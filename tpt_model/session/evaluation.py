@@ -19,8 +19,7 @@ from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, BrickResult, defau
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.frise.spec import chart_spec
 from tpt_model.session.library import slug
-from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioNotFound
+from tpt_model.store.errors import ScenarioNotFound, StoreError
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import fold, strip_control
 

@@ -8,7 +8,8 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.scenario.editor import ChangeResult, Editor
-from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore, StaleWrite, StoredScenario
+from tpt_model.store.errors import ScenarioNotFound, StaleWrite
+from tpt_model.store.scenarios import ScenarioStore, StoredScenario
 
 DEFAULT_TEMPLATE = "parcours-type"
 

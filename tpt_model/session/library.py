@@ -10,14 +10,8 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import Problem, ProblemsError
 from tpt_model.scenario.files import dump_scenario, parse_scenario
 from tpt_model.session.frise import DEFAULT_TEMPLATE
-from tpt_model.store.scenarios import (
-    ScenarioInfo,
-    ScenarioStore,
-    StoredScenario,
-    StoreError,
-    VersionInfo,
-    time_label,
-)
+from tpt_model.store.errors import StoreError, time_label
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo
 from tpt_model.text import escape_markdown, fold, strip_control
 
 # The reader's private decoder is reused so that an upload and a catalogue file give the same message.

@@ -5,14 +5,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.store.errors import StoreError
+from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound, time_label
 from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
 __all__ = [
@@ -24,9 +23,8 @@ __all__ = [
     "StoredScenario",
     "VersionInfo",
     "VersionNotFound",
+    "time_label",
 ]
-
-USERS_TIME_ZONE = "Europe/Paris"
 
 
 class StoredScenario(BaseModel):
@@ -64,48 +62,6 @@ class VersionInfo(BaseModel):
     created_at: datetime
     summary: str
     placements: int
-
-
-class ScenarioNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """The scenario does not exist; `rejected` keeps what a save tried to write, if anything."""
-
-    def __init__(self, scenario_id: str, rejected: Scenario | None = None) -> None:
-        self.scenario_id = scenario_id
-        self.rejected = rejected
-        super().__init__(f"Scénario introuvable : « {scenario_id} » (il a peut-être été supprimé).")
-
-
-class VersionNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """The scenario exists but has no such version."""
-
-    def __init__(self, scenario_id: str, version: int) -> None:
-        self.scenario_id = scenario_id
-        self.version = version
-        super().__init__(f"La version {version} de ce scénario n'existe pas.")
-
-
-class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """Someone saved the scenario since it was read; `rejected` is the save that was refused."""
-
-    def __init__(self, scenario_id: str, rejected: Scenario, current_version: int, author: str, at: datetime):
-        self.scenario_id = scenario_id
-        self.rejected = rejected
-        self.current_version = current_version
-        self.author = author
-        self.at = at
-        super().__init__(
-            f"Ce scénario a été modifié par {author} à {time_label(at)} depuis votre dernière lecture : "
-            "vos changements n'ont pas été enregistrés par-dessus les siens."
-        )
-
-
-def time_label(at: datetime) -> str:
-    """French label of a moment in the users' time zone, such as « 17:39 le 28/11/2026 »."""
-    try:
-        local, suffix = at.astimezone(ZoneInfo(USERS_TIME_ZONE)), ""
-    except ZoneInfoNotFoundError:  # a machine without time-zone data: say it is UTC
-        local, suffix = at.astimezone(UTC), " UTC"
-    return f"{local:%H:%M}{suffix} le {local:%d/%m/%Y}"
 
 
 def _clean_name(name: str) -> str:

@@ -9,8 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tpt_model.catalogue.memo import Memo
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioNotFound
+from tpt_model.store.errors import NotYourScores, ScenarioNotFound
 from tpt_model.store.tables import scenarios, scores, utc_now
 
 __all__ = ["NotYourScores", "ScoreStore"]
@@ -18,18 +17,6 @@ __all__ = ["NotYourScores", "ScoreStore"]
 # Dialects with an `INSERT … ON CONFLICT DO UPDATE`, which makes each row's write atomic.
 _INSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 _KEY = (scores.c.scenario_id, scores.c.brick_id, scores.c.evaluator, scores.c.criterion_id)
-
-
-class NotYourScores(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """An evaluator tried to change the scores of another evaluator."""
-
-    def __init__(self, owner: str, as_evaluator: str) -> None:
-        self.owner = owner
-        self.as_evaluator = as_evaluator
-        super().__init__(
-            f"« {as_evaluator} » ne peut pas modifier les notes de « {owner} » : "
-            "chaque évaluatrice ou évaluateur ne modifie que ses propres notes."
-        )
 
 
 def _check_owner(owner: str, as_evaluator: str) -> None:

@@ -29,8 +29,9 @@ from tpt_model.session.evaluation import (
     save_and_advance,
     scenario_bricks,
 )
+from tpt_model.store.errors import NotYourScores
 from tpt_model.store.scenarios import ScenarioStore
-from tpt_model.store.scores import NotYourScores, ScoreStore
+from tpt_model.store.scores import ScoreStore
 
 
 def placement(brick: str) -> Placement:

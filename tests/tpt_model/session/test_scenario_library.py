@@ -30,8 +30,8 @@ from tpt_model.session.library import (
     version_label,
     version_rows,
 )
-from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionInfo, time_label
+from tpt_model.store.errors import StoreError, time_label
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionInfo
 
 MINI = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")
 AT = datetime(2026, 11, 28, 16, 39, tzinfo=UTC)  # 17:39 in Paris

@@ -16,14 +16,8 @@ from sqlalchemy.sql import Insert
 import tpt_model.store.scenarios as scenario_store_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.store.engine import database_url, make_engine, normalise_url
-from tpt_model.store.scenarios import (
-    ScenarioInfo,
-    ScenarioNotFound,
-    ScenarioStore,
-    StaleWrite,
-    StoreError,
-    VersionNotFound,
-)
+from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.store.tables import scenario_versions
 
 EngineFactory = Callable[[], Engine]
