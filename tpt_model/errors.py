@@ -34,3 +34,12 @@ def field_path(loc: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out or "(document)"
+
+
+class SettingsError(Exception):
+    """A malformed environment setting; the French message names the variable and what is expected."""
+
+    def __init__(self, variable: str, detail: str) -> None:
+        self.variable = variable
+        self.message = f"{variable} : {detail}"
+        super().__init__(self.message)

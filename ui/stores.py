@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from tpt_model.store.engine import database_url, make_engine
+from tpt_model.store.engine import make_engine
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
+from ui.settings import app_settings
 
 
 @st.cache_resource(show_spinner=False)
@@ -15,9 +16,9 @@ def _stores(url: str) -> tuple[ScenarioStore, ScoreStore]:
 
 def scenario_store() -> ScenarioStore:
     """The scenario store of the configured database (`TPT_DATABASE_URL` or SQLite in `TPT_DATA_DIR`)."""
-    return _stores(database_url())[0]
+    return _stores(app_settings().database_url)[0]
 
 
 def score_store() -> ScoreStore:
     """The score store of the configured database."""
-    return _stores(database_url())[1]
+    return _stores(app_settings().database_url)[1]
