@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tpt_model.store.engine import make_engine
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from ui.settings import app_settings
@@ -10,7 +10,7 @@ from ui.settings import app_settings
 
 @st.cache_resource(show_spinner=False)
 def _stores(url: str) -> tuple[ScenarioStore, ScoreStore]:
-    engine = make_engine(url)
+    engine = open_database(url)  # the schema migrated to the newest revision at start-up
     return ScenarioStore(engine), ScoreStore(engine)
 
 

@@ -8,7 +8,6 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from tpt_model.settings import is_in_memory
-from tpt_model.store.tables import metadata
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -34,7 +33,7 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: ConnectionP
 
 
 def make_engine(url: str, *, connect_args: dict[str, Any] | None = None) -> Engine:
-    """An engine for `url` (SQLite or PostgreSQL through psycopg 3); with the schema created."""
+    """An engine for `url` (SQLite or PostgreSQL through psycopg 3); the schema is `migrate.upgrade`'s."""
     parsed = make_url(normalise_url(url))
     backend = parsed.get_backend_name()
     options: dict[str, Any] = {"connect_args": dict(connect_args or {})}
@@ -49,5 +48,4 @@ def make_engine(url: str, *, connect_args: dict[str, Any] | None = None) -> Engi
     engine = create_engine(parsed, **options)
     if backend == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
-    metadata.create_all(engine)
     return engine
