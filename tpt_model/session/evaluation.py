@@ -9,7 +9,6 @@ from typing import Any, Literal
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
@@ -24,7 +23,6 @@ from tpt_model.store.scores import ScoreStore
 from tpt_model.text import fold, strip_control
 
 __all__ = [
-    "DATABASE_DOWN",
     "GROUP_EVALUATOR",
     "MAX_EVALUATOR_LENGTH",
     "SCENARIO_GONE",
@@ -52,7 +50,6 @@ SCENARIO_GONE = (
     "Ce scénario a été supprimé entre-temps : les notes n'ont pas été enregistrées. "
     "Ouvrez un autre scénario depuis la page Scénarios."
 )
-DATABASE_DOWN = "Les notes n'ont pas pu être enregistrées (base de données indisponible) : réessayez."
 
 Section = Literal["score", "results", "export"]
 SECTIONS: dict[Section, str] = {"score": "Noter", "results": "Résultats", "export": "Exporter"}
@@ -225,8 +222,6 @@ def save_and_advance(
         notice = ScoreNotice(ok=False, message=SCENARIO_GONE)
     except (EvaluationInputError, StoreError) as err:
         notice = ScoreNotice(ok=False, message=err.message)
-    except SQLAlchemyError:
-        notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
     else:
         if evaluator not in view.confirmed:
             view.confirmed.append(evaluator)

@@ -1,11 +1,20 @@
 """Store errors: one family, each with a French message that pages show as is."""
 
+import functools
+import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import ParamSpec, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlalchemy import exc
 
 from tpt_model.catalogue.scenario_format import Scenario
 
 USERS_TIME_ZONE = "Europe/Paris"
+
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
 class StoreError(Exception):
@@ -68,3 +77,99 @@ def time_label(at: datetime) -> str:
     except ZoneInfoNotFoundError:  # a machine without time-zone data: say it is UTC
         local, suffix = at.astimezone(UTC), " UTC"
     return f"{local:%H:%M}{suffix} le {local:%d/%m/%Y}"
+
+
+class StoreBusyError(StoreError):
+    """Another writer held the database for longer than the busy timeout."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "La base de données est occupée par une autre écriture : rien n'a été enregistré. "
+            "Réessayez dans quelques secondes."
+        )
+
+
+class StoreReadOnlyError(StoreError):
+    """The database, its file or the account the app uses may be read but not written."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère "
+            "le serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, "
+            "ou les droits du compte PostgreSQL)."
+        )
+
+
+class StoreUnavailableError(StoreError):
+    """The database cannot be reached or opened: server down, wrong address, not a database file."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "La base de données est injoignable : rien n'a été lu ni enregistré. Réessayez dans un "
+            "instant ; si cela dure, la personne qui gère le serveur doit vérifier TPT_DATABASE_URL "
+            "et que la base fonctionne."
+        )
+
+
+class StoreDataError(StoreError):
+    """The database refused a value: a NUL character, a text too long for its column."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "La base de données a refusé un texte (caractère invisible interdit ou texte trop long) : "
+            "rien n'a été enregistré. Retirez ce caractère ou raccourcissez le texte, puis réessayez."
+        )
+
+
+UNEXPECTED = (
+    "La base de données a refusé l'opération : rien n'a été enregistré. Réessayez ; si cela se "
+    "reproduit, signalez-le à la personne qui gère le serveur."
+)
+
+# SQLite primary result codes (the low byte of an extended code) and what they mean to the user.
+_SQLITE_CODES: dict[int, type[StoreError]] = {
+    sqlite3.SQLITE_BUSY: StoreBusyError,
+    sqlite3.SQLITE_LOCKED: StoreBusyError,
+    sqlite3.SQLITE_READONLY: StoreReadOnlyError,
+    sqlite3.SQLITE_PERM: StoreReadOnlyError,
+    sqlite3.SQLITE_CANTOPEN: StoreUnavailableError,
+    sqlite3.SQLITE_NOTADB: StoreUnavailableError,
+    sqlite3.SQLITE_CORRUPT: StoreUnavailableError,
+    sqlite3.SQLITE_IOERR: StoreUnavailableError,
+    sqlite3.SQLITE_TOOBIG: StoreDataError,
+}
+# PostgreSQL SQLSTATEs: serialisation failure, deadlock, lock not available; read-only
+# transaction (a standby), insufficient privilege.
+_BUSY_STATES = {"40001", "40P01", "55P03"}
+_READ_ONLY_STATES = {"25006", "42501"}
+
+
+def database_error(error: exc.SQLAlchemyError) -> StoreError:
+    """The StoreError that says, in French, what a SQLAlchemy or driver error means and what to do."""
+    original = getattr(error, "orig", None)
+    if isinstance(original, sqlite3.Error):
+        kind = _SQLITE_CODES.get(getattr(original, "sqlite_errorcode", 0) & 0xFF)
+        return kind() if kind is not None else StoreError(UNEXPECTED)
+    state = getattr(original, "sqlstate", None)
+    if isinstance(error, exc.DataError):
+        return StoreDataError()
+    if state in _BUSY_STATES or isinstance(error, exc.TimeoutError):
+        return StoreBusyError()
+    if state in _READ_ONLY_STATES:
+        return StoreReadOnlyError()
+    if isinstance(error, exc.OperationalError | exc.InterfaceError | exc.DisconnectionError):
+        return StoreUnavailableError()
+    return StoreError(UNEXPECTED)
+
+
+def translated(method: Callable[Params, Result]) -> Callable[Params, Result]:
+    """Decorate a store method so that any SQLAlchemy or driver error it raises becomes a StoreError."""
+
+    @functools.wraps(method)
+    def guarded(*args: Params.args, **kwargs: Params.kwargs) -> Result:
+        try:
+            return method(*args, **kwargs)
+        except exc.SQLAlchemyError as error:
+            raise database_error(error) from error
+
+    return guarded

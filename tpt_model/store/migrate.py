@@ -12,7 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
 from tpt_model.store.engine import make_engine
-from tpt_model.store.errors import StoreError
+from tpt_model.store.errors import StoreError, translated
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # What a database made by `metadata.create_all`, before migrations existed, is stamped with.
@@ -46,6 +46,7 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+@translated
 def upgrade(engine: Engine) -> SchemaUpgrade:
     """Bring the schema to the newest revision; a database made before migrations is stamped first."""
     with _upgrading, engine.begin() as conn:
@@ -63,6 +64,7 @@ def upgrade(engine: Engine) -> SchemaUpgrade:
     return SchemaUpgrade(before, after)
 
 
+@translated
 def open_database(url: str, *, connect_args: dict[str, Any] | None = None) -> Engine:
     """An engine on `url` with its schema up to date: what the app and the command line start with."""
     engine = make_engine(url, connect_args=connect_args)

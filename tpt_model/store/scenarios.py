@@ -11,7 +11,14 @@ from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound, time_label
+from tpt_model.store.errors import (
+    ScenarioNotFound,
+    StaleWrite,
+    StoreError,
+    VersionNotFound,
+    time_label,
+    translated,
+)
 from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
 __all__ = [
@@ -95,15 +102,20 @@ def _insert_version(
 
 
 class ScenarioStore:
-    """Scenarios and their full history; writes use optimistic locking on a version number."""
+    """Scenarios and their full history; writes use optimistic locking on a version number.
+
+    Every method turns a database failure into a StoreError with its French message.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
+    @translated
     def create(self, scenario: Scenario, author: str) -> StoredScenario:
         """Store a new scenario as its version 1."""
         return self._create(scenario, author, "Création")
 
+    @translated
     def get(self, scenario_id: str) -> StoredScenario:
         """The current version of a scenario."""
         query = (
@@ -130,6 +142,7 @@ class ScenarioStore:
             updated_by=row.updated_by,
         )
 
+    @translated
     def save(
         self, scenario_id: str, scenario: Scenario, expected_version: int, author: str, summary: str = ""
     ) -> StoredScenario:
@@ -157,12 +170,14 @@ class ScenarioStore:
             id=scenario_id, version=new_version, scenario=scenario, updated_at=now, updated_by=author
         )
 
+    @translated
     def rename(self, scenario_id: str, name: str, expected_version: int, author: str) -> StoredScenario:
         """Store a new version that differs from `expected_version` only by its name."""
         name = _clean_name(name)
         renamed = self.version(scenario_id, expected_version).model_copy(update={"name": name})
         return self.save(scenario_id, renamed, expected_version, author, f"Renommé en « {name} »")
 
+    @translated
     def duplicate(self, scenario_id: str, new_name: str, author: str) -> StoredScenario:
         """Copy the current version of a scenario into a new scenario (version 1)."""
         new_name = _clean_name(new_name)
@@ -171,6 +186,7 @@ class ScenarioStore:
         summary = f"Copie de « {source.scenario.name} » (version {source.version})"
         return self._create(copy, author, summary)
 
+    @translated
     def delete(self, scenario_id: str) -> None:
         """Delete a scenario with its history and scores."""
         with self.engine.begin() as conn:
@@ -178,6 +194,7 @@ class ScenarioStore:
             if result.rowcount == 0:
                 raise ScenarioNotFound(scenario_id)
 
+    @translated
     def versions(self, scenario_id: str) -> list[VersionInfo]:
         """The history of a scenario, newest version first."""
         query = (
@@ -200,6 +217,7 @@ class ScenarioStore:
             for row in rows
         ]
 
+    @translated
     def version(self, scenario_id: str, version: int) -> Scenario:
         """The content of one version of a scenario."""
         query = select(scenario_versions.c.content).where(
@@ -213,11 +231,13 @@ class ScenarioStore:
             raise ScenarioNotFound(scenario_id)
         return Scenario.model_validate_json(content)
 
+    @translated
     def restore(self, scenario_id: str, version: int, expected_version: int, author: str) -> StoredScenario:
         """Store an old version again as a new version: history is never rewritten."""
         old = self.version(scenario_id, version)
         return self.save(scenario_id, old, expected_version, author, f"Restauration de la version {version}")
 
+    @translated
     def list(self) -> list[ScenarioInfo]:
         """Every scenario, most recently modified first."""
         query = select(scenarios).order_by(scenarios.c.updated_at.desc(), scenarios.c.id)

@@ -1,8 +1,11 @@
 """`python -m tpt_model db upgrade`: French lines, exit 0 or 1, never a traceback."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from sqlalchemy import Engine, inspect, make_url
 
 from tpt_model.cli.main import main
@@ -64,3 +67,20 @@ def test_a_malformed_setting_is_a_message_and_exit_1(
         "Erreur : TPT_DATABASE_URL : type de base « oracle » non pris en charge ; attendu une adresse comme "
         "sqlite:///chemin/vers/frise.sqlite3 ou postgresql://utilisatrice@serveur/base.\n"
     )
+
+
+def test_the_module_entry_point_fails_without_a_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "tpt_model", "db", "upgrade"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"TPT_DATABASE_URL": "postgresql://frise@127.0.0.1:1/frise", "PATH": "/usr/bin:/bin"},
+    )
+    assert (done.returncode, done.stderr) == (1, "")
+    assert done.stdout.splitlines() == [
+        "Base de données : postgresql://frise@127.0.0.1:1/frise",
+        "Erreur : La base de données est injoignable : rien n'a été lu ni enregistré. Réessayez dans un "
+        "instant ; si cela dure, la personne qui gère le serveur doit vérifier TPT_DATABASE_URL et que "
+        "la base fonctionne.",
+    ]

@@ -3,7 +3,6 @@
 import pytest
 from helpers import BRICKS
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 
 from tpt_model import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
@@ -11,7 +10,6 @@ from tpt_model.evaluation.scoring import evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import (
-    DATABASE_DOWN,
     GROUP_EVALUATOR,
     SCENARIO_GONE,
     EvaluationInputError,
@@ -29,7 +27,7 @@ from tpt_model.session.evaluation import (
     save_and_advance,
     scenario_bricks,
 )
-from tpt_model.store.errors import NotYourScores
+from tpt_model.store.errors import NotYourScores, StoreBusyError
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 
@@ -258,7 +256,11 @@ class RefusingStore:
             "« Bob » ne peut pas modifier les notes de « Alice » : "
             "chaque évaluatrice ou évaluateur ne modifie que ses propres notes.",
         ),
-        (OperationalError("INSERT", {}, Exception("database is locked")), DATABASE_DOWN),
+        (
+            StoreBusyError(),
+            "La base de données est occupée par une autre écriture : rien n'a été enregistré. "
+            "Réessayez dans quelques secondes.",
+        ),
     ],
 )
 def test_store_errors_become_messages(catalogue: Catalogue, error: Exception, message: str) -> None:
