@@ -11,6 +11,7 @@ from ui.evaluation_results import results_panel
 from ui.evaluation_scoring import evaluator_picker, scoring_panel
 from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
+from ui.store_errors import store_errors
 from ui.stores import scenario_store, score_store
 
 page_setup()
@@ -18,7 +19,8 @@ ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
 frise, view = state.frise, state.evaluation
-ensure_open(frise, scenario_store(), catalogue, state.author)
+with store_errors():
+    ensure_open(frise, scenario_store(), catalogue, state.author)
 assert frise.scenario_id is not None
 view.follow(frise.scenario_id)
 bricks = scenario_bricks(catalogue, frise.scenario)
@@ -34,7 +36,8 @@ if not bricks:
     st.stop()
 
 # Read again only when a score changed since the last rerun; shared by every section.
-revision, sheets = score_store().snapshot(frise.scenario_id)
+with store_errors():
+    revision, sheets = score_store().snapshot(frise.scenario_id)
 view.section = st.segmented_control(
     "Section",
     list(SECTIONS),

@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 from helpers import app_test
 
+from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.settings import IN_MEMORY
+from tpt_model.store.migrate import open_database
+from tpt_model.store.scenarios import ScenarioStore
 from ui.state import STATE_KEY
 
 
@@ -38,4 +41,57 @@ def test_a_missing_catalogue_folder_stops_the_page(monkeypatch: pytest.MonkeyPat
     assert [e.value for e in at.error] == [
         f"TPT_CATALOGUE_DIR : le dossier « {tmp_path / 'absent'} » n'existe pas ; "
         "attendu le dossier du catalogue, qui contient programme.yaml et bricks/."
+    ]
+
+
+UNAVAILABLE = (
+    "La base de données est injoignable : rien n'a été lu ni enregistré. Réessayez dans un instant ; "
+    "si cela dure, la personne qui gère le serveur doit vérifier TPT_DATABASE_URL et que la base "
+    "fonctionne."
+)
+
+
+@pytest.mark.parametrize("case", ["folder-missing", "not-a-database"])
+def test_an_unusable_database_is_a_message_on_the_frise(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, case: str
+) -> None:
+    path = tmp_path / "absent" / "frise.sqlite3"
+    if case == "not-a-database":
+        path = tmp_path / "frise.sqlite3"
+        path.write_text("Pas une base de données. " * 50, encoding="utf-8")
+    monkeypatch.setenv("TPT_DATABASE_URL", f"sqlite:///{path}")
+    at = app_test().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [UNAVAILABLE]
+    assert at.sidebar.text_input(key="app_author") is not None  # the rest of the app is still there
+
+
+@pytest.mark.parametrize("page", ["pages/scenarios.py", "pages/evaluation.py"])
+def test_every_page_that_reads_the_database_says_it_is_unusable(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str
+) -> None:
+    monkeypatch.setenv("TPT_DATABASE_URL", f"sqlite:///{tmp_path / 'absent' / 'frise.sqlite3'}")
+    at = app_test().run()
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [UNAVAILABLE]
+
+
+def test_a_save_refused_by_the_database_is_a_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "frise.sqlite3"
+    engine = open_database(f"sqlite:///{path}")
+    ScenarioStore(engine).create(Scenario(name="Frise de mars"), "Alice")
+    engine.dispose()
+    monkeypatch.setenv("TPT_DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
+    at = app_test().run()
+    assert not at.exception, at.exception
+    assert at.session_state[STATE_KEY].frise.scenario.name == "Frise de mars"  # reading works
+    at.text_input(key="frise_pick_text").set_value("mentorat").run()
+    at.selectbox(key="frise_pick_brick").set_value("mentorat").run()
+    at.button(key="frise_add").click().run()
+    assert not at.exception, at.exception
+    assert [e.value for e in at.error] == [
+        "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère le "
+        "serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, ou les droits "
+        "du compte PostgreSQL)."
     ]
