@@ -127,7 +127,7 @@ UNEXPECTED = (
 )
 
 # SQLite primary result codes (the low byte of an extended code) and what they mean to the user.
-_SQLITE_CODES: dict[int, type[StoreError]] = {
+_SQLITE_CODES: dict[int, Callable[[], StoreError]] = {
     sqlite3.SQLITE_BUSY: StoreBusyError,
     sqlite3.SQLITE_LOCKED: StoreBusyError,
     sqlite3.SQLITE_READONLY: StoreReadOnlyError,
