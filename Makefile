@@ -6,18 +6,19 @@ PORT ?= 8501
 # Loopback by default (no login): `make run ADDRESS=0.0.0.0` opens the app to the local network.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format validate schema bench clean
+.PHONY: run test lint format validate schema bench constraints clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+# constraints.txt pins the dependencies of the dependencies too: every install gets the same set.
+$(VENV)/.installed: requirements.txt constraints.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
 	touch $@
 
-$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt constraints.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 	touch $@
 
 run: $(VENV)/.installed
@@ -49,6 +50,16 @@ schema: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m benchmarks
+
+# After a change of requirements*.txt: freeze a fresh install of them into constraints.txt.
+constraints:
+	rm -rf .venv-constraints
+	$(PYTHON) -m venv .venv-constraints
+	.venv-constraints/bin/python -m pip install --quiet --upgrade pip
+	.venv-constraints/bin/python -m pip install --quiet -r requirements-dev.txt
+	{ sed -n '1,2p' constraints.txt; .venv-constraints/bin/python -m pip freeze; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf .venv-constraints
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

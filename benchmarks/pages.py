@@ -21,7 +21,8 @@ from tpt_model.frise.spec import chart_spec, inline_datasets
 from tpt_model.scenario.folder import load_catalogue
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import open_scenario
-from tpt_model.store.engine import database_url, make_engine
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from ui.state import STATE_KEY
@@ -50,18 +51,24 @@ def workspace(n_bricks: int) -> Iterator[Path]:
 
 
 def rerun_seconds(page: str, state: AppState | None = None) -> float:
-    """Best time of a rerun of `page` once its first run has warmed the caches."""
-    at = AppTest.from_file(str(ROOT / page), default_timeout=120)
+    """Best time of a rerun of `page` once its first run has warmed the caches.
+
+    The app's pages run under its router, as in the browser (app.py, then the page); other scripts alone.
+    """
+    app_page = page.startswith("pages/")
+    at = AppTest.from_file(str(ROOT / ("app.py" if app_page else page)), default_timeout=120)
     if state is not None:
         at.session_state[STATE_KEY] = state
     at.run()
+    if app_page:
+        at.switch_page(page).run()
     assert not at.exception, at.exception
     return best_of(at.run, REPEAT)
 
 
 def frise_state(scenario: Scenario) -> AppState:
     """A session with `scenario` stored and open on the frise."""
-    store = ScenarioStore(make_engine(database_url()))
+    store = ScenarioStore(open_database(load_settings().database_url))
     state = AppState(author="Banc d'essai")
     open_scenario(state.frise, store, store.create(scenario, "Banc d'essai").id)
     return state
@@ -89,7 +96,7 @@ def scored_state(root: Path, n_bricks: int, n_evaluators: int) -> AppState:
     catalogue = load_catalogue(root)
     scenario = synthetic_scenario(catalogue, n_bricks)
     state = frise_state(scenario)
-    scores = ScoreStore(make_engine(database_url()))
+    scores = ScoreStore(open_database(load_settings().database_url))
     rng = random.Random(7)
     for e in range(n_evaluators):
         for placement in scenario.placements:
@@ -105,7 +112,7 @@ def evaluation_figures(n_bricks: int, n_evaluators: int) -> tuple[float, float]:
     with workspace(n_bricks) as root:
         state = scored_state(root, n_bricks, n_evaluators)
         catalogue = load_catalogue(root)
-        store = ScoreStore(make_engine(database_url()))
+        store = ScoreStore(open_database(load_settings().database_url))
         sheets = store.sheets(state.frise.scenario_id)
         ids = [p.brick for p in state.frise.scenario.placements]
         aggregate = best_of(lambda: evaluate(catalogue, ids, sheets), REPEAT)

@@ -13,6 +13,7 @@ from ui.evaluation_results import results_panel
 from ui.evaluation_scoring import evaluator_picker, scoring_panel
 from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
+from ui.store_errors import store_errors
 from ui.stores import scenario_store, score_store
 
 page_setup()
@@ -20,7 +21,8 @@ ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
 frise, view = state.frise, state.evaluation
-ensure_open(frise, scenario_store(), catalogue, state.author)
+with store_errors():
+    ensure_open(frise, scenario_store(), catalogue, state.author)
 assert frise.scenario_id is not None
 view.follow(frise.scenario_id)
 bricks = scenario_bricks(catalogue, frise.scenario)
@@ -36,7 +38,8 @@ if not bricks:
     st.stop()
 
 # Read again only when a score changed since the last rerun; shared by every section.
-revision, sheets = score_store().snapshot(frise.scenario_id)
+with store_errors():
+    revision, sheets = score_store().snapshot(frise.scenario_id)
 st.segmented_control(
     "Section",
     list(SECTIONS),

@@ -16,6 +16,7 @@ from ui.journey_panel import journey_panel
 from ui.placement_panel import placement_panel, placement_selector
 from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
+from ui.store_errors import store_errors
 from ui.stores import scenario_store
 
 page_setup()
@@ -24,12 +25,14 @@ catalogue = require_catalogue()
 state = app_state()
 view = state.frise
 store = scenario_store()
-ensure_open(view, store, catalogue, state.author)
+with store_errors():
+    ensure_open(view, store, catalogue, state.author)
 
 
 def save(result: ChangeResult, summary: str) -> None:
     # Rerun at once: the header above (undo, version, notices) must show the change.
-    commit(view, store, result, state.author, summary)
+    with store_errors():
+        commit(view, store, result, state.author, summary)
     st.rerun()
 
 

@@ -16,6 +16,7 @@ from ui.scenario_history import history_panel
 from ui.scenario_transfer import export_button, import_panel
 from ui.shell import ask_name_once, page_setup
 from ui.state import app_state
+from ui.store_errors import store_errors
 from ui.stores import scenario_store
 
 page_setup()
@@ -27,7 +28,8 @@ view = library_view()
 
 st.title("Scénarios")
 show_notice(view)
-infos = store.list()
+with store_errors():
+    infos = store.list()
 if infos:
     st.caption(f"{len(infos)} scénario(s), du plus récemment modifié au plus ancien.")
     scenario_table(catalogue, infos, open_id)

@@ -74,3 +74,12 @@ class InputError(ValueError):
     def __init__(self, message: str) -> None:
         self.message = message
         super().__init__(message)
+
+
+class SettingsError(Exception):
+    """A malformed environment setting; the French message names the variable and what is expected."""
+
+    def __init__(self, variable: str, detail: str) -> None:
+        self.variable = variable
+        self.message = f"{variable} : {detail}"
+        super().__init__(self.message)

@@ -1,6 +1,5 @@
 """The catalogue as the pages see it: loaded once per change of the pilots' files."""
 
-import os
 import time
 from pathlib import Path
 
@@ -13,14 +12,7 @@ from tpt_model.catalogue.loader import LoadResult
 from tpt_model.errors import problems_summary
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.text import escape_markdown
-
-APP_ROOT = Path(__file__).resolve().parents[1]
-
-
-def catalogue_dir() -> Path:
-    """The catalogue folder: `TPT_CATALOGUE_DIR`, or the one shipped with the app."""
-    return Path(os.environ.get("TPT_CATALOGUE_DIR", APP_ROOT / "catalogue"))
-
+from ui.settings import app_settings
 
 # A pilot's edit is seen within this many seconds: stat-ing thousands of files on every rerun
 # of every session would cost more than the rest of a rerun.
@@ -58,7 +50,7 @@ def _load(root: str, fingerprint: str) -> LoadResult:  # noqa: ARG001
 
 def load_result() -> LoadResult:
     """The catalogue and its problems, reloaded when a file changes."""
-    root = catalogue_dir()
+    root = app_settings().catalogue_dir
     return _load(str(root), _fingerprint(root))
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from tpt_model.session.frise import FriseView, Notice, redo, save_conflict_as_copy, undo
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
+from ui.store_errors import store_errors
 
 
 def show_notice(notice: Notice | None) -> None:
@@ -43,6 +44,7 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
             st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
             left, right = st.columns(2)
             if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy", type="primary"):
-                save_conflict_as_copy(view, store, author)
+                with store_errors():
+                    save_conflict_as_copy(view, store, author)
                 st.rerun()
             right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)

@@ -9,7 +9,7 @@ from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 from tpt_model.formatting import month_name
 from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS
 from tpt_model.scenario.editor import ChangeResult, duplicate_placement, remove_placement, update_placement
-from tpt_model.scenario.summary import placement_summary
+from tpt_model.scenario.summary import placement_labels, placement_summary
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
 from ui.binding import bound
@@ -141,6 +141,7 @@ def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> No
 def placement_selector(catalogue: Catalogue, view: FriseView) -> None:
     """A list of the placements: the keyboard's way to select what a click on the chart selects."""
     numbers = [None, *range(len(view.scenario.placements))]
+    labels = placement_labels(catalogue, view.scenario)
     if view.selected not in numbers:  # removed by an undo, or by another session's version
         view.selected = None
     st.selectbox(
@@ -150,7 +151,5 @@ def placement_selector(catalogue: Catalogue, view: FriseView) -> None:
         placeholder="Choisir un placement",
         label_visibility="collapsed",
         on_change=bound(view, "selected", "frise_selected"),  # also shows what the chart selected
-        format_func=lambda i: (
-            "—" if i is None else f"{i + 1}. {placement_summary(catalogue, view.scenario.placements[i])}"
-        ),
+        format_func=lambda i: "—" if i is None else labels[i],
     )

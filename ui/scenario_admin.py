@@ -19,7 +19,8 @@ from tpt_model.session.library import (
     notice_markdown,
     scenario_label,
 )
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.store.errors import StoreError
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.text import author_name
 from ui.binding import bound
 from ui.state import app_state

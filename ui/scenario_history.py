@@ -4,7 +4,8 @@ import pandas as pd
 import streamlit as st
 
 from tpt_model.session.library import version_label, version_rows
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.store.errors import StoreError
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.text import author_name, escape_markdown
 from ui.scenario_admin import RENAME_NAME, RESTORE_VERSION, fail, reload_if_open, succeed
 from ui.state import app_state

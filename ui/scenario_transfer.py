@@ -8,7 +8,8 @@ from tpt_model.errors import ProblemsError
 from tpt_model.scenario.files import export_bytes, scenario_file_name
 from tpt_model.session.frise import open_scenario
 from tpt_model.session.library import import_failure, import_scenario
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoreError
+from tpt_model.store.errors import StoreError
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.text import escape_markdown
 from ui.scenario_admin import fail, select, succeed
 from ui.state import app_state

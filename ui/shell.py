@@ -9,16 +9,20 @@ import streamlit as st
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
 from ui.navigation import join_the_router
+from ui.settings import app_settings
 from ui.state import app_state
 
 
 def page_setup() -> None:
-    """Wide layout, title, and the sidebar: catalogue summary, its problems, the user's name."""
+    """Wide layout, checked settings, and the sidebar: warnings, catalogue summary and problems, user name."""
     join_the_router()
     st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
+    settings = app_settings()
     state = app_state()
     with st.sidebar:
         st.markdown("### Frise TechPourToutes")
+        for warning in settings.warnings:
+            st.warning(warning, icon=":material/warning:")
         result = load_result()
         if result.catalogue is not None:
             st.caption(result.catalogue.summary())

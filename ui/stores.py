@@ -2,22 +2,30 @@
 
 import streamlit as st
 
-from tpt_model.store.engine import database_url, make_engine
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
+from ui.settings import app_settings
+from ui.store_errors import store_errors
 
 
 @st.cache_resource(show_spinner=False)
 def _stores(url: str) -> tuple[ScenarioStore, ScoreStore]:
-    engine = make_engine(url)
+    engine = open_database(url)  # the schema migrated to the newest revision at start-up
     return ScenarioStore(engine), ScoreStore(engine)
+
+
+def _configured() -> tuple[ScenarioStore, ScoreStore]:
+    # Not cached when it fails: the next rerun tries again (a server started after the app).
+    with store_errors():
+        return _stores(app_settings().database_url)
 
 
 def scenario_store() -> ScenarioStore:
     """The scenario store of the configured database (`TPT_DATABASE_URL` or SQLite in `TPT_DATA_DIR`)."""
-    return _stores(database_url())[0]
+    return _configured()[0]
 
 
 def score_store() -> ScoreStore:
     """The score store of the configured database."""
-    return _stores(database_url())[1]
+    return _configured()[1]

@@ -4,7 +4,8 @@ import pytest
 from helpers import app_test
 
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.store.engine import database_url, make_engine
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown, strip_control
 from ui.state import STATE_KEY
@@ -15,7 +16,7 @@ HOSTILE = "![pixel](http://attaquant.example/p.png) **gras** :red[rouge] $x$"
 
 
 def store() -> ScenarioStore:
-    return ScenarioStore(make_engine(database_url()))
+    return ScenarioStore(open_database(load_settings().database_url))
 
 
 def test_the_scenario_name_in_the_frise_header_is_literal() -> None:

@@ -15,7 +15,8 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.scoring import disagreement_rule
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.evaluation import SCENARIO_GONE
-from tpt_model.store.engine import database_url, make_engine
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import escape_markdown
@@ -26,7 +27,7 @@ SUBMIT = "eval_submit"
 
 def score_store() -> ScoreStore:
     """A store on the page's database (TPT_DATA_DIR is set by the `isolated_app` fixture)."""
-    return ScoreStore(make_engine(database_url()))
+    return ScoreStore(open_database(load_settings().database_url))
 
 
 def evaluation_page(author: str = "") -> AppTest:
@@ -238,7 +239,7 @@ def test_bad_evaluator_names_are_refused(name: str, message: str) -> None:
 
 def test_a_deleted_scenario_is_said_when_saving() -> None:
     at = as_evaluator(evaluation_page(), "Alice")
-    ScenarioStore(make_engine(database_url())).delete(scenario_id(at))
+    ScenarioStore(open_database(load_settings().database_url)).delete(scenario_id(at))
     submit(at, pertinence=3)
     assert [e.value for e in at.error] == [escape_markdown(SCENARIO_GONE)]
     assert progress(at) == "Brique 1 / 3"
@@ -417,7 +418,7 @@ def test_exports() -> None:
 
 
 def test_an_empty_scenario_says_what_to_do() -> None:
-    ScenarioStore(make_engine(database_url())).create(Scenario(name="Vide"), "Test")
+    ScenarioStore(open_database(load_settings().database_url)).create(Scenario(name="Vide"), "Test")
     at = evaluation_page()
     assert [i.value for i in at.info] == [
         "Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise."

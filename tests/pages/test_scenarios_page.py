@@ -18,7 +18,8 @@ from tpt_model.formatting import time_label
 from tpt_model.scenario.files import export_bytes, parse_scenario, scenario_file_name
 from tpt_model.session.app import AppState
 from tpt_model.session.frise import ensure_open, open_scenario
-from tpt_model.store.engine import database_url, make_engine
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 
@@ -28,7 +29,7 @@ PAGE = "pages/scenarios.py"
 @pytest.fixture
 def store(isolated_app: Path) -> ScenarioStore:  # noqa: ARG001 (the database URL comes from its env)
     """A second connection to the database the app uses."""
-    return ScenarioStore(make_engine(database_url()))
+    return ScenarioStore(open_database(load_settings().database_url))
 
 
 @pytest.fixture

@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from tpt_model import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.store.engine import make_engine, normalise_url
+from tpt_model.store.migrate import open_database
 
 POSTGRESQL_URL_ENV = "TPT_TEST_DATABASE_URL"
 
@@ -73,7 +74,7 @@ def engine_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[E
     with database_target(request.param, tmp_path) as (url, connect_args):
 
         def factory() -> Engine:
-            engine = make_engine(url, connect_args=connect_args)
+            engine = open_database(url, connect_args=connect_args)
             engines.append(engine)
             return engine
 
@@ -85,11 +86,28 @@ def engine_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[E
                 engine.dispose()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The address of an empty database for this test, its connection options in the query string."""
+    with database_target(request.param, tmp_path) as (url, connect_args):
+        yield make_url(url).update_query_dict(connect_args).render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def bare_engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a database without any table (on PostgreSQL, a schema of its own): for migrations."""
+    engine = make_engine(database_url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture
 def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
     """An engine on a SQLite file in the test's folder, for tests that need no second backend."""
     with sqlite_database(tmp_path) as (url, connect_args):
-        engine = make_engine(url, connect_args=connect_args)
+        engine = open_database(url, connect_args=connect_args)
         try:
             yield engine
         finally:
@@ -98,5 +116,5 @@ def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
 
 @pytest.fixture
 def engine(engine_factory: EngineFactory) -> Engine:
-    """An engine on an empty database with the schema created."""
+    """An engine on an empty database with the schema migrated to the newest revision."""
     return engine_factory()

@@ -4,7 +4,9 @@ Part of the catalogue's contract with the pilots, like the brick format: the cat
 the shipped scenarios as templates, and `schema` writes scenario.schema.json from these models.
 """
 
-from typing import Annotated
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -56,3 +58,17 @@ class Scenario(BaseModel):
     """Groupe de travail (gt1 … gt5)."""
     placements: tuple[Placement, ...] = ()
     """Les briques placées sur la frise."""
+
+    @cached_property
+    def content_hash(self) -> int:
+        """The hash of the content, computed once: results are memoised by scenario on every rerun."""
+        return hash((self.name, self.description, self.working_group, self.placements))
+
+    def __hash__(self) -> int:
+        return self.content_hash
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> "Scenario":
+        """A copy (with `update` applied) whose hash is computed afresh, never copied from this one."""
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("content_hash", None)
+        return copy

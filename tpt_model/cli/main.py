@@ -1,11 +1,18 @@
-"""Command line for pilots, CI and scripts: validate, schema, bench."""
+"""Command line for pilots, CI and scripts: validate, schema, db upgrade, bench."""
 
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from tpt_model.catalogue.schema import write_schemas
+from tpt_model.errors import SettingsError
 from tpt_model.scenario.folder import check_catalogue
+from tpt_model.settings import load_settings
+from tpt_model.store.engine import make_engine
+from tpt_model.store.errors import StoreError
+from tpt_model.store.migrate import SchemaUpgrade, upgrade
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -25,6 +32,30 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _db_upgrade(_args: argparse.Namespace) -> int:
+    try:
+        url = load_settings().database_url
+        print(f"Base de données : {make_url(url).render_as_string(hide_password=True)}")
+        engine = make_engine(url)
+        try:
+            change = upgrade(engine)
+        finally:
+            engine.dispose()
+    except (SettingsError, StoreError) as err:
+        print(f"Erreur : {err.message}")
+        return 1
+    print(_upgrade_line(change))
+    return 0
+
+
+def _upgrade_line(change: SchemaUpgrade) -> str:
+    if change.before is None:
+        return f"Base créée à la révision {change.after}."
+    if change.before == change.after:
+        return f"Base déjà à jour (révision {change.after})."
+    return f"Base mise à jour : révision {change.before} → {change.after}."
+
+
 def _bench(args: argparse.Namespace) -> int:
     from tpt_model.bench.loader import run_benchmarks  # heavy imports only for this command
 
@@ -42,6 +73,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema = commands.add_parser("schema", help="écrire les JSON Schema des fichiers YAML")
     schema.add_argument("out_dir", nargs="?", default="catalogue/schema")
     schema.set_defaults(run=_schema)
+    db = commands.add_parser("db", help="administrer la base de données")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_upgrade = db_commands.add_parser(
+        "upgrade", help="mettre le schéma de la base (TPT_DATABASE_URL) à la dernière révision"
+    )
+    db_upgrade.set_defaults(run=_db_upgrade)
     bench = commands.add_parser("bench", help="mesurer les ratios de performance")
     bench.add_argument("--quick", action="store_true", help="tailles réduites (essai)")
     bench.set_defaults(run=_bench)

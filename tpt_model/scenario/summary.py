@@ -56,8 +56,22 @@ def scenario_stats(catalogue: Catalogue, scenario: Scenario) -> ScenarioStats:
     return stats
 
 
+def placement_labels(catalogue: Catalogue, scenario: Scenario) -> tuple[str, ...]:
+    """« 3. Mentorat en ligne — … » for each placement, built once per scenario (a list to choose from)."""
+    return catalogue.memo.get(
+        ("placement-labels", scenario),
+        lambda: tuple(
+            f"{i + 1}. {placement_summary(catalogue, p)}" for i, p in enumerate(scenario.placements)
+        ),
+    )
+
+
 def scenario_caption(catalogue: Catalogue, scenario: Scenario) -> str:
     """« 31 placements · Je construis mon projet : 12 · Je réussis ma formation : 14 · … »."""
+    return catalogue.memo.get(("caption", scenario), lambda: _caption(catalogue, scenario))
+
+
+def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     stats = scenario_stats(catalogue, scenario)
     phases = {p.id: p.label for p in catalogue.programme.phases}
     counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())

@@ -7,20 +7,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy.exc import SQLAlchemyError
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import GROUP_EVALUATOR, build_sheet
 from tpt_model.evaluation.scoring import default_weights, weight_scale
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioNotFound
+from tpt_model.store.errors import ScenarioNotFound, StoreError
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import clean_name
 
 __all__ = [
-    "DATABASE_DOWN",
     "SCENARIO_GONE",
     "SECTIONS",
     "EvaluationView",
@@ -33,7 +30,6 @@ SCENARIO_GONE = (
     "Ce scénario a été supprimé entre-temps : les notes n'ont pas été enregistrées. "
     "Ouvrez un autre scénario depuis la page Scénarios."
 )
-DATABASE_DOWN = "Les notes n'ont pas pu être enregistrées (base de données indisponible) : réessayez."
 
 Section = Literal["score", "results", "export"]
 SECTIONS: dict[Section, str] = {"score": "Noter", "results": "Résultats", "export": "Exporter"}
@@ -143,8 +139,6 @@ def save_and_advance(
         notice = ScoreNotice(ok=False, message=SCENARIO_GONE)
     except (InputError, StoreError) as err:
         notice = ScoreNotice(ok=False, message=err.message)
-    except SQLAlchemyError:
-        notice = ScoreNotice(ok=False, message=DATABASE_DOWN)
     else:
         view.claim(evaluator)
         last = step > 0 and view.position == len(bricks) - 1

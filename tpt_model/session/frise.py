@@ -9,8 +9,8 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions, for_persona
 from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import ChangeResult, Editor
-from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore, StaleWrite, StoredScenario
+from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError
+from tpt_model.store.scenarios import ScenarioStore, StoredScenario
 from tpt_model.text import author_name
 
 NOT_SAVED = "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était."

@@ -1,30 +1,15 @@
-"""The database: where it lives and how to connect (SQLite by default, PostgreSQL for several servers)."""
+"""The database connection: SQLite by default, PostgreSQL (psycopg 3) for several app servers."""
 
-import os
 import sqlite3
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
-from tpt_model.store.tables import metadata
+from tpt_model.settings import is_in_memory
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
-DATABASE_FILE = "frise.sqlite3"
-
-
-def database_url(env: Mapping[str, str] | None = None) -> str:
-    """`TPT_DATABASE_URL` if set, else a SQLite file in `TPT_DATA_DIR` (default `./data`), created."""
-    env = os.environ if env is None else env
-    url = env.get("TPT_DATABASE_URL", "").strip()
-    if url:
-        return url
-    folder = Path(env.get("TPT_DATA_DIR") or "data").resolve()
-    folder.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{folder / DATABASE_FILE}"
 
 
 def normalise_url(url: str) -> str:
@@ -48,15 +33,19 @@ def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: ConnectionP
 
 
 def make_engine(url: str, *, connect_args: dict[str, Any] | None = None) -> Engine:
-    """An engine for `url` (SQLite or PostgreSQL through psycopg 3), with the schema created."""
-    url = normalise_url(url)
-    backend = make_url(url).get_backend_name()
+    """An engine for `url` (SQLite or PostgreSQL through psycopg 3); the schema is `migrate.upgrade`'s."""
+    parsed = make_url(normalise_url(url))
+    backend = parsed.get_backend_name()
     options: dict[str, Any] = {"connect_args": dict(connect_args or {})}
     if backend == "postgresql":
         # App servers keep connections for hours: check them before use.
         options["pool_pre_ping"] = True
-    engine = create_engine(url, **options)
+    elif is_in_memory(parsed):
+        # An in-memory database lives in its one connection: every thread (each Streamlit rerun
+        # runs in one) must share it, or each would see an empty database of its own.
+        options["poolclass"] = StaticPool
+        options["connect_args"].setdefault("check_same_thread", False)
+    engine = create_engine(parsed, **options)
     if backend == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
-    metadata.create_all(engine)
     return engine

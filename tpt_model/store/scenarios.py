@@ -12,9 +12,14 @@ from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
-from tpt_model.formatting import time_label
 from tpt_model.scenario.creation import scenario_name
-from tpt_model.store.errors import StoreError
+from tpt_model.store.errors import (
+    ScenarioNotFound,
+    StaleWrite,
+    StoreError,
+    VersionNotFound,
+    translated,
+)
 from tpt_model.store.tables import scenario_versions, scenarios, utc_now
 
 __all__ = [
@@ -66,39 +71,6 @@ class VersionInfo(BaseModel):
     placements: int
 
 
-class ScenarioNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """The scenario does not exist; `rejected` keeps what a save tried to write, if anything."""
-
-    def __init__(self, scenario_id: str, rejected: Scenario | None = None) -> None:
-        self.scenario_id = scenario_id
-        self.rejected = rejected
-        super().__init__(f"Scénario introuvable : « {scenario_id} » (il a peut-être été supprimé).")
-
-
-class VersionNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """The scenario exists but has no such version."""
-
-    def __init__(self, scenario_id: str, version: int) -> None:
-        self.scenario_id = scenario_id
-        self.version = version
-        super().__init__(f"La version {version} de ce scénario n'existe pas.")
-
-
-class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """Someone saved the scenario since it was read; `rejected` is the save that was refused."""
-
-    def __init__(self, scenario_id: str, rejected: Scenario, current_version: int, author: str, at: datetime):
-        self.scenario_id = scenario_id
-        self.rejected = rejected
-        self.current_version = current_version
-        self.author = author
-        self.at = at
-        super().__init__(
-            f"Ce scénario a été modifié par {author} à {time_label(at)} depuis votre dernière lecture : "
-            "vos changements n'ont pas été enregistrés par-dessus les siens."
-        )
-
-
 def _checked_name(name: str) -> str:
     # The scenario room's rule, raised as a store error like every refusal of the store.
     try:
@@ -131,15 +103,20 @@ def _insert_version(
 
 
 class ScenarioStore:
-    """Scenarios and their full history; writes use optimistic locking on a version number."""
+    """Scenarios and their full history; writes use optimistic locking on a version number.
+
+    Every method turns a database failure into a StoreError with its French message.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
+    @translated
     def create(self, scenario: Scenario, author: str) -> StoredScenario:
         """Store a new scenario as its version 1."""
         return self._create(scenario, author, "Création")
 
+    @translated
     def get(self, scenario_id: str) -> StoredScenario:
         """The current version of a scenario."""
         query = (
@@ -166,6 +143,7 @@ class ScenarioStore:
             updated_by=row.updated_by,
         )
 
+    @translated
     def save(
         self, scenario_id: str, scenario: Scenario, expected_version: int, author: str, summary: str = ""
     ) -> StoredScenario:
@@ -193,12 +171,14 @@ class ScenarioStore:
             id=scenario_id, version=new_version, scenario=scenario, updated_at=now, updated_by=author
         )
 
+    @translated
     def rename(self, scenario_id: str, name: str, expected_version: int, author: str) -> StoredScenario:
         """Store a new version that differs from `expected_version` only by its name."""
         name = _checked_name(name)
         renamed = self.version(scenario_id, expected_version).model_copy(update={"name": name})
         return self.save(scenario_id, renamed, expected_version, author, f"Renommé en « {name} »")
 
+    @translated
     def duplicate(self, scenario_id: str, new_name: str, author: str) -> StoredScenario:
         """Copy the current version of a scenario into a new scenario (version 1)."""
         new_name = _checked_name(new_name)
@@ -207,6 +187,7 @@ class ScenarioStore:
         summary = f"Copie de « {source.scenario.name} » (version {source.version})"
         return self._create(copy, author, summary)
 
+    @translated
     def delete(self, scenario_id: str) -> None:
         """Delete a scenario with its history and scores."""
         with self.engine.begin() as conn:
@@ -214,6 +195,7 @@ class ScenarioStore:
             if result.rowcount == 0:
                 raise ScenarioNotFound(scenario_id)
 
+    @translated
     def versions(self, scenario_id: str) -> list[VersionInfo]:
         """The history of a scenario, newest version first."""
         query = (
@@ -236,6 +218,7 @@ class ScenarioStore:
             for row in rows
         ]
 
+    @translated
     def version(self, scenario_id: str, version: int) -> Scenario:
         """The content of one version of a scenario."""
         query = select(scenario_versions.c.content).where(
@@ -249,11 +232,13 @@ class ScenarioStore:
             raise ScenarioNotFound(scenario_id)
         return Scenario.model_validate_json(content)
 
+    @translated
     def restore(self, scenario_id: str, version: int, expected_version: int, author: str) -> StoredScenario:
         """Store an old version again as a new version: history is never rewritten."""
         old = self.version(scenario_id, version)
         return self.save(scenario_id, old, expected_version, author, f"Restauration de la version {version}")
 
+    @translated
     def list(self) -> list[ScenarioInfo]:
         """Every scenario, most recently modified first."""
         query = select(scenarios).order_by(scenarios.c.updated_at.desc(), scenarios.c.id)

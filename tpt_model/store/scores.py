@@ -10,8 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tpt_model.catalogue.memo import Memo
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioNotFound
+from tpt_model.store.errors import NotYourScores, ScenarioNotFound, translated
 from tpt_model.store.tables import scenarios, scores, utc_now
 
 __all__ = ["NotYourScores", "ScoreStore"]
@@ -22,18 +21,6 @@ _INSERTS: dict[str, Callable[[Table], postgresql.Insert | sqlite.Insert]] = {
     "sqlite": sqlite.insert,
 }
 _KEY = (scores.c.scenario_id, scores.c.brick_id, scores.c.evaluator, scores.c.criterion_id)
-
-
-class NotYourScores(StoreError):  # noqa: N818 (a name agreed with the pages)
-    """An evaluator tried to change the scores of another evaluator."""
-
-    def __init__(self, owner: str, as_evaluator: str) -> None:
-        self.owner = owner
-        self.as_evaluator = as_evaluator
-        super().__init__(
-            f"« {as_evaluator} » ne peut pas modifier les notes de « {owner} » : "
-            "chaque évaluatrice ou évaluateur ne modifie que ses propres notes."
-        )
 
 
 def _check_owner(owner: str, as_evaluator: str) -> None:
@@ -69,12 +56,16 @@ def _rows(scenario_id: str, sheet: ScoreSheet, at: datetime) -> list[dict[str, A
 
 
 class ScoreStore:
-    """Evaluation scores of the bricks of a scenario, one sheet per (brick, evaluator)."""
+    """Evaluation scores of the bricks of a scenario, one sheet per (brick, evaluator).
+
+    Every method turns a database failure into a StoreError with its French message.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._recent = Memo(size=16)
 
+    @translated
     def save_sheet(self, scenario_id: str, sheet: ScoreSheet, *, as_evaluator: str) -> None:
         """Write one evaluator's scores for one brick, replacing her previous sheet, in one transaction."""
         _check_owner(sheet.evaluator, as_evaluator)
@@ -101,12 +92,14 @@ class ScoreStore:
                 raise ScenarioNotFound(scenario_id) from error
             raise
 
+    @translated
     def revision(self, scenario_id: str) -> int:
         """A cheap token that changes whenever a score of the scenario is written or deleted."""
         query = select(scenarios.c.scores_revision).where(scenarios.c.id == scenario_id)
         with self.engine.connect() as conn:
             return int(conn.execute(query).scalar() or 0)
 
+    @translated
     def snapshot(self, scenario_id: str) -> tuple[int, tuple[ScoreSheet, ...]]:
         """(revision, sheets): the sheets are read again only when the revision has moved."""
         # The revision is read first: sheets read after it are at least as new, never older.
@@ -114,6 +107,7 @@ class ScoreStore:
         sheets = self._recent.get((scenario_id, revision), lambda: tuple(self.sheets(scenario_id)))
         return revision, sheets
 
+    @translated
     def sheets(self, scenario_id: str) -> list[ScoreSheet]:
         """Every sheet of a scenario, by brick then evaluator (empty for an unknown scenario)."""
         query = select(scores).where(scores.c.scenario_id == scenario_id).order_by(*_KEY)
@@ -132,6 +126,7 @@ class ScoreStore:
             for (brick, evaluator), sheet_rows in grouped.items()
         ]
 
+    @translated
     def evaluators(self, scenario_id: str) -> list[str]:
         """Names of everyone who scored a brick of the scenario, sorted."""
         query = (
@@ -143,6 +138,7 @@ class ScoreStore:
         with self.engine.connect() as conn:
             return list(conn.execute(query).scalars())
 
+    @translated
     def delete_sheet(self, scenario_id: str, brick: str, evaluator: str, *, as_evaluator: str) -> None:
         """Remove one evaluator's scores for one brick (only she can)."""
         _check_owner(evaluator, as_evaluator)

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.calendar import Milestone
 from tpt_model.catalogue.programme import Criterion, Scale
+from tpt_model.catalogue.scenario_format import Scenario
 
 
 def test_scale_must_grow() -> None:
@@ -90,3 +91,13 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
     result = check_catalogue(tmp_path / "nowhere")
     assert result.catalogue is None
     assert [p.message for p in result.problems] == ["fichier introuvable"] * 4
+
+
+def test_a_scenarios_hash_is_kept_but_never_copied(test_catalogue: Catalogue) -> None:
+    scenario = test_catalogue.templates[0][1]
+    first = hash(scenario)  # computed once, then kept: memoised results are looked up on every rerun
+    renamed = scenario.model_copy(update={"name": "Autre"})
+    same = Scenario.model_validate(scenario.model_dump(mode="json"))
+    assert hash(scenario) == first == hash(same) == hash(scenario.model_copy())
+    assert hash(renamed) == hash(Scenario.model_validate(renamed.model_dump(mode="json"))) != first
+    assert {scenario: 1}[same] == 1

@@ -3,7 +3,6 @@
 import pytest
 from helpers import BRICKS, one_month
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
 
 from tpt_model import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
@@ -11,14 +10,14 @@ from tpt_model.evaluation.form import GROUP_EVALUATOR
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import (
-    DATABASE_DOWN,
     SCENARIO_GONE,
     EvaluationView,
     name_taken,
     save_and_advance,
 )
+from tpt_model.store.errors import NotYourScores, StoreBusyError
 from tpt_model.store.scenarios import ScenarioStore
-from tpt_model.store.scores import NotYourScores, ScoreStore
+from tpt_model.store.scores import ScoreStore
 
 # --- moves and names -----------------------------------------------------------------------------
 
@@ -137,7 +136,11 @@ class RefusingStore:
             "« Bob » ne peut pas modifier les notes de « Alice » : "
             "chaque évaluatrice ou évaluateur ne modifie que ses propres notes.",
         ),
-        (OperationalError("INSERT", {}, Exception("database is locked")), DATABASE_DOWN),
+        (
+            StoreBusyError(),
+            "La base de données est occupée par une autre écriture : rien n'a été enregistré. "
+            "Réessayez dans quelques secondes.",
+        ),
     ],
 )
 def test_store_errors_become_messages(catalogue: Catalogue, error: Exception, message: str) -> None:

@@ -15,15 +15,9 @@ from sqlalchemy.sql import Insert
 
 import tpt_model.store.scenarios as scenario_store_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
-from tpt_model.store.engine import database_url, make_engine, normalise_url
-from tpt_model.store.scenarios import (
-    ScenarioInfo,
-    ScenarioNotFound,
-    ScenarioStore,
-    StaleWrite,
-    StoreError,
-    VersionNotFound,
-)
+from tpt_model.store.engine import make_engine, normalise_url
+from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.store.tables import scenario_versions
 
 EngineFactory = Callable[[], Engine]
@@ -370,25 +364,6 @@ def test_serialisation_failure_inside_the_transaction_leaves_the_previous_versio
 # --- the database itself -------------------------------------------------------------------------
 
 
-def test_database_url_prefers_the_environment(tmp_path: Path) -> None:
-    url = "postgresql://frise@db.example/frise"
-    assert database_url({"TPT_DATABASE_URL": url, "TPT_DATA_DIR": str(tmp_path)}) == url
-
-
-def test_database_url_defaults_to_a_sqlite_file_in_the_data_folder(tmp_path: Path) -> None:
-    folder = tmp_path / "données" / "frise"
-    assert database_url({"TPT_DATA_DIR": str(folder)}) == f"sqlite:///{folder / 'frise.sqlite3'}"
-    assert folder.is_dir()
-
-
-def test_database_url_defaults_to_data_in_the_working_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert database_url({}) == f"sqlite:///{tmp_path.resolve() / 'data' / 'frise.sqlite3'}"
-    assert (tmp_path / "data").is_dir()
-
-
 @pytest.mark.parametrize(
     ("url", "expected"),
     [
@@ -415,7 +390,7 @@ def test_sqlite_connections_are_configured(tmp_path: Path) -> None:
     assert pragmas == ["wal", 1, 10_000]
     with closing(sqlite3.connect(tmp_path / "frise.sqlite3")) as raw:
         tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert tables == {"scenarios", "scenario_versions", "scores"}
+    assert tables == set()  # the schema comes from the migrations only
 
 
 def test_timestamps_come_back_in_utc(store: ScenarioStore) -> None:

@@ -10,8 +10,9 @@ from sqlalchemy import Engine
 
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.evaluation.sheets import Score, ScoreSheet
-from tpt_model.store.scenarios import ScenarioNotFound, ScenarioStore
-from tpt_model.store.scores import NotYourScores, ScoreStore
+from tpt_model.store.errors import NotYourScores, ScenarioNotFound
+from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.store.scores import ScoreStore
 
 EngineFactory = Callable[[], Engine]
 CRITERIA = ("pertinence", "simplicite", "abordable")

@@ -1,0 +1,113 @@
+"""The app's settings, read once from the environment (`TPT_*` variables) and checked."""
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from tpt_model.errors import SettingsError
+
+DATA_DIR = "TPT_DATA_DIR"
+DATABASE_URL = "TPT_DATABASE_URL"
+CATALOGUE_DIR = "TPT_CATALOGUE_DIR"
+
+DATABASE_FILE = "frise.sqlite3"
+SHIPPED_CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
+# The drivers installed with the app: SQLite is built in, PostgreSQL goes through psycopg 3.
+DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+URL_EXAMPLES = "sqlite:///chemin/vers/frise.sqlite3 ou postgresql://utilisatrice@serveur/base"
+IN_MEMORY = (
+    f"{DATABASE_URL} désigne une base en mémoire : rien ne sera conservé à l'arrêt de l'application. "
+    "Pour garder les scénarios et les notes, indiquez un fichier SQLite ou un serveur PostgreSQL."
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the data, the database and the catalogue are, and what the user should be warned of."""
+
+    data_dir: Path
+    database_url: str
+    catalogue_dir: Path
+    warnings: tuple[str, ...] = ()
+
+
+def load_settings(env: Mapping[str, str] | None = None) -> Settings:
+    """The settings from `env` (the process environment by default); a malformed value raises."""
+    env = os.environ if env is None else env
+    data_dir = _data_dir(_value(env, DATA_DIR) or "data")
+    database_url = _value(env, DATABASE_URL) or _default_database(data_dir)
+    url = _checked_url(database_url)
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        catalogue_dir=_catalogue_dir(_value(env, CATALOGUE_DIR)),
+        warnings=(IN_MEMORY,) if is_in_memory(url) else (),
+    )
+
+
+def is_in_memory(url: URL) -> bool:
+    """Whether `url` names an in-memory SQLite database, which vanishes with the process."""
+    if url.get_backend_name() != "sqlite":
+        return False
+    database = url.database or ""
+    return (
+        database in ("", ":memory:")
+        or database.startswith("file::memory:")
+        or url.query.get("mode") == "memory"
+    )
+
+
+def _value(env: Mapping[str, str], name: str) -> str:
+    return env.get(name, "").strip()
+
+
+def _data_dir(raw: str) -> Path:
+    folder = Path(raw).resolve()
+    if folder.exists() and not folder.is_dir():
+        raise SettingsError(
+            DATA_DIR, f"« {folder} » est un fichier ; attendu un dossier (créé s'il n'existe pas)."
+        )
+    return folder
+
+
+def _default_database(data_dir: Path) -> str:
+    # Created here: SQLite creates the file, never its folder.
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise SettingsError(
+            DATA_DIR,
+            f"impossible de créer le dossier « {data_dir} » ({err.strerror}) ; "
+            "attendu un dossier où l'application peut écrire.",
+        ) from err
+    return f"sqlite:///{data_dir / DATABASE_FILE}"
+
+
+def _checked_url(raw: str) -> URL:
+    # The value is never repeated in a message: it may hold a password, and pages show messages.
+    expected = f"attendu une adresse comme {URL_EXAMPLES}."
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError) as err:
+        raise SettingsError(DATABASE_URL, f"adresse illisible ; {expected}") from err
+    if url.drivername not in DRIVERS:
+        raise SettingsError(
+            DATABASE_URL, f"type de base « {url.drivername} » non pris en charge ; {expected}"
+        )
+    return url
+
+
+def _catalogue_dir(raw: str) -> Path:
+    if not raw:
+        return SHIPPED_CATALOGUE
+    folder = Path(raw)
+    expected = "attendu le dossier du catalogue, qui contient programme.yaml et bricks/."
+    if not folder.exists():
+        raise SettingsError(CATALOGUE_DIR, f"le dossier « {folder} » n'existe pas ; {expected}")
+    if not folder.is_dir():
+        raise SettingsError(CATALOGUE_DIR, f"« {folder} » est un fichier ; {expected}")
+    return folder
