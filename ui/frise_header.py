@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from tpt_model.session.frise import FriseView, Notice, redo, save_conflict_as_copy, undo
+from tpt_model.session.frise import FriseView, Notice, redo, retry, save_conflict_as_copy, undo
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 from ui.store_errors import store_errors
@@ -42,8 +42,17 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     if view.conflict is not None:
         with st.container(border=True):
             st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
+            if view.pending is not None:
+                st.button(
+                    "Réessayer d'enregistrer",
+                    key="frise_retry",
+                    type="primary",
+                    icon=":material/refresh:",
+                    on_click=retry,
+                    args=(view, store, author),
+                )
             left, right = st.columns(2)
-            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy", type="primary"):
+            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
                 with store_errors():
                     save_conflict_as_copy(view, store, author)
                 st.rerun()

@@ -1,8 +1,13 @@
 """Hostile YAML text: every syntax problem in French at its real place, out-of-range numbers located."""
 
+from pathlib import Path
+
 import pytest
 
-from tpt_model.errors import YamlFileError
+from tpt_model import Catalogue
+from tpt_model.cli.main import main
+from tpt_model.errors import ProblemsError, YamlFileError
+from tpt_model.scenario.files import parse_scenario
 from tpt_model.yamlio.messages import SYNTAX_FR, UNKNOWN_SYNTAX, syntax_message
 from tpt_model.yamlio.reader import parse_text
 
@@ -145,3 +150,31 @@ def test_every_parser_message_has_a_french_wording(english: str) -> None:
 
 def test_an_unknown_parser_message_is_still_french() -> None:
     assert syntax_message("something new happened", None) == f"YAML invalide : {UNKNOWN_SYNTAX}"
+
+
+def test_the_validator_reports_a_huge_number_and_exits_1(
+    catalogue_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brick = catalogue_dir / "bricks" / "mentorat.yaml"
+    text = brick.read_text(encoding="utf-8")
+    brick.write_text(
+        text.replace("hours_per_beneficiary: ", "hours_per_beneficiary: 9" + "9" * 5000 + "\n#"), "utf-8"
+    )
+    assert main(["validate", str(catalogue_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "bricks/mentorat.yaml:" in out and "trop grand (au plus 15 chiffres)" in out
+    assert "Traceback" not in out
+
+
+def test_a_scenario_import_with_a_huge_number_is_a_located_problem(test_catalogue: Catalogue) -> None:
+    with pytest.raises(ProblemsError) as caught:
+        parse_scenario(
+            "name: x\nplacements:\n  - brick: mentorat\n    start: {stage: seconde, month: "
+            + "1" * 5000
+            + "}\n",
+            "import.yaml",
+            test_catalogue,
+        )
+    assert [str(p) for p in caught.value.problems] == [
+        "import.yaml:4:36: placements[0].start.month: nombre « 11111111111111111111… » trop grand (au plus 15 chiffres)"
+    ]
