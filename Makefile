@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# Loopback by default (no login): `make run ADDRESS=0.0.0.0` opens the app to the local network.
+ADDRESS ?= 127.0.0.1
 
 .PHONY: run test lint format validate schema bench constraints clean
 
@@ -21,7 +23,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt constraints.txt $(
 
 run: $(VENV)/.installed
 	-$(PY) -m tpt_model validate catalogue
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m ruff check .

@@ -2,11 +2,12 @@
 
 import streamlit as st
 
-from tpt_model.frise.chart import frise_spec
+from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
-from tpt_model.scenario.summary import scenario_caption
+from tpt_model.scenario.summary import brick_notices, scenario_caption
 from tpt_model.session.frise import commit, ensure_open
+from tpt_model.text import escape_markdown
 from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
@@ -36,15 +37,17 @@ def save(result: ChangeResult, summary: str) -> None:
 
 
 def on_chart_select() -> None:
-    picked = st.session_state["frise_chart"].selection.get("placement") or []
-    view.selected = int(picked[0]["idx"]) if picked else None
+    points = st.session_state["frise_chart"].selection.get(SELECTION, [])
+    view.selected = selection_after_click(points, view.selected, len(view.scenario.placements))
 
 
 st.title("Frise du parcours-type")
 frise_header(view, store, state.author)
+for notice in brick_notices(catalogue, view.scenario):
+    st.warning(escape_markdown(notice), icon=":material/history:")
 frise_options(catalogue, view)
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
-st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode="placement", key="frise_chart")
+st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode=SELECTION, key="frise_chart")
 journey_panel(catalogue, view.scenario, view.options)
 
 left, right = st.columns([3, 2], gap="large")
@@ -69,5 +72,5 @@ with right:
         )
 
 st.markdown("##### La frise en tableau")
-st.caption(scenario_caption(catalogue, view.scenario))
+st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))
 st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")

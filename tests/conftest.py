@@ -50,3 +50,20 @@ def add_impact_criterion() -> Callable[[Path], None]:
         )
 
     return add
+
+
+@pytest.fixture
+def isolated_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalogue_dir: Path) -> Path:
+    """Point the app at a copy of the test catalogue and a fresh database folder, with clean caches."""
+    import streamlit as st  # only the tests that run the app pay for importing Streamlit
+
+    from ui.catalogue_source import LAST_GOOD, forget_recent_scans
+
+    monkeypatch.setenv("TPT_CATALOGUE_DIR", str(catalogue_dir))
+    monkeypatch.setenv("TPT_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("TPT_DATABASE_URL", raising=False)
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    forget_recent_scans()
+    LAST_GOOD.forget()
+    return catalogue_dir

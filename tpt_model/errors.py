@@ -17,6 +17,30 @@ class Problem:
         return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
 
 
+# A file with thousands of mistakes (35,000 unknown keys fit in 256 KB) is one mistake repeated:
+# past this many, its problems are counted, not listed.
+MAX_PROBLEMS_PER_FILE = 20
+
+
+def more_problems(file: str, line: int, column: int, rest: int) -> Problem:
+    """The line that stands for `rest` problems of a file left unlisted, at the first of them."""
+    count = f"{rest:,}".replace(",", "\u202f")
+    plural = "s" if rest > 1 else ""
+    return Problem(
+        file, line, column, "(fichier)", f"… et {count} autre{plural} problème{plural} dans ce fichier"
+    )
+
+
+def problems_summary(problems: list[Problem]) -> str:
+    """« 3 problèmes dans 2 fichiers du catalogue » (the count lines of capped files count as one)."""
+    files = len({p.file for p in problems})
+    count = len(problems)
+    return (
+        f"{count} problème{'s' if count > 1 else ''} dans {files} fichier{'s' if files > 1 else ''} "
+        "du catalogue"
+    )
+
+
 class ProblemsError(Exception):
     """Raised when files cannot be used; carries every problem found in one run."""
 
@@ -34,6 +58,14 @@ def field_path(loc: tuple[str | int, ...]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out or "(document)"
+
+
+class YamlFileError(Exception):
+    """A file that cannot be read as catalogue YAML; `problem` says where and why."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
 
 
 class InputError(ValueError):

@@ -4,13 +4,16 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Also `$` (LaTeX) and a colon that could open a Streamlit directive (`:red[`, `:material/x:`).
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$]|:(?=[A-Za-z/\[]))")
+# C0 (but tab and line breaks), DEL, C1, and the bidirectional overrides and isolates that can make
+# a name read differently from what it holds.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 ANONYMOUS = "Anonyme"  # the author of a change made before the user typed a name
 
 
 def strip_control(text: str) -> str:
-    """Text without control characters (pasted from Word, they break DOCX and XLSX writers)."""
+    """Text without control or bidirectional characters (pasted from Word, they break DOCX and XLSX)."""
     return _CONTROL.sub("", text)
 
 

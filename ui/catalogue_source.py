@@ -1,21 +1,25 @@
 """The catalogue as the pages see it: loaded once per change of the pilots' files."""
 
-import hashlib
-import os
 import time
 from pathlib import Path
 
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.fingerprint import folder_fingerprint
+from tpt_model.catalogue.last_good import LastGood
 from tpt_model.catalogue.loader import LoadResult
+from tpt_model.errors import problems_summary
 from tpt_model.scenario.folder import check_catalogue
+from tpt_model.text import escape_markdown
 from ui.settings import app_settings
 
 # A pilot's edit is seen within this many seconds: stat-ing thousands of files on every rerun
 # of every session would cost more than the rest of a rerun.
 FINGERPRINT_TTL_S = 2.0
 _recent: dict[Path, tuple[float, str]] = {}
+# What each folder last gave: a pilot's broken edit never makes bricks vanish from a frise.
+LAST_GOOD = LastGood()
 
 
 def _fingerprint(root: Path) -> str:
@@ -27,7 +31,7 @@ def _fingerprint(root: Path) -> str:
     seen = _recent.get(root)
     if seen is not None and now - seen[0] < FINGERPRINT_TTL_S:
         return seen[1]
-    fingerprint = _scan(root)
+    fingerprint = folder_fingerprint(root)
     _recent[root] = (now, fingerprint)
     return fingerprint
 
@@ -37,20 +41,11 @@ def forget_recent_scans() -> None:
     _recent.clear()
 
 
-def _scan(root: Path) -> str:
-    entries = []
-    for folder in (root, root / "bricks", root / "scenarios"):
-        if folder.is_dir():
-            with os.scandir(folder) as it:
-                entries += [(e.path, e.stat().st_mtime_ns, e.stat().st_size) for e in it if e.is_file()]
-    return hashlib.sha256(repr(sorted(entries)).encode()).hexdigest()
-
-
 # cache_resource, not cache_data: the catalogue is immutable, so every session can share one
 # object instead of unpickling a copy of thousands of bricks on each rerun.
 @st.cache_resource(max_entries=4, show_spinner="Lecture du catalogue…")
 def _load(root: str, fingerprint: str) -> LoadResult:  # noqa: ARG001
-    return check_catalogue(Path(root))
+    return LAST_GOOD.apply(root, check_catalogue(Path(root)))
 
 
 def load_result() -> LoadResult:
@@ -66,15 +61,20 @@ def require_catalogue() -> Catalogue:
         st.error("Le catalogue ne peut pas être lu : corrigez d'abord programme.yaml.")
         show_problems(result)
         st.stop()
+    if result.fallback:
+        st.warning(
+            "Le catalogue a un problème qui empêche de le lire (voir la barre latérale) : l'application "
+            "montre sa dernière version valide jusqu'à ce qu'il soit corrigé.",
+            icon=":material/history:",
+        )
     return result.catalogue
 
 
 def show_problems(result: LoadResult) -> None:
-    """The catalogue's problems in an expander, one line each, with file and line."""
+    """A one-line count of the catalogue's problems; the list itself only when asked for."""
     if not result.problems:
         return
-    with st.expander(
-        f":material/warning: {len(result.problems)} problème(s) dans le catalogue", expanded=False
-    ):
+    st.warning(escape_markdown(problems_summary(result.problems)), icon=":material/warning:")
+    if st.toggle("Voir les problèmes du catalogue", key="app_problems_detail"):
         st.caption("Les fichiers en cause sont ignorés ; les autres restent utilisables.")
         st.code("\n".join(str(p) for p in result.problems), language=None)

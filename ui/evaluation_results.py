@@ -129,9 +129,11 @@ def results_panel(
     if weights != default_weights(programme):
         baseline_key = evaluation_key(view.scenario_id, revision, bricks, None, view.include_reference)
         baseline = memo_evaluate(catalogue, baseline_key, sheets)
-        st.info(rank_change_message(rank_changes(baseline, results)), icon=":material/balance:")
+        st.info(
+            escape_markdown(rank_change_message(rank_changes(baseline, results))), icon=":material/balance:"
+        )
     st.markdown("##### Classement")
-    st.caption(disagreement_rule(programme))
+    st.caption(escape_markdown(disagreement_rule(programme)))
     st.dataframe(memo_ranking_table(catalogue, key, results), hide_index=True, width="stretch")
 
     def on_select() -> None:

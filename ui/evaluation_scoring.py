@@ -49,7 +49,7 @@ def evaluator_picker(view: EvaluationView, author: str) -> str | None:
     try:
         return check_evaluator(view.evaluator_name(author))
     except InputError as err:
-        st.error(err.message, icon=":material/block:")
+        st.error(escape_markdown(err.message), icon=":material/block:")
         return None
 
 

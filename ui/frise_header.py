@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from tpt_model.session.frise import FriseView, Notice, redo, save_conflict_as_copy, undo
+from tpt_model.session.frise import FriseView, Notice, redo, retry, save_conflict_as_copy, undo
 from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.text import escape_markdown
 from ui.store_errors import store_errors
 
 
@@ -12,16 +13,16 @@ def show_notice(notice: Notice | None) -> None:
     if notice is None:
         return
     if notice.error:
-        st.error(notice.error, icon=":material/block:")
+        st.error(escape_markdown(notice.error), icon=":material/block:")
     for warning in notice.warnings:
-        st.warning(warning, icon=":material/warning:")
+        st.warning(escape_markdown(warning), icon=":material/warning:")
 
 
 def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
     assert view.editor is not None
     cols = st.columns([6, 1, 1])
-    cols[0].subheader(view.scenario.name)
+    cols[0].subheader(escape_markdown(view.scenario.name))
     cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
     # Callbacks run before the page is drawn: the version and the buttons above show the result.
     for col, label, icon, key, step, possible in (
@@ -41,8 +42,17 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     if view.conflict is not None:
         with st.container(border=True):
             st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
+            if view.pending is not None:
+                st.button(
+                    "Réessayer d'enregistrer",
+                    key="frise_retry",
+                    type="primary",
+                    icon=":material/refresh:",
+                    on_click=retry,
+                    args=(view, store, author),
+                )
             left, right = st.columns(2)
-            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy", type="primary"):
+            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
                 with store_errors():
                     save_conflict_as_copy(view, store, author)
                 st.rerun()

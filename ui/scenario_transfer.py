@@ -13,6 +13,7 @@ from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.text import escape_markdown
 from ui.scenario_admin import fail, select, succeed
 from ui.state import app_state
+from ui.uploader import yaml_uploader
 
 IMPORT_FILE = "scenarios_import_file"
 
@@ -56,9 +57,7 @@ def _import(store: ScenarioStore, catalogue: Catalogue) -> None:
 def import_panel(store: ScenarioStore, catalogue: Catalogue) -> None:
     """A YAML file (256 KB at most) checked against the catalogue, then created and opened."""
     st.markdown("**Importer un fichier**")
-    upload = st.file_uploader(
-        "Scénario au format YAML (256 Ko au plus)", type=["yaml", "yml"], key=IMPORT_FILE, max_upload_size=1
-    )
+    upload = yaml_uploader("Scénario au format YAML (256 Ko au plus)", IMPORT_FILE)
     st.button(
         "Importer", key="scenarios_import", disabled=upload is None, on_click=_import, args=(store, catalogue)
     )

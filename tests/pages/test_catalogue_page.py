@@ -5,6 +5,7 @@ from pathlib import Path
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
+from tpt_model.text import escape_markdown
 from ui.state import STATE_KEY
 
 
@@ -83,6 +84,11 @@ def test_the_chosen_card_follows_the_state() -> None:
 def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) -> None:
     (isolated_app / "bricks" / "mentorat.yaml").write_text("id: mentorat\npillar: [\n", encoding="utf-8")
     at = app_test().run()
+    assert [w.value for w in at.sidebar.warning] == [
+        escape_markdown("1 problème dans 1 fichier du catalogue")
+    ]
+    assert not at.sidebar.code, "the list is drawn only when asked for"
+    at.toggle(key="app_problems_detail").set_value(True).run()
     problems = "\n".join(c.value for c in at.sidebar.code)
     assert "bricks/mentorat.yaml:3:1: (syntaxe): YAML invalide" in problems
     at.switch_page("pages/catalogue.py").run()

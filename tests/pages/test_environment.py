@@ -9,6 +9,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.settings import IN_MEMORY
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.text import escape_markdown
 from ui.state import STATE_KEY
 
 
@@ -91,8 +92,10 @@ def test_a_save_refused_by_the_database_is_a_message(monkeypatch: pytest.MonkeyP
     at.button(key="frise_add").click().run()
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == [
-        "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était. "
-        "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère le "
-        "serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, ou les droits "
-        "du compte PostgreSQL)."
+        escape_markdown(
+            "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était. "
+            "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère le "
+            "serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, ou les droits "
+            "du compte PostgreSQL)."
+        )
     ]

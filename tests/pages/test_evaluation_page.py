@@ -99,7 +99,9 @@ def test_names_the_scenario_and_asks_for_an_evaluator() -> None:
     assert "Scénario évalué : **Mini parcours** (version 1) · 3 briques à noter" in [
         m.value for m in at.markdown
     ]
-    assert [e.value for e in at.error] == ["Indiquez le nom de l'évaluatrice ou de l'évaluateur."]
+    assert [e.value for e in at.error] == [
+        escape_markdown("Indiquez le nom de l'évaluatrice ou de l'évaluateur.")
+    ]
     assert not at.radio
 
 
@@ -231,7 +233,7 @@ def test_group_consensus_saves_under_groupe() -> None:
 )
 def test_bad_evaluator_names_are_refused(name: str, message: str) -> None:
     at = as_evaluator(evaluation_page(), name)
-    assert [e.value for e in at.error] == [message]
+    assert [e.value for e in at.error] == [escape_markdown(message)]
     assert not at.radio and SUBMIT not in [b.key for b in at.button]
 
 
@@ -275,15 +277,14 @@ def test_weights_change_the_ranking_live() -> None:
         "À discuter",
     ]
     assert not at.info
-    assert disagreement_rule(load_catalogue(ROOT / "tests" / "data" / "catalogue").programme) in [
-        c.value for c in at.caption
-    ]
+    rule = disagreement_rule(load_catalogue(ROOT / "tests" / "data" / "catalogue").programme)
+    assert escape_markdown(rule) in [c.value for c in at.caption]
 
     at.slider(key="eval_weight_pertinence").set_value(5.0).run()
     assert not at.exception, at.exception
     assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe", "Ordinateur offert"]
     assert [i.value for i in at.info] == [
-        "Avec ces poids, 2 briques changent de rang par rapport aux poids du programme."
+        escape_markdown("Avec ces poids, 2 briques changent de rang par rapport aux poids du programme.")
     ]
 
     at.button(key="eval_weights_reset").click().run()

@@ -85,17 +85,20 @@ def test_schema_into_an_unwritable_place_is_a_message(
 def test_an_unreadable_brick_is_a_problem_not_a_crash(
     catalogue_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import os
+
     from tpt_model import check_catalogue
+    from tpt_model.yamlio import files
 
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def refuse(path: Path) -> bytes:
-        if path.name == "mentorat.yaml":
+    def refuse(path: Path, flags: int) -> int:
+        if Path(path).name == "mentorat.yaml":
             raise PermissionError(13, "Permission denied", str(path))
-        return real_read(path)
+        return real_open(path, flags)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(files.os, "open", refuse)
     problems = [
         str(p).removeprefix(catalogue_dir.as_posix() + "/") for p in check_catalogue(catalogue_dir).problems
     ]
-    assert problems == ["bricks/mentorat.yaml:1:1: (fichier): fichier illisible (Permission denied)"]
+    assert problems == ["bricks/mentorat.yaml:1:1: (fichier): fichier illisible (accès refusé)"]

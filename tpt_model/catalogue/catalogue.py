@@ -24,6 +24,8 @@ class Catalogue(BaseModel):
     personas: tuple[Persona, ...] = ()
     bricks: tuple[Brick, ...] = ()
     templates: tuple[tuple[str, Scenario], ...] = ()
+    # Bricks whose file is broken now, shown from their last valid version (see `last_good`).
+    stale_bricks: frozenset[str] = frozenset()
 
     @cached_property
     def bricks_by_id(self) -> dict[str, Brick]:
@@ -49,6 +51,14 @@ class Catalogue(BaseModel):
     def memo(self) -> Memo:
         """Results computed from this catalogue (charts, aggregates), kept while it is current."""
         return Memo(size=64)
+
+    def replace(self, **changes: object) -> "Catalogue":
+        """A new catalogue with these fields changed, its indexes and memo computed afresh.
+
+        Not `model_copy`: it would copy this catalogue's cached properties (stale indexes, shared memo).
+        """
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        return type(self).model_validate({**fields, **changes})
 
     def brick(self, brick_id: str) -> Brick:
         """The brick with this id (KeyError if unknown)."""

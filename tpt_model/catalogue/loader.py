@@ -17,8 +17,8 @@ from tpt_model.catalogue.partner import PartnerFile
 from tpt_model.catalogue.persona import PersonaFile
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.validation import validate_document
-from tpt_model.errors import Problem, field_path
-from tpt_model.yamlio.reader import Document, Loc, YamlFileError, read_document
+from tpt_model.errors import Problem, YamlFileError, field_path
+from tpt_model.yamlio.reader import Document, Loc, read_document
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -29,6 +29,10 @@ class LoadResult:
 
     catalogue: Catalogue | None
     problems: list[Problem] = field(default_factory=list)
+    # Ids of the brick files of the folder that could not be loaded (their problems say why).
+    broken_bricks: frozenset[str] = frozenset()
+    # True when `catalogue` is the last valid catalogue, kept because the programme is now broken.
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,11 +86,8 @@ class _Run:
 
     def read(self, path: Path, model: type[M]) -> tuple[Document | None, M | None]:
         file = path.as_posix()
-        if not path.is_file():
-            self.problems.append(Problem(file, 1, 1, "(fichier)", "fichier introuvable"))
-            return None, None
         try:
-            doc = read_document(path, file)
+            doc = read_document(path, file, self.root)
         except YamlFileError as err:
             self.problems.append(err.problem)
             return None, None

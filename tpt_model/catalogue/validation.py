@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from tpt_model.errors import Problem, field_path
+from tpt_model.errors import MAX_PROBLEMS_PER_FILE, Problem, field_path, more_problems
 from tpt_model.yamlio.reader import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
@@ -118,11 +118,26 @@ def validate_document(doc: Document, model: type[M], base: Loc = ()) -> tuple[M 
     try:
         return model.model_validate(data), []
     except ValidationError as err:
-        problems: dict[tuple[int, int, str], Problem] = {}
-        for error in err.errors(include_url=False):
-            loc = _data_loc(error["loc"])
-            full = (*base, *loc)
-            is_key = error["type"] == "extra_forbidden" or "[key]" in error["loc"]
-            problem = doc.problem(full, field_path(full), french_message(error, model, loc), key=is_key)
-            problems.setdefault((problem.line, problem.column, problem.field), problem)
-        return None, list(problems.values())
+        return None, _located_problems(doc, model, base, err)
+
+
+def _located_problems(
+    doc: Document, model: type[BaseModel], base: Loc, err: ValidationError
+) -> list[Problem]:
+    """One problem per place, in file order, worded only for the first few (a file can hold thousands)."""
+    located: dict[tuple[int, int, str], tuple[ErrorDetails, Loc]] = {}
+    for error in err.errors(include_url=False):
+        loc = _data_loc(error["loc"])
+        full = (*base, *loc)
+        is_key = error["type"] == "extra_forbidden" or "[key]" in error["loc"]
+        line, column = doc.position(full, key=is_key)
+        located.setdefault((line, column, field_path(full)), (error, loc))
+    places = sorted(located)
+    problems = []
+    for line, column, name in places[:MAX_PROBLEMS_PER_FILE]:
+        error, loc = located[(line, column, name)]
+        problems.append(Problem(doc.file, line, column, name, french_message(error, model, loc)))
+    if len(places) > MAX_PROBLEMS_PER_FILE:
+        line, column, _ = places[MAX_PROBLEMS_PER_FILE]
+        problems.append(more_problems(doc.file, line, column, len(places) - MAX_PROBLEMS_PER_FILE))
+    return problems

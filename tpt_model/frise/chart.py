@@ -42,6 +42,25 @@ KIND_COLORS = {
 SELECTION = "placement"
 
 
+def selection_after_click(points: object, current: int | None, count: int) -> int | None:
+    """The placement selected after a click on the chart reported `points` (Vega's selection).
+
+    A click on a bar selects its placement; a click on empty ground clears the selection; a click on
+    any other mark (milestone, band, risk window, label) or anything malformed changes nothing.
+    """
+    if not isinstance(points, list):
+        return current
+    if not points:
+        return None
+    first = points[0]
+    index = first.get("idx") if isinstance(first, dict) else None
+    if isinstance(index, int) and not isinstance(index, bool) and 0 <= index < count:
+        return index
+    if isinstance(index, float) and index.is_integer() and 0 <= index < count:
+        return int(index)
+    return current
+
+
 # --- Layers -----------------------------------------------------------------------------------
 
 MILESTONE_TOOLTIP = [

@@ -9,20 +9,10 @@ import yaml
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue.validation import validate_document
-from tpt_model.errors import Problem, ProblemsError, field_path
+from tpt_model.errors import Problem, ProblemsError, YamlFileError, field_path
 from tpt_model.scenario.rules import check_placement
 from tpt_model.text import clean_name, fold
-
-# The reader's private decoder is reused so that an upload and a catalogue file give the same message.
-from tpt_model.yamlio.reader import (
-    MAX_BYTES,
-    Document,
-    YamlFileError,
-    decode,
-    parse_text,
-    read_document,
-    resolve_plain,
-)
+from tpt_model.yamlio.reader import MAX_BYTES, Document, decode, parse_text, read_document, resolve_plain
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/scenario.schema.json\n"
 DEFAULT_IMPORT_NAME = "import.yaml"
@@ -61,10 +51,11 @@ def scenario_problems(
     *,
     known_bricks: AbstractSet[str] | None = None,
     partners_known: bool = True,
+    root: Path | None = None,
 ) -> tuple[Scenario | None, list[Problem]]:
-    """Read and check a scenario file against the catalogue; every problem is located."""
+    """Read and check a scenario file against the catalogue (inside `root`); every problem is located."""
     try:
-        doc = read_document(path, path.as_posix())
+        doc = read_document(path, path.as_posix(), root)
     except YamlFileError as err:
         return None, [err.problem]
     return _document_problems(doc, catalogue, known_bricks, partners_known)

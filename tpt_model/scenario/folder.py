@@ -21,13 +21,18 @@ def check_catalogue(root: Path) -> LoadResult:
     templates = []
     for path in sorted((root / "scenarios").glob("*.yaml")):
         scenario, found = scenario_problems(
-            path, files.catalogue, known_bricks=files.named_bricks, partners_known=files.partners_known
+            path,
+            files.catalogue,
+            known_bricks=files.named_bricks,
+            partners_known=files.partners_known,
+            root=root,
         )
         problems += found
         if scenario is not None and not found:
             templates.append((path.stem, scenario))
-    catalogue = files.catalogue.model_copy(update={"templates": tuple(templates)})
-    return LoadResult(catalogue, sorted(problems))
+    catalogue = files.catalogue.replace(templates=tuple(templates))
+    broken = files.named_bricks - catalogue.bricks_by_id.keys()
+    return LoadResult(catalogue, sorted(problems), broken_bricks=frozenset(broken))
 
 
 def load_catalogue(root: Path) -> Catalogue:

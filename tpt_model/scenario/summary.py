@@ -76,3 +76,32 @@ def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     phases = {p.id: p.label for p in catalogue.programme.phases}
     counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
     return f"{stats['placements']} placement(s) · {counts}"
+
+
+def _numbers(indexes: list[int]) -> str:
+    return ", ".join(str(i + 1) for i in indexes)
+
+
+def brick_notices(catalogue: Catalogue, scenario: Scenario) -> list[str]:
+    """What the frise must say about its bricks: shown from a last valid version, or missing."""
+    by_brick: dict[str, list[int]] = {}
+    for i, placement in enumerate(scenario.placements):
+        by_brick.setdefault(placement.brick, []).append(i)
+    notices = []
+    for brick_id, indexes in by_brick.items():
+        brick = catalogue.bricks_by_id.get(brick_id)
+        if brick is None:
+            what = (
+                "ce placement n'est pas dessiné"
+                if len(indexes) == 1
+                else "ces placements ne sont pas dessinés"
+            )
+            notices.append(
+                f"La brique « {brick_id} » (n° {_numbers(indexes)}) n'est plus dans le catalogue : {what}."
+            )
+        elif brick_id in catalogue.stale_bricks:
+            notices.append(
+                f"« {brick.title} » (n° {_numbers(indexes)}) est montrée d'après la dernière version valide "
+                f"de bricks/{brick_id}.yaml, qui a maintenant un problème (voir le catalogue)."
+            )
+    return notices

@@ -18,6 +18,7 @@ SCENARIO_GONE = (
     "Ce scénario a été supprimé entre-temps : votre changement n'a pas été enregistré. "
     "Enregistrez votre version comme copie pour la garder."
 )
+KEPT = "Votre changement est gardé : réessayez quand la base répond, ou enregistrez-le comme copie."
 COPY_NOT_SAVED = "Votre version n'a pas pu être enregistrée comme copie : elle attend toujours."
 
 
@@ -29,6 +30,13 @@ class Notice(BaseModel):
     warnings: tuple[str, ...] = ()
     error: str | None = None
     saved: bool = False
+
+
+class PendingChange(BaseModel):
+    """A change the database could not take (busy, unreachable, read-only): kept to be tried again."""
+
+    editor: Editor
+    summary: str
 
 
 class FriseView(BaseModel):
@@ -43,6 +51,8 @@ class FriseView(BaseModel):
     notice: Notice | None = None
     # A change refused because someone saved first (or deleted the scenario): kept to be saved as a copy.
     conflict: Scenario | None = None
+    # A change the database failed to save: it can be tried again (or saved as a copy, as `conflict`).
+    pending: PendingChange | None = None
 
     @property
     def scenario(self) -> Scenario:
@@ -68,8 +78,9 @@ class FriseView(BaseModel):
         self.editing = None
 
     def drop_conflict(self) -> None:
-        """Give up the change that someone else's save refused, and its message."""
+        """Give up the change that someone else's save refused (or that failed), and its message."""
         self.conflict = None
+        self.pending = None
         self.notice = None
 
     def forget(self, scenario_id: str) -> None:
@@ -91,6 +102,7 @@ def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> No
     """Make `scenario_id` the scenario being edited (its undo history starts afresh)."""
     _load(view, store.get(scenario_id))
     view.conflict = None
+    view.pending = None
     view.notice = None
 
 
@@ -123,9 +135,14 @@ def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, su
         view.conflict = err.rejected
         return Notice(error=SCENARIO_GONE)
     except StoreError as err:
-        return Notice(error=f"{NOT_SAVED} {err.message}")
+        # Nothing is lost: the change waits to be tried again, or saved as a copy.
+        view.pending = PendingChange(editor=staged, summary=summary)
+        view.conflict = staged.scenario
+        return Notice(error=f"{NOT_SAVED} {err.message} {KEPT}")
     view.editor = staged
     view.version = stored.version
+    # A change waiting from an earlier failure was based on an older version: only a copy can keep it.
+    view.pending = None
     return None
 
 
@@ -170,6 +187,18 @@ def redo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
     return _step(view, store, author, Editor.redo, "Rétablissement")
 
 
+def retry(view: FriseView, store: ScenarioStore, author: str) -> Notice:
+    """Try again to save the change the database could not take; on success the frise shows it."""
+    assert view.pending is not None
+    pending = view.pending
+    notice = _save(view, store, author, pending.editor, pending.summary)
+    if notice is None:
+        view.conflict = None
+        notice = Notice(saved=True)
+    view.notice = notice
+    return notice
+
+
 def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) -> Notice:
     """Keep the refused work as a new scenario and open it; if that fails too, the work still waits."""
     assert view.conflict is not None
@@ -181,5 +210,6 @@ def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) ->
         return view.notice
     _load(view, stored)
     view.conflict = None
+    view.pending = None
     view.notice = Notice(saved=True)
     return view.notice

@@ -4,6 +4,7 @@ Scalars are resolved by a small YAML 1.2-like rule set: only `true`/`false` are 
 plain decimal numbers are numbers, so `NO`, `yes`, `on` and `1:30` stay strings.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,10 +14,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from tpt_model.errors import Problem, field_path
+from tpt_model.errors import Problem, YamlFileError, field_path
+from tpt_model.yamlio.files import read_file_bytes
+from tpt_model.yamlio.messages import MAX_DEPTH, syntax_message
 
 MAX_BYTES = 256 * 1024
-MAX_DEPTH = 8
+# Beyond this many digits a number is no cost, no hour count and no score: refused, located.
+MAX_DIGITS = 15
 _INT = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _FLOAT = re.compile(r"^[-+]?([0-9]+\.[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -24,25 +28,6 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _PLAIN_TAGS = frozenset(
     {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG, BaseResolver.DEFAULT_MAPPING_TAG}
 )
-
-# PyYAML's wording of the usual mistakes, said in French for the pilots.
-_SYNTAX_FR = {
-    "did not find expected ',' or ']'": "« , » ou « ] » attendu (liste non fermée ?)",
-    "did not find expected ',' or '}'": "« , » ou « } » attendu (accolade non fermée ?)",
-    "did not find expected key": "clé attendue (indentation incorrecte ?)",
-    "could not find expected ':'": "« : » attendu après la clé",
-    "mapping values are not allowed": "« : » inattendu ici (mettez le texte entre guillemets)",
-    "did not find expected node content": "valeur attendue",
-    "did not find expected '-' indicator": "« - » attendu (indentation de la liste ?)",
-    "found unexpected end of stream": "fin de fichier inattendue (guillemet non fermé ?)",
-    "found character that cannot start any token": "caractère interdit en début de valeur (tabulation ?)",
-    "found a tab character": "tabulation interdite : indentez avec des espaces",
-    "block sequence entries are not allowed": "« - » inattendu ici (indentation ?)",
-    "exceeded maximum nesting depth": f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)",
-    "found undefined alias": "les ancres et alias YAML (&, *) ne sont pas permis",
-    "found unknown escape character": "caractère d'échappement inconnu",
-    "found unexpected ':'": "« : » inattendu (mettez le texte entre guillemets)",
-}
 
 Loc = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -72,29 +57,53 @@ class Document:
         return Problem(self.file, line, column, field_name, message)
 
 
-class YamlFileError(Exception):
-    """A file that cannot be read as catalogue YAML."""
-
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
-
-
 def _pos(node: Node) -> Position:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
 
+class OutOfRange(str):
+    """An unquoted number too large to be a figure of the catalogue (the reader refuses it)."""
+
+    __slots__ = ()
+
+
+# Control characters (C0 but tab and line breaks, DEL, C1) and the bidirectional overrides and
+# isolates that can make a line read differently from what it holds (« Trojan Source »).
+_FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def resolve_plain(text: str) -> Any:
-    """Type of an unquoted scalar: null, true/false, int, float, or the text itself."""
+    """Type of an unquoted scalar: null, true/false, int, float, OutOfRange, or the text itself."""
     if text in _NULLS:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
     if _INT.match(text):
-        return int(text)
+        return int(text) if len(text.lstrip("+-")) <= MAX_DIGITS else OutOfRange(text)
     if _FLOAT.match(text):
-        return float(text)
+        value = float(text)
+        return value if math.isfinite(value) else OutOfRange(text)
     return text
+
+
+def _out_of_range(text: str) -> str:
+    return f"nombre « {text[:20]}{'…' if len(text) > 20 else ''} » trop grand (au plus {MAX_DIGITS} chiffres)"
+
+
+def forbidden_character(text: str, file: str) -> Problem | None:
+    """The first control or bidirectional character of a text, located, or None when there is none."""
+    found = _FORBIDDEN_CHARACTERS.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    code = f"U+{ord(found.group()):04X}"
+    kind = "bidirectionnel " if found.group() in _BIDI else ""
+    return Problem(
+        file, line, column, "(syntaxe)", f"caractère de contrôle {kind}interdit ({code}) : supprimez-le"
+    )
 
 
 def _first_alias(text: str) -> Position:
@@ -135,7 +144,10 @@ class _Builder:
             self.fail(node, field_path(loc), f"étiquette YAML « {node.tag} » non permise")
         self.doc.positions[loc] = _pos(node)
         if isinstance(node, ScalarNode):
-            return node.value if node.style else resolve_plain(node.value)
+            value = node.value if node.style else resolve_plain(node.value)
+            if isinstance(value, OutOfRange):
+                self.fail(node, field_path(loc), _out_of_range(value))
+            return value
         if isinstance(node, SequenceNode):
             return [self.build(child, (*loc, i), depth + 1) for i, child in enumerate(node.value)]
         # The composer makes only scalars, sequences and mappings.
@@ -149,7 +161,9 @@ class _Builder:
                 self.fail(key_node, field_path(loc), "une clé doit être un simple texte")
             key = key_node.value
             if not key_node.style and _INT.match(key):
-                key = int(key)
+                key = resolve_plain(key)
+                if isinstance(key, OutOfRange):
+                    self.fail(key_node, field_path(loc), _out_of_range(key))
             if key in first_seen:
                 self.fail(
                     key_node,
@@ -175,16 +189,11 @@ def decode(raw: bytes, file: str) -> str:
         ) from None
 
 
-def syntax_message(reason: str) -> str:
-    """French wording of a PyYAML syntax problem (the original wording when unknown)."""
-    for english, french in _SYNTAX_FR.items():
-        if english in reason:
-            return f"YAML invalide : {french}"
-    return f"YAML invalide : {reason}"
-
-
 def parse_text(text: str, file: str) -> Document:
     """Parse YAML text into a located Document, or raise YamlFileError."""
+    forbidden = forbidden_character(text, file)
+    if forbidden is not None:
+        raise YamlFileError(forbidden)
     try:
         # CBaseLoader (C parser, no implicit resolvers) tags every plain scalar as a string: types
         # are resolved by `resolve_plain`.
@@ -192,10 +201,10 @@ def parse_text(text: str, file: str) -> Document:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = err.problem or err.context or "erreur de syntaxe"
-        raise YamlFileError(Problem(file, line, column, "(syntaxe)", syntax_message(reason))) from None
-    except yaml.YAMLError as err:
-        raise YamlFileError(Problem(file, 1, 1, "(syntaxe)", f"YAML invalide : {err}")) from None
+        message = syntax_message(err.problem, err.context)
+        raise YamlFileError(Problem(file, line, column, "(syntaxe)", message)) from None
+    except yaml.YAMLError as err:  # the reader's errors carry no mark, only their reason
+        raise YamlFileError(Problem(file, 1, 1, "(syntaxe)", syntax_message(str(err)))) from None
     except RecursionError:
         raise YamlFileError(
             Problem(file, 1, 1, "(document)", f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)")
@@ -205,15 +214,9 @@ def parse_text(text: str, file: str) -> Document:
     return builder.doc
 
 
-def read_document(path: Path, file: str) -> Document:
-    """Read one YAML file (size, encoding and syntax checked) into a located Document."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlFileError(
-                Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size // 1024} Ko, au plus 256 Ko)")
-            )
-        raw = path.read_bytes()
-    except OSError as err:
-        raise YamlFileError(Problem(file, 1, 1, "(fichier)", f"fichier illisible ({err.strerror})")) from None
-    return parse_text(decode(raw, file), file)
+def read_document(path: Path, file: str, root: Path | None = None) -> Document:
+    """Read one YAML file (kind, place, size, encoding and syntax checked) into a located Document.
+
+    With `root`, a file that resolves outside that folder (through a link) is refused unread.
+    """
+    return parse_text(decode(read_file_bytes(path, file, root, MAX_BYTES), file), file)

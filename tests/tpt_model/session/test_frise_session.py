@@ -11,6 +11,7 @@ from tpt_model.frise.rows import FriseOptions
 from tpt_model.scenario.editor import add_placement, placement_for, remove_placement, update_placement
 from tpt_model.session.frise import (
     COPY_NOT_SAVED,
+    KEPT,
     NOT_SAVED,
     SCENARIO_GONE,
     FriseView,
@@ -19,6 +20,7 @@ from tpt_model.session.frise import (
     ensure_open,
     open_scenario,
     redo,
+    retry,
     save_conflict_as_copy,
     undo,
 )
@@ -193,16 +195,34 @@ def test_a_failed_save_leaves_the_frise_as_it_was(
         == view.notice
         == Notice(
             error="Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était. "
-            "La base de données ne répond pas : réessayez dans un instant."
+            "La base de données ne répond pas : réessayez dans un instant. "
+            "Votre changement est gardé : réessayez quand la base répond, ou enregistrez-le comme copie."
         )
     )
-    assert notice.error == f"{NOT_SAVED} {DOWN.message}"
+    assert notice.error == f"{NOT_SAVED} {DOWN.message} {KEPT}"
     assert snapshot(view) == before
-    assert view.conflict is None
+    assert view.pending is not None and view.conflict == view.pending.editor.scenario != view.scenario
     monkeypatch.undo()
     assert store.get(view.scenario_id) == stored_before
-    assert change(view, store, catalogue).saved  # once the database is back, the same change goes through
+    waiting = view.pending.editor.scenario
+    assert retry(view, store, "Alice").saved  # once the database is back, the kept change goes through
+    assert view.scenario == waiting == store.get(view.scenario_id).scenario
     assert store.get(view.scenario_id).version == stored_before.version + 1
+    assert (view.pending, view.conflict) == (None, None)
+
+
+def test_a_change_kept_from_a_failure_is_not_retried_over_a_newer_version(
+    store: ScenarioStore, catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = with_history(store, catalogue)
+    monkeypatch.setattr(store, "save", refuse(DOWN))
+    add_brick(view, store, catalogue, "atelier-classe")
+    monkeypatch.undo()
+    assert add_brick(view, store, catalogue, "ordinateur").saved
+    assert view.pending is None, "only a copy can keep it now"
+    assert view.conflict is not None and view.conflict.placements[-1].brick == "atelier-classe"
+    assert save_conflict_as_copy(view, store, "Alice").saved
+    assert view.conflict is None
 
 
 def test_a_change_to_a_deleted_scenario_waits_to_be_saved_as_a_copy(

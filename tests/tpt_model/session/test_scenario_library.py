@@ -74,7 +74,7 @@ def test_notice_markdown_shows_user_text_literally() -> None:
         details=("a.yaml:1:1: f: <b>",),
     )
     assert notice_markdown(notice) == (
-        "Le fichier « \\*\\*x\\*\\*\\.yaml » a un \\[lien\\]\\(javascript:alert\\(1\\)\\)\n"
+        "Le fichier « \\*\\*x\\*\\*\\.yaml » a un \\[lien\\]\\(javascript\\:alert\\(1\\)\\)\n"
         "\n"
         "- a\\.yaml:1:1: f: \\<b\\>"
     )

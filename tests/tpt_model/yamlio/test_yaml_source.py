@@ -4,7 +4,8 @@ import time
 
 import pytest
 
-from tpt_model.yamlio.reader import YamlFileError, parse_text, resolve_plain
+from tpt_model.errors import YamlFileError
+from tpt_model.yamlio.reader import parse_text, resolve_plain
 
 
 @pytest.mark.parametrize(

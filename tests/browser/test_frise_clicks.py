@@ -1,0 +1,86 @@
+"""In a real browser: a click on any mark of the frise does something sensible or nothing, never a crash."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+from playwright.sync_api import Locator, Page, expect
+
+# Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
+RUN_COUNTER = """
+window.tptRuns = 0;
+new MutationObserver((changes) => {
+  for (const change of changes)
+    if (change.target.getAttribute('data-test-script-state') === 'running') window.tptRuns++;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
+IDLE_AFTER = """([before]) => window.tptRuns > before && document.querySelector('[data-testid="stApp"]')
+    .getAttribute('data-test-script-state') === 'notRunning'"""
+PLACEMENT_BAR = '[aria-roledescription="bar"][aria-label*="N°: "]'
+# One mark of each kind: yearly bands, milestone ticks and markers, labels, phases and windows, rules.
+OTHER_MARKS = {
+    "yearly band": '[aria-roledescription="bar"]:not([aria-label*="N°: "])',
+    "tick": '[aria-roledescription="tick"]',
+    "milestone marker": '[aria-roledescription="point"]',
+    "label": '[aria-roledescription="text mark"]',
+    "band or window": '[aria-roledescription="rect mark"]',
+    "rule": '[aria-roledescription="rule mark"]',
+}
+
+
+def chart(page: Page) -> Locator:
+    return page.get_by_test_id("stVegaLiteChart").first
+
+
+def click_and_wait(page: Page, target: Locator) -> None:
+    """Click, then wait until the rerun the click started has finished."""
+    before = page.evaluate("window.tptRuns")
+    target.click(force=True)
+    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=15_000)
+
+
+@pytest.fixture
+def catalogue_dir(tmp_path: Path) -> Path:
+    """The shipped catalogue: its calendar has every kind of milestone mark."""
+    return Path(shutil.copytree(ROOT / "catalogue", tmp_path / "catalogue"))
+
+
+def number(bar: Locator) -> str:
+    """« N° 7 » for the bar of the 7th placement (its tooltip is its accessible label)."""
+    found = re.search(r"N°: (\d+);", bar.get_attribute("aria-label") or "")
+    assert found is not None
+    return f"N° {found.group(1)}"
+
+
+@pytest.fixture
+def frise(page: Page, app_url: str) -> tuple[Page, str]:
+    page.add_init_script(RUN_COUNTER)
+    page.goto(app_url)
+    expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
+    later = page.get_by_role("button", name="Plus tard")
+    later.click()
+    expect(later).to_be_hidden()
+    bar = chart(page).locator(PLACEMENT_BAR).nth(1)
+    selected = number(bar)
+    click_and_wait(page, bar)
+    expect(page.get_by_text(selected, exact=False).first).to_be_visible()
+    return page, selected
+
+
+@pytest.mark.parametrize("kind", list(OTHER_MARKS))
+def test_a_click_on_any_other_mark_changes_nothing(frise: tuple[Page, str], kind: str) -> None:
+    page, selected = frise
+    click_and_wait(page, chart(page).locator(OTHER_MARKS[kind]).first)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text(selected, exact=False).first).to_be_visible()
+
+
+def test_a_click_on_another_bar_selects_its_placement(frise: tuple[Page, str]) -> None:
+    page, _ = frise
+    bar = chart(page).locator(PLACEMENT_BAR).first
+    expected = number(bar)
+    click_and_wait(page, bar)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text(expected, exact=False).first).to_be_visible()

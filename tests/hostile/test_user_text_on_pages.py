@@ -1,0 +1,45 @@
+"""User text is shown literally on every page: no Markdown, no image fetched, no bidi trick."""
+
+import pytest
+from helpers import app_test
+
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
+from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.text import escape_markdown, strip_control
+from ui.state import STATE_KEY
+
+pytestmark = pytest.mark.usefixtures("isolated_app")
+
+HOSTILE = "![pixel](http://attaquant.example/p.png) **gras** :red[rouge] $x$"
+
+
+def store() -> ScenarioStore:
+    return ScenarioStore(open_database(load_settings().database_url))
+
+
+def test_the_scenario_name_in_the_frise_header_is_literal() -> None:
+    store().create(Scenario(name=HOSTILE), "Test")
+    at = app_test().run()
+    assert not at.exception, at.exception
+    assert at.subheader[0].value == escape_markdown(HOSTILE)
+    assert "\\!\\[pixel\\]\\(http" in at.subheader[0].value
+
+
+def test_the_other_authors_name_in_the_stale_write_warning_is_literal() -> None:
+    at = app_test().run()
+    frise = at.session_state[STATE_KEY].frise
+    current = store().get(frise.scenario_id)
+    store().save(frise.scenario_id, current.scenario, current.version, HOSTILE)  # someone else saves first
+    at.selectbox(key="frise_selected").set_value(0).run()
+    at.button(key="frise_duplicate").click().run()
+    assert not at.exception, at.exception
+    [error] = at.error
+    assert escape_markdown(HOSTILE) in error.value
+    assert "![pixel]" not in error.value
+
+
+def test_bidirectional_characters_are_dropped_from_names() -> None:
+    assert strip_control("Alice\u202e\u2066gpj.exe") == "Alicegpj.exe"
+    assert escape_markdown("a\u202eb") == "ab"
