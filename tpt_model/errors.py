@@ -1,6 +1,13 @@
 """Problems found in user files, each located by file, line, column and field; refused user input."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+# An error makes the file (or the brick) unusable; a warning lets it through and says what to check.
+Level = Literal["erreur", "avertissement"]
+ERROR: Level = "erreur"
+WARNING: Level = "avertissement"
 
 
 @dataclass(frozen=True, order=True)
@@ -12,9 +19,21 @@ class Problem:
     column: int
     field: str
     message: str
+    level: Level = ERROR
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+        prefix = f"{WARNING} : " if self.level == WARNING else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+
+
+def errors_among(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are errors (warnings left out)."""
+    return [p for p in problems if p.level == ERROR]
+
+
+def warnings_among(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are only warnings."""
+    return [p for p in problems if p.level == WARNING]
 
 
 class ProblemsError(Exception):

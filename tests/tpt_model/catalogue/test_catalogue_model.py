@@ -90,3 +90,19 @@ def test_missing_folder_is_reported(tmp_path: Path) -> None:
     result = check_catalogue(tmp_path / "nowhere")
     assert result.catalogue is None
     assert [p.message for p in result.problems] == ["fichier introuvable"] * 4
+
+
+def test_a_warning_keeps_the_catalogue_and_its_template(catalogue_dir: Path) -> None:
+    from tpt_model import check_catalogue
+
+    mini = catalogue_dir / "scenarios" / "mini.yaml"
+    mini.write_text(
+        mini.read_text(encoding="utf-8").replace(
+            "end: {stage: seconde, month: 10}", "end: {stage: bac-2, month: 10}"
+        ),
+        encoding="utf-8",
+    )
+    [warning] = check_catalogue(catalogue_dir).problems
+    assert warning.level == "avertissement"
+    catalogue = load_catalogue(catalogue_dir)  # warnings do not stop the loading
+    assert catalogue.template("mini").placements[0].end.stage == "bac-2"
