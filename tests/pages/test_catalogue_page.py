@@ -65,3 +65,19 @@ def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) ->
     at.switch_page("pages/catalogue.py").run()
     assert table_ids(at) == ["atelier-classe", "ordinateur"]
     assert not at.exception
+
+
+def test_a_warning_is_listed_and_its_brick_kept(isolated_app: Path) -> None:
+    path = isolated_app / "bricks" / "mentorat.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("supports: [action, partners]", "supports: [partners]"),
+        encoding="utf-8",
+    )
+    at = app_test().run()
+    problems = "\n".join(c.value for c in at.sidebar.code)
+    assert (
+        "bricks/mentorat.yaml:30:3: sources: avertissement : aucune source ne dit que le programme"
+        in problems
+    )
+    at.switch_page("pages/catalogue.py").run()
+    assert table_ids(at) == ["atelier-classe", "mentorat", "ordinateur"]

@@ -343,7 +343,7 @@ def _dated_milestones(
     on_track = {programme.stages[i].id for i in _stage_numbers(programme, options.track)}
     by_span: dict[tuple[int, int], list[Milestone]] = {}
     for m in catalogue.milestones:
-        if m.stage is not None and m.stage in on_track:
+        if m.stage is not None and m.stage in on_track and _followed(m, options):
             by_span.setdefault(_span(programme, programme.stage_index[m.stage], m), []).append(m)
     merged = [
         _MergedMilestones(start, end, group, geometry) for (start, end), group in sorted(by_span.items())
@@ -352,6 +352,13 @@ def _dated_milestones(
     return [
         _dated_record(programme, m, line, options.cohort_year) for m, line in zip(merged, lines, strict=True)
     ]
+
+
+def _followed(milestone: Milestone, options: FriseOptions) -> bool:
+    """Whether a milestone concerns the track and exit the frise follows (all of them when none is chosen)."""
+    return (options.track is None or options.track in milestone.tracks) and (
+        options.exit is None or options.exit in milestone.exits
+    )
 
 
 def _yearly_period(milestone: Milestone) -> str:
@@ -365,7 +372,7 @@ def _yearly_milestones(catalogue: Catalogue, options: FriseOptions) -> list[Year
     """Moments without a stage (8 March, fairs), repeated in every stage of the axis."""
     programme = catalogue.programme
     records: list[YearlyRecord] = []
-    for m in (m for m in catalogue.milestones if m.every_year):
+    for m in (m for m in catalogue.milestones if m.every_year and _followed(m, options)):
         for number in _stage_numbers(programme, options.track):
             start, end = _span(programme, number, m)
             records.append(

@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
+from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.calendar import Milestone, month_offset
 from tpt_model.catalogue.card import stage_span
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
+from tpt_model.formatting import month_name
 from tpt_model.journey.timeline import is_before, point_index, stage_end, stage_start
 
 Loc = tuple[str | int, ...]
@@ -57,4 +60,54 @@ def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]
         span = stage_span(catalogue, brick)
         loc: Loc = ("start",) if early and not late else ("end",) if late and not early else ()
         findings.append(Finding(loc, f"en dehors des étapes prévues pour « {brick.title} » ({span})", False))
+    return findings + _timing_findings(catalogue, brick, placement)
+
+
+def _applies(milestone: Milestone, brick: Brick, placement: Placement) -> bool:
+    """Whether a milestone holds for every track and exit the placement may be on."""
+    tracks = set(placement.tracks or brick.tracks) & set(brick.tracks)
+    exits = set(placement.exits or brick.exits) & set(brick.exits)
+    return tracks <= set(milestone.tracks) and exits <= set(milestone.exits)
+
+
+def _span(catalogue: Catalogue, milestone: Milestone, stage: str) -> tuple[int, int, str]:
+    """First and last month index of a milestone (a yearly one: in `stage`), and how it reads."""
+    programme = catalogue.programme
+    stage = milestone.stage or stage
+    first, last = milestone.months
+    start = point_index(programme, JourneyPoint(stage=stage, month=first))
+    end = start + month_offset(last) - month_offset(first)
+    months = month_name(first) if first == last else f"de {month_name(first)} à {month_name(last)}"
+    return start, end, f"{months} · {programme.stage(stage).label}"
+
+
+def _timing_findings(catalogue: Catalogue, brick: Brick, placement: Placement) -> list[Finding]:
+    """Warnings for a placement that starts before, after or outside the milestones its brick names."""
+    programme = catalogue.programme
+    begin, finish = point_index(programme, placement.start), point_index(programme, placement.end)
+    milestones = {
+        m.id: m for m in catalogue.milestones if m.stage is None or m.stage in programme.stage_index
+    }
+    findings = []
+    for name, ids in (
+        ("before", brick.timing.before),
+        ("after", brick.timing.after),
+        ("during", brick.timing.during),
+    ):
+        for milestone in (milestones[i] for i in ids if i in milestones):
+            if not _applies(milestone, brick, placement):
+                continue
+            start, end, when = _span(catalogue, milestone, placement.start.stage)
+            label = f"« {milestone.label} » ({when})"
+            if name == "before" and begin > start:
+                message = f"commence après le début de {label} : « {brick.title} » doit y préparer"
+                findings.append(Finding(("start",), message, False))
+            elif name == "after" and begin < start:
+                message = f"commence avant {label} : « {brick.title} » vient après son début"
+                findings.append(Finding(("start",), message, False))
+            elif name == "during" and not start <= begin <= finish <= end:
+                loc: Loc = ("start",) if not start <= begin <= end else ("end",)
+                findings.append(
+                    Finding(loc, f"hors de {label} : « {brick.title} » se tient pendant ce moment", False)
+                )
     return findings

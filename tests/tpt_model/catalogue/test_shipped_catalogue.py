@@ -41,11 +41,43 @@ def test_bricks_cover_pillars_phases_and_modalities(catalogue: Catalogue) -> Non
 
 def test_every_brick_says_where_its_figures_come_from(catalogue: Catalogue) -> None:
     for brick in catalogue.bricks:
-        assert brick.sources, brick.id
         assert brick.summary and brick.barriers and brick.good_practices, brick.id
         assert set(brick.criteria) == {c.id for c in catalogue.programme.criteria}, brick.id
         if brick.cost.inferred:
             assert brick.cost.note, f"{brick.id}: an inferred cost says where it comes from"
+        if brick.cost.third_party_eur:
+            assert "hors budget" in (brick.cost.note or ""), (
+                f"{brick.id}: a third party's money is said apart"
+            )
+
+
+def test_a_programme_action_has_a_source_and_a_proposition_says_so(catalogue: Catalogue) -> None:
+    statuses = Counter(b.status for b in catalogue.bricks)
+    assert statuses["programme"] >= 20 and statuses["proposition"] >= 15
+    for brick in catalogue.bricks:
+        assert brick.supported("action") == (brick.status == "programme"), brick.id
+        if brick.partners:
+            assert brick.supported("partners"), f"{brick.id}: confirmed partners need their source"
+        if brick.status == "proposition":
+            assert not brick.partners, f"{brick.id}: nobody is confirmed for an idea nothing public backs"
+
+
+def test_sponsors_and_bodies_outside_the_consortium_are_never_confirmed_partners(
+    catalogue: Catalogue,
+) -> None:
+    outside = {"accenture", "groupe-la-poste", "dusens", "caisse-des-depots", "crous", "elles-bougent"}
+    outside |= {"education-nationale", "la-french-tech", "drane-occitanie"}
+    assert not [b.id for b in catalogue.bricks if outside & set(b.partners)]
+    # A regional body is no partner of a national action.
+    assert not [b.id for b in catalogue.bricks if "drane-occitanie" in b.partner_ids]
+
+
+def test_working_group_memberships_are_sourced(catalogue: Catalogue) -> None:
+    pilots = {p for g in catalogue.programme.working_groups for p in g.pilots}
+    for partner in catalogue.partners:
+        if partner.working_groups:
+            assert partner.sources, partner.id
+            assert partner.id in pilots | {"fondation-inria"}, f"{partner.id}: only pilots are known members"
 
 
 def test_typical_journey_spans_the_three_phases(catalogue: Catalogue) -> None:
