@@ -12,7 +12,7 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import CalendarFile
 from tpt_model.catalogue.programme import Programme
 from tpt_model.errors import WARNING, Problem, field_path
-from tpt_model.formatting import euros, month_name
+from tpt_model.formatting import euros, month_range
 from tpt_model.text import fold
 from tpt_model.yamlio.reader import Document, Loc
 
@@ -126,7 +126,7 @@ def calendar_warnings(doc: Document, calendar: CalendarFile) -> list[Problem]:
                 _warning(
                     doc,
                     ("milestones", i, "to"),
-                    f"la période va de {month_name(first)} à {month_name(last)} et passe le mois d'août : "
+                    f"la période va {month_range(first, last)} et passe le mois d'août : "
                     "elle sort de l'année scolaire de son étape ; coupez-la en deux jalons",
                 )
             )

@@ -15,7 +15,7 @@ from tpt_model.catalogue.calendar import Milestone
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import month_name
+from tpt_model.formatting import month_name, month_range
 from tpt_model.frise.rows import FriseOptions, FriseRow, frise_rows, point_text, sorted_lanes
 from tpt_model.journey.timeline import axis_months, month_offset, point_at
 
@@ -365,7 +365,7 @@ def _yearly_period(milestone: Milestone) -> str:
     first, last = milestone.months
     if first == last:
         return f"chaque année, en {month_name(first)}"
-    return f"chaque année, de {month_name(first)} à {month_name(last)}"
+    return f"chaque année, {month_range(first, last)}"
 
 
 def _yearly_milestones(catalogue: Catalogue, options: FriseOptions) -> list[YearlyRecord]:

@@ -7,7 +7,7 @@ from tpt_model.catalogue.calendar import Milestone, month_offset
 from tpt_model.catalogue.card import stage_span
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
-from tpt_model.formatting import month_name
+from tpt_model.formatting import month_range
 from tpt_model.journey.timeline import is_before, point_index, stage_end, stage_start
 
 Loc = tuple[str | int, ...]
@@ -77,37 +77,36 @@ def _span(catalogue: Catalogue, milestone: Milestone, stage: str) -> tuple[int, 
     first, last = milestone.months
     start = point_index(programme, JourneyPoint(stage=stage, month=first))
     end = start + month_offset(last) - month_offset(first)
-    months = month_name(first) if first == last else f"de {month_name(first)} à {month_name(last)}"
-    return start, end, f"{months} · {programme.stage(stage).label}"
+    return start, end, f"{month_range(first, last)} · {programme.stage(stage).label}"
+
+
+def _timing_finding(kind: str, span: tuple[int, int], placed: tuple[int, int], text: str) -> Finding | None:
+    """The warning of one timing rule (before, after, during) when the placement breaks it."""
+    (start, end), (begin, finish) = span, placed
+    if kind == "before" and begin > start:
+        return Finding(("start",), f"commence après le début de {text} doit y préparer", False)
+    if kind == "after" and begin < start:
+        return Finding(("start",), f"commence avant {text} vient après son début", False)
+    if kind == "during" and not start <= begin <= finish <= end:
+        loc: Loc = ("start",) if not start <= begin <= end else ("end",)
+        return Finding(loc, f"en dehors de {text} se tient pendant ce moment", False)
+    return None
 
 
 def _timing_findings(catalogue: Catalogue, brick: Brick, placement: Placement) -> list[Finding]:
     """Warnings for a placement that starts before, after or outside the milestones its brick names."""
     programme = catalogue.programme
-    begin, finish = point_index(programme, placement.start), point_index(programme, placement.end)
+    placed = (point_index(programme, placement.start), point_index(programme, placement.end))
     milestones = {
         m.id: m for m in catalogue.milestones if m.stage is None or m.stage in programme.stage_index
     }
+    timing = brick.timing
     findings = []
-    for name, ids in (
-        ("before", brick.timing.before),
-        ("after", brick.timing.after),
-        ("during", brick.timing.during),
-    ):
+    for kind, ids in (("before", timing.before), ("after", timing.after), ("during", timing.during)):
         for milestone in (milestones[i] for i in ids if i in milestones):
-            if not _applies(milestone, brick, placement):
-                continue
-            start, end, when = _span(catalogue, milestone, placement.start.stage)
-            label = f"« {milestone.label} » ({when})"
-            if name == "before" and begin > start:
-                message = f"commence après le début de {label} : « {brick.title} » doit y préparer"
-                findings.append(Finding(("start",), message, False))
-            elif name == "after" and begin < start:
-                message = f"commence avant {label} : « {brick.title} » vient après son début"
-                findings.append(Finding(("start",), message, False))
-            elif name == "during" and not start <= begin <= finish <= end:
-                loc: Loc = ("start",) if not start <= begin <= end else ("end",)
-                findings.append(
-                    Finding(loc, f"hors de {label} : « {brick.title} » se tient pendant ce moment", False)
-                )
+            if _applies(milestone, brick, placement):
+                start, end, when = _span(catalogue, milestone, placement.start.stage)
+                text = f"« {milestone.label} » ({when}) : « {brick.title} »"
+                finding = _timing_finding(kind, (start, end), placed, text)
+                findings += [finding] if finding else []
     return findings

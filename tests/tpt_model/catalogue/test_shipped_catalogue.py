@@ -8,6 +8,7 @@ from helpers import ROOT
 
 from tpt_model import Catalogue, check_catalogue, load_catalogue
 from tpt_model.catalogue.search import brick_phases
+from tpt_model.scenario.rules import check_placement
 
 SHIPPED = ROOT / "catalogue"
 
@@ -85,6 +86,45 @@ def test_typical_journey_spans_the_three_phases(catalogue: Catalogue) -> None:
     assert len(scenario.placements) >= 25
     phases = {catalogue.programme.phase_of(p.start.stage).id for p in scenario.placements}
     assert phases == {"construire", "reussir", "epanouir"}
+
+
+def test_every_milestone_stays_in_its_stage_school_year_and_says_its_source(catalogue: Catalogue) -> None:
+    for milestone in catalogue.milestones:
+        assert not milestone.leaves_its_year, milestone.id
+        assert milestone.sources, milestone.id
+
+
+def test_the_calendar_has_the_right_months(catalogue: Catalogue) -> None:
+    at = {m.id: (m.stage, *m.months) for m in catalogue.milestones}
+    assert at["choix-specialites"] == ("seconde", 2, 5)  # intentions from February
+    assert at["stage-observation-seconde"] == ("seconde", 6, 6)  # after the choice
+    assert at["stage-fin-etudes"] == ("bac-5", 2, 8)
+    assert at["recherche-premier-emploi"] == ("bac-5", 3, 8)  # from spring, during the final internship
+    assert at["diplomation-bac-5"] == ("emploi-1", 9, 11)  # the autumn after the final internship
+    assert at["prix-ingenieuses"] == (None, 5, 5)
+
+
+def test_the_calendar_has_the_moments_that_were_missing(catalogue: Catalogue) -> None:
+    at = {m.id: (m.stage, *m.months) for m in catalogue.milestones}
+    assert at["parcoursup-phase-complementaire"] == ("terminale", 6, 8)
+    assert at["parcoursup-fin-phase-principale"] == ("terminale", 7, 7)
+    assert at["dossier-social-etudiant"] == ("terminale", 1, 5)
+    assert at["monmaster-candidatures"] == ("bac-3", 2, 3)
+    assert at["monmaster-reponses"] == ("bac-3", 6, 6)
+    assert at["examens-bts"] == ("bac-2", 5, 6)
+    assert at["concours-cpge"] == ("bac-2", 4, 7)
+    assert at["recherche-alternance"] == ("bac-2", 3, 6)
+    assert at["debut-contrat-alternance"] == ("bac-3", 9, 9)
+    assert at["forums-entreprises"] == ("bac-5", 10, 11)
+    assert at["candidatures-contrat-doctoral"] == ("bac-5", 5, 6)
+    assert at["girls-in-ict-day"] == (None, 4, 4)
+
+
+def test_every_shipped_scenario_passes_the_placement_rules(catalogue: Catalogue) -> None:
+    assert catalogue.templates
+    for name, scenario in catalogue.templates:
+        for i, placement in enumerate(scenario.placements):
+            assert check_placement(catalogue, placement) == [], f"{name}, placement {i} ({placement.brick})"
 
 
 def test_l1_dropout_window_is_in_the_calendar(catalogue: Catalogue) -> None:
