@@ -40,6 +40,28 @@ def test_bricks_cover_pillars_phases_and_modalities(catalogue: Catalogue) -> Non
     assert min(pillars.values()) >= 5 and min(modalities.values()) >= 5 and min(phases.values()) >= 5
 
 
+def test_the_bricks_the_programme_names_are_there(catalogue: Catalogue) -> None:
+    named = {
+        "learning-expedition",  # the seed article and the events agenda
+        "portes-ouvertes-entreprises",
+        "marrainage-benevole",  # the volunteering of the platform
+        "reorientation-superieur",  # the theme of working group 3
+        "candidature-contrat-doctoral",  # the doctorate exit of phase 3
+    }
+    assert named <= set(catalogue.bricks_by_id)
+
+
+def test_every_pillar_has_individual_actions_in_every_phase(catalogue: Catalogue) -> None:
+    cells = {
+        (b.pillar, phase)
+        for b in catalogue.bricks
+        if b.modality == "individuel"
+        for phase in brick_phases(catalogue.programme, b)
+    }
+    for pillar in ("empower", "fix_the_system"):
+        assert {phase for p, phase in cells if p == pillar} == {"construire", "reussir", "epanouir"}, pillar
+
+
 def test_every_brick_says_where_its_figures_come_from(catalogue: Catalogue) -> None:
     for brick in catalogue.bricks:
         assert brick.summary and brick.barriers and brick.good_practices, brick.id
