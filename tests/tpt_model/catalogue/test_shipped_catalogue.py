@@ -149,6 +149,28 @@ def test_every_shipped_scenario_passes_the_placement_rules(catalogue: Catalogue)
             assert check_placement(catalogue, placement) == [], f"{name}, placement {i} ({placement.brick})"
 
 
+@pytest.mark.parametrize(("name", "track"), [("parcours-type", "long"), ("parcours-type-court", "court")])
+def test_a_typical_journey_per_track_whose_studies_are_tagged(
+    catalogue: Catalogue, name: str, track: str
+) -> None:
+    scenario = catalogue.template(name)
+    index = catalogue.programme.stage_index
+    after_school = [p for p in scenario.placements if index[p.start.stage] > index["terminale"]]
+    assert after_school and all(p.tracks == (track,) for p in after_school), name
+    stages_on_track = {s.id for s in catalogue.programme.stages if track in s.tracks}
+    assert all({p.start.stage, p.end.stage} <= stages_on_track for p in scenario.placements), name
+
+
+def test_the_short_track_goes_from_a_but_to_a_first_job(catalogue: Catalogue) -> None:
+    short = catalogue.template("parcours-type-court")
+    bricks = [p.brick for p in short.placements]
+    # The alternance comes after the second-year internship search, and the job search after both.
+    assert (
+        bricks.index("aide-recherche-stage") < bricks.index("accueil-alternance") < bricks.index("job-dating")
+    )
+    assert not [p for p in short.placements if p.start.stage in ("bac-4", "bac-5")]
+
+
 def test_l1_dropout_window_is_in_the_calendar(catalogue: Catalogue) -> None:
     risks = [m for m in catalogue.milestones if m.kind == "risque"]
     assert any(m.stage == "bac-1" for m in risks)
