@@ -101,7 +101,7 @@ class Brick(StrictModel):
     id: Id
     """Identifiant en minuscules et tirets ; le fichier porte le même nom (mentorat-en-ligne.yaml)."""
     title: Text
-    """Titre de la brique."""
+    """Titre de la brique, écrit comme une action (verbe à l'infinitif : « Accueillir une stagiaire »)."""
     short_title: Annotated[str, Field(strict=True, min_length=1, max_length=28)]
     """Titre court (28 caractères au plus), affiché sur la barre de la frise."""
     summary: Text
@@ -148,7 +148,7 @@ class Brick(StrictModel):
     barriers: tuple[Text, ...]
     """Freins que la brique lève."""
     good_practices: tuple[Text, ...]
-    """Bonnes pratiques."""
+    """Bonnes pratiques, chacune écrite comme une action (verbe à l'infinitif : « Intervenir avant… »)."""
     communication: Communication
     """Moments et outils de communication."""
     sources: tuple[BrickSource, ...] = ()

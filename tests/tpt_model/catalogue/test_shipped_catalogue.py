@@ -1,14 +1,17 @@
 """The catalogue shipped to the pilots validates and covers the programme."""
 
+import re
 from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 from helpers import ROOT
 
 from tpt_model import Catalogue, check_catalogue, load_catalogue
 from tpt_model.catalogue.search import brick_phases
 from tpt_model.scenario.rules import check_placement
+from tpt_model.text import fold
 
 SHIPPED = ROOT / "catalogue"
 
@@ -169,6 +172,75 @@ def test_the_short_track_goes_from_a_but_to_a_first_job(catalogue: Catalogue) ->
         bricks.index("aide-recherche-stage") < bricks.index("accueil-alternance") < bricks.index("job-dating")
     )
     assert not [p for p in short.placements if p.start.stage in ("bac-4", "bac-5")]
+
+
+# The pilots' writing conventions (README, « Écrire dans le catalogue »), checked where a rule can be.
+DOUBLETS = {
+    "enseignants": "enseignantes",
+    "étudiants": "étudiantes",
+    "professeurs": "professeures",
+    "diplômés": "diplômées",
+    "salariés": "salariées",
+    "recruteurs": "recruteuses",
+    "chercheurs": "chercheuses",
+    "bacheliers": "bachelières",
+    "candidats": "candidates",
+    "tuteurs": "tutrices",
+    "informaticiens": "informaticiennes",
+    "lycéens": "lycéennes",
+}
+
+
+def catalogue_texts() -> list[tuple[str, str]]:
+    """Every text a pilot wrote in the shipped YAML files, with where it is.
+
+    Ids stay as they are (saved scenarios name them); sources are quoted titles.
+    """
+
+    def walk(value: object, where: str) -> list[tuple[str, str]]:
+        if isinstance(value, str):
+            return [(where, value)]
+        if isinstance(value, dict):
+            return [
+                t
+                for k, v in value.items()
+                if k not in ("id", "brick", "sources", "url")
+                for t in walk(v, f"{where}.{k}")
+            ]
+        if isinstance(value, list):
+            return [t for i, v in enumerate(value) for t in walk(v, f"{where}[{i}]")]
+        return []
+
+    return [
+        t
+        for path in sorted(SHIPPED.rglob("*.yaml"))
+        for t in walk(yaml.safe_load(path.read_text()), path.name)
+    ]
+
+
+def test_a_masculine_plural_comes_only_with_its_feminine_doublet() -> None:
+    for where, text in catalogue_texts():
+        words = set(re.findall(r"[\w-]+", text.lower()))
+        for masculine, feminine in DOUBLETS.items():
+            if masculine in words:
+                assert feminine in words, f"{where}: « {masculine} » sans « {feminine} » : {text}"
+
+
+def test_no_median_point_and_french_words_for_english_ones() -> None:
+    for where, text in catalogue_texts():
+        assert "·" not in text and "empowerment" not in text.lower() and "alumnae" not in text.lower(), where
+
+
+def starts_with_a_verb(text: str) -> bool:
+    first = fold(text.split()[0]).removeprefix("s'")
+    return first.endswith(("er", "ir", "re", "oir"))
+
+
+def test_titles_and_good_practices_are_actions(catalogue: Catalogue) -> None:
+    for brick in catalogue.bricks:
+        assert starts_with_a_verb(brick.title), brick.title
+        for practice in brick.good_practices:
+            assert starts_with_a_verb(practice), f"{brick.id}: {practice}"
 
 
 def test_l1_dropout_window_is_in_the_calendar(catalogue: Catalogue) -> None:
