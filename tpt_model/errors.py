@@ -1,6 +1,13 @@
 """Problems found in user files, each located by file, line, column and field; refused user input."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
+
+# An error makes the file (or the brick) unusable; a warning lets it through and says what to check.
+Level = Literal["erreur", "avertissement"]
+ERROR: Level = "erreur"
+WARNING: Level = "avertissement"
 
 
 @dataclass(frozen=True, order=True)
@@ -12,9 +19,21 @@ class Problem:
     column: int
     field: str
     message: str
+    level: Level = ERROR
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {self.message}"
+        prefix = f"{WARNING} : " if self.level == WARNING else ""
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+
+
+def errors_among(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are errors (warnings left out)."""
+    return [p for p in problems if p.level == ERROR]
+
+
+def warnings_among(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems that are only warnings."""
+    return [p for p in problems if p.level == WARNING]
 
 
 # A file with thousands of mistakes (35,000 unknown keys fit in 256 KB) is one mistake repeated:
@@ -31,14 +50,19 @@ def more_problems(file: str, line: int, column: int, rest: int) -> Problem:
     )
 
 
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
 def problems_summary(problems: list[Problem]) -> str:
-    """« 3 problèmes dans 2 fichiers du catalogue » (the count lines of capped files count as one)."""
-    files = len({p.file for p in problems})
-    count = len(problems)
-    return (
-        f"{count} problème{'s' if count > 1 else ''} dans {files} fichier{'s' if files > 1 else ''} "
-        "du catalogue"
-    )
+    """« 2 erreurs et 3 avertissements dans 4 fichiers du catalogue » (a file's count line is one)."""
+    parts = []
+    if errors := errors_among(problems):
+        parts.append(_counted(len(errors), "erreur"))
+    if warnings := warnings_among(problems):
+        parts.append(_counted(len(warnings), "avertissement"))
+    files = _counted(len({p.file for p in problems}), "fichier")
+    return f"{' et '.join(parts)} dans {files} du catalogue"
 
 
 class ProblemsError(Exception):

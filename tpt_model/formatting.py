@@ -54,6 +54,15 @@ def month_name(month: int, locale: str = LOCALE) -> str:
     return _date_text(datetime.date(2000, month, 1), "MMMM", locale)
 
 
+def month_range(first: int, last: int) -> str:
+    """Months from one to another in a French sentence: « de février à mai », « d'octobre à mars »."""
+    if first == last:
+        return month_name(first)
+    start = month_name(first)
+    elided = "d'" if start[0] in "aeiouy" else "de "  # avril, août, octobre
+    return f"{elided}{start} à {month_name(last)}"
+
+
 def month_year(day: datetime.date, locale: str = LOCALE) -> str:
     """Short month and year: « oct. 2025 »."""
     return _date_text(day.replace(day=1), "MMM y", locale)

@@ -76,5 +76,8 @@ def show_problems(result: LoadResult) -> None:
         return
     st.warning(escape_markdown(problems_summary(result.problems)), icon=":material/warning:")
     if st.toggle("Voir les problèmes du catalogue", key="app_problems_detail"):
-        st.caption("Les fichiers en cause sont ignorés ; les autres restent utilisables.")
+        st.caption(
+            "Un fichier en erreur est ignoré (ou montré d'après sa dernière version valide) ; "
+            "un avertissement n'empêche rien."
+        )
         st.code("\n".join(str(p) for p in result.problems), language=None)

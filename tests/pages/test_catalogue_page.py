@@ -84,9 +84,7 @@ def test_the_chosen_card_follows_the_state() -> None:
 def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) -> None:
     (isolated_app / "bricks" / "mentorat.yaml").write_text("id: mentorat\npillar: [\n", encoding="utf-8")
     at = app_test().run()
-    assert [w.value for w in at.sidebar.warning] == [
-        escape_markdown("1 problème dans 1 fichier du catalogue")
-    ]
+    assert [w.value for w in at.sidebar.warning] == [escape_markdown("1 erreur dans 1 fichier du catalogue")]
     assert not at.sidebar.code, "the list is drawn only when asked for"
     at.toggle(key="app_problems_detail").set_value(True).run()
     problems = "\n".join(c.value for c in at.sidebar.code)
@@ -94,3 +92,23 @@ def test_broken_brick_is_reported_and_others_still_listed(isolated_app: Path) ->
     at.switch_page("pages/catalogue.py").run()
     assert table_ids(at) == ["atelier-classe", "ordinateur"]
     assert not at.exception
+
+
+def test_a_warning_is_listed_and_its_brick_kept(isolated_app: Path) -> None:
+    path = isolated_app / "bricks" / "mentorat.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("supports: [action, partners]", "supports: [partners]"),
+        encoding="utf-8",
+    )
+    at = app_test().run()
+    assert [w.value for w in at.sidebar.warning] == [
+        escape_markdown("1 avertissement dans 1 fichier du catalogue")
+    ]
+    at.toggle(key="app_problems_detail").set_value(True).run()
+    problems = "\n".join(c.value for c in at.sidebar.code)
+    assert (
+        "bricks/mentorat.yaml:30:3: sources: avertissement : aucune source ne dit que le programme"
+        in problems
+    )
+    at.switch_page("pages/catalogue.py").run()
+    assert table_ids(at) == ["atelier-classe", "mentorat", "ordinateur"]

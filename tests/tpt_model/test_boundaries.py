@@ -46,6 +46,44 @@ def test_validate_prints_one_line_per_problem_and_exits_1(
     ]
 
 
+def test_validate_prints_warnings_and_still_exits_0(
+    catalogue_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A placement outside its brick's stages is a warning: the scenario stays usable.
+    path = catalogue_dir / "scenarios" / "mini.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("end: {stage: seconde, month: 10}", "end: {stage: bac-2, month: 10}"), encoding="utf-8"
+    )
+    assert main(["validate", str(catalogue_dir)]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        f"{catalogue_dir.as_posix()}/scenarios/mini.yaml:7:10: placements[0].end: avertissement : "
+        "en dehors des étapes prévues pour « Atelier en classe » (Seconde → Première)",
+        "Catalogue valide : 3 briques, 2 partenaires, 3 jalons, 1 personas, 1 scénario(s) ; 1 avertissement(s)",
+    ]
+
+
+def test_validate_counts_errors_and_warnings_apart(
+    catalogue_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mini = catalogue_dir / "scenarios" / "mini.yaml"
+    mini.write_text(
+        mini.read_text(encoding="utf-8").replace(
+            "end: {stage: seconde, month: 10}", "end: {stage: bac-2, month: 10}"
+        ),
+        encoding="utf-8",
+    )
+    brick = catalogue_dir / "bricks" / "mentorat.yaml"
+    brick.write_text(
+        brick.read_text(encoding="utf-8").replace("pillar: empower", "pillar: x"), encoding="utf-8"
+    )
+    assert main(["validate", str(catalogue_dir)]) == 1
+    assert (
+        capsys.readouterr().out.splitlines()[-1]
+        == f"1 problème(s) et 1 avertissement(s) dans {catalogue_dir}"
+    )
+
+
 def test_module_entry_point_runs() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "tpt_model", "validate", "tests/data/catalogue"],

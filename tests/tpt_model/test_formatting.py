@@ -10,6 +10,7 @@ from tpt_model.formatting import (
     hours,
     long_month_year,
     month_name,
+    month_range,
     month_year,
     number,
     time_label,
@@ -93,6 +94,13 @@ def test_date_and_time_labels_in_paris() -> None:
     assert time_label(winter) == "17:39 le 28/11/2026"
     summer = datetime.datetime(2026, 6, 30, 22, 5, tzinfo=datetime.UTC)  # already 1 July in Paris
     assert time_label(summer) == "00:05 le 01/07/2026"
+
+
+def test_a_month_range_elides_before_a_vowel() -> None:
+    assert month_range(2, 5) == "de février à mai"
+    assert month_range(10, 2) == "d'octobre à février"
+    assert month_range(4, 6) == "d'avril à juin"
+    assert month_range(8, 8) == "août"
 
 
 def test_another_locale_can_be_asked_for() -> None:

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.costs import placement_cost
 from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
 from tpt_model.frise.rows import FriseOptions, visible_placements
 from tpt_model.journey.timeline import point_index
@@ -16,6 +17,8 @@ class JourneyTotals:
 
     cost_per_beneficiary_eur: float
     fixed_eur: float
+    # What third parties (the State, a grant) pay the young woman: apart, not in the programme's budget.
+    third_party_eur: float
     hours: float
     estimated_bricks: int
     gaps: tuple[str, ...]
@@ -63,20 +66,24 @@ def _empty_groups(catalogue: Catalogue, scenario: Scenario) -> list[str]:
 def journey_totals(catalogue: Catalogue, scenario: Scenario) -> JourneyTotals:
     """Costs and hours of the journey, and its gaps (empty phases, pillars, modalities, risks left alone).
 
-    A brick placed twice is received twice, so costs per beneficiary and hours count placements;
-    fixed costs are paid once per brick, so they count distinct bricks.
+    A brick placed twice is received twice, so costs per beneficiary and hours count placements,
+    and a yearly cost counts once per school year its placement spans; fixed costs are paid once
+    per brick, so they count distinct bricks.
     """
-    bricks = [catalogue.brick(p.brick) for p in scenario.placements if p.brick in catalogue.bricks_by_id]
-    distinct = {b.id: b for b in bricks}.values()
+    programme = catalogue.programme
+    placed = [(p, catalogue.brick(p.brick)) for p in scenario.placements if p.brick in catalogue.bricks_by_id]
+    costs = [placement_cost(programme, brick, p) for p, brick in placed]
+    distinct = {b.id: b for _, b in placed}.values()
     gaps = (
         _empty_groups(catalogue, scenario) + _uncovered_risks(catalogue, scenario)
         if scenario.placements
         else []
     )
     return JourneyTotals(
-        cost_per_beneficiary_eur=sum(b.cost.per_beneficiary_eur for b in bricks),
+        cost_per_beneficiary_eur=sum(c.programme_eur for c in costs),
         fixed_eur=sum(b.cost.fixed_eur for b in distinct),
-        hours=sum(b.hours_per_beneficiary for b in bricks),
+        third_party_eur=sum(c.third_party_eur for c in costs),
+        hours=sum(b.hours_per_beneficiary for _, b in placed),
         estimated_bricks=sum(1 for b in distinct if b.cost.inferred),
         gaps=tuple(gaps),
     )

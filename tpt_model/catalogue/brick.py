@@ -2,11 +2,14 @@
 
 from typing import Annotated
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictInt, model_validator
 
 from tpt_model.catalogue.types import (
     Amount,
     BrickKind,
+    BrickSource,
+    BrickStatus,
+    CostUnit,
     Exit,
     Flag,
     Id,
@@ -30,16 +33,57 @@ class StageRange(StrictModel):
 
 
 class Cost(StrictModel):
-    """What a brick costs: per beneficiary and fixed, with whether the figure is inferred."""
+    """What a brick costs the programme, per beneficiary (once, a year or a session) and fixed.
+
+    What a third party pays to the young woman (a State aid, a grant) is kept apart: it is not
+    in the programme's budget.
+    """
 
     per_beneficiary_eur: Amount
-    """Coût par bénéficiaire, en euros."""
+    """Coût pour le programme par bénéficiaire, en euros, selon « unit »."""
+    unit: CostUnit = "once"
+    """Ce que couvre ce montant : once (une fois par placement), per_year (chaque année scolaire
+    que couvre le placement : une bourse annuelle), per_session (par séance, fois « sessions »)."""
+    sessions: Annotated[StrictInt, Field(ge=1)] | None = None
+    """Nombre de séances par bénéficiaire (seulement avec « unit: per_session »)."""
     fixed_eur: Amount
     """Coûts fixes (coordination, outils), en euros."""
+    third_party_eur: Amount = 0
+    """Montant versé par un tiers (État, Crous, entreprise) à la bénéficiaire, hors budget du
+    programme ; même unité que per_beneficiary_eur. À expliquer dans « note »."""
     inferred: Flag = False
     """true quand le chiffre est estimé d'après un programme comparable (à expliquer dans « note »)."""
     note: Text | None = None
-    """D'où vient le chiffre : programme comparable, hypothèse."""
+    """D'où vient le chiffre : programme comparable, hypothèse ; par élève ou par enseignante
+    ou enseignant formé, quand la brique forme des adultes."""
+
+    @model_validator(mode="after")
+    def _sessions_with_their_unit(self) -> "Cost":
+        if self.unit == "per_session" and self.sessions is None:
+            raise ValueError("un coût par séance (per_session) demande « sessions » (nombre de séances)")
+        if self.unit != "per_session" and self.sessions is not None:
+            raise ValueError("« sessions » ne va qu'avec « unit: per_session »")
+        return self
+
+    @property
+    def beneficiary_eur(self) -> float:
+        """Programme cost for one beneficiary over one school year of the action (sessions counted)."""
+        return self.per_beneficiary_eur * (self.sessions or 1)
+
+
+class Timing(StrictModel):
+    """When a brick falls against the calendar's milestones (ids from calendar.yaml)."""
+
+    after: tuple[Id, ...] = ()
+    """Jalons avant le début desquels la brique ne commence pas (ex. après les premiers partiels)."""
+    before: tuple[Id, ...] = ()
+    """Jalons au début desquels la brique a déjà commencé : elle y prépare (ex. avant les vœux)."""
+    during: tuple[Id, ...] = ()
+    """Jalons pendant lesquels la brique se tient, du début à la fin (ex. le stage de seconde)."""
+
+    def milestone_ids(self) -> tuple[str, ...]:
+        """Every milestone the timing names."""
+        return (*self.after, *self.before, *self.during)
 
 
 class Communication(StrictModel):
@@ -57,11 +101,15 @@ class Brick(StrictModel):
     id: Id
     """Identifiant en minuscules et tirets ; le fichier porte le même nom (mentorat-en-ligne.yaml)."""
     title: Text
-    """Titre de la brique."""
+    """Titre de la brique, écrit comme une action (verbe à l'infinitif : « Accueillir une stagiaire »)."""
     short_title: Annotated[str, Field(strict=True, min_length=1, max_length=28)]
     """Titre court (28 caractères au plus), affiché sur la barre de la frise."""
     summary: Text
     """Résumé en deux ou trois phrases."""
+    status: BrickStatus = "programme"
+    """programme : une source publique (supports: [action]) dit que le programme mène ou annonce
+    cette action ; proposition : idée d'un groupe de travail qu'aucune source publique ne rattache
+    encore au programme."""
     pillar: PillarId
     """Volet : attract (Attirer), empower (Accompagner) ou fix_the_system (Transformer)."""
     modality: Modality
@@ -70,6 +118,8 @@ class Brick(StrictModel):
     """Type d'action (mentorat, atelier, evenement, bourse…)."""
     stages: StageRange
     """Étapes du parcours où la brique a sa place (from, to)."""
+    timing: Timing = Timing()
+    """Place de la brique face aux jalons du calendrier (after, before, during)."""
     tracks: tuple[Track, ...] = ("court", "long")
     """Parcours concernés : court (bac+2/3), long (bac+5) ; les deux par défaut."""
     exits: tuple[Exit, ...] = ("salariat", "entrepreneuriat", "doctorat")
@@ -79,23 +129,40 @@ class Brick(StrictModel):
     eligibility: tuple[PersonaFlag, ...] = ()
     """Conditions de la bénéficiaire (boursiere, rurale, qpv…) ; vide = toutes."""
     partners: tuple[Id, ...]
-    """Partenaires qui peuvent la mettre en œuvre (ids de partners.yaml)."""
+    """Partenaires confirmés (ids de partners.yaml) : une source (supports: [partners]) dit
+    qu'ils mettent en œuvre cette action."""
+    prospective_partners: tuple[Id, ...] = ()
+    """Partenaires pressentis (ids de partners.yaml) : hypothèse de travail, à confirmer."""
     working_groups: Annotated[tuple[Id, ...], Field(min_length=1)]
     """Groupes de travail qui portent la brique (gt1 … gt5)."""
     cost: Cost
     """Coûts de la brique."""
     hours_per_beneficiary: Amount
-    """Heures d'accompagnement par bénéficiaire."""
+    """Heures que la bénéficiaire passe dans l'action, pour un placement (0 quand la brique forme
+    des adultes autour d'elle)."""
+    hours_per_trainee: Amount | None = None
+    """Heures de formation par adulte formé (enseignante ou enseignant, manager), pour une brique
+    qui forme les équipes ; elles ne comptent pas dans le temps de la bénéficiaire."""
     criteria: dict[Id, StrictInt]
     """Note de référence par critère (id du critère : note sur son échelle)."""
     barriers: tuple[Text, ...]
     """Freins que la brique lève."""
     good_practices: tuple[Text, ...]
-    """Bonnes pratiques."""
+    """Bonnes pratiques, chacune écrite comme une action (verbe à l'infinitif : « Intervenir avant… »)."""
     communication: Communication
     """Moments et outils de communication."""
-    sources: Annotated[tuple[Text, ...], Field(min_length=1)]
-    """Sources des faits et des chiffres."""
+    sources: tuple[BrickSource, ...] = ()
+    """Sources vérifiables (title, publisher, url, date) et ce que chacune appuie (supports) ; une
+    proposition qu'aucune source publique n'appuie n'en a aucune."""
+
+    @property
+    def partner_ids(self) -> tuple[str, ...]:
+        """Every partner linked to the brick: the confirmed ones first, then the prospective ones."""
+        return (*self.partners, *self.prospective_partners)
+
+    def supported(self, claim: str) -> bool:
+        """Whether one of the brick's sources backs this claim (« action », « partners », a field)."""
+        return any(claim in source.supports for source in self.sources)
 
     def search_text(self) -> str:
         """The folded text a free-text search looks into."""

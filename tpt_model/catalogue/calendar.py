@@ -2,7 +2,12 @@
 
 from pydantic import Field, model_validator
 
-from tpt_model.catalogue.types import Id, MilestoneKind, Month, StrictModel, Text
+from tpt_model.catalogue.types import Exit, Id, MilestoneKind, Month, Source, StrictModel, Text, Track
+
+
+def month_offset(month: int) -> int:
+    """Months since September within a school year (September is 0, August is 11)."""
+    return (month - 9) % 12
 
 
 class Milestone(StrictModel):
@@ -29,8 +34,12 @@ class Milestone(StrictModel):
     """Date en clair (« 19 janvier – 12 mars 2026 »)."""
     description: Text
     """Ce qui se passe à ce moment."""
-    sources: tuple[Text, ...] = ()
-    """Sources."""
+    tracks: tuple[Track, ...] = ("court", "long")
+    """Parcours concernés (court, long) ; les deux par défaut (ex. les épreuves du BTS : court)."""
+    exits: tuple[Exit, ...] = ("salariat", "entrepreneuriat", "doctorat")
+    """Sorties concernées ; toutes par défaut (ex. les contrats doctoraux : doctorat)."""
+    sources: tuple[Source, ...] = ()
+    """Sources vérifiables du moment et de sa date (title, publisher, url, date)."""
 
     @model_validator(mode="after")
     def _one_month_or_range(self) -> "Milestone":
@@ -48,6 +57,12 @@ class Milestone(StrictModel):
             return self.month, self.month
         assert self.from_month is not None and self.to_month is not None
         return self.from_month, self.to_month
+
+    @property
+    def leaves_its_year(self) -> bool:
+        """Whether a range of one stage runs past August, into the next school year."""
+        first, last = self.months
+        return self.stage is not None and month_offset(last) < month_offset(first)
 
     @property
     def every_year(self) -> bool:

@@ -1,12 +1,33 @@
 """How a brick reads for people: a table row and a Markdown card (user text escaped)."""
 
-from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.brick import Brick, Cost
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.search import brick_phases
+from tpt_model.catalogue.types import BrickSource
 from tpt_model.formatting import euros, hours
 from tpt_model.text import escape_markdown as esc
 
 MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
+STATUS_LABELS = {
+    "programme": "action du programme",
+    "proposition": (
+        "proposition d'un groupe de travail, qu'aucune source publique ne rattache encore au programme"
+    ),
+}
+STATUS_SHORT = {"programme": "Action du programme", "proposition": "Proposition"}
+PROSPECTIVE = "pressenti"
+CLAIM_LABELS = {
+    "action": "l'action",
+    "summary": "le résumé",
+    "stages": "les étapes",
+    "audience": "le public",
+    "partners": "les partenaires",
+    "cost": "le coût",
+    "hours_per_beneficiary": "les heures",
+    "barriers": "les freins",
+    "good_practices": "les bonnes pratiques",
+    "communication": "la communication",
+}
 
 
 def stage_span(catalogue: Catalogue, brick: Brick) -> str:
@@ -16,36 +37,79 @@ def stage_span(catalogue: Catalogue, brick: Brick) -> str:
     return first if first == last else f"{first} → {last}"
 
 
+def partner_names(catalogue: Catalogue, brick: Brick) -> list[str]:
+    """The brick's partners by name, the prospective ones marked « (pressenti) »."""
+    names = catalogue.partners_by_id
+    return [names[p].name for p in brick.partners] + [
+        f"{names[p].name} ({PROSPECTIVE})" for p in brick.prospective_partners
+    ]
+
+
+def counted(cost: Cost) -> str:
+    """How a brick's cost per beneficiary counts: « une fois », « chaque année », « 4 séances »."""
+    if cost.unit == "per_year":
+        return "chaque année"
+    return f"{cost.sessions} séances" if cost.sessions else "une fois"
+
+
 def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, object]:
     """One line of the catalogue table."""
     programme = catalogue.programme
     return {
         "Brique": brick.title,
+        "Statut": STATUS_SHORT[brick.status],
         "Volet": programme.pillar(brick.pillar).label,
         "Modalité": MODALITY_LABELS[brick.modality],
         "Étapes": stage_span(catalogue, brick),
-        "Coût / bénéficiaire (€)": brick.cost.per_beneficiary_eur,
+        "Coût / bénéficiaire (€)": brick.cost.beneficiary_eur,
+        "Coût compté": counted(brick.cost),
         "Heures / bénéficiaire": brick.hours_per_beneficiary,
-        "Partenaires": ", ".join(catalogue.partners_by_id[p].name for p in brick.partners),
+        "Partenaires": ", ".join(partner_names(catalogue, brick)),
         "id": brick.id,
     }
 
 
-def _bullets(items: tuple[str, ...]) -> str:
+def _bullets(items: tuple[str, ...] | list[str]) -> str:
     return "\n".join(f"- {esc(item)}" for item in items) or "- (non renseigné)"
+
+
+def _cost_text(cost: Cost) -> str:
+    per = {
+        "once": "par bénéficiaire",
+        "per_year": "par bénéficiaire et par an",
+        "per_session": f"par séance et par bénéficiaire ({cost.sessions} séances)",
+    }[cost.unit]
+    text = f"{euros(cost.per_beneficiary_eur)} {per}, {euros(cost.fixed_eur)} de coûts fixes"
+    if cost.inferred:
+        text += " — *estimation d'après un programme comparable*"
+    if cost.note:
+        text += f" ({esc(cost.note)})"
+    if cost.third_party_eur:
+        third = "par an" if cost.unit == "per_year" else "par bénéficiaire"
+        text += f" · hors budget du programme : {euros(cost.third_party_eur)} {third} versés par un tiers"
+    return text
+
+
+def _time_text(brick: Brick) -> str:
+    text = f"{hours(brick.hours_per_beneficiary)} par bénéficiaire"
+    if brick.hours_per_trainee is not None:
+        text += f", {hours(brick.hours_per_trainee)} de formation par personne formée"
+    return text
+
+
+def source_line(source: BrickSource) -> str:
+    """One source as the card lists it: title (linked), publisher, date, and what it backs."""
+    title = f"[{esc(source.title)}](<{source.url}>)" if source.url else esc(source.title)
+    date = f", {source.date}" if source.date else ""
+    backs = ", ".join(CLAIM_LABELS[c] for c in source.supports)
+    return f"- {title}, {esc(source.publisher)}{date} — appuie {backs}"
 
 
 def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     """The full card of a brick as Markdown."""
     programme = catalogue.programme
     phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
-    partners = ", ".join(esc(catalogue.partners_by_id[p].name) for p in brick.partners) or "à trouver"
-    per_head, fixed = euros(brick.cost.per_beneficiary_eur), euros(brick.cost.fixed_eur)
-    cost = f"{per_head} par bénéficiaire, {fixed} de coûts fixes"
-    if brick.cost.inferred:
-        cost += " — *estimation d'après un programme comparable*"
-    if brick.cost.note:
-        cost += f" ({esc(brick.cost.note)})"
+    partners = ", ".join(esc(name) for name in partner_names(catalogue, brick)) or "à trouver"
     scores = " · ".join(
         f"{esc(c.label)} : **{brick.criteria[c.id]}**/{c.scale.max}"
         for c in programme.criteria
@@ -54,11 +118,12 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     lines = [
         f"#### {esc(brick.title)}",
         esc(brick.summary),
+        f"**Statut** : {STATUS_LABELS[brick.status]}",
         f"**Volet** : {esc(programme.pillar(brick.pillar).label)} · **Modalité** : "
         f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
         f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
         f"**Partenaires** : {partners}",
-        f"**Coût** : {cost} · **Temps** : {hours(brick.hours_per_beneficiary)} par bénéficiaire",
+        f"**Coût** : {_cost_text(brick.cost)} · **Temps** : {_time_text(brick)}",
         f"**Notes de référence** : {scores or 'aucune'}",
         "**Freins levés**",
         _bullets(brick.barriers),
@@ -67,6 +132,6 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         "**Communication**",
         _bullets(brick.communication.moments + brick.communication.tools),
         "**Sources**",
-        _bullets(brick.sources),
+        "\n".join(source_line(s) for s in brick.sources),
     ]
     return "\n\n".join(lines)

@@ -16,7 +16,7 @@ def _fits(catalogue: Catalogue, brick: Brick) -> bool:
     programme = catalogue.programme
     return (
         {brick.stages.from_stage, brick.stages.to_stage} <= programme.stage_index.keys()
-        and set(brick.partners) <= catalogue.partners_by_id.keys()
+        and set(brick.partner_ids) <= catalogue.partners_by_id.keys()
         and set(brick.working_groups) <= {g.id for g in programme.working_groups}
         and set(brick.criteria) <= {c.id for c in programme.criteria}
     )

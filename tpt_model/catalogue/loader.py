@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import CalendarFile
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.checks import brick_reference_problems, brick_warnings, calendar_warnings
 from tpt_model.catalogue.partner import PartnerFile
 from tpt_model.catalogue.persona import PersonaFile
 from tpt_model.catalogue.programme import Programme
@@ -121,6 +122,7 @@ class _Run:
         if doc is None or calendar is None:
             return None
         self.problems += _duplicate_ids(doc, ("milestones",), [m.id for m in calendar.milestones])
+        self.problems += calendar_warnings(doc, calendar)
         for i, milestone in enumerate(calendar.milestones):
             stages = [milestone.stage] if milestone.stage else []
             self.problems += _stage_refs(doc, ("milestones", i, "stage"), stages, stage_ids)
@@ -159,6 +161,7 @@ def _brick_problems(
             )
         )
     out += ref_problems(doc, ("partners",), brick.partners, partner_ids, "partenaire")
+    out += ref_problems(doc, ("prospective_partners",), brick.prospective_partners, partner_ids, "partenaire")
     if programme is None:
         return out
     stage_ids = list(programme.stage_ids)
@@ -210,7 +213,7 @@ def _brick_problems(
 
 
 def _bricks(
-    run: _Run, programme: Programme | None, partner_ids: set[str] | None
+    run: _Run, programme: Programme | None, partner_ids: set[str] | None, milestone_ids: set[str] | None
 ) -> tuple[list[Brick], set[str]]:
     """Valid bricks, and every id the folder names (broken files included, by their name)."""
     bricks: list[Brick] = []
@@ -222,6 +225,7 @@ def _bricks(
         if doc is None or brick is None:
             continue
         problems = _brick_problems(doc, brick, path.stem, programme, partner_ids)
+        problems += brick_reference_problems(doc, brick, milestone_ids)
         if brick.id in first_file:
             problems.append(
                 doc.problem(
@@ -232,6 +236,7 @@ def _bricks(
         run.problems += problems
         if not problems:
             bricks.append(brick)
+            run.problems += brick_warnings(doc, brick, programme)  # warnings never drop a brick
     return bricks, named
 
 
@@ -247,7 +252,8 @@ def read_catalogue_files(root: Path) -> CatalogueFiles:
     stage_ids = list(programme.stage_ids) if programme else None
     calendar = run.calendar(stage_ids)
     personas = run.personas(stage_ids)
-    bricks, named = _bricks(run, programme, partner_ids)
+    milestone_ids = {m.id for m in calendar.milestones} if calendar else None
+    bricks, named = _bricks(run, programme, partner_ids, milestone_ids)
     named_bricks, partners_known = frozenset(named), partners is not None
     if programme is None:
         return CatalogueFiles(None, run.problems, named_bricks, partners_known)

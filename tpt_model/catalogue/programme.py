@@ -67,6 +67,23 @@ class Scale(StrictModel):
         return self.min <= value <= self.max
 
 
+class CostLevel(StrictModel):
+    """A row of a criterion's cost scale: the score a brick gets when its costs stay within the maxima."""
+
+    score: StrictInt
+    """Note de référence donnée par cette ligne du barème."""
+    max_per_beneficiary_eur: Amount | None = None
+    """Coût par bénéficiaire le plus haut de ce niveau (par an pour un coût annuel, séances comprises)."""
+    max_fixed_eur: Amount | None = None
+    """Coûts fixes les plus hauts de ce niveau."""
+
+    def admits(self, per_beneficiary_eur: float, fixed_eur: float) -> bool:
+        """Whether costs this high stay within this level's maxima."""
+        return (
+            self.max_per_beneficiary_eur is None or per_beneficiary_eur <= self.max_per_beneficiary_eur
+        ) and (self.max_fixed_eur is None or fixed_eur <= self.max_fixed_eur)
+
+
 class Criterion(StrictModel):
     """An evaluation criterion with its scale, weight and one descriptor per level."""
 
@@ -76,13 +93,26 @@ class Criterion(StrictModel):
     scale: Scale
     weight: Amount
     levels: dict[StrictInt, Text]
+    cost_levels: tuple[CostLevel, ...] = ()
+    """Barème de coûts d'un critère comme « caractère abordable » : la première ligne dont les
+    maxima ne sont pas dépassés donne la note de référence attendue d'une brique (le validateur
+    avertit quand une brique en a une autre)."""
 
     @model_validator(mode="after")
     def _levels_cover_scale(self) -> "Criterion":
         expected = set(range(self.scale.min, self.scale.max + 1))
         if set(self.levels) != expected:
             raise ValueError(f"il faut un descripteur par niveau de {self.scale.min} à {self.scale.max}")
+        off = [level.score for level in self.cost_levels if not self.scale.contains(level.score)]
+        if off:
+            raise ValueError(
+                f"note {off[0]} du barème de coûts hors de l'échelle {self.scale.min} à {self.scale.max}"
+            )
         return self
+
+    def cost_score(self, per_beneficiary_eur: float, fixed_eur: float) -> int | None:
+        """The score the cost scale gives to these costs (None without a scale, or past its last row)."""
+        return next((c.score for c in self.cost_levels if c.admits(per_beneficiary_eur, fixed_eur)), None)
 
 
 class WorkingGroup(StrictModel):

@@ -33,7 +33,7 @@ def matches(programme: Programme, brick: Brick, wanted: BrickFilter, haystack: s
         return False
     if wanted.modalities and brick.modality not in wanted.modalities:
         return False
-    if wanted.partners and not set(brick.partners) & set(wanted.partners):
+    if wanted.partners and not set(brick.partner_ids) & set(wanted.partners):
         return False
     if wanted.phases and not set(brick_phases(programme, brick)) & set(wanted.phases):
         return False

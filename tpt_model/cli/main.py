@@ -7,7 +7,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from tpt_model.catalogue.schema import write_schemas
-from tpt_model.errors import SettingsError
+from tpt_model.errors import SettingsError, errors_among, warnings_among
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.settings import load_settings
 from tpt_model.store.engine import make_engine
@@ -19,10 +19,14 @@ def _validate(args: argparse.Namespace) -> int:
     result = check_catalogue(Path(args.dir))
     for problem in result.problems:
         print(problem)
-    if result.problems or result.catalogue is None:
-        print(f"{len(result.problems)} problème(s) dans {args.dir}")
+    # Warnings are printed but pass: the catalogue stays usable, the pilot checks them at leisure.
+    errors, warnings = errors_among(result.problems), warnings_among(result.problems)
+    if errors or result.catalogue is None:
+        also = f" et {len(warnings)} avertissement(s)" if warnings else ""
+        print(f"{len(errors)} problème(s){also} dans {args.dir}")
         return 1
-    print(f"Catalogue valide : {result.catalogue.summary()}")
+    also = f" ; {len(warnings)} avertissement(s)" if warnings else ""
+    print(f"Catalogue valide : {result.catalogue.summary()}{also}")
     return 0
 
 

@@ -73,7 +73,7 @@ def _records(
                 "pillar": labels.get(brick.pillar, brick.pillar) if brick else None,
                 "x": x_mean,
                 "y": y_mean,
-                "cost": brick.cost.per_beneficiary_eur if brick else None,
+                "cost": brick.cost.beneficiary_eur if brick else None,
                 "total": None if r.total is None else round(r.total, 1),
                 "rank": r.rank,
                 "evaluators": r.evaluators,

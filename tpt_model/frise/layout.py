@@ -15,7 +15,7 @@ from tpt_model.catalogue.calendar import Milestone
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import month_name
+from tpt_model.formatting import month_name, month_range
 from tpt_model.frise.rows import FriseOptions, FriseRow, frise_rows, point_text, sorted_lanes
 from tpt_model.journey.timeline import axis_months, month_offset, point_at
 
@@ -343,7 +343,7 @@ def _dated_milestones(
     on_track = {programme.stages[i].id for i in _stage_numbers(programme, options.track)}
     by_span: dict[tuple[int, int], list[Milestone]] = {}
     for m in catalogue.milestones:
-        if m.stage is not None and m.stage in on_track:
+        if m.stage is not None and m.stage in on_track and _followed(m, options):
             by_span.setdefault(_span(programme, programme.stage_index[m.stage], m), []).append(m)
     merged = [
         _MergedMilestones(start, end, group, geometry) for (start, end), group in sorted(by_span.items())
@@ -354,18 +354,25 @@ def _dated_milestones(
     ]
 
 
+def _followed(milestone: Milestone, options: FriseOptions) -> bool:
+    """Whether a milestone concerns the track and exit the frise follows (all of them when none is chosen)."""
+    return (options.track is None or options.track in milestone.tracks) and (
+        options.exit is None or options.exit in milestone.exits
+    )
+
+
 def _yearly_period(milestone: Milestone) -> str:
     first, last = milestone.months
     if first == last:
         return f"chaque année, en {month_name(first)}"
-    return f"chaque année, de {month_name(first)} à {month_name(last)}"
+    return f"chaque année, {month_range(first, last)}"
 
 
 def _yearly_milestones(catalogue: Catalogue, options: FriseOptions) -> list[YearlyRecord]:
     """Moments without a stage (8 March, fairs), repeated in every stage of the axis."""
     programme = catalogue.programme
     records: list[YearlyRecord] = []
-    for m in (m for m in catalogue.milestones if m.every_year):
+    for m in (m for m in catalogue.milestones if m.every_year and _followed(m, options)):
         for number in _stage_numbers(programme, options.track):
             start, end = _span(programme, number, m)
             records.append(

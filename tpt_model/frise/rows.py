@@ -150,9 +150,9 @@ def visible_placements(
 
 
 def partner_name(catalogue: Catalogue, placement: Placement) -> str:
-    """The placement's partner, else the brick's first partner, else « Sans partenaire »."""
+    """The placement's partner, else the brick's first partner (confirmed first), else « Sans partenaire »."""
     brick = catalogue.brick(placement.brick)
-    partner_id = placement.partner or (brick.partners[0] if brick.partners else None)
+    partner_id = placement.partner or (brick.partner_ids[0] if brick.partner_ids else None)
     if partner_id is None:
         return NO_PARTNER
     partner = catalogue.partners_by_id.get(partner_id)

@@ -1,15 +1,11 @@
 """The journey's time axis: a point is a stage and a month, years run September → August."""
 
+from tpt_model.catalogue.calendar import month_offset
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
 from tpt_model.formatting import month_name
 
 SCHOOL_YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
-
-
-def month_offset(month: int) -> int:
-    """Months since September within a school year (September is 0, August is 11)."""
-    return (month - 9) % 12
 
 
 def point_index(programme: Programme, point: JourneyPoint) -> int:

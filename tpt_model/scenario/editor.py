@@ -70,10 +70,10 @@ def _partner_warning(catalogue: Catalogue, placement: Placement) -> str | None:
     """A known partner that the brick does not list: allowed (a workshop may propose one), but said."""
     brick = catalogue.bricks_by_id.get(placement.brick)
     partner = catalogue.partners_by_id.get(placement.partner or "")
-    if brick is None or partner is None or partner.id in brick.partners:
+    if brick is None or partner is None or partner.id in brick.partner_ids:
         return None
     listed = ", ".join(
-        catalogue.partners_by_id[p].name for p in brick.partners if p in catalogue.partners_by_id
+        catalogue.partners_by_id[p].name for p in brick.partner_ids if p in catalogue.partners_by_id
     )
     hint = f"partenaires de la brique : {listed}" if listed else "la brique ne liste aucun partenaire"
     return f"Partenaire « {partner.name} » non prévu pour « {brick.title} » ({hint})"

@@ -2,6 +2,7 @@
 
 import re
 from collections.abc import Set as AbstractSet
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -9,7 +10,7 @@ import yaml
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue.validation import validate_document
-from tpt_model.errors import Problem, ProblemsError, YamlFileError, field_path
+from tpt_model.errors import WARNING, Problem, ProblemsError, YamlFileError, errors_among, field_path
 from tpt_model.scenario.rules import check_placement
 from tpt_model.text import clean_name, fold
 from tpt_model.yamlio.reader import MAX_BYTES, Document, decode, parse_text, read_document, resolve_plain
@@ -39,8 +40,10 @@ def _document_problems(
             excused = (
                 finding.loc == ("brick",) and known_bricks is not None and placement.brick in known_bricks
             ) or (finding.loc == ("partner",) and not partners_known)
-            if finding.blocking and not excused:
-                loc = ("placements", i, *finding.loc)
+            loc = ("placements", i, *finding.loc)
+            if not finding.blocking:
+                problems.append(replace(doc.problem(loc, field_path(loc), finding.message), level=WARNING))
+            elif not excused:
                 problems.append(doc.problem(loc, field_path(loc), finding.message))
     return scenario, problems
 
@@ -53,7 +56,11 @@ def scenario_problems(
     partners_known: bool = True,
     root: Path | None = None,
 ) -> tuple[Scenario | None, list[Problem]]:
-    """Read and check a scenario file against the catalogue (inside `root`); every problem is located."""
+    """Read and check a scenario file against the catalogue (inside `root`); every problem is located.
+
+    A placement that breaks no rule but a non-blocking one (outside its brick's stages, off its
+    milestones) gives a warning: the scenario stays usable.
+    """
     try:
         doc = read_document(path, path.as_posix(), root)
     except YamlFileError as err:
@@ -62,14 +69,15 @@ def scenario_problems(
 
 
 def parse_scenario(text: str, file: str, catalogue: Catalogue) -> Scenario:
-    """A scenario from YAML text (an import); raises ProblemsError with located problems."""
+    """A scenario from YAML text (an import); raises ProblemsError with its located errors (warnings pass)."""
     try:
         doc = parse_text(text, file)
     except YamlFileError as err:
         raise ProblemsError([err.problem]) from None
     scenario, problems = _document_problems(doc, catalogue, None, True)
-    if problems or scenario is None:
-        raise ProblemsError(problems)
+    errors = errors_among(problems)
+    if errors or scenario is None:
+        raise ProblemsError(errors)
     return scenario
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.loader import LoadResult, read_catalogue_files
-from tpt_model.errors import ProblemsError
+from tpt_model.errors import ProblemsError, errors_among
 from tpt_model.scenario.files import scenario_problems
 
 
@@ -28,7 +28,7 @@ def check_catalogue(root: Path) -> LoadResult:
             root=root,
         )
         problems += found
-        if scenario is not None and not found:
+        if scenario is not None and not errors_among(found):
             templates.append((path.stem, scenario))
     catalogue = files.catalogue.replace(templates=tuple(templates))
     broken = files.named_bricks - catalogue.bricks_by_id.keys()
@@ -36,8 +36,9 @@ def check_catalogue(root: Path) -> LoadResult:
 
 
 def load_catalogue(root: Path) -> Catalogue:
-    """The catalogue at `root`; raises ProblemsError listing every problem if any."""
+    """The catalogue at `root`; raises ProblemsError listing every error if any (warnings do not stop it)."""
     result = check_catalogue(root)
-    if result.problems or result.catalogue is None:
-        raise ProblemsError(result.problems)
+    errors = errors_among(result.problems)
+    if errors or result.catalogue is None:
+        raise ProblemsError(errors)
     return result.catalogue

@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
+from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.calendar import Milestone, month_offset
 from tpt_model.catalogue.card import stage_span
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
+from tpt_model.formatting import month_range
 from tpt_model.journey.timeline import is_before, point_index, stage_end, stage_start
 
 Loc = tuple[str | int, ...]
@@ -57,4 +60,53 @@ def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]
         span = stage_span(catalogue, brick)
         loc: Loc = ("start",) if early and not late else ("end",) if late and not early else ()
         findings.append(Finding(loc, f"en dehors des étapes prévues pour « {brick.title} » ({span})", False))
+    return findings + _timing_findings(catalogue, brick, placement)
+
+
+def _applies(milestone: Milestone, brick: Brick, placement: Placement) -> bool:
+    """Whether a milestone holds for every track and exit the placement may be on."""
+    tracks = set(placement.tracks or brick.tracks) & set(brick.tracks)
+    exits = set(placement.exits or brick.exits) & set(brick.exits)
+    return tracks <= set(milestone.tracks) and exits <= set(milestone.exits)
+
+
+def _span(catalogue: Catalogue, milestone: Milestone, stage: str) -> tuple[int, int, str]:
+    """First and last month index of a milestone (a yearly one: in `stage`), and how it reads."""
+    programme = catalogue.programme
+    stage = milestone.stage or stage
+    first, last = milestone.months
+    start = point_index(programme, JourneyPoint(stage=stage, month=first))
+    end = start + month_offset(last) - month_offset(first)
+    return start, end, f"{month_range(first, last)} · {programme.stage(stage).label}"
+
+
+def _timing_finding(kind: str, span: tuple[int, int], placed: tuple[int, int], text: str) -> Finding | None:
+    """The warning of one timing rule (before, after, during) when the placement breaks it."""
+    (start, end), (begin, finish) = span, placed
+    if kind == "before" and begin > start:
+        return Finding(("start",), f"commence après le début de {text} doit y préparer", False)
+    if kind == "after" and begin < start:
+        return Finding(("start",), f"commence avant {text} vient après son début", False)
+    if kind == "during" and not start <= begin <= finish <= end:
+        loc: Loc = ("start",) if not start <= begin <= end else ("end",)
+        return Finding(loc, f"en dehors de {text} se tient pendant ce moment", False)
+    return None
+
+
+def _timing_findings(catalogue: Catalogue, brick: Brick, placement: Placement) -> list[Finding]:
+    """Warnings for a placement that starts before, after or outside the milestones its brick names."""
+    programme = catalogue.programme
+    placed = (point_index(programme, placement.start), point_index(programme, placement.end))
+    milestones = {
+        m.id: m for m in catalogue.milestones if m.stage is None or m.stage in programme.stage_index
+    }
+    timing = brick.timing
+    findings = []
+    for kind, ids in (("before", timing.before), ("after", timing.after), ("during", timing.during)):
+        for milestone in (milestones[i] for i in ids if i in milestones):
+            if _applies(milestone, brick, placement):
+                start, end, when = _span(catalogue, milestone, placement.start.stage)
+                text = f"« {milestone.label} » ({when}) : « {brick.title} »"
+                finding = _timing_finding(kind, (start, end), placed, text)
+                findings += [finding] if finding else []
     return findings

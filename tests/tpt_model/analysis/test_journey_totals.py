@@ -1,6 +1,9 @@
 """Totals and gaps of a journey."""
 
+from helpers import pt
+
 from tpt_model.analysis.totals import journey_totals
+from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 
@@ -25,6 +28,30 @@ def test_costs_count_placements_and_fixed_costs_count_bricks(catalogue: Catalogu
     assert totals.fixed_eur == 0 + 1000
     assert totals.hours == 12 + 12 + 1
     assert totals.estimated_bricks == 1  # mentorat's cost is inferred, the workshop's is not
+
+
+def yearly(brick: Brick) -> Brick:
+    return brick.model_copy(
+        update={"cost": brick.cost.model_copy(update={"unit": "per_year", "third_party_eur": 50})}
+    )
+
+
+def test_a_yearly_cost_counts_each_school_year_and_a_third_party_apart(catalogue: Catalogue) -> None:
+    bricks = tuple(yearly(b) if b.id == "mentorat" else b for b in catalogue.bricks)
+    yearly_catalogue = Catalogue(
+        programme=catalogue.programme, milestones=catalogue.milestones, bricks=bricks
+    )
+    scenario = Scenario(
+        name="S",
+        placements=(
+            Placement(brick="mentorat", start=pt("terminale", 9), end=pt("bac-2", 6)),  # three school years
+            place("atelier-classe", "seconde", 10, 10),
+        ),
+    )
+    totals = journey_totals(yearly_catalogue, scenario)
+    assert totals.cost_per_beneficiary_eur == 3 * 400 + 5
+    assert totals.third_party_eur == 3 * 50  # received, but not paid by the programme
+    assert totals.fixed_eur == 0 + 1000
 
 
 def test_gaps_name_empty_phases_pillars_modalities(catalogue: Catalogue) -> None:

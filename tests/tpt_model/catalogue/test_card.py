@@ -1,7 +1,7 @@
 """A brick's card: its costs and time written the French way."""
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.card import brick_card_markdown
+from tpt_model.catalogue.card import brick_card_markdown, brick_row
 
 
 def test_card_writes_costs_and_hours_the_french_way(catalogue: Catalogue) -> None:
@@ -16,3 +16,61 @@ def test_card_writes_costs_and_hours_the_french_way(catalogue: Catalogue) -> Non
     assert "400\u00a0€ par bénéficiaire, 17\u202f000,50\u00a0€ de coûts fixes" in brick_card_markdown(
         catalogue, costly
     )
+
+
+def test_card_marks_prospective_partners_and_the_status(catalogue: Catalogue) -> None:
+    brick = catalogue.brick("mentorat").model_copy(
+        update={"prospective_partners": ("femmes-at-numerique",), "status": "proposition"}
+    )
+    card = brick_card_markdown(catalogue, brick)
+    assert "**Partenaires** : Inria, Femmes@Numérique \\(pressenti\\)" in card  # Markdown-escaped
+    assert (
+        "**Statut** : proposition d'un groupe de travail, qu'aucune source publique ne rattache encore "
+        "au programme"
+    ) in card
+    row = brick_row(catalogue, brick)
+    assert row["Partenaires"] == "Inria, Femmes@Numérique (pressenti)"
+    assert row["Statut"] == "Proposition"
+
+
+def test_card_says_what_a_cost_is_per_and_what_a_third_party_pays(catalogue: Catalogue) -> None:
+    brick = catalogue.brick("mentorat")
+    yearly = brick.model_copy(
+        update={
+            "cost": brick.cost.model_copy(update={"unit": "per_year", "third_party_eur": 500, "note": None})
+        }
+    )
+    assert (
+        "**Coût** : 400\u00a0€ par bénéficiaire et par an, 0\u00a0€ de coûts fixes — "
+        "*estimation d'après un programme comparable* · "
+        "hors budget du programme : 500\u00a0€ par an versés par un tiers"
+    ) in brick_card_markdown(catalogue, yearly)
+    assert brick_row(catalogue, yearly)["Coût compté"] == "chaque année"
+    sessions = brick.model_copy(
+        update={
+            "cost": brick.cost.model_copy(
+                update={"per_beneficiary_eur": 50, "unit": "per_session", "sessions": 4}
+            )
+        }
+    )
+    assert "50\u00a0€ par séance et par bénéficiaire (4 séances)" in brick_card_markdown(catalogue, sessions)
+    assert brick_row(catalogue, sessions)["Coût / bénéficiaire (€)"] == 200
+    assert brick_row(catalogue, sessions)["Coût compté"] == "4 séances"
+
+
+def test_card_says_the_hours_of_the_adults_trained_apart(catalogue: Catalogue) -> None:
+    training = catalogue.brick("atelier-classe").model_copy(
+        update={"hours_per_beneficiary": 0, "hours_per_trainee": 6}
+    )
+    assert (
+        "**Temps** : 0\u202fh par bénéficiaire, 6\u202fh de formation par personne formée"
+        in brick_card_markdown(catalogue, training)
+    )
+
+
+def test_card_lists_sources_with_their_link_and_what_they_back(catalogue: Catalogue) -> None:
+    card = brick_card_markdown(catalogue, catalogue.brick("mentorat"))
+    assert (
+        "**Sources**\n\n- [Mentorat en ligne](<https://techpourtoutes.io>), Fondation Inria — "
+        "appuie l'action, les partenaires"
+    ) in card

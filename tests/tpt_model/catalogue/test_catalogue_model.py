@@ -24,6 +24,36 @@ def test_criterion_needs_one_descriptor_per_level() -> None:
         )
 
 
+def test_the_cost_scale_gives_the_first_level_whose_maxima_hold() -> None:
+    criterion = Criterion.model_validate(
+        {
+            "id": "abordable",
+            "label": "Caractère abordable",
+            "question": "?",
+            "scale": {"min": 1, "max": 3},
+            "weight": 1,
+            "levels": {1: "chère", 2: "moyenne", 3: "abordable"},
+            "cost_levels": [
+                {"score": 3, "max_per_beneficiary_eur": 50, "max_fixed_eur": 10_000},
+                {"score": 2, "max_per_beneficiary_eur": 300},
+                {"score": 1},
+            ],
+        }
+    )
+    assert criterion.cost_score(50, 10_000) == 3  # the maxima are included
+    assert criterion.cost_score(20, 20_000) == 2  # a high fixed cost leaves the first level
+    assert criterion.cost_score(301, 0) == 1
+    without = criterion.model_copy(update={"cost_levels": ()})
+    assert without.cost_score(10, 0) is None  # no scale, no expected score
+
+
+def test_milestone_leaves_its_year_only_when_a_stage_range_passes_august() -> None:
+    base = {"id": "m", "label": "M", "kind": "examen", "description": "d"}
+    assert not Milestone.model_validate({**base, "stage": "bac-1", "from": 10, "to": 2}).leaves_its_year
+    assert Milestone.model_validate({**base, "stage": "bac-1", "from": 7, "to": 10}).leaves_its_year
+    assert not Milestone.model_validate({**base, "from": 7, "to": 10}).leaves_its_year  # yearly: no stage
+
+
 def test_milestone_is_one_month_or_a_range() -> None:
     base = {"id": "m", "label": "M", "kind": "examen", "description": "d"}
     assert Milestone.model_validate({**base, "month": 6}).months == (6, 6)
@@ -101,3 +131,19 @@ def test_a_scenarios_hash_is_kept_but_never_copied(test_catalogue: Catalogue) ->
     assert hash(scenario) == first == hash(same) == hash(scenario.model_copy())
     assert hash(renamed) == hash(Scenario.model_validate(renamed.model_dump(mode="json"))) != first
     assert {scenario: 1}[same] == 1
+
+
+def test_a_warning_keeps_the_catalogue_and_its_template(catalogue_dir: Path) -> None:
+    from tpt_model import check_catalogue
+
+    mini = catalogue_dir / "scenarios" / "mini.yaml"
+    mini.write_text(
+        mini.read_text(encoding="utf-8").replace(
+            "end: {stage: seconde, month: 10}", "end: {stage: bac-2, month: 10}"
+        ),
+        encoding="utf-8",
+    )
+    [warning] = check_catalogue(catalogue_dir).problems
+    assert warning.level == "avertissement"
+    catalogue = load_catalogue(catalogue_dir)  # warnings do not stop the loading
+    assert catalogue.template("mini").placements[0].end.stage == "bac-2"

@@ -39,6 +39,21 @@ def append(rel: str, text: str) -> Edit:
     return edit
 
 
+def both(*edits: Edit) -> Edit:
+    def edit(root: Path) -> None:
+        for one in edits:
+            one(root)
+
+    return edit
+
+
+COST_LEVELS = (
+    "    cost_levels:\n"
+    "      - {score: 4, max_per_beneficiary_eur: 50}\n"
+    "      - {score: 3, max_per_beneficiary_eur: 300}\n"
+    "      - {score: 2, max_per_beneficiary_eur: 1000}\n"
+    "      - {score: 1}\n"
+)
 BOMB = "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: [*c, *c]\n"
 
 CASES: list[tuple[str, Edit, str | list[str]]] = [
@@ -57,7 +72,7 @@ CASES: list[tuple[str, Edit, str | list[str]]] = [
         replace("bricks/mentorat.yaml", "pillar: empower", "pilar: empower"),
         [
             "bricks/mentorat.yaml:1:1: pillar: champ obligatoire manquant",
-            "bricks/mentorat.yaml:5:1: pilar: champ inconnu « pilar » ; vouliez-vous dire « pillar » ? (champs permis : id, title, short_title, summary, pillar, modality, kind, stages, tracks, exits, audience, eligibility, partners, working_groups, cost, hours_per_beneficiary, criteria, barriers, good_practices, communication, sources)",
+            "bricks/mentorat.yaml:5:1: pilar: champ inconnu « pilar » ; vouliez-vous dire « pillar » ? (champs permis : id, title, short_title, summary, status, pillar, modality, kind, stages, timing, tracks, exits, audience, eligibility, partners, prospective_partners, working_groups, cost, hours_per_beneficiary, hours_per_trainee, criteria, barriers, good_practices, communication, sources)",
         ],
     ),
     (
@@ -168,7 +183,7 @@ CASES: list[tuple[str, Edit, str | list[str]]] = [
         replace("bricks/mentorat.yaml", "audience: Lycéennes et étudiantes", "on: Lycéennes et étudiantes"),
         [
             "bricks/mentorat.yaml:1:1: audience: champ obligatoire manquant",
-            "bricks/mentorat.yaml:11:1: on: champ inconnu « on » (champs permis : id, title, short_title, summary, pillar, modality, kind, stages, tracks, exits, audience, eligibility, partners, working_groups, cost, hours_per_beneficiary, criteria, barriers, good_practices, communication, sources)",
+            "bricks/mentorat.yaml:11:1: on: champ inconnu « on » (champs permis : id, title, short_title, summary, status, pillar, modality, kind, stages, timing, tracks, exits, audience, eligibility, partners, prospective_partners, working_groups, cost, hours_per_beneficiary, hours_per_trainee, criteria, barriers, good_practices, communication, sources)",
         ],
     ),
     (
@@ -205,6 +220,105 @@ CASES: list[tuple[str, Edit, str | list[str]]] = [
         "scenario month off axis",
         replace("scenarios/mini.yaml", "end: {stage: bac-1, month: 9}", "end: {stage: bac-1, month: 0}"),
         "scenarios/mini.yaml:15:32: placements[2].end.month: valeur 0 trop petite (au moins 1)",
+    ),
+    # Format 2: sources as records, partner links, costs, timing.
+    (
+        "bad source date",
+        replace(
+            "bricks/mentorat.yaml",
+            "    supports: [action, partners]",
+            "    date: 2023-13\n    supports: [action, partners]",
+        ),
+        "bricks/mentorat.yaml:33:11: sources[0].date: date « 2023-13 » invalide : AAAA, AAAA-MM ou AAAA-MM-JJ (ex. « 2023-10-06 »)",
+    ),
+    (
+        "bad source address",
+        replace("bricks/mentorat.yaml", "url: https://techpourtoutes.io", "url: techpourtoutes.io"),
+        "bricks/mentorat.yaml:32:10: sources[0].url: adresse « techpourtoutes.io » invalide : une adresse web complète (https://…)",
+    ),
+    (
+        "unknown claim",
+        replace("bricks/mentorat.yaml", "supports: [action, partners]", "supports: [action, partenaires]"),
+        "bricks/mentorat.yaml:33:24: sources[0].supports[1]: valeur « partenaires » invalide ; valeurs permises : action, summary, stages, audience, partners, cost, hours_per_beneficiary, barriers, good_practices, communication",
+    ),
+    (
+        "unknown prospective partner",
+        replace(
+            "bricks/mentorat.yaml", "partners: [inria]\n", "partners: [inria]\nprospective_partners: [cnrs]\n"
+        ),
+        "bricks/mentorat.yaml:13:24: prospective_partners[0]: partenaire inconnu(e) « cnrs »",
+    ),
+    (
+        "partner confirmed and prospective",
+        replace(
+            "bricks/mentorat.yaml",
+            "partners: [inria]\n",
+            "partners: [inria]\nprospective_partners: [inria]\n",
+        ),
+        "bricks/mentorat.yaml:13:24: prospective_partners[0]: partenaire « inria » à la fois confirmé et pressenti",
+    ),
+    (
+        "unknown timing milestone",
+        replace("bricks/mentorat.yaml", "  to: bac-2\n", "  to: bac-2\ntiming:\n  before: [parcoursup]\n"),
+        "bricks/mentorat.yaml:12:12: timing.before[0]: jalon inconnu « parcoursup » (voir calendar.yaml)",
+    ),
+    (
+        "per session without sessions",
+        replace("bricks/mentorat.yaml", "  fixed_eur: 0\n", "  unit: per_session\n  fixed_eur: 0\n"),
+        "bricks/mentorat.yaml:15:3: cost: un coût par séance (per_session) demande « sessions » (nombre de séances)",
+    ),
+    (
+        "sessions without per session",
+        replace("bricks/mentorat.yaml", "  fixed_eur: 0\n", "  sessions: 4\n  fixed_eur: 0\n"),
+        "bricks/mentorat.yaml:15:3: cost: « sessions » ne va qu'avec « unit: per_session »",
+    ),
+    (
+        "cost scale off the criterion's scale",
+        replace(
+            "programme.yaml",
+            "      4: Presque gratuite\n",
+            "      4: Presque gratuite\n    cost_levels:\n      - {score: 7}\n",
+        ),
+        "programme.yaml:87:5: criteria[2]: note 7 du barème de coûts hors de l'échelle 1 à 4",
+    ),
+    # Warnings: the brick stays in the catalogue, the pilot is told what a reader would question.
+    (
+        "no source for the action",
+        replace("bricks/mentorat.yaml", "supports: [action, partners]", "supports: [partners]"),
+        "bricks/mentorat.yaml:30:3: sources: avertissement : aucune source ne dit que le programme mène cette action : ajoutez-en une avec « supports: [action] », ou écrivez « status: proposition »",
+    ),
+    (
+        "a proposition needs no action source",
+        both(
+            replace("bricks/mentorat.yaml", "supports: [action, partners]", "supports: [partners]"),
+            replace("bricks/mentorat.yaml", "pillar: empower", "status: proposition\npillar: empower"),
+        ),
+        [],
+    ),
+    (
+        "confirmed partners without a source",
+        replace("bricks/mentorat.yaml", "supports: [action, partners]", "supports: [action]"),
+        "bricks/mentorat.yaml:12:11: partners: avertissement : aucune source ne confirme ces partenaires : ajoutez-en une avec « supports: [partners] », ou passez-les dans « prospective_partners »",
+    ),
+    (
+        "affordability off the programme's cost scale",
+        replace("programme.yaml", "      4: Presque gratuite\n", "      4: Presque gratuite\n" + COST_LEVELS),
+        "bricks/mentorat.yaml:23:14: criteria.abordable: avertissement : note 3 hors du barème de « Caractère abordable » : 400\u00a0€ par bénéficiaire et 0\u00a0€ de coûts fixes donnent 2 (programme.yaml, cost_levels)",
+    ),
+    (
+        "a yearly cost counted once",
+        replace("bricks/mentorat.yaml", "note: INJEP", "note: 200 € par an"),
+        "bricks/mentorat.yaml:15:3: cost.unit: avertissement : la note dit le coût annuel mais « unit » vaut once : sur plusieurs années, il ne serait compté qu'une fois ; écrivez « unit: per_year »",
+    ),
+    (
+        "a yearly cost counted each year",
+        replace("bricks/mentorat.yaml", "  note: INJEP", "  unit: per_year\n  note: 200 € par an"),
+        [],
+    ),
+    (
+        "milestone out of its school year",
+        replace("calendar.yaml", "    from: 1\n    to: 3\n", "    from: 7\n    to: 10\n"),
+        "calendar.yaml:7:9: milestones[0].to: avertissement : la période va de juillet à octobre et passe le mois d'août : elle sort de l'année scolaire de son étape ; coupez-la en deux jalons",
     ),
 ]
 

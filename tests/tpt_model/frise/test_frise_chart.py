@@ -237,6 +237,25 @@ def test_track_hides_off_track_milestones_and_greys_stages(long_catalogue_dir: P
     }
 
 
+def test_a_milestone_shows_only_for_its_tracks_and_exits(catalogue: Catalogue, mini: Scenario) -> None:
+    voeux_long = tuple(
+        m.model_copy(update={"tracks": ("long",), "exits": ("doctorat",)})
+        if m.id == "voeux-parcoursup"
+        else m
+        for m in catalogue.milestones
+    )
+    # A new catalogue, not a copy: a copy would share the memo of the charts already drawn.
+    only_long = Catalogue(programme=catalogue.programme, milestones=voeux_long, bricks=catalogue.bricks)
+
+    def shown(**options: Any) -> set[str]:
+        return {m["label"] for m in data(spec_of(only_long, mini, **options), "jalons_periodes")}
+
+    assert "Vœux Parcoursup" in shown()  # everyone: every milestone
+    assert "Vœux Parcoursup" in shown(track="long", exit="doctorat")
+    assert "Vœux Parcoursup" not in shown(track="court")
+    assert "Vœux Parcoursup" not in shown(exit="salariat")
+
+
 @pytest.fixture
 def long_catalogue_dir(catalogue_dir: Path) -> Path:
     """The test catalogue where bac+2 belongs to long studies and holds a milestone."""

@@ -112,3 +112,65 @@ def test_findings(catalogue: Catalogue, bad: Placement, expected: list[Finding])
 def test_outside_the_stages_is_only_a_warning(catalogue: Catalogue) -> None:
     findings = check_placement(catalogue, placement(start=pt("seconde", 1)))
     assert findings and not any(f.blocking for f in findings)
+
+
+# --- Timing: a brick may name milestones it prepares for, follows or falls within.
+
+
+def timed(catalogue: Catalogue, **timing: tuple[str, ...]) -> Catalogue:
+    """The test catalogue whose mentoring names these milestones in its timing."""
+    mentorat = catalogue.brick("mentorat")
+    mentorat = mentorat.model_copy(update={"timing": mentorat.timing.model_copy(update=timing)})
+    bricks = tuple(mentorat if b.id == "mentorat" else b for b in catalogue.bricks)
+    return Catalogue(programme=catalogue.programme, milestones=catalogue.milestones, bricks=bricks)
+
+
+def test_a_brick_that_prepares_for_a_milestone_starts_by_its_first_month(catalogue: Catalogue) -> None:
+    before = timed(catalogue, before=("voeux-parcoursup",))
+    assert check_placement(before, placement(start=pt("terminale", 1))) == []
+    assert check_placement(before, placement(start=pt("terminale", 2))) == [
+        Finding(
+            ("start",),
+            "commence après le début de « Vœux Parcoursup » (de janvier à mars · Terminale) : "
+            "« Mentorat en ligne » doit y préparer",
+            False,
+        )
+    ]
+
+
+def test_a_brick_that_follows_a_milestone_does_not_start_before_it(catalogue: Catalogue) -> None:
+    after = timed(catalogue, after=("decrochage-l1",))
+    assert check_placement(after, placement(start=pt("bac-1", 10), end=pt("bac-1", 12))) == []
+    assert check_placement(after, placement(start=pt("bac-1", 9), end=pt("bac-1", 12))) == [
+        Finding(
+            ("start",),
+            "commence avant « Risque de décrochage en L1 » (d'octobre à février · Bac+1) : "
+            "« Mentorat en ligne » vient après son début",
+            False,
+        )
+    ]
+
+
+def test_a_brick_held_during_a_yearly_moment_stays_within_it(catalogue: Catalogue) -> None:
+    during = timed(catalogue, during=("huit-mars",))
+    # A yearly moment is read in the stage where the placement starts.
+    assert check_placement(during, placement(start=pt("bac-1", 3), end=pt("bac-1", 3))) == []
+    assert check_placement(during, placement(start=pt("terminale", 3), end=pt("terminale", 4))) == [
+        Finding(
+            ("end",),
+            "en dehors de « 8 mars » (mars · Terminale) : « Mentorat en ligne » se tient pendant ce moment",
+            False,
+        )
+    ]
+
+
+def test_a_milestone_of_one_track_binds_only_placements_on_that_track(catalogue: Catalogue) -> None:
+    long_only = tuple(
+        m.model_copy(update={"tracks": ("long",)}) if m.id == "voeux-parcoursup" else m
+        for m in catalogue.milestones
+    )
+    before = timed(catalogue, before=("voeux-parcoursup",)).model_copy(update={"milestones": long_only})
+    late = placement(start=pt("terminale", 2))
+    assert check_placement(before, late) == []  # the placement may be on the short track too
+    on_long = late.model_copy(update={"tracks": ("long",)})
+    assert [f.loc for f in check_placement(before, on_long)] == [("start",)]
