@@ -83,12 +83,13 @@ def _duplicate_ids(doc: Document, loc: Loc, ids: Sequence[str]) -> list[Problem]
 class _Run:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.real_root = root.resolve()  # once: every file is checked against it
         self.problems: list[Problem] = []
 
     def read(self, path: Path, model: type[M]) -> tuple[Document | None, M | None]:
         file = path.as_posix()
         try:
-            doc = read_document(path, file, self.root)
+            doc = read_document(path, file, self.real_root)
         except YamlFileError as err:
             self.problems.append(err.problem)
             return None, None

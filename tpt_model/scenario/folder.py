@@ -19,13 +19,14 @@ def check_catalogue(root: Path) -> LoadResult:
     if files.catalogue is None:
         return LoadResult(None, sorted(problems))
     templates = []
+    real_root = root.resolve()
     for path in sorted((root / "scenarios").glob("*.yaml")):
         scenario, found = scenario_problems(
             path,
             files.catalogue,
             known_bricks=files.named_bricks,
             partners_known=files.partners_known,
-            root=root,
+            root=real_root,
         )
         problems += found
         if scenario is not None and not errors_among(found):

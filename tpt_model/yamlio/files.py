@@ -58,9 +58,12 @@ def _too_big(file: str, size: int, max_bytes: int) -> YamlFileError:
 
 
 def read_file_bytes(path: Path, file: str, root: Path | None, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most `max_bytes`, inside `root` when given; else YamlFileError."""
+    """The bytes of a regular file of at most `max_bytes`, inside `root` when given; else YamlFileError.
+
+    `root` is the catalogue folder already resolved (callers resolve it once for all its files).
+    """
     target = _target(path, file)
-    if root is not None and not target.is_relative_to(root.resolve()):
+    if root is not None and not target.is_relative_to(root):
         raise _refused(file, "lien vers un fichier hors du dossier du catalogue : fichier ignoré")
     try:
         # Non-blocking: a pipe swapped in after the checks above must not hang the app.

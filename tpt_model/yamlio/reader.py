@@ -217,6 +217,6 @@ def parse_text(text: str, file: str) -> Document:
 def read_document(path: Path, file: str, root: Path | None = None) -> Document:
     """Read one YAML file (kind, place, size, encoding and syntax checked) into a located Document.
 
-    With `root`, a file that resolves outside that folder (through a link) is refused unread.
+    With `root` (resolved), a file that resolves outside that folder (through a link) is refused unread.
     """
     return parse_text(decode(read_file_bytes(path, file, root, MAX_BYTES), file), file)
