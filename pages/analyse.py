@@ -4,9 +4,10 @@ import streamlit as st
 
 from tpt_model.analysis.coverage import AXIS_TITLES, coverage, coverage_spec, coverage_table
 from tpt_model.analysis.gaps import IDLE_MONTHS, Gap, fill, journey_gaps
-from tpt_model.scenario.editor import add_placement
+from tpt_model.scenario.editor import ChangeResult, add_placement
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
+from ui.analyse_budget import budget_panel, cohort_plan_editor
 from ui.catalogue_source import require_catalogue
 from ui.frise_header import show_notice
 from ui.shell import ask_name_once, page_setup
@@ -24,11 +25,17 @@ with store_errors():
     ensure_open(view, store, catalogue, state.author)
 
 
-def place(gap: Gap, brick_id: str) -> None:
+def save(result: ChangeResult, summary: str) -> None:
     with store_errors():
-        result = add_placement(catalogue, view.scenario, fill(catalogue, gap, brick_id))
-        commit(view, store, result, state.author, f"Ajout de « {brick_id} » (analyse)")
+        commit(view, store, result, state.author, summary)
     st.rerun()
+
+
+def place(gap: Gap, brick_id: str) -> None:
+    save(
+        add_placement(catalogue, view.scenario, fill(catalogue, gap, brick_id)),
+        f"Ajout de « {brick_id} » (analyse)",
+    )
 
 
 st.title("Analyse du parcours")
@@ -67,3 +74,7 @@ for i, gap in enumerate(gaps):
         title = catalogue.brick(brick_id).short_title
         if columns[j % len(columns)].button(f"Placer « {title} »", key=f"analyse_fill_{i}_{brick_id}"):
             place(gap, brick_id)
+
+st.subheader("Budget sur cinq ans")
+cohort_plan_editor(catalogue, view.scenario, save)
+budget_panel(catalogue, view.scenario)

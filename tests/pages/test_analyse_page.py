@@ -67,3 +67,40 @@ def test_the_idle_setting_changes_the_stretches_reported() -> None:
     assert idle
     at.number_input(key="analyse_idle_months").set_value(36).run()
     assert not [b for b in bullets(at) if "rien pendant" in b]
+
+
+def budget_rows(at: AppTest) -> list[dict]:
+    table = next(d.value for d in at.dataframe if "Année" in d.value.columns)
+    return table.to_dict("records")
+
+
+def test_a_cohort_plan_edited_and_saved_drives_the_budget() -> None:
+    at = analyse_page()
+    assert all(row["Montant (€)"] == 0 for row in budget_rows(at))  # the test programme plans no cohort
+    at.session_state["analyse_cohorts"] = {
+        "edited_rows": {},
+        "added_rows": [{"year": 2025, "entrants": 100, "entry_stage": "seconde"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.button(key="analyse_save_plan").click().run()
+    assert not at.exception, at.exception
+    plan = at.session_state[STATE_KEY].frise.scenario.cohort_plan
+    assert [(c.year, c.entrants, c.entry_stage) for c in plan.cohorts] == [(2025, 100, "seconde")]
+    # The class workshop in October of seconde: 100 × 5 € and its fixed 1,000 € in 2025.
+    assert {"Année": 2025, "Volet": "Attirer", "Montant (€)": 1500} in budget_rows(at)
+
+
+def test_a_wrong_cohort_row_is_refused_in_french() -> None:
+    at = analyse_page()
+    at.session_state["analyse_cohorts"] = {
+        "edited_rows": {},
+        "added_rows": [{"year": 1990, "entrants": 100, "entry_stage": "seconde"}],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.button(key="analyse_save_plan").click().run()
+    assert at.error[0].value == escape_markdown(
+        "Plan de cohortes, ligne 1 : la rentrée doit être une année entre 2000 et 2100."
+    )
+    assert at.session_state[STATE_KEY].frise.scenario.cohort_plan is None

@@ -197,3 +197,18 @@ def budget_spec(catalogue: Catalogue, scenario: Scenario, years: int = YEARS) ->
         .properties(width="container", height=300)
     )
     return chart_spec(chart)
+
+
+def walk_table(catalogue: Catalogue, scenario: Scenario) -> list[dict[str, Any]]:
+    """The cost per beneficiary of each typical walk: track × exit, without and with a bursary."""
+    programme = catalogue.programme
+    return [
+        {
+            "Parcours": track.label,
+            "Sortie": exit_.label,
+            "Non boursière (€)": walk_cost(catalogue, scenario, track.id, exit_.id, frozenset()),
+            "Boursière (€)": walk_cost(catalogue, scenario, track.id, exit_.id, frozenset({"boursiere"})),
+        }
+        for track in programme.tracks
+        for exit_ in programme.exits
+    ]

@@ -11,6 +11,7 @@ from tpt_model.analysis.budget import (
     by_calendar_year,
     inferred_share,
     walk_cost,
+    walk_table,
 )
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.cohorts import Cohort, CohortPlan
@@ -117,3 +118,14 @@ def test_a_scenario_without_a_plan_uses_the_programme_s(catalogue: Catalogue) ->
     with_plan = catalogue.replace(programme=catalogue.programme.model_copy(update={"cohort_plan": plan}))
     scenario = Scenario(name="S", placements=(MENTORING_IN_JANUARY,))
     assert by_calendar_year(budget_entries(with_plan, scenario), [2025]) == [{"year": 2025, "eur": 5 * 400}]
+
+
+def test_the_walk_table_prices_each_track_and_exit_with_and_without_a_bursary(catalogue: Catalogue) -> None:
+    rows = walk_table(catalogue, planned(MENTORING_IN_JANUARY, COMPUTER))
+    assert len(rows) == 2 * 3
+    assert rows[0] == {
+        "Parcours": "Études courtes",
+        "Sortie": "Salariat",
+        "Non boursière (€)": 400,
+        "Boursière (€)": 850,
+    }
