@@ -4,6 +4,7 @@ import streamlit as st
 
 from tpt_model.analysis.coverage import AXIS_TITLES, coverage, coverage_spec, coverage_table
 from tpt_model.analysis.gaps import IDLE_MONTHS, Gap, fill, journey_gaps
+from tpt_model.analysis.partners import partner_table, single_partner_bricks, unused_partners
 from tpt_model.scenario.editor import ChangeResult, add_placement
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
@@ -78,3 +79,13 @@ for i, gap in enumerate(gaps):
 st.subheader("Budget sur cinq ans")
 cohort_plan_editor(catalogue, view.scenario, save)
 budget_panel(catalogue, view.scenario)
+
+st.subheader("Partenaires")
+st.dataframe(partner_table(catalogue, view.scenario), hide_index=True)
+alone = [catalogue.brick(b).title for b in single_partner_bricks(catalogue, view.scenario)]
+if alone:
+    st.warning(escape_markdown("Briques qui ne reposent que sur un partenaire : " + ", ".join(alone) + "."))
+names = {p.id: p.name for p in catalogue.partners}
+unused = [names[p] for p in unused_partners(catalogue, view.scenario)]
+if unused:
+    st.caption(escape_markdown("Partenaires sans placement : " + ", ".join(unused) + "."))

@@ -104,3 +104,12 @@ def test_a_wrong_cohort_row_is_refused_in_french() -> None:
         "Plan de cohortes, ligne 1 : la rentrée doit être une année entre 2000 et 2100."
     )
     assert at.session_state[STATE_KEY].frise.scenario.cohort_plan is None
+
+
+def test_partners_their_load_and_the_single_partner_risk() -> None:
+    at = analyse_page()
+    table = next(d.value for d in at.dataframe if "Partenaire" in d.value.columns)
+    assert list(table["Partenaire"]) == ["Inria", "Femmes@Numérique"]
+    assert at.warning[-1].value == escape_markdown(
+        "Briques qui ne reposent que sur un partenaire : Mentorat en ligne, Atelier en classe."
+    )
