@@ -9,6 +9,7 @@ from tpt_model.scenario.editor import ChangeResult, add_placement
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
 from ui.analyse_budget import budget_panel, cohort_plan_editor
+from ui.analyse_comparison import comparison_panel
 from ui.catalogue_source import require_catalogue
 from ui.frise_header import show_notice
 from ui.shell import ask_name_once, page_setup
@@ -89,3 +90,7 @@ names = {p.id: p.name for p in catalogue.partners}
 unused = [names[p] for p in unused_partners(catalogue, view.scenario)]
 if unused:
     st.caption(escape_markdown("Partenaires sans placement : " + ", ".join(unused) + "."))
+
+st.subheader("Comparer")
+assert view.scenario_id is not None
+comparison_panel(catalogue, store, view.scenario_id, view.version, view.scenario)

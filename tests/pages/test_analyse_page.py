@@ -113,3 +113,15 @@ def test_partners_their_load_and_the_single_partner_risk() -> None:
     assert at.warning[-1].value == escape_markdown(
         "Briques qui ne reposent que sur un partenaire : Mentorat en ligne, Atelier en classe."
     )
+
+
+def test_compare_with_an_earlier_version_finds_the_added_brick() -> None:
+    at = analyse_page()
+    at.button(key="analyse_fill_0_atelier-classe").click().run()
+    at.selectbox(key="analyse_compare_with").set_value("version 1 de ce scénario").run()
+    assert not at.exception, at.exception
+    lines = [m.value for m in at.markdown if m.value.startswith("- :orange[")]
+    assert lines == [
+        "- :orange[" + escape_markdown(line) + "]"
+        for line in ("« Atelier en classe » : 1 → 2 placements.", "Coût par bénéficiaire : 855 € → 860 €.")
+    ]
