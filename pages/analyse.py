@@ -9,6 +9,7 @@ from tpt_model.scenario.editor import ChangeResult, add_placement
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
 from ui.analyse_budget import budget_panel, cohort_plan_editor
+from ui.analyse_communication import communication_panel
 from ui.analyse_comparison import comparison_panel
 from ui.catalogue_source import require_catalogue
 from ui.frise_header import show_notice
@@ -90,6 +91,9 @@ names = {p.id: p.name for p in catalogue.partners}
 unused = [names[p] for p in unused_partners(catalogue, view.scenario)]
 if unused:
     st.caption(escape_markdown("Partenaires sans placement : " + ", ".join(unused) + "."))
+
+st.subheader("Plan de communication")
+communication_panel(catalogue, view.scenario)
 
 st.subheader("Comparer")
 assert view.scenario_id is not None

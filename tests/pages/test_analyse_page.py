@@ -125,3 +125,14 @@ def test_compare_with_an_earlier_version_finds_the_added_brick() -> None:
         "- :orange[" + escape_markdown(line) + "]"
         for line in ("« Atelier en classe » : 1 → 2 placements.", "Coût par bénéficiaire : 855 € → 860 €.")
     ]
+
+
+def test_the_communication_plan_of_a_cohort_and_its_files() -> None:
+    at = analyse_page()
+    at.selectbox(key="analyse_cohort").set_value(2025).run()
+    table = next(d.value for d in at.dataframe if "Moment" in d.value.columns)
+    assert ("2028-01-01", "Vœux Parcoursup") in list(zip(table["Début"], table["Moment"], strict=True))
+    assert [b.proto.label for b in at.get("download_button")] == [
+        "Télécharger (CSV)",
+        "Ajouter à un agenda (ICS)",
+    ]
