@@ -55,9 +55,10 @@ axis = st.segmented_control(
     key="analyse_axis",
 )
 st.caption("Couleur : nombre de placements ; chiffre : heures par bénéficiaire dans l'étape.")
-st.vega_lite_chart(coverage_spec(catalogue, view.scenario, axis), key="analyse_heatmap")
+cells = coverage(catalogue, view.scenario, axis)
+st.vega_lite_chart(coverage_spec(catalogue, cells, axis), key="analyse_heatmap")
 with st.expander("La couverture en tableau"):
-    st.dataframe(coverage_table(catalogue, coverage(catalogue, view.scenario, axis), axis), hide_index=True)
+    st.dataframe(coverage_table(catalogue, cells, axis), hide_index=True)
 
 st.subheader("Trous du parcours")
 idle_months = st.number_input(

@@ -60,6 +60,7 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     total = sum(e.eur for e in entries if e.year in years)
     share = number(inferred_share(entries, years) * 100, 0)
     st.caption(f"Total : {euros(total)}, dont {share} % estimés d'après des programmes comparables.")
-    st.vega_lite_chart(budget_spec(catalogue, scenario), key="analyse_budget_chart")
+    rows = budget_table(catalogue, entries, years)
+    st.vega_lite_chart(budget_spec(catalogue, rows), key="analyse_budget_chart")
     with st.expander("Les dépenses en tableau"):
-        st.dataframe(budget_table(catalogue, entries, years), hide_index=True)
+        st.dataframe(rows, hide_index=True)

@@ -177,10 +177,8 @@ def budget_table(catalogue: Catalogue, entries: list[BudgetEntry], years: list[i
     ]
 
 
-def budget_spec(catalogue: Catalogue, scenario: Scenario, years: int = YEARS) -> dict[str, Any]:
-    """Spending per calendar year, stacked by pillar, as a Vega-Lite dict."""
-    shown = budget_years(catalogue, scenario, years)
-    rows = budget_table(catalogue, budget_entries(catalogue, scenario), shown)
+def budget_spec(catalogue: Catalogue, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Spending per calendar year stacked by pillar, as a Vega-Lite dict drawn from `budget_table`'s rows."""
     pillars = catalogue.programme.pillars
     chart = (
         alt.Chart(alt.Data(values=rows))

@@ -83,9 +83,8 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
     ]
 
 
-def coverage_spec(catalogue: Catalogue, scenario: Scenario, axis: Axis = "pillar") -> dict[str, Any]:
+def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = "pillar") -> dict[str, Any]:
     """The heat map stage × pillar (or modality), Vega-Lite: colour for placements, text for hours."""
-    cells = coverage(catalogue, scenario, axis)
     rows = coverage_table(catalogue, cells, axis)
     stages = [s.label for s in catalogue.programme.stages]
     groups = [group_label(catalogue, axis, g) for g in _groups(catalogue, axis)]

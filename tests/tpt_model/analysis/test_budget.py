@@ -110,7 +110,7 @@ def test_the_table_the_chart_and_the_inferred_share(catalogue: Catalogue) -> Non
     assert {"Année": 2027, "Volet": "Accompagner", "Montant (€)": 4000} in rows
     assert len(rows) == 5 * 3
     assert inferred_share(entries, years) == 1  # the mentoring's cost is inferred
-    alt.Chart.from_dict(budget_spec(catalogue, scenario))  # a valid Vega-Lite spec
+    alt.Chart.from_dict(budget_spec(catalogue, rows))  # a valid Vega-Lite spec
 
 
 def test_a_scenario_without_a_plan_uses_the_programme_s(catalogue: Catalogue) -> None:

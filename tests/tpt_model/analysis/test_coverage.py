@@ -44,7 +44,7 @@ def test_the_table_twin_speaks_french(catalogue: Catalogue) -> None:
 
 
 def test_the_heat_map_is_valid_vega_lite(catalogue: Catalogue) -> None:
-    spec = coverage_spec(catalogue, SCENARIO)
+    spec = coverage_spec(catalogue, coverage(catalogue, SCENARIO))
     alt.Chart.from_dict(spec) if "mark" in spec else alt.LayerChart.from_dict(spec)  # validates
     assert spec["layer"][0]["mark"]["type"] == "rect"
     assert len(spec["data"]["values"]) == 18
