@@ -2,9 +2,11 @@
 
 import sys
 
+from benchmarks.analyses import run_analysis_benchmark
 from benchmarks.pages import run_page_benchmarks
 from tpt_model.bench.loader import run_benchmarks
 
 quick = "--quick" in sys.argv
 run_benchmarks(quick=quick)
 run_page_benchmarks(quick=quick)
+run_analysis_benchmark(quick=quick)

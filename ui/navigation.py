@@ -16,6 +16,7 @@ def app_pages() -> list[StreamlitPage]:
         st.Page("pages/scenarios.py", title="Scénarios", icon=":material/folder_open:"),
         st.Page("pages/catalogue.py", title="Catalogue des briques", icon=":material/view_module:"),
         st.Page("pages/evaluation.py", title="Évaluation", icon=":material/balance:"),
+        st.Page("pages/analyse.py", title="Analyse", icon=":material/insights:"),
         st.Page("pages/export.py", title="Export", icon=":material/description:"),
     ]
 

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-PAGES = ["Frise", "Scénarios", "Catalogue des briques", "Évaluation", "Export"]
+PAGES = ["Frise", "Scénarios", "Catalogue des briques", "Évaluation", "Analyse", "Export"]
 
 
 @pytest.mark.parametrize(

@@ -397,7 +397,7 @@ BAD_UPLOADS = [
         "deux.yaml",
         b"name: X\nworking_group: gt9\ncolour: red\n",
         [
-            "deux.yaml:3:1: colour: champ inconnu « colour » (champs permis : name, description, working_group, placements)"
+            "deux.yaml:3:1: colour: champ inconnu « colour » (champs permis : name, description, working_group, placements, cohort_plan)"
         ],
     ),
     (

@@ -8,6 +8,7 @@ PAGES = [
     "pages/scenarios.py",
     "pages/catalogue.py",
     "pages/evaluation.py",
+    "pages/analyse.py",
     "pages/export.py",
 ]
 

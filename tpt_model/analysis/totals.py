@@ -2,12 +2,12 @@
 
 from dataclasses import dataclass
 
+from tpt_model.analysis.gaps import risk_window_gaps
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.costs import placement_cost
-from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
+from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions, visible_placements
-from tpt_model.journey.timeline import point_index
 from tpt_model.scenario.summary import scenario_stats
 
 
@@ -22,28 +22,6 @@ class JourneyTotals:
     hours: float
     estimated_bricks: int
     gaps: tuple[str, ...]
-
-
-def _uncovered_risks(catalogue: Catalogue, scenario: Scenario) -> list[str]:
-    """Risk windows (such as the L1 dropout window) that no « Accompagner » action overlaps."""
-    programme = catalogue.programme
-    spans = [
-        (point_index(programme, p.start), point_index(programme, p.end))
-        for p in scenario.placements
-        if p.brick in catalogue.bricks_by_id and catalogue.brick(p.brick).pillar == "empower"
-    ]
-    gaps = []
-    for milestone in catalogue.milestones:
-        if milestone.kind != "risque" or milestone.stage not in programme.stage_index:
-            continue
-        first, last = milestone.months
-        start = point_index(programme, JourneyPoint(stage=milestone.stage, month=first))
-        end = point_index(programme, JourneyPoint(stage=milestone.stage, month=last))
-        if not any(a <= end and start <= b for a, b in spans):
-            gaps.append(
-                f"La fenêtre « {milestone.label} » n'est couverte par aucune action d'accompagnement."
-            )
-    return gaps
 
 
 def _empty_groups(catalogue: Catalogue, scenario: Scenario) -> list[str]:
@@ -75,7 +53,7 @@ def journey_totals(catalogue: Catalogue, scenario: Scenario) -> JourneyTotals:
     costs = [placement_cost(programme, brick, p) for p, brick in placed]
     distinct = {b.id: b for _, b in placed}.values()
     gaps = (
-        _empty_groups(catalogue, scenario) + _uncovered_risks(catalogue, scenario)
+        _empty_groups(catalogue, scenario) + [g.message for g in risk_window_gaps(catalogue, scenario)]
         if scenario.placements
         else []
     )

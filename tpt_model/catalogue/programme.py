@@ -5,6 +5,7 @@ from typing import Annotated
 
 from pydantic import Field, StrictInt, model_validator
 
+from tpt_model.catalogue.cohorts import CohortPlan
 from tpt_model.catalogue.types import Amount, Exit, Id, PillarId, StrictModel, Text, Track
 
 
@@ -138,6 +139,17 @@ class Programme(StrictModel):
     exits: tuple[ExitDef, ...]
     criteria: Annotated[tuple[Criterion, ...], Field(min_length=1)]
     working_groups: tuple[WorkingGroup, ...]
+    cohort_plan: CohortPlan = CohortPlan()
+    """Plan de cohortes par défaut (entrées par rentrée et par étape, parts des parcours, sorties et
+    conditions) : le budget sur cinq ans en découle ; un scénario peut le remplacer."""
+
+    @model_validator(mode="after")
+    def _cohorts_enter_known_stages(self) -> "Programme":
+        known = {s.id for s in self.stages}
+        unknown = [c.entry_stage for c in self.cohort_plan.cohorts if c.entry_stage not in known]
+        if unknown:
+            raise ValueError(f"cohort_plan : étape d'entrée inconnue « {unknown[0]} »")
+        return self
 
     @cached_property
     def stage_ids(self) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tpt_model.catalogue.cohorts import CohortPlan
 from tpt_model.catalogue.types import Exit, Id, Month, StrictModel, Text, Track
 
 
@@ -58,11 +59,14 @@ class Scenario(BaseModel):
     """Groupe de travail (gt1 … gt5)."""
     placements: tuple[Placement, ...] = ()
     """Les briques placées sur la frise."""
+    cohort_plan: CohortPlan | None = None
+    """Plan de cohortes du scénario (sinon celui de programme.yaml)."""
 
     @cached_property
     def content_hash(self) -> int:
         """The hash of the content, computed once: results are memoised by scenario on every rerun."""
-        return hash((self.name, self.description, self.working_group, self.placements))
+        plan = self.cohort_plan.model_dump_json() if self.cohort_plan else None
+        return hash((self.name, self.description, self.working_group, self.placements, plan))
 
     def __hash__(self) -> int:
         return self.content_hash

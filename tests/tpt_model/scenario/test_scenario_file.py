@@ -296,7 +296,7 @@ BAD_FILES = [
         "name: X\ncolour: red\n",
         [
             "bad.yaml:2:1: colour: champ inconnu « colour » "
-            "(champs permis : name, description, working_group, placements)"
+            "(champs permis : name, description, working_group, placements, cohort_plan)"
         ],
     ),
     ("name: X\nworking_group: gt9\n", ["bad.yaml:2:16: working_group: groupe de travail inconnu « gt9 »"]),

@@ -1,0 +1,103 @@
+"""Coverage of the journey: placements and hours per beneficiary in each stage × pillar (or modality)."""
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import altair as alt
+
+from tpt_model.catalogue.brick import Brick
+from tpt_model.catalogue.card import MODALITY_LABELS
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.frise.spec import chart_spec
+from tpt_model.journey.timeline import duration_months, point_index
+
+Axis = Literal["pillar", "modality"]
+AXIS_TITLES = {"pillar": "Volet", "modality": "Modalité"}
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    """What one stage receives from one pillar (or modality): placements touching it, hours spent in it."""
+
+    stage: str
+    group: str
+    placements: int
+    hours: float
+
+
+def placed_bricks(catalogue: Catalogue, scenario: Scenario) -> list[tuple[Placement, Brick]]:
+    """The scenario's placements with their bricks, those of unknown bricks left out."""
+    return [(p, catalogue.brick(p.brick)) for p in scenario.placements if p.brick in catalogue.bricks_by_id]
+
+
+def stage_months(catalogue: Catalogue, placement: Placement) -> dict[str, int]:
+    """How many of the placement's months fall in each stage it touches."""
+    programme = catalogue.programme
+    first, last = point_index(programme, placement.start), point_index(programme, placement.end)
+    months: dict[str, int] = {}
+    for index in range(first, last + 1):
+        stage = programme.stages[index // 12].id
+        months[stage] = months.get(stage, 0) + 1
+    return months
+
+
+def _groups(catalogue: Catalogue, axis: Axis) -> list[str]:
+    return [p.id for p in catalogue.programme.pillars] if axis == "pillar" else list(MODALITY_LABELS)
+
+
+def coverage(catalogue: Catalogue, scenario: Scenario, axis: Axis = "pillar") -> list[CoverageCell]:
+    """Every cell stage × pillar (or modality), in journey order, empty cells included.
+
+    A placement counts once in each stage it touches; its hours are shared between those stages
+    in proportion to its months in each.
+    """
+    programme = catalogue.programme
+    counts = {(s.id, g): [0, 0.0] for s in programme.stages for g in _groups(catalogue, axis)}
+    for placement, brick in placed_bricks(catalogue, scenario):
+        group = brick.pillar if axis == "pillar" else brick.modality
+        total = duration_months(programme, placement.start, placement.end)
+        for stage, months in stage_months(catalogue, placement).items():
+            cell = counts[(stage, group)]
+            cell[0] += 1
+            cell[1] += brick.hours_per_beneficiary * months / total
+    return [CoverageCell(stage, group, int(n), round(h, 2)) for (stage, group), (n, h) in counts.items()]
+
+
+def group_label(catalogue: Catalogue, axis: Axis, group: str) -> str:
+    """The French label of a pillar or a modality."""
+    return catalogue.programme.pillar(group).label if axis == "pillar" else MODALITY_LABELS[group]
+
+
+def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) -> list[dict[str, Any]]:
+    """The heat map's table twin: one French row per cell."""
+    programme = catalogue.programme
+    return [
+        {
+            "Étape": programme.stage(c.stage).label,
+            AXIS_TITLES[axis]: group_label(catalogue, axis, c.group),
+            "Placements": c.placements,
+            "Heures par bénéficiaire": c.hours,
+        }
+        for c in cells
+    ]
+
+
+def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = "pillar") -> dict[str, Any]:
+    """The heat map stage × pillar (or modality), Vega-Lite: colour for placements, text for hours."""
+    rows = coverage_table(catalogue, cells, axis)
+    stages = [s.label for s in catalogue.programme.stages]
+    groups = [group_label(catalogue, axis, g) for g in _groups(catalogue, axis)]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X(f"{AXIS_TITLES[axis]}:N", sort=groups, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+        y=alt.Y("Étape:N", sort=stages, title=None),
+    )
+    heat = base.mark_rect(stroke="white").encode(
+        color=alt.Color("Placements:Q", scale=alt.Scale(scheme="blues"), title="Placements"),
+        tooltip=["Étape:N", f"{AXIS_TITLES[axis]}:N", "Placements:Q", "Heures par bénéficiaire:Q"],
+    )
+    text = base.mark_text(fontSize=12).encode(
+        text=alt.Text("Heures par bénéficiaire:Q", format=".0f"),
+        color=alt.condition("datum.Placements > 2", alt.value("white"), alt.value("black")),
+    )
+    return chart_spec(alt.layer(heat, text).properties(width="container", height=28 * len(stages)))

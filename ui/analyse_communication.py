@@ -1,0 +1,41 @@
+"""The Analyse page's communication plan: a cohort's dates, the bricks using them, CSV and ICS files."""
+
+import datetime
+
+import streamlit as st
+
+from tpt_model.analysis.communication import communication_plan, plan_csv, plan_ics, plan_table
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.journey.cohort import cohort_label, cohort_years, school_year_start
+
+
+def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
+    """Pick a cohort; show its calendar of moments and offer it as CSV and ICS."""
+    today = datetime.date.today()
+    years = cohort_years(today)
+    year = st.selectbox(
+        "Cohorte",
+        years,
+        index=years.index(school_year_start(today)),
+        format_func=cohort_label,
+        key="analyse_cohort",
+    )
+    dates = communication_plan(catalogue, scenario, year)
+    st.dataframe(plan_table(catalogue, dates), hide_index=True)
+    name = f"Plan de communication, {cohort_label(year)}"
+    left, right = st.columns(2)
+    left.download_button(
+        "Télécharger (CSV)",
+        plan_csv(catalogue, dates),
+        f"communication-{year}.csv",
+        "text/csv",
+        key="analyse_csv",
+    )
+    right.download_button(
+        "Ajouter à un agenda (ICS)",
+        plan_ics(catalogue, dates, name),
+        f"communication-{year}.ics",
+        "text/calendar",
+        key="analyse_ics",
+    )
