@@ -96,6 +96,7 @@ def test_a_save_refused_by_the_database_is_a_message(monkeypatch: pytest.MonkeyP
             "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était. "
             "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère le "
             "serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, ou les droits "
-            "du compte PostgreSQL)."
+            "du compte PostgreSQL). Votre changement est gardé : réessayez quand la base répond, ou "
+            "enregistrez-le comme copie."
         )
     ]
