@@ -5,7 +5,7 @@ import streamlit as st
 from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
-from tpt_model.scenario.summary import brick_notices, scenario_caption
+from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
 from ui.brick_picker import brick_picker
@@ -58,6 +58,9 @@ with left:
 with right:
     st.markdown("##### Ajouter une brique")
     brick_id = brick_picker(catalogue)
+    placed = already_placed(catalogue, view.scenario, brick_id) if brick_id is not None else None
+    if placed is not None:
+        st.info(escape_markdown(placed), icon=":material/content_copy:")
     if st.button(
         "Ajouter à la frise",
         icon=":material/add:",

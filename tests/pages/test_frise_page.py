@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from pathlib import Path
 
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
@@ -49,6 +50,29 @@ def test_add_a_brick_then_undo_and_redo() -> None:
     at.button(key="frise_redo").click().run()
     assert len(scenario(at).placements) == 4
     assert at.session_state[STATE_KEY].frise.version == 4
+
+
+def test_search_proposes_the_best_match_and_says_it_is_already_there(isolated_app: Path) -> None:
+    # « mentorat » is also in the first brick's good practices: catalogue order would propose it.
+    path = isolated_app / "bricks" / "atelier-classe.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[Tôt dans l'année]", "[Suivi par un mentorat]"))
+    at = frise_page()
+    assert at.selectbox(key="frise_pick_brick").value is None, "nothing is proposed before a search"
+    assert at.button(key="frise_add").disabled
+    at.text_input(key="frise_pick_text").set_value("Mentorat").run()
+    assert at.selectbox(key="frise_pick_brick").options == ["Mentorat en ligne", "Atelier en classe"]
+    assert at.selectbox(key="frise_pick_brick").value == "mentorat"
+    assert [i.value for i in at.info] == [
+        "« Mentorat en ligne » est déjà sur la frise : 1 placement \\(n° 2\\)\\. "
+        "« Ajouter à la frise » en crée un de plus\\."
+    ]
+    at.button(key="frise_add").click().run()
+    assert [p.brick for p in scenario(at).placements] == [
+        "atelier-classe",
+        "mentorat",
+        "ordinateur",
+        "mentorat",
+    ]
 
 
 def test_edit_a_placement_in_the_dialog() -> None:

@@ -82,6 +82,20 @@ def _numbers(indexes: list[int]) -> str:
     return ", ".join(str(i + 1) for i in indexes)
 
 
+def already_placed(catalogue: Catalogue, scenario: Scenario, brick_id: str) -> str | None:
+    """What to say before adding a brick the frise already holds (None when it holds none)."""
+    indexes = [i for i, p in enumerate(scenario.placements) if p.brick == brick_id]
+    if not indexes:
+        return None
+    brick = catalogue.bricks_by_id.get(brick_id)
+    title = brick.title if brick is not None else brick_id
+    count = f"{len(indexes)} placement{'s' if len(indexes) > 1 else ''}"
+    return (
+        f"« {title} » est déjà sur la frise : {count} (n° {_numbers(indexes)}). "
+        "« Ajouter à la frise » en crée un de plus."
+    )
+
+
 def brick_notices(catalogue: Catalogue, scenario: Scenario) -> list[str]:
     """What the frise must say about its bricks: shown from a last valid version, or missing."""
     by_brick: dict[str, list[int]] = {}

@@ -15,7 +15,7 @@ from tpt_model.scenario.editor import (
     remove_placement,
     update_placement,
 )
-from tpt_model.scenario.summary import placement_summary, scenario_stats
+from tpt_model.scenario.summary import already_placed, placement_summary, scenario_stats
 
 
 @pytest.fixture
@@ -378,6 +378,19 @@ def test_placement_summary_of_an_unknown_brick_names_its_id(catalogue: Catalogue
     assert (
         placement_summary(catalogue, placement) == "disparue — septembre · Seconde → juin · Seconde (10 mois)"
     )
+
+
+def test_already_placed_counts_the_placements_of_a_brick(catalogue: Catalogue, mini: Scenario) -> None:
+    assert already_placed(catalogue, mini, "mentorat") == (
+        "« Mentorat en ligne » est déjà sur la frise : 1 placement (n° 2). "
+        "« Ajouter à la frise » en crée un de plus."
+    )
+    twice = duplicate_placement(catalogue, mini, 0).scenario
+    assert already_placed(catalogue, twice, "atelier-classe") == (
+        "« Atelier en classe » est déjà sur la frise : 2 placements (n° 1, 2). "
+        "« Ajouter à la frise » en crée un de plus."
+    )
+    assert already_placed(catalogue, Scenario(name="Vide"), "mentorat") is None
 
 
 def test_scenario_stats(catalogue: Catalogue, mini: Scenario) -> None:
