@@ -29,10 +29,10 @@ with store_errors():
     ensure_open(view, store, catalogue, state.author)
 
 
-def save(result: ChangeResult, summary: str) -> None:
+def save(result: ChangeResult) -> None:
     # Rerun at once: the header above (undo, version, notices) must show the change.
     with store_errors():
-        commit(view, store, result, state.author, summary)
+        commit(view, store, result, state.author)
     st.rerun()
 
 
@@ -69,10 +69,7 @@ with right:
         type="primary",
     ):
         view.selected = len(view.scenario.placements)  # the new one, once added
-        save(
-            add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)),
-            f"Ajout de « {brick_id} »",
-        )
+        save(add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)))
 
 st.markdown("##### La frise en tableau")
 st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))

@@ -9,7 +9,15 @@ from streamlit.testing.v1 import AppTest
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.journey.cohort import cohort_label, cohort_years
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
+from tpt_model.store.scenarios import ScenarioStore
 from ui.state import STATE_KEY
+
+
+def page_store() -> ScenarioStore:
+    """The scenario store of the page's database (TPT_DATA_DIR is set by the `isolated_app` fixture)."""
+    return ScenarioStore(open_database(load_settings().database_url))
 
 
 def frise_page() -> AppTest:
@@ -91,14 +99,45 @@ def test_edit_a_placement_in_the_dialog() -> None:
     assert placement.end.month == 3
 
 
-def test_impossible_edit_is_refused_with_a_message() -> None:
+def test_impossible_edit_keeps_the_dialog_open_with_the_message_beside_the_field() -> None:
     at = frise_page()
     at.selectbox(key="frise_selected").set_value(1).run()
     at.button(key="frise_edit_open").click().run()
     at.selectbox(key="frise_edit_1_end_stage").set_value("seconde")
+    at.text_area(key="frise_edit_1_note").set_value("Binômes choisis")
     at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    assert not at.exception, at.exception
     assert [e.value for e in at.error] == ["Fin : la fin vient avant le début"]
     assert scenario(at).placements[1].end.stage == "bac-1"
+    assert at.session_state[STATE_KEY].frise.editing == 1, "the dialog stays open"
+    # What was typed is still there, and the message comes right after the end's inputs.
+    assert at.selectbox(key="frise_edit_1_end_stage").value == "seconde"
+    assert at.text_area(key="frise_edit_1_note").value == "Binômes choisis"
+    form = at.get("form")[0]
+    order = [getattr(el, "key", None) or getattr(el, "value", None) for el in form]
+    assert order.index("Fin : la fin vient avant le début") == order.index("frise_edit_1_end_month") + 1
+    # Corrected, it saves and closes.
+    at.selectbox(key="frise_edit_1_end_stage").set_value("bac-2")
+    at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    assert scenario(at).placements[1].end.stage == "bac-2"
+    assert scenario(at).placements[1].note == "Binômes choisis"
+    assert at.session_state[STATE_KEY].frise.editing is None
+    assert not at.error
+
+
+def test_undo_says_what_it_undid_in_titles() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(0).run()
+    at.button(key="frise_remove").click().run()
+    assert at.button(key="frise_undo").help == "Annuler : retrait de « Atelier en classe » \\(n° 1\\)"
+    at.button(key="frise_undo").click().run()
+    assert [t.value for t in at.toast] == ["Annulé : retrait de « Atelier en classe » \\(n° 1\\)\\."]
+    assert at.button(key="frise_redo").help == "Rétablir : retrait de « Atelier en classe » \\(n° 1\\)"
+    frise = at.session_state[STATE_KEY].frise
+    assert [v.summary for v in page_store().versions(frise.scenario_id)][:2] == [
+        "Annulation : retrait de « Atelier en classe » (n° 1)",
+        "Retrait de « Atelier en classe » (n° 1)",
+    ]
 
 
 def test_remove_a_placement_then_undo() -> None:

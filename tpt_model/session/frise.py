@@ -8,7 +8,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions, for_persona
 from tpt_model.scenario.creation import starter_scenario
-from tpt_model.scenario.editor import ChangeResult, Editor
+from tpt_model.scenario.editor import ChangeResult, Editor, step_line
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError
 from tpt_model.store.scenarios import ScenarioStore, StoredScenario
 from tpt_model.text import author_name
@@ -23,13 +23,23 @@ COPY_NOT_SAVED = "Votre version n'a pas pu être enregistrée comme copie : elle
 
 
 class Notice(BaseModel):
-    """What to tell the user after a change: warnings, or why it was refused."""
+    """What to tell the user after a change: warnings, or why it was refused; what an undo undid."""
 
     model_config = ConfigDict(frozen=True)
 
     warnings: tuple[str, ...] = ()
     error: str | None = None
     saved: bool = False
+    done: str | None = None
+
+
+class FieldError(BaseModel):
+    """Why the edit dialog's last save was refused, and which field of the form it is about."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str | None
+    message: str
 
 
 class PendingChange(BaseModel):
@@ -48,6 +58,8 @@ class FriseView(BaseModel):
     options: FriseOptions = FriseOptions()
     selected: int | None = None
     editing: int | None = None
+    # Shown beside its field while the dialog stays open with what was typed.
+    edit_error: FieldError | None = None
     notice: Notice | None = None
     # A change refused because someone saved first (or deleted the scenario): kept to be saved as a copy.
     conflict: Scenario | None = None
@@ -72,10 +84,19 @@ class FriseView(BaseModel):
         """Open the edit dialog of a placement, which becomes the selected one."""
         self.selected = index
         self.editing = index
+        self.edit_error = None
+
+    def refuse_edit(self, result: ChangeResult) -> bool:
+        """Keep the dialog open with the refusal beside its field; False when the change is accepted."""
+        if result.error is None:
+            return False
+        self.edit_error = FieldError(field=result.error_field, message=result.error)
+        return True
 
     def stop_editing(self) -> None:
         """Close the edit dialog (saved or dismissed)."""
         self.editing = None
+        self.edit_error = None
 
     def drop_conflict(self) -> None:
         """Give up the change that someone else's save refused (or that failed), and its message."""
@@ -146,8 +167,11 @@ def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, su
     return None
 
 
-def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: str, summary: str) -> Notice:
-    """Save a change as a new version, then show it; a refused, stale or failed change changes nothing."""
+def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: str) -> Notice:
+    """Save a change as a new version (its summary in the history), then show it.
+
+    A refused, stale or failed change changes nothing.
+    """
     assert view.editor is not None
     staged = view.editor.staged()
     if result.error is not None:
@@ -155,7 +179,7 @@ def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: 
     elif not staged.apply(result):
         notice = Notice(warnings=tuple(result.warnings))
     else:
-        notice = _save(view, store, author, staged, summary) or Notice(
+        notice = _save(view, store, author, staged, result.summary) or Notice(
             warnings=tuple(result.warnings), saved=True
         )
     view.notice = notice
@@ -163,28 +187,34 @@ def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: 
 
 
 def _step(
-    view: FriseView, store: ScenarioStore, author: str, move: Callable[[Editor], bool], summary: str
+    view: FriseView,
+    store: ScenarioStore,
+    author: str,
+    move: Callable[[Editor], str | None],
+    words: tuple[str, str],
 ) -> Notice:
     assert view.editor is not None
     staged = view.editor.staged()
-    if not move(staged):
+    summary = move(staged)
+    if summary is None:
         return Notice()
-    notice = _save(view, store, author, staged, summary)
+    history_word, done_word = words
+    notice = _save(view, store, author, staged, step_line(history_word, summary))
     if notice is None:
         view.selected = None
-        notice = Notice(saved=True)
+        notice = Notice(saved=True, done=f"{step_line(done_word, summary)}.")
     view.notice = notice
     return notice
 
 
 def undo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
-    """Undo the last change (saved as a new version, so history keeps both)."""
-    return _step(view, store, author, Editor.undo, "Annulation")
+    """Undo the last change (saved as a new version, so history keeps both); the notice says what."""
+    return _step(view, store, author, Editor.undo, ("Annulation", "Annulé"))
 
 
 def redo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
-    """Redo the last undone change."""
-    return _step(view, store, author, Editor.redo, "Rétablissement")
+    """Redo the last undone change; the notice says what."""
+    return _step(view, store, author, Editor.redo, ("Rétablissement", "Rétabli"))
 
 
 def retry(view: FriseView, store: ScenarioStore, author: str) -> Notice:

@@ -9,10 +9,12 @@ from tpt_model.scenario.editor import (
     HISTORY_LIMIT,
     ChangeResult,
     Editor,
+    Step,
     add_placement,
     duplicate_placement,
     placement_for,
     remove_placement,
+    step_line,
     update_placement,
 )
 from tpt_model.scenario.summary import already_placed, placement_summary, scenario_stats
@@ -27,9 +29,20 @@ def bricks(scenario: Scenario) -> list[str]:
     return [p.brick for p in scenario.placements]
 
 
+def field_of(message: str) -> str:
+    """The placement field a refusal names (« Fin : … » is about `end`), for the dialog to show it there."""
+    return {
+        "Brique": "brick",
+        "Début": "start",
+        "Fin": "end",
+        "Partenaire": "partner",
+        "Parcours": "tracks",
+    }.get(message.split(" : ")[0], "exits")
+
+
 def named(scenario: Scenario, name: str) -> ChangeResult:
     """A change of name only: the plainest change to drive the undo history with."""
-    return ChangeResult(scenario=scenario.model_copy(update={"name": name}))
+    return ChangeResult(scenario=scenario.model_copy(update={"name": name}), summary=f"Nom « {name} »")
 
 
 # --- placement_for
@@ -70,7 +83,10 @@ def test_placement_for_an_unknown_brick(catalogue: Catalogue) -> None:
 def test_add_appends(catalogue: Catalogue, mini: Scenario) -> None:
     new = placement_for(catalogue, "mentorat")
     result = add_placement(catalogue, mini, new)
-    assert result == ChangeResult(scenario=mini.model_copy(update={"placements": (*mini.placements, new)}))
+    assert result == ChangeResult(
+        scenario=mini.model_copy(update={"placements": (*mini.placements, new)}),
+        summary="Ajout de « Mentorat en ligne »",
+    )
     assert result.ok
     assert mini.placements[-1].brick == "ordinateur"  # the input is never changed
 
@@ -107,7 +123,7 @@ REFUSED_ADDS = [
 @pytest.mark.parametrize(("bad", "message"), [pytest.param(b, m, id=c) for c, b, m in REFUSED_ADDS])
 def test_add_refused(catalogue: Catalogue, mini: Scenario, bad: Placement, message: str) -> None:
     result = add_placement(catalogue, mini, bad)
-    assert result == ChangeResult(scenario=mini, error=message)
+    assert result == ChangeResult(scenario=mini, error=message, error_field=field_of(message))
     assert not result.ok
 
 
@@ -196,7 +212,7 @@ REFUSED_UPDATES = [
     (
         "bad track",
         {"tracks": ["moyen"]},
-        "Filières : valeur « moyen » invalide ; valeurs permises : court, long",
+        "Parcours : valeur « moyen » invalide ; valeurs permises : court, long",
     ),
     (
         "bad exit",
@@ -215,7 +231,9 @@ REFUSED_UPDATES = [
 def test_update_refused(
     catalogue: Catalogue, mini: Scenario, changes: dict[str, object], message: str
 ) -> None:
-    assert update_placement(catalogue, mini, 1, **changes) == ChangeResult(scenario=mini, error=message)
+    assert update_placement(catalogue, mini, 1, **changes) == ChangeResult(
+        scenario=mini, error=message, error_field=field_of(message)
+    )
 
 
 @pytest.mark.parametrize("index", [3, -1, 99])
@@ -223,7 +241,7 @@ def test_unknown_index(catalogue: Catalogue, mini: Scenario, index: int) -> None
     refused = ChangeResult(scenario=mini, error="Placement introuvable")
     assert update_placement(catalogue, mini, index, note="x") == refused
     assert duplicate_placement(catalogue, mini, index) == refused
-    assert remove_placement(mini, index) == refused
+    assert remove_placement(catalogue, mini, index) == refused
 
 
 def test_update_of_a_field_that_cannot_change(catalogue: Catalogue, mini: Scenario) -> None:
@@ -246,9 +264,12 @@ def test_duplicate_the_last(catalogue: Catalogue, mini: Scenario) -> None:
     assert bricks(result.scenario) == ["atelier-classe", "mentorat", "ordinateur", "ordinateur"]
 
 
-def test_remove(mini: Scenario) -> None:
-    result = remove_placement(mini, 0)
-    assert result == ChangeResult(scenario=mini.model_copy(update={"placements": mini.placements[1:]}))
+def test_remove(catalogue: Catalogue, mini: Scenario) -> None:
+    result = remove_placement(catalogue, mini, 0)
+    assert result == ChangeResult(
+        scenario=mini.model_copy(update={"placements": mini.placements[1:]}),
+        summary="Retrait de « Atelier en classe » (n° 1)",
+    )
 
 
 # --- Editor
@@ -260,7 +281,7 @@ def test_editor_applies_changes(catalogue: Catalogue, mini: Scenario) -> None:
     assert editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "mentorat")))
     assert editor.apply(update_placement(catalogue, editor.scenario, 3, note="Deuxième mentorat"))
     assert editor.apply(duplicate_placement(catalogue, editor.scenario, 0))
-    assert editor.apply(remove_placement(editor.scenario, 1))
+    assert editor.apply(remove_placement(catalogue, editor.scenario, 1))
     assert bricks(editor.scenario) == ["atelier-classe", "mentorat", "ordinateur", "mentorat"]
     assert editor.scenario.placements[3].note == "Deuxième mentorat"
     assert len(editor.past) == 4
@@ -274,7 +295,7 @@ def test_a_refused_change_changes_nothing(catalogue: Catalogue, mini: Scenario) 
     before = editor.model_copy(deep=True)
     assert not editor.apply(update_placement(catalogue, editor.scenario, 1, end=pt("terminale", 12)))
     assert not editor.apply(named(editor.scenario, "Refusé").model_copy(update={"error": "Refusé"}))
-    assert not editor.apply(remove_placement(editor.scenario, 7))
+    assert not editor.apply(remove_placement(catalogue, editor.scenario, 7))
     assert editor == before
     assert editor.can_redo  # a refusal does not drop the redo history either
 
@@ -283,6 +304,44 @@ def test_a_change_that_changes_nothing_records_no_step(mini: Scenario) -> None:
     editor = Editor(scenario=mini)
     assert not editor.apply(named(mini, mini.name))
     assert not editor.can_undo
+
+
+def test_every_change_says_what_it_does_in_titles(catalogue: Catalogue, mini: Scenario) -> None:
+    assert [
+        add_placement(catalogue, mini, placement_for(catalogue, "ordinateur")).summary,
+        update_placement(catalogue, mini, 1, note="Binômes").summary,
+        duplicate_placement(catalogue, mini, 2).summary,
+        remove_placement(catalogue, mini, 0).summary,
+    ] == [
+        "Ajout de « Ordinateur offert »",
+        "Modification de « Mentorat en ligne » (n° 2)",
+        "Duplication de « Ordinateur offert » (n° 3)",
+        "Retrait de « Atelier en classe » (n° 1)",
+    ]
+
+
+def test_undo_and_redo_say_what_they_undo_and_redo(catalogue: Catalogue, mini: Scenario) -> None:
+    editor = Editor(scenario=mini)
+    editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "ordinateur")))
+    assert editor.undo_summary == "Ajout de « Ordinateur offert »"
+    assert editor.undo() == "Ajout de « Ordinateur offert »"
+    assert (editor.undo_summary, editor.redo_summary) == (None, "Ajout de « Ordinateur offert »")
+    assert editor.redo() == "Ajout de « Ordinateur offert »"
+    assert (
+        step_line("Annulation", "Ajout de « Ordinateur offert »")
+        == "Annulation : ajout de « Ordinateur offert »"
+    )
+    assert step_line("Annulation", "") == "Annulation"
+
+
+def test_reset_takes_a_history_of_at_most_fifty_steps(mini: Scenario) -> None:
+    editor = Editor(scenario=mini)
+    steps = [
+        Step(scenario=mini.model_copy(update={"name": f"V{i}"}), summary=f"Étape {i}") for i in range(60)
+    ]
+    editor.reset(Scenario(name="Actuel"), steps)
+    assert len(editor.past) == HISTORY_LIMIT
+    assert editor.undo() == "Étape 59" and editor.scenario.name == "V59"
 
 
 def test_undo_and_redo(mini: Scenario) -> None:

@@ -14,6 +14,7 @@ from tpt_model.session.frise import (
     KEPT,
     NOT_SAVED,
     SCENARIO_GONE,
+    FieldError,
     FriseView,
     Notice,
     commit,
@@ -49,7 +50,7 @@ def add_brick(
 ) -> Notice:
     """Commit the addition of `brick` where the catalogue places it, as `author` would."""
     return commit(
-        view, store, add_placement(catalogue, view.scenario, placement_for(catalogue, brick)), author, "Ajout"
+        view, store, add_placement(catalogue, view.scenario, placement_for(catalogue, brick)), author
     )
 
 
@@ -67,14 +68,14 @@ def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue
     assert notice.saved and notice.error is None
     assert view.version == 2
     assert store.get(view.scenario_id).scenario.placements[0].brick == "mentorat"
-    assert [v.summary for v in store.versions(view.scenario_id)][0] == "Ajout"
+    assert [v.summary for v in store.versions(view.scenario_id)][0] == "Ajout de « Mentorat en ligne »"
 
 
 def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
     add_brick(view, store, catalogue)
     bad = update_placement(catalogue, view.scenario, 0, end=JourneyPoint(stage="seconde", month=9))
-    notice = commit(view, store, bad, "Alice", "Modification")
+    notice = commit(view, store, bad, "Alice")
     assert notice.error == "Fin : la fin vient avant le début"
     assert view.version == 2
     assert store.get(view.scenario_id).version == 2
@@ -84,7 +85,7 @@ def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: 
     view = opened(store)
     add_brick(view, store, catalogue)
     change = update_placement(catalogue, view.scenario, 0, start=JourneyPoint(stage="seconde", month=9))
-    notice = commit(view, store, change, "Alice", "Modification")
+    notice = commit(view, store, change, "Alice")
     assert notice.saved
     assert notice.warnings == ("En dehors des étapes prévues pour « Mentorat en ligne » (Terminale → Bac+2)",)
 
@@ -92,11 +93,14 @@ def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: 
 def test_undo_and_redo_are_saved_too(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
     add_brick(view, store, catalogue)
-    assert undo(view, store, "Alice").saved
+    assert undo(view, store, "Alice") == Notice(saved=True, done="Annulé : ajout de « Mentorat en ligne ».")
     assert store.get(view.scenario_id).scenario.placements == ()
-    assert redo(view, store, "Alice").saved
+    assert redo(view, store, "Alice") == Notice(saved=True, done="Rétabli : ajout de « Mentorat en ligne ».")
     assert len(store.get(view.scenario_id).scenario.placements) == 1
-    assert [v.summary for v in store.versions(view.scenario_id)][:2] == ["Rétablissement", "Annulation"]
+    assert [v.summary for v in store.versions(view.scenario_id)][:2] == [
+        "Rétablissement : ajout de « Mentorat en ligne »",
+        "Annulation : ajout de « Mentorat en ligne »",
+    ]
     assert not redo(view, store, "Alice").saved
 
 
@@ -130,7 +134,7 @@ def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Ca
 def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
     add_brick(view, store, catalogue)
-    commit(view, store, remove_placement(view.scenario, 0), "Alice", "Suppression")
+    commit(view, store, remove_placement(catalogue, view.scenario, 0), "Alice")
     assert view.scenario.placements == ()
     undo(view, store, "Alice")
     assert len(view.scenario.placements) == 1
@@ -297,3 +301,16 @@ def test_forget_only_the_deleted_scenario(store: ScenarioStore) -> None:
     assert view.editor is not None
     view.forget(view.scenario_id or "")
     assert (view.scenario_id, view.editor) == (None, None)
+
+
+def test_a_refused_edit_keeps_the_dialog_open_with_its_field(catalogue: Catalogue) -> None:
+    view = FriseView()
+    view.start_editing(1)
+    scenario = catalogue.template("mini")
+    refused = update_placement(catalogue, scenario, 1, end=JourneyPoint(stage="seconde", month=9))
+    assert view.refuse_edit(refused)
+    assert view.editing == 1
+    assert view.edit_error == FieldError(field="end", message="Fin : la fin vient avant le début")
+    assert not view.refuse_edit(update_placement(catalogue, scenario, 1, note="Binômes"))
+    view.stop_editing()
+    assert (view.editing, view.edit_error) == (None, None)
