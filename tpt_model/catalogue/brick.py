@@ -86,6 +86,8 @@ class Brick(StrictModel):
     """Coûts de la brique."""
     hours_per_beneficiary: Amount
     """Heures d'accompagnement par bénéficiaire."""
+    duration_months: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    """Durée habituelle d'un placement, en mois (1 si absent) : la frise l'ajoute sur cette durée."""
     criteria: dict[Id, StrictInt]
     """Note de référence par critère (id du critère : note sur son échelle)."""
     barriers: tuple[Text, ...]

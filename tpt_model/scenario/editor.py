@@ -7,14 +7,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.validation import french_message
-from tpt_model.journey.timeline import stage_end, stage_start
+from tpt_model.journey.timeline import point_at, point_index, stage_end, stage_start
 from tpt_model.scenario.rules import Finding, check_placement
 
 HISTORY_LIMIT = 50
 NOT_FOUND = "Placement introuvable"
-
-# A one-stage brick of these kinds happens once: it gets a one-month placement, not a school year.
-PUNCTUAL_KINDS = frozenset({"evenement", "intervention_classe", "equipement"})
 
 EDITABLE_FIELDS = ("start", "end", "lane", "tracks", "exits", "partner", "note")
 FIELD_LABELS = {
@@ -51,15 +48,17 @@ class ChangeResult(BaseModel):
 
 
 def placement_for(catalogue: Catalogue, brick_id: str) -> Placement:
-    """A new placement over the brick's own stages: September of the first to June of the last.
+    """A new placement from September of the brick's first stage, for its `duration_months` (1 by default).
 
-    A one-stage brick of a punctual kind (event, class intervention, equipment) lasts one month,
-    September of its stage. Raises KeyError for an unknown brick.
+    A longer duration stops at June of the brick's last stage: the group stretches it if it wants.
+    Raises KeyError for an unknown brick.
     """
+    programme = catalogue.programme
     brick = catalogue.brick(brick_id)
     start = stage_start(brick.stages.from_stage)
-    one_stage = brick.stages.from_stage == brick.stages.to_stage
-    end = start if one_stage and brick.kind in PUNCTUAL_KINDS else stage_end(brick.stages.to_stage)
+    first = point_index(programme, start)
+    last = point_index(programme, stage_end(brick.stages.to_stage))
+    end = point_at(programme, min(first + (brick.duration_months or 1) - 1, max(last, first)))
     return Placement(brick=brick.id, start=start, end=end)
 
 

@@ -4,7 +4,7 @@ import pytest
 from helpers import AXIS, pt
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.scenario.editor import (
     HISTORY_LIMIT,
     ChangeResult,
@@ -48,22 +48,29 @@ def named(scenario: Scenario, name: str) -> ChangeResult:
 # --- placement_for
 
 
-def test_placement_for_covers_the_bricks_stages(catalogue: Catalogue) -> None:
+def test_placement_for_lasts_the_bricks_duration_from_its_first_stage(catalogue: Catalogue) -> None:
+    # The test mentorat says `duration_months: 6`: September to February of terminale.
     assert placement_for(catalogue, "mentorat") == Placement(
-        brick="mentorat", start=pt("terminale", 9), end=pt("bac-2", 6)
+        brick="mentorat", start=pt("terminale", 9), end=pt("terminale", 2)
     )
 
 
-def test_placement_for_a_several_stage_intervention_covers_its_stages(catalogue: Catalogue) -> None:
-    assert placement_for(catalogue, "atelier-classe") == Placement(
-        brick="atelier-classe", start=pt("seconde", 9), end=pt("premiere", 6)
-    )
+@pytest.mark.parametrize("brick", ["atelier-classe", "ordinateur"])
+def test_placement_for_lasts_one_month_without_a_duration(catalogue: Catalogue, brick: str) -> None:
+    # A two-hour class workshop is not drawn over two school years.
+    first = catalogue.brick(brick).stages.from_stage
+    assert placement_for(catalogue, brick) == Placement(brick=brick, start=pt(first, 9), end=pt(first, 9))
 
 
-def test_placement_for_a_one_stage_punctual_brick_lasts_one_month(catalogue: Catalogue) -> None:
-    assert placement_for(catalogue, "ordinateur") == Placement(
-        brick="ordinateur", start=pt("bac-1", 9), end=pt("bac-1", 9)
-    )
+@pytest.mark.parametrize(
+    ("months", "end"), [(10, pt("terminale", 6)), (30, pt("bac-2", 2)), (99, pt("bac-2", 6))]
+)
+def test_placement_for_a_long_duration_stops_at_the_last_stage(
+    catalogue: Catalogue, months: int, end: JourneyPoint
+) -> None:
+    mentorat = catalogue.brick("mentorat").model_copy(update={"duration_months": months})
+    longer = catalogue.replace(bricks=tuple(mentorat if b.id == "mentorat" else b for b in catalogue.bricks))
+    assert placement_for(longer, "mentorat").end == end
 
 
 def test_placement_for_passes_the_rules(catalogue: Catalogue, mini: Scenario) -> None:
@@ -464,7 +471,8 @@ def test_scenario_stats(catalogue: Catalogue, mini: Scenario) -> None:
 
 def test_scenario_stats_count_a_placement_in_the_phase_of_its_start(catalogue: Catalogue) -> None:
     # Terminale (phase 1) → Bac+2 (phase 2): one placement, counted once, in phase 1.
-    scenario = Scenario(name="S", placements=(placement_for(catalogue, "mentorat"),))
+    long = Placement(brick="mentorat", start=pt("terminale", 9), end=pt("bac-2", 6))
+    scenario = Scenario(name="S", placements=(long,))
     stats = scenario_stats(catalogue, scenario)
     assert stats["phases"] == {"construire": 1, "reussir": 0, "epanouir": 0}
     assert stats["months"] == 34  # September of terminale to June of bac+2
