@@ -4,7 +4,7 @@ import datetime
 import json
 from pathlib import Path
 
-from helpers import app_test
+from helpers import app_test, pt
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.catalogue.scenario_format import Scenario
@@ -81,6 +81,17 @@ def test_search_proposes_the_best_match_and_says_it_is_already_there(isolated_ap
         "ordinateur",
         "mentorat",
     ]
+
+
+def test_a_brick_added_lasts_one_month_at_its_first_stage_unless_its_data_say_more() -> None:
+    at = frise_page()
+    for text, brick in (("atelier en classe", "atelier-classe"), ("mentorat", "mentorat")):
+        at.text_input(key="frise_pick_text").set_value(text).run()
+        assert at.selectbox(key="frise_pick_brick").value == brick
+        at.button(key="frise_add").click().run()
+    atelier, mentorat = scenario(at).placements[-2:]
+    assert (atelier.start, atelier.end) == (pt("seconde", 9), pt("seconde", 9))
+    assert (mentorat.start, mentorat.end) == (pt("terminale", 9), pt("terminale", 2))  # duration_months: 6
 
 
 def test_edit_a_placement_in_the_dialog() -> None:
