@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.catalogue.card import persona_card_markdown
 from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
@@ -46,6 +47,9 @@ frise_header(view, store, state.author)
 for notice in brick_notices(catalogue, view.scenario):
     st.warning(escape_markdown(notice), icon=":material/history:")
 frise_options(catalogue, view)
+persona = catalogue.personas_by_id.get(view.options.persona or "")
+if persona is not None:
+    st.info(persona_card_markdown(catalogue, persona), icon=":material/person:")
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode=SELECTION, key="frise_chart")
 journey_panel(catalogue, view.scenario, view.options)

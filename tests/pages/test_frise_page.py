@@ -94,6 +94,22 @@ def test_a_brick_added_lasts_one_month_at_its_first_stage_unless_its_data_say_mo
     assert (mentorat.start, mentorat.end) == (pt("terminale", 9), pt("terminale", 2))  # duration_months: 6
 
 
+def test_a_persona_shows_her_situation_and_toutes_gives_back_everyones_track_and_exit() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_persona").set_value("lea").run()
+    assert (at.selectbox(key="frise_track").value, at.selectbox(key="frise_exit").value) == (
+        "court",
+        "salariat",
+    )
+    assert len(at.info) == 1
+    assert "**Situation** : boursière, vit en zone rurale" in at.info[0].value
+    at.selectbox(key="frise_persona").set_value(None).run()
+    assert (at.selectbox(key="frise_track").value, at.selectbox(key="frise_exit").value) == (None, None)
+    assert not at.selectbox(key="frise_track").disabled
+    assert not at.info
+    assert sorted({v["idx"] for v in bar_values(at)}) == [0, 1, 2]
+
+
 def test_edit_a_placement_in_the_dialog() -> None:
     at = frise_page()
     at.selectbox(key="frise_selected").set_value(1).run()

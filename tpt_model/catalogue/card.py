@@ -1,12 +1,23 @@
-"""How a brick reads for people: a table row and a Markdown card (user text escaped)."""
+"""How a brick or a persona reads for people: a table row and Markdown cards (user text escaped)."""
 
 from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.search import brick_phases
+from tpt_model.catalogue.types import PersonaFlag
 from tpt_model.formatting import euros, hours
 from tpt_model.text import escape_markdown as esc
 
 MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
+# A persona's situation as it reads after « Situation : ».
+PERSONA_FLAG_LABELS: dict[PersonaFlag, str] = {
+    "boursiere": "boursière",
+    "rurale": "vit en zone rurale",
+    "qpv": "vit dans un quartier prioritaire de la ville",
+    "premiere_generation": "première de sa famille à faire des études supérieures",
+    "handicap": "en situation de handicap",
+    "alternance": "en alternance",
+}
 
 
 def stage_span(catalogue: Catalogue, brick: Brick) -> str:
@@ -70,3 +81,20 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         _bullets(brick.sources),
     ]
     return "\n\n".join(lines)
+
+
+def persona_card_markdown(catalogue: Catalogue, persona: Persona) -> str:
+    """Who a persona is, what her situation is, where she joins and where she goes, as Markdown."""
+    programme = catalogue.programme
+    tracks = {t.id: t.label for t in programme.tracks}
+    exits = {e.id: e.label for e in programme.exits}
+    situation = ", ".join(PERSONA_FLAG_LABELS[f] for f in persona.flags) or "aucune condition particulière"
+    return "\n\n".join(
+        [
+            f"**{esc(persona.name)}, {persona.age} ans** — {esc(persona.description)}",
+            f"**Situation** : {esc(situation)} · **Entrée dans le programme** : "
+            f"{esc(programme.stage(persona.start_stage).label)} · **Parcours** : "
+            f"{esc(tracks.get(persona.track, persona.track))} · **Sortie** : "
+            f"{esc(exits.get(persona.exit, persona.exit))}",
+        ]
+    )

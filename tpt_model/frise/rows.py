@@ -58,11 +58,19 @@ class FriseOptions(BaseModel):
 
 
 def for_persona(catalogue: Catalogue, options: FriseOptions, persona_id: str | None) -> FriseOptions:
-    """The options that follow one persona (her track and exit), or the same options for everyone."""
+    """The options that follow one persona (her track and exit), or everyone again.
+
+    Leaving a persona (None, or one no longer in the catalogue) also leaves her track and exit:
+    every track and exit show again. Options that followed nobody stay as they are.
+    """
     persona = catalogue.personas_by_id.get(persona_id or "")
-    if persona is None:
-        return options.model_copy(update={"persona": None})
-    return options.model_copy(update={"persona": persona.id, "track": persona.track, "exit": persona.exit})
+    if persona is not None:
+        return options.model_copy(
+            update={"persona": persona.id, "track": persona.track, "exit": persona.exit}
+        )
+    if options.persona is None:
+        return options
+    return options.model_copy(update={"persona": None, "track": None, "exit": None})
 
 
 @dataclass(frozen=True)

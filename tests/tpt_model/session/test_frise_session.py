@@ -279,9 +279,13 @@ def test_follow_a_persona_then_everyone(catalogue: Catalogue) -> None:
     view.follow_persona(catalogue, "lea")
     assert view.options == FriseOptions(persona="lea", track="court", exit="salariat", lane_mode="modality")
     view.follow_persona(catalogue, None)
-    assert view.options.persona is None and view.options.track == "court"
+    assert view.options == FriseOptions(lane_mode="modality"), "everyone's track and exit, not hers"
+    view.change_options(track="long")
+    view.follow_persona(catalogue, None)  # following nobody already: the chosen track stays
+    assert view.options == FriseOptions(track="long", lane_mode="modality")
+    view.follow_persona(catalogue, "lea")
     view.follow_persona(catalogue, "partie")  # a persona no longer in the catalogue
-    assert view.options.persona is None
+    assert view.options == FriseOptions(lane_mode="modality")
 
 
 def test_editing_selects_the_placement_and_a_dropped_conflict_is_gone(store: ScenarioStore) -> None:
