@@ -255,7 +255,6 @@ def weighted_setup() -> AppTest:
     }.items():
         store.save_sheet(sid, ScoreSheet(brick=brick, evaluator="Alice", scores=values), as_evaluator="Alice")
     section(at, "results")
-    at.checkbox(key="eval_include_reference").uncheck().run()
     return at
 
 
@@ -263,8 +262,8 @@ def test_weights_change_the_ranking_live() -> None:
     at = weighted_setup()
     assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
     table = ranking(at)
-    assert list(table["Brique"]) == TITLES
-    assert list(table["Total pondéré"])[:2] == [66.7, 50.0]
+    assert list(table["Brique"]) == TITLES[:2], "the brick nobody scored is listed apart"
+    assert list(table["Total pondéré"]) == ["66,7", "50"]
     assert list(table.columns) == [
         "Rang",
         "Brique",
@@ -273,23 +272,25 @@ def test_weights_change_the_ranking_live() -> None:
         "Simplicité de mise en œuvre",
         "Caractère abordable",
         "Total pondéré",
-        "Évaluatrices",
+        "Référence catalogue",
+        "Évaluations",
         "À discuter",
     ]
+    assert escape_markdown("Non notées (1) : Ordinateur offert") in [c.value for c in at.caption]
     assert not at.info
     rule = disagreement_rule(load_catalogue(ROOT / "tests" / "data" / "catalogue").programme)
     assert escape_markdown(rule) in [c.value for c in at.caption]
 
     at.slider(key="eval_weight_pertinence").set_value(5.0).run()
     assert not at.exception, at.exception
-    assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe", "Ordinateur offert"]
+    assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe"]
     assert [i.value for i in at.info] == [
         escape_markdown("Avec ces poids, 2 briques changent de rang par rapport aux poids du programme.")
     ]
 
     at.button(key="eval_weights_reset").click().run()
     assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
-    assert list(ranking(at)["Brique"]) == TITLES
+    assert list(ranking(at)["Brique"]) == TITLES[:2]
     assert not at.info
 
 
@@ -300,10 +301,10 @@ def test_a_heavy_programme_weight_is_shown_and_used_as_it_is(isolated_app: Path)
     assert (slider.value, slider.min, slider.max) == (10.0, 0.0, 20.0)
     # mentorat: pertinence 4/4, the rest 1/4: 100 × 10 / 12; atelier: (10 × 1/3 + 1 + 1) / 12.
     assert list(ranking(at)["Brique"])[:2] == ["Mentorat en ligne", "Atelier en classe"]
-    assert list(ranking(at)["Total pondéré"])[:2] == [83.3, 44.4]
+    assert list(ranking(at)["Total pondéré"]) == ["83,3", "44,4"]
     assert not at.info, "the programme's own weights change no rank"
     at.slider(key="eval_weight_pertinence").set_value(15.0).run()
-    assert list(ranking(at)["Total pondéré"])[:2] == [88.2, 41.2]
+    assert list(ranking(at)["Total pondéré"]) == ["88,2", "41,2"]
 
 
 def test_weights_and_reference_choice_survive_a_section_switch() -> None:
@@ -341,14 +342,30 @@ def test_the_evaluator_and_the_brick_survive_a_visit_to_another_page() -> None:
     assert at.session_state[STATE_KEY].evaluation.evaluator_name("Inès") == "Groupe"
 
 
-def test_the_reference_counts_as_one_evaluator_by_default() -> None:
+def test_the_reference_is_off_by_default_shown_apart_and_never_a_voter() -> None:
     at = evaluation_page()
     section(at, "results")
+    assert at.checkbox(key="eval_include_reference").value is False
+    assert ranking(at).empty, "no brick ranks before someone in the room scores it"
+    assert escape_markdown("Non notées (3) : " + ", ".join(TITLES)) in [c.value for c in at.caption]
+    # Alice disagrees with the reference by 3 levels on the mentorat: nothing to discuss for that.
+    sheet = ScoreSheet(brick="mentorat", evaluator="Alice", scores={"pertinence": 1})
+    score_store().save_sheet(scenario_id(at), sheet, as_evaluator="Alice")
+    at.run()
     table = ranking(at)
-    assert list(table["Évaluatrices"]) == [1, 1, 1]
-    at.checkbox(key="eval_include_reference").uncheck().run()
-    assert list(ranking(at)["Évaluatrices"]) == [0, 0, 0]
-    assert ranking(at)["Total pondéré"].isna().all()
+    assert list(table["Brique"]) == ["Mentorat en ligne"]
+    assert (table["Évaluations"][0], table["Référence catalogue"][0], table["À discuter"][0]) == (
+        "1",
+        "83,3",
+        "",
+    )
+    at.checkbox(key="eval_include_reference").check().run()
+    table = ranking(at)
+    assert dict(zip(table["Brique"], table["Évaluations"], strict=True)) == dict(
+        zip(TITLES, "121", strict=True)
+    )
+    assert list(table["À discuter"]) == ["", "", ""]
+    assert not [c.value for c in at.caption if c.value.startswith("Non notées")]
 
 
 def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
@@ -374,7 +391,9 @@ def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
     texts = [m.value for m in at.markdown]
     assert any(t.startswith("**Mentorat en ligne** · rang") and "à discuter" in t for t in texts)
     assert "- *Alice* : " + escape_markdown("**Trop** <b>cher</b>") in texts
-    assert any("Pertinence : moyenne 3, médiane 4, de 1 à 4 \\(3 notes\\) — désaccord" in t for t in texts)
+    assert any(
+        "Pertinence : moyenne 2,5, médiane 2,5, de 1 à 4 \\(2 notes\\) — désaccord" in t for t in texts
+    )
 
     at.selectbox(key="eval_detail_brick").set_value("ordinateur").run()
     assert any(t.startswith("**Ordinateur offert**") for t in (m.value for m in at.markdown))
@@ -399,7 +418,7 @@ def test_a_fourth_criterion_needs_no_code(
     assert [s.key for s in at.slider][-1] == "eval_weight_impact"
     table = ranking(at)
     assert "Impact" in table.columns
-    assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == 5.0
+    assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == "5"
     # The matrix can put the new criterion on an axis.
     at.selectbox(key="eval_axis_y").set_value("impact").run()
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
