@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.formatting import count
 from ui.catalogue_source import require_catalogue
 from ui.scenario_admin import (
     create_panel,
@@ -31,7 +32,7 @@ show_notice(view)
 with store_errors():
     infos = store.list()
 if infos:
-    st.caption(f"{len(infos)} scénario(s), du plus récemment modifié au plus ancien.")
+    st.caption(f"{count(len(infos), 'scénario')}, du plus récemment modifié au plus ancien.")
     scenario_table(catalogue, infos, open_id)
 else:
     st.info("Aucun scénario pour l'instant : créez-en un ou importez un fichier YAML.")

@@ -37,11 +37,11 @@ def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, floa
     cols = st.columns(len(programme.criteria))
     for col, criterion in zip(cols, programme.criteria, strict=True):
         key = weight_key(criterion.id)
-        col.slider(
+        # A select slider, not a slider: its values read « 1,5 », the French way.
+        col.select_slider(
             criterion.label,
-            scale.low,
-            scale.high,
-            step=scale.step,
+            scale.options(criterion.weight, current[criterion.id]),
+            format_func=number,
             help=f"Poids dans le total. Programme : {number(criterion.weight)}.",
             key=key,
             on_change=bind(

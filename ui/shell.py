@@ -6,11 +6,13 @@ without app.py (a bookmarked page address on a fresh server, see `ui.navigation`
 
 import streamlit as st
 
+from tpt_model.formatting import count
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
 from ui.navigation import join_the_router
 from ui.settings import app_settings
 from ui.state import app_state
+from ui.stores import saved_scenarios
 
 
 def page_setup() -> None:
@@ -25,7 +27,10 @@ def page_setup() -> None:
             st.warning(warning, icon=":material/warning:")
         result = load_result()
         if result.catalogue is not None:
-            st.caption(result.catalogue.summary())
+            st.caption(f"Catalogue : {result.catalogue.summary()}")
+        saved = saved_scenarios()
+        if saved is not None:
+            st.caption(f"Base : {count(saved, 'scénario enregistré', 'scénarios enregistrés')}")
         show_problems(result)
         st.text_input(
             "Votre nom (affiché dans l'historique)",

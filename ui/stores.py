@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.store.errors import StoreError
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
@@ -24,6 +25,14 @@ def _configured() -> tuple[ScenarioStore, ScoreStore]:
 def scenario_store() -> ScenarioStore:
     """The scenario store of the configured database (`TPT_DATABASE_URL` or SQLite in `TPT_DATA_DIR`)."""
     return _configured()[0]
+
+
+def saved_scenarios() -> int | None:
+    """How many scenarios the database holds; None when it cannot say (the page says why)."""
+    try:
+        return _stores(app_settings().database_url)[0].count()
+    except StoreError:
+        return None
 
 
 def score_store() -> ScoreStore:

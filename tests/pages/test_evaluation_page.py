@@ -260,7 +260,8 @@ def weighted_setup() -> AppTest:
 
 def test_weights_change_the_ranking_live() -> None:
     at = weighted_setup()
-    assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
+    assert [s.value for s in at.select_slider] == [2.0, 1.0, 1.0]
+    assert at.select_slider(key="eval_weight_pertinence").options[:4] == ["0", "0,5", "1", "1,5"]
     table = ranking(at)
     assert list(table["Brique"]) == TITLES[:2], "the brick nobody scored is listed apart"
     assert list(table["Total pondéré"]) == ["66,7", "50"]
@@ -281,7 +282,7 @@ def test_weights_change_the_ranking_live() -> None:
     rule = disagreement_rule(load_catalogue(ROOT / "tests" / "data" / "catalogue").programme)
     assert escape_markdown(rule) in [c.value for c in at.caption]
 
-    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    at.select_slider(key="eval_weight_pertinence").set_value(5.0).run()
     assert not at.exception, at.exception
     assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe"]
     assert [i.value for i in at.info] == [
@@ -289,7 +290,7 @@ def test_weights_change_the_ranking_live() -> None:
     ]
 
     at.button(key="eval_weights_reset").click().run()
-    assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
+    assert [s.value for s in at.select_slider] == [2.0, 1.0, 1.0]
     assert list(ranking(at)["Brique"]) == TITLES[:2]
     assert not at.info
 
@@ -297,32 +298,32 @@ def test_weights_change_the_ranking_live() -> None:
 def test_a_heavy_programme_weight_is_shown_and_used_as_it_is(isolated_app: Path) -> None:
     set_weight(isolated_app, "pertinence", 10)
     at = weighted_setup()
-    slider = at.slider(key="eval_weight_pertinence")
-    assert (slider.value, slider.min, slider.max) == (10.0, 0.0, 20.0)
+    slider = at.select_slider(key="eval_weight_pertinence")
+    assert (slider.value, slider.options[0], slider.options[-1]) == (10.0, "0", "20")
     # mentorat: pertinence 4/4, the rest 1/4: 100 × 10 / 12; atelier: (10 × 1/3 + 1 + 1) / 12.
     assert list(ranking(at)["Brique"])[:2] == ["Mentorat en ligne", "Atelier en classe"]
     assert list(ranking(at)["Total pondéré"]) == ["83,3", "44,4"]
     assert not at.info, "the programme's own weights change no rank"
-    at.slider(key="eval_weight_pertinence").set_value(15.0).run()
+    at.select_slider(key="eval_weight_pertinence").set_value(15.0).run()
     assert list(ranking(at)["Total pondéré"]) == ["88,2", "41,2"]
 
 
 def test_weights_and_reference_choice_survive_a_section_switch() -> None:
     at = weighted_setup()
-    at.slider(key="eval_weight_simplicite").set_value(0.5).run()
+    at.select_slider(key="eval_weight_simplicite").set_value(0.5).run()
     section(at, "score")
     section(at, "results")
-    assert [s.value for s in at.slider] == [2.0, 0.5, 1.0]
+    assert [s.value for s in at.select_slider] == [2.0, 0.5, 1.0]
     assert at.checkbox(key="eval_include_reference").value is False
 
 
 def test_section_weights_and_reference_choice_survive_a_visit_to_another_page() -> None:
     at = weighted_setup()
-    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    at.select_slider(key="eval_weight_pertinence").set_value(5.0).run()
     at.switch_page("pages/frise.py").run()
     at.switch_page("pages/evaluation.py").run()
     assert at.button_group(key="eval_section").value == "results"
-    assert [s.value for s in at.slider] == [5.0, 1.0, 1.0]
+    assert [s.value for s in at.select_slider] == [5.0, 1.0, 1.0]
     assert at.checkbox(key="eval_include_reference").value is False
     assert list(ranking(at)["Brique"])[0] == "Mentorat en ligne"
 
@@ -415,7 +416,7 @@ def test_a_fourth_criterion_needs_no_code(
     submit(at, impact=5)
     assert score_store().sheets(scenario_id(at))[0].scores == {"impact": 5}
     section(at, "results")
-    assert [s.key for s in at.slider][-1] == "eval_weight_impact"
+    assert [s.key for s in at.select_slider][-1] == "eval_weight_impact"
     table = ranking(at)
     assert "Impact" in table.columns
     assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == "5"

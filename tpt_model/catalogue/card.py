@@ -5,7 +5,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.search import brick_phases
 from tpt_model.catalogue.types import PersonaFlag
-from tpt_model.formatting import euros, hours
+from tpt_model.formatting import EMPTY, euros, hours
 from tpt_model.text import escape_markdown as esc
 
 MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
@@ -27,18 +27,17 @@ def stage_span(catalogue: Catalogue, brick: Brick) -> str:
     return first if first == last else f"{first} → {last}"
 
 
-def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, object]:
-    """One line of the catalogue table."""
+def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, str]:
+    """One line of the catalogue table, as people read it: its title first, no identifier."""
     programme = catalogue.programme
     return {
         "Brique": brick.title,
         "Volet": programme.pillar(brick.pillar).label,
         "Modalité": MODALITY_LABELS[brick.modality],
         "Étapes": stage_span(catalogue, brick),
-        "Coût / bénéficiaire (€)": brick.cost.per_beneficiary_eur,
-        "Heures / bénéficiaire": brick.hours_per_beneficiary,
-        "Partenaires": ", ".join(catalogue.partners_by_id[p].name for p in brick.partners),
-        "id": brick.id,
+        "Coût / bénéficiaire": euros(brick.cost.per_beneficiary_eur),
+        "Heures / bénéficiaire": hours(brick.hours_per_beneficiary),
+        "Partenaires": ", ".join(catalogue.partners_by_id[p].name for p in brick.partners) or EMPTY,
     }
 
 

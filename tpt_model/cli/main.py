@@ -8,6 +8,7 @@ from sqlalchemy.engine import make_url
 
 from tpt_model.catalogue.schema import write_schemas
 from tpt_model.errors import SettingsError
+from tpt_model.formatting import count
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.settings import load_settings
 from tpt_model.store.engine import make_engine
@@ -20,7 +21,7 @@ def _validate(args: argparse.Namespace) -> int:
     for problem in result.problems:
         print(problem)
     if result.problems or result.catalogue is None:
-        print(f"{len(result.problems)} problème(s) dans {args.dir}")
+        print(f"{count(len(result.problems), 'problème')} dans {args.dir}")
         return 1
     print(f"Catalogue valide : {result.catalogue.summary()}")
     return 0

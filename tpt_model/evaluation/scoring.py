@@ -109,6 +109,12 @@ class WeightScale:
         """The weight brought within the scale (a weight set before the programme changed may fall out)."""
         return min(max(weight, self.low), self.high)
 
+    def options(self, *kept: float) -> list[float]:
+        """The weights offered, by step, with the `kept` ones (a programme weight off the steps) in place."""
+        steps = round((self.high - self.low) / self.step)
+        offered = {self.low + i * self.step for i in range(steps + 1)}
+        return sorted(offered | {self.clamp(w) for w in kept})
+
 
 # The smallest top of the scale and its step: enough room to weigh a criterion of weight 1 five times more.
 WEIGHT_FLOOR_HIGH = 5.0

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
@@ -57,6 +57,7 @@ class ScenarioInfo(BaseModel):
     version: int
     updated_at: datetime
     updated_by: str
+    created_at: datetime
 
 
 class VersionInfo(BaseModel):
@@ -252,9 +253,16 @@ class ScenarioStore:
                 version=row.current_version,
                 updated_at=row.updated_at,
                 updated_by=row.updated_by,
+                created_at=row.created_at,
             )
             for row in rows
         ]
+
+    @translated
+    def count(self) -> int:
+        """How many scenarios the database holds."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(scenarios)).scalar_one())
 
     def _create(self, scenario: Scenario, author: str, summary: str) -> StoredScenario:
         scenario_id = str(uuid.uuid4())

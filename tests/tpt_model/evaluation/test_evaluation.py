@@ -168,6 +168,12 @@ def test_the_weight_scale_comes_from_the_programme(catalogue_dir: Path, weight: 
     assert weight_scale(programme) == WeightScale(low=0.0, high=high, step=0.5)
 
 
+def test_the_weight_scale_offers_its_steps_and_keeps_a_weight_between_them() -> None:
+    scale = WeightScale(low=0.0, high=2.0, step=0.5)
+    assert scale.options() == [0.0, 0.5, 1.0, 1.5, 2.0]
+    assert scale.options(1.25, 1.0, 9.0) == [0.0, 0.5, 1.0, 1.25, 1.5, 2.0]
+
+
 def test_the_weight_scale_clamps_what_falls_out() -> None:
     scale = WeightScale(low=0.0, high=5.0, step=0.5)
     assert [scale.clamp(w) for w in (-1.0, 0.0, 3.5, 5.0, 12.0)] == [0.0, 0.0, 3.5, 5.0, 5.0]

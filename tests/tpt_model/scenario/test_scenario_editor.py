@@ -489,6 +489,6 @@ def test_scenario_caption_counts_by_phase_label(catalogue: Catalogue) -> None:
     from tpt_model.scenario.summary import scenario_caption
 
     assert scenario_caption(catalogue, catalogue.template("mini")) == (
-        "3 placement(s) · Je construis mon projet : 2 · Je réussis ma formation : 1 · "
+        "3 placements · Je construis mon projet : 2 · Je réussis ma formation : 1 · "
         "Je m'épanouis dans mon job : 0"
     )

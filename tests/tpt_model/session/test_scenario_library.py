@@ -33,7 +33,13 @@ def store(sqlite_engine: Engine) -> ScenarioStore:
 
 def info(scenario_id: str, name: str, group: str | None = None, version: int = 1) -> ScenarioInfo:
     return ScenarioInfo(
-        id=scenario_id, name=name, working_group=group, version=version, updated_at=AT, updated_by="Alice"
+        id=scenario_id,
+        name=name,
+        working_group=group,
+        version=version,
+        updated_at=AT,
+        updated_by="Alice",
+        created_at=AT,
     )
 
 

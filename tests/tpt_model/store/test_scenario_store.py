@@ -81,6 +81,7 @@ def test_list_is_most_recently_modified_first(store: ScenarioStore) -> None:
             version=2,
             updated_at=saved.updated_at,
             updated_by="carole",
+            created_at=first.updated_at,
         ),
         ScenarioInfo(
             id=second.id,
@@ -89,12 +90,21 @@ def test_list_is_most_recently_modified_first(store: ScenarioStore) -> None:
             version=1,
             updated_at=second.updated_at,
             updated_by="bob",
+            created_at=second.updated_at,
         ),
     ]
 
 
 def test_list_of_an_empty_database(store: ScenarioStore) -> None:
     assert store.list() == []
+    assert store.count() == 0
+
+
+def test_count_is_the_number_of_scenarios_in_the_database(store: ScenarioStore) -> None:
+    first = store.create(make_scenario("Frise A"), "alice")
+    store.create(make_scenario("Frise B"), "bob")
+    store.save(first.id, make_scenario("Frise A2"), 1, "carole")  # a new version is no new scenario
+    assert store.count() == 2
 
 
 # --- versions ----------------------------------------------------------------------------------
