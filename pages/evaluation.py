@@ -51,7 +51,7 @@ st.segmented_control(
 )
 
 if view.section == "score":
-    evaluator = evaluator_picker(view, state.author)
+    evaluator = evaluator_picker(state)
     if evaluator is not None:
         scoring_panel(catalogue, view, bricks, sheets, evaluator)
 elif view.section == "results":

@@ -17,7 +17,7 @@ def brick_picker(catalogue: Catalogue) -> str | None:
     A new search proposes its best match; browsing without words proposes nothing, so that
     « Ajouter » never adds a brick nobody chose.
     """
-    wanted = brick_filters(catalogue, "frise_pick", search_label="Chercher une brique")
+    wanted = brick_filters(catalogue, "frise_pick", search_label="Chercher une brique", per_row=2)
     found = filter_bricks(catalogue, wanted)
     if not found:
         st.caption("Aucune brique ne correspond.")

@@ -49,9 +49,19 @@ def ask_name_once() -> None:
     def validated() -> None:
         state.answer_name(st.session_state.get("app_name_prompt", ""))
 
+    def entered() -> None:
+        # Enter in the field validates too, once something is typed (an empty Enter is no answer).
+        if st.session_state.get("app_name_prompt", "").strip():
+            validated()
+
     with st.container(border=True):
         st.markdown("**Qui êtes-vous ?** Votre nom accompagne chaque version enregistrée dans l'historique.")
         cols = st.columns([4, 1, 1], vertical_alignment="bottom")
-        cols[0].text_input("Votre nom", placeholder="Prénom Nom, ou votre structure", key="app_name_prompt")
+        cols[0].text_input(
+            "Votre nom",
+            placeholder="Prénom Nom, ou votre structure",
+            key="app_name_prompt",
+            on_change=entered,
+        )
         cols[1].button("Valider", key="app_name_ok", type="primary", on_click=validated)
         cols[2].button("Plus tard", key="app_name_later", on_click=state.answer_name, args=("",))

@@ -20,6 +20,7 @@ from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import escape_markdown
+from ui.evaluation_scoring import NAME_NEEDED
 from ui.state import STATE_KEY
 
 SUBMIT = "eval_submit"
@@ -99,10 +100,28 @@ def test_names_the_scenario_and_asks_for_an_evaluator() -> None:
     assert "Scénario évalué : **Mini parcours** (version 1) · 3 briques à noter" in [
         m.value for m in at.markdown
     ]
-    assert [e.value for e in at.error] == [
-        escape_markdown("Indiquez le nom de l'évaluatrice ou de l'évaluateur.")
-    ]
+    assert not at.error, "no error box on a page nobody has used yet"
+    assert [i.value for i in at.info] == [NAME_NEEDED]
     assert not at.radio
+
+
+def test_the_name_given_in_qui_etes_vous_is_the_evaluator_s() -> None:
+    at = evaluation_page()
+    at.text_input(key="app_name_prompt").set_value("Béatrice").run()  # typed, then Enter
+    assert not at.exception, at.exception
+    assert at.session_state[STATE_KEY].author == "Béatrice"
+    assert "app_name_prompt" not in [t.key for t in at.text_input], "the question is answered"
+    assert at.text_input(key="eval_name").value == "Béatrice"
+    assert not at.error and not at.info
+    assert subheader(at) == "Atelier en classe"
+
+
+def test_the_evaluator_s_name_answers_qui_etes_vous() -> None:
+    at = as_evaluator(evaluation_page(), "Chloé")
+    assert at.session_state[STATE_KEY].author == "Chloé"
+    assert "app_name_prompt" not in [t.key for t in at.text_input]
+    at.switch_page("pages/frise.py").run()
+    assert "app_name_prompt" not in [t.key for t in at.text_input], "not asked again on another page"
 
 
 def test_the_author_is_the_default_evaluator() -> None:
@@ -228,13 +247,19 @@ def test_group_consensus_saves_under_groupe() -> None:
             "« Référence catalogue » est réservé aux notes du catalogue : choisissez un autre nom.",
         ),
         ("x" * 61, "Le nom de l'évaluatrice ou de l'évaluateur ne doit pas dépasser 60 caractères."),
-        ("   ", "Indiquez le nom de l'évaluatrice ou de l'évaluateur."),
     ],
 )
 def test_bad_evaluator_names_are_refused(name: str, message: str) -> None:
     at = as_evaluator(evaluation_page(), name)
     assert [e.value for e in at.error] == [escape_markdown(message)]
     assert not at.radio and SUBMIT not in [b.key for b in at.button]
+    assert at.session_state[STATE_KEY].author == "", "a refused name does not become the session's"
+
+
+def test_a_blank_evaluator_name_asks_for_one_without_an_error() -> None:
+    at = as_evaluator(evaluation_page(), "   ")
+    assert not at.error and [i.value for i in at.info] == [NAME_NEEDED]
+    assert not at.radio
 
 
 def test_a_deleted_scenario_is_said_when_saving() -> None:
