@@ -5,6 +5,7 @@ from functools import partial
 
 import streamlit as st
 
+from tpt_model.catalogue.card import brick_facts_markdown
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import (
@@ -153,7 +154,12 @@ def scoring_panel(
     st.subheader(escape_markdown(brick.title))
     st.caption(escape_markdown(brick.summary))
     _fill_form(catalogue, view, brick.id, evaluator, done.get(brick.id))
-    with st.form("eval_form"):
+    # The levels beside the brick's cost and hours: « caractère abordable » is judged on them.
+    form_col, facts_col = st.columns([3, 2], gap="large")
+    with facts_col, st.container(border=True):
+        st.markdown("**Repères pour noter**")
+        st.markdown(brick_facts_markdown(catalogue, brick))
+    with form_col, st.form("eval_form"):
         for criterion in catalogue.programme.criteria:
             st.radio(
                 criterion.label,

@@ -131,6 +131,20 @@ def test_the_author_is_the_default_evaluator() -> None:
     assert subheader(at) == "Atelier en classe"
 
 
+def test_the_form_shows_cost_and_hours_beside_the_levels() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    at.button(key="eval_next").click().run()
+    assert subheader(at) == "Mentorat en ligne"
+    # Two columns side by side: the form (three fifths) and the facts (two fifths).
+    form_column = next(c for c in at.columns if c.get("form"))
+    facts_column = next(c for c in at.columns if "**Repères pour noter**" in [m.value for m in c.markdown])
+    assert (form_column.weight, facts_column.weight) == pytest.approx((0.6, 0.4))
+    facts = "\n".join(m.value for m in facts_column.markdown)
+    assert "- **Coût** : 400\u00a0€ par bénéficiaire, 0\u00a0€ de coûts fixes" in facts
+    assert "- **Temps** : 12\u202fh par bénéficiaire" in facts
+    assert form_column.radio(key="eval_score_abordable").options[0] == "1 — Très coûteuse"
+
+
 def test_score_the_bricks_one_after_the_other() -> None:
     at = as_evaluator(evaluation_page(), "Alice")
     assert progress(at) == "Brique 1 / 3"

@@ -41,6 +41,35 @@ def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, str]:
     }
 
 
+def _cost(brick: Brick) -> str:
+    per_head, fixed = euros(brick.cost.per_beneficiary_eur), euros(brick.cost.fixed_eur)
+    cost = f"{per_head} par bénéficiaire, {fixed} de coûts fixes"
+    if brick.cost.inferred:
+        cost += " — *estimation d'après un programme comparable*"
+    if brick.cost.note:
+        cost += f" ({esc(brick.cost.note)})"
+    return cost
+
+
+def _time(brick: Brick) -> str:
+    return f"{hours(brick.hours_per_beneficiary)} par bénéficiaire"
+
+
+def brick_facts_markdown(catalogue: Catalogue, brick: Brick) -> str:
+    """What a scoring form shows beside the criteria: cost, hours, stages and public, as a Markdown list.
+
+    « Caractère abordable » is defined in euros per beneficiary: the figures must be in view.
+    """
+    return "\n".join(
+        [
+            f"- **Coût** : {_cost(brick)}",
+            f"- **Temps** : {_time(brick)}",
+            f"- **Étapes** : {esc(stage_span(catalogue, brick))}",
+            f"- **Public** : {esc(brick.audience)}",
+        ]
+    )
+
+
 def _bullets(items: tuple[str, ...]) -> str:
     return "\n".join(f"- {esc(item)}" for item in items) or "- (non renseigné)"
 
@@ -50,12 +79,6 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     programme = catalogue.programme
     phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
     partners = ", ".join(esc(catalogue.partners_by_id[p].name) for p in brick.partners) or "à trouver"
-    per_head, fixed = euros(brick.cost.per_beneficiary_eur), euros(brick.cost.fixed_eur)
-    cost = f"{per_head} par bénéficiaire, {fixed} de coûts fixes"
-    if brick.cost.inferred:
-        cost += " — *estimation d'après un programme comparable*"
-    if brick.cost.note:
-        cost += f" ({esc(brick.cost.note)})"
     scores = " · ".join(
         f"{esc(c.label)} : **{brick.criteria[c.id]}**/{c.scale.max}"
         for c in programme.criteria
@@ -68,7 +91,7 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
         f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
         f"**Partenaires** : {partners}",
-        f"**Coût** : {cost} · **Temps** : {hours(brick.hours_per_beneficiary)} par bénéficiaire",
+        f"**Coût** : {_cost(brick)} · **Temps** : {_time(brick)}",
         f"**Notes de référence** : {scores or 'aucune'}",
         "**Freins levés**",
         _bullets(brick.barriers),

@@ -1,7 +1,12 @@
 """A brick's card: its costs and time written the French way."""
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.card import PERSONA_FLAG_LABELS, brick_card_markdown, persona_card_markdown
+from tpt_model.catalogue.card import (
+    PERSONA_FLAG_LABELS,
+    brick_card_markdown,
+    brick_facts_markdown,
+    persona_card_markdown,
+)
 from tpt_model.catalogue.types import PersonaFlag
 from tpt_model.text import escape_markdown
 
@@ -35,3 +40,13 @@ def test_every_persona_flag_has_a_french_label() -> None:
     from typing import get_args
 
     assert set(PERSONA_FLAG_LABELS) == set(get_args(PersonaFlag))
+
+
+def test_the_facts_beside_a_scoring_form_hold_cost_hours_stages_and_public(catalogue: Catalogue) -> None:
+    assert brick_facts_markdown(catalogue, catalogue.brick("mentorat")) == (
+        "- **Coût** : 400\u00a0€ par bénéficiaire, 0\u00a0€ de coûts fixes — "
+        "*estimation d'après un programme comparable* (INJEP)\n"
+        "- **Temps** : 12\u202fh par bénéficiaire\n"
+        "- **Étapes** : Terminale → Bac\\+2\n"
+        "- **Public** : Lycéennes et étudiantes"
+    )
