@@ -1,6 +1,7 @@
 """A session's work on one scenario: every change saved at once and shown only once saved; nothing lost."""
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
@@ -8,9 +9,9 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions, for_persona
 from tpt_model.scenario.creation import starter_scenario
-from tpt_model.scenario.editor import ChangeResult, Editor, step_line
+from tpt_model.scenario.editor import HISTORY_LIMIT, ChangeResult, Editor, Step, step_line
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError
-from tpt_model.store.scenarios import ScenarioStore, StoredScenario
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario
 from tpt_model.text import author_name
 
 NOT_SAVED = "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était."
@@ -111,36 +112,58 @@ class FriseView(BaseModel):
             self.editor = None
 
 
-def _load(view: FriseView, stored: StoredScenario) -> None:
+def _load(view: FriseView, store: ScenarioStore, stored: StoredScenario) -> None:
+    """Show a stored scenario, with an undo history rebuilt from its versions in the database.
+
+    Each version undoes into the one before it, under the summary of the change it recorded: the
+    history survives a reload, and is shared by whoever opens the scenario.
+    """
+    versions = store.history(stored.id, stored.version, HISTORY_LIMIT + 1)
+    past = [Step(scenario=before, summary=summary) for (before, _), (_, summary) in pairwise(versions)]
     view.scenario_id = stored.id
     view.version = stored.version
-    view.editor = Editor(scenario=stored.scenario)
+    view.editor = Editor(scenario=stored.scenario, past=past)
     view.selected = None
     view.editing = None
 
 
 def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> None:
-    """Make `scenario_id` the scenario being edited (its undo history starts afresh)."""
-    _load(view, store.get(scenario_id))
+    """Make `scenario_id` the scenario being edited."""
+    _load(view, store, store.get(scenario_id))
     view.conflict = None
     view.pending = None
     view.notice = None
 
 
+def default_scenario(infos: list[ScenarioInfo], shared_name: str) -> str | None:
+    """The scenario a newcomer opens: the oldest named like the shared parcours-type, else the oldest.
+
+    Never the last modified one: a copy or an import made by someone else must not become everyone's.
+    """
+    oldest_first = sorted(infos, key=lambda info: (info.created_at, info.id))
+    candidates = [info for info in oldest_first if info.name == shared_name] or oldest_first
+    return candidates[0].id if candidates else None
+
+
 def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, author: str) -> None:
-    """Open the last scenario worked on; on an empty database, create one from the template."""
+    """Open the scenario chosen (by the address, or last in this session), else the shared default.
+
+    On an empty database, the default is created from the catalogue's template.
+    """
     if view.scenario_id is not None:
         try:
             if view.editor is None:
                 open_scenario(view, store, view.scenario_id)
             return
         except ScenarioNotFound:
-            view.scenario_id = None  # deleted from another session
-    existing = store.list()
-    if existing:
-        open_scenario(view, store, existing[0].id)
+            view.scenario_id = None  # deleted, or a link to a scenario that is gone
+            view.editor = None
+    starter = starter_scenario(catalogue)
+    chosen = default_scenario(store.list(), starter.name)
+    if chosen is not None:
+        open_scenario(view, store, chosen)
     else:
-        _load(view, store.create(starter_scenario(catalogue), author_name(author)))
+        _load(view, store, store.create(starter, author_name(author)))
 
 
 def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, summary: str) -> Notice | None:
@@ -150,7 +173,7 @@ def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, su
         stored = store.save(view.scenario_id, staged.scenario, view.version, author_name(author), summary)
     except StaleWrite as err:
         view.conflict = err.rejected
-        _load(view, store.get(view.scenario_id))  # the frise shows the version that was saved first
+        _load(view, store, store.get(view.scenario_id))  # the frise shows the version saved first
         return Notice(error=err.message)
     except ScenarioNotFound as err:
         view.conflict = err.rejected
@@ -238,7 +261,7 @@ def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) ->
     except StoreError as err:
         view.notice = Notice(error=f"{COPY_NOT_SAVED} {err.message}")
         return view.notice
-    _load(view, stored)
+    _load(view, store, stored)
     view.conflict = None
     view.pending = None
     view.notice = Notice(saved=True)

@@ -234,6 +234,25 @@ class ScenarioStore:
         return Scenario.model_validate_json(content)
 
     @translated
+    def history(self, scenario_id: str, up_to: int, count: int) -> list[tuple[Scenario, str]]:
+        """The contents and summaries of the `count` versions up to `up_to`, oldest first.
+
+        What an undo history is rebuilt from after a reload: each version undoes into the one before.
+        """
+        query = (
+            select(scenario_versions.c.content, scenario_versions.c.summary)
+            .where(
+                scenario_versions.c.scenario_id == scenario_id,
+                scenario_versions.c.version <= up_to,
+                scenario_versions.c.version > up_to - count,
+            )
+            .order_by(scenario_versions.c.version)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [(Scenario.model_validate_json(row.content), row.summary) for row in rows]
+
+    @translated
     def restore(self, scenario_id: str, version: int, expected_version: int, author: str) -> StoredScenario:
         """Store an old version again as a new version: history is never rewritten."""
         old = self.version(scenario_id, version)

@@ -318,3 +318,58 @@ def test_a_refused_edit_keeps_the_dialog_open_with_its_field(catalogue: Catalogu
     assert not view.refuse_edit(update_placement(catalogue, scenario, 1, note="Binômes"))
     view.stop_editing()
     assert (view.editing, view.edit_error) == (None, None)
+
+
+def test_a_newcomer_opens_the_shared_parcours_type_not_the_last_copy(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    first = FriseView()
+    ensure_open(first, store, catalogue, "Alice")
+    shared = first.scenario_id
+    copy = store.create(first.scenario.model_copy(update={"name": "Mini parcours (ma version)"}), "Bob")
+    imported = store.create(Scenario(name="Import de Chloé"), "Chloé")
+    store.save(imported.id, Scenario(name="Import de Chloé"), 1, "Chloé", "Encore")  # the last modified
+    newcomer = FriseView()
+    ensure_open(newcomer, store, catalogue, "Dora")
+    assert newcomer.scenario_id == shared
+    chosen = FriseView(scenario_id=copy.id)  # from the address, or opened last in this session
+    ensure_open(chosen, store, catalogue, "Dora")
+    assert chosen.scenario_id == copy.id
+
+
+def test_the_default_without_the_shared_name_is_the_oldest(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    older = store.create(Scenario(name="Frise de mars"), "Alice")
+    store.create(Scenario(name="Frise d'avril"), "Bob")
+    view = FriseView()
+    ensure_open(view, store, catalogue, "Dora")
+    assert view.scenario_id == older.id
+
+
+def test_a_link_to_a_scenario_that_is_gone_opens_the_default(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    view = FriseView(scenario_id="00000000-0000-4000-8000-000000000000")
+    ensure_open(view, store, catalogue, "Alice")
+    assert [i.id for i in store.list()] == [view.scenario_id]
+
+
+def test_the_undo_history_is_rebuilt_from_the_versions_in_the_database(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    view = opened(store)
+    add_brick(view, store, catalogue)
+    add_brick(view, store, catalogue, "ordinateur")
+    reloaded = FriseView()  # a reload: a new session on the same scenario
+    open_scenario(reloaded, store, view.scenario_id)
+    assert reloaded.editor is not None
+    assert [step.summary for step in reloaded.editor.past] == [
+        "Ajout de « Mentorat en ligne »",
+        "Ajout de « Ordinateur offert »",
+    ]
+    assert undo(reloaded, store, "Alice").done == "Annulé : ajout de « Ordinateur offert »."
+    assert [p.brick for p in reloaded.scenario.placements] == ["mentorat"]
+    assert [v.summary for v in store.versions(view.scenario_id)][
+        0
+    ] == "Annulation : ajout de « Ordinateur offert »"

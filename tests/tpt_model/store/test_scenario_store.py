@@ -412,3 +412,17 @@ def test_timestamps_come_back_in_utc(store: ScenarioStore) -> None:
     ):
         assert at.utcoffset() == timedelta(0)
         assert at == created.updated_at
+
+
+def test_history_gives_the_last_versions_up_to_one_oldest_first(store: ScenarioStore) -> None:
+    created = store.create(make_scenario("Frise", "mentorat"), "alice")
+    store.save(created.id, make_scenario("Frise", "mentorat", "tutorat"), 1, "bob", "Ajout de « Tutorat »")
+    store.save(created.id, make_scenario("Frise"), 2, "alice", "Retrait de tout")
+    assert [(len(s.placements), summary) for s, summary in store.history(created.id, 3, 2)] == [
+        (2, "Ajout de « Tutorat »"),
+        (0, "Retrait de tout"),
+    ]
+    assert [summary for _, summary in store.history(created.id, 2, 10)] == [
+        "Création",
+        "Ajout de « Tutorat »",
+    ]
