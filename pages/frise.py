@@ -9,6 +9,7 @@ from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
 from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
+from ui.address import keep_address
 from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
@@ -20,7 +21,7 @@ from ui.state import app_state
 from ui.store_errors import store_errors
 from ui.stores import scenario_store
 
-page_setup()
+page_setup("frise")
 ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
@@ -47,6 +48,7 @@ frise_header(view, store, state.author)
 for notice in brick_notices(catalogue, view.scenario):
     st.warning(escape_markdown(notice), icon=":material/history:")
 frise_options(catalogue, view)
+keep_address(state, "frise")  # the scenario opened and the view chosen, for a reload or a link
 persona = catalogue.personas_by_id.get(view.options.persona or "")
 if persona is not None:
     st.info(persona_card_markdown(catalogue, persona), icon=":material/person:")

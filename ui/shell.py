@@ -7,6 +7,8 @@ without app.py (a bookmarked page address on a fresh server, see `ui.navigation`
 import streamlit as st
 
 from tpt_model.formatting import count
+from tpt_model.session.address import Page
+from ui.address import keep_address, restore_session
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
 from ui.navigation import join_the_router
@@ -15,12 +17,18 @@ from ui.state import app_state
 from ui.stores import saved_scenarios
 
 
-def page_setup() -> None:
-    """Wide layout, checked settings, and the sidebar: warnings, catalogue summary and problems, user name."""
+def page_setup(page: Page = "other") -> None:
+    """Wide layout, checked settings, the session as its address says, and the sidebar.
+
+    The sidebar holds the warnings, the catalogue's summary and problems, the count of saved
+    scenarios and the user's name. Pages that open a scenario write the address again once it is open.
+    """
     join_the_router()
     st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
     settings = app_settings()
     state = app_state()
+    restore_session(state)
+    keep_address(state, page)
     with st.sidebar:
         st.markdown("### Frise TechPourToutes")
         for warning in settings.warnings:

@@ -30,6 +30,11 @@ class AppState(BaseModel):
 
     author: str = ""
     name_asked: bool = False  # the name is asked once per browser session, then only in the sidebar
+    # The session's random token in the page's address (see session/address.py), once it has one.
+    token: str | None = None
+    address_read: bool = False  # the address is read once, when the session starts
+    # The name and scenario last written to the sessions table under the token.
+    kept: tuple[str, str | None] | None = None
     catalogue: CatalogueView = CatalogueView()
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
