@@ -11,6 +11,7 @@ from ui.scenario_admin import (
     open_button,
     pick_scenario,
     scenario_table,
+    share_box,
     show_notice,
 )
 from ui.scenario_history import history_panel
@@ -52,6 +53,7 @@ with open_col:
     open_button(store, info)
 with export_col:
     export_button(store, info)
+share_box(info)
 
 manage_tab, history_tab = st.tabs(["Renommer, dupliquer, supprimer", "Historique"])
 with manage_tab:

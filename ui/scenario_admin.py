@@ -11,6 +11,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.formatting import table_text
 from tpt_model.scenario.creation import creation_sources, new_scenario
+from tpt_model.session.address import share_link
 from tpt_model.session.frise import open_scenario
 from tpt_model.session.library import (
     LibraryNotice,
@@ -111,6 +112,15 @@ def open_button(store: ScenarioStore, info: ScenarioInfo) -> None:
             fail(err.message)
             st.rerun()
         st.switch_page("pages/frise.py")
+
+
+def share_box(info: ScenarioInfo) -> None:
+    """The link that opens the chosen scenario for someone else (the address bar also holds your session)."""
+    url = st.context.url
+    if not url:
+        return
+    st.caption("Lien à envoyer pour ouvrir ce scénario (sans votre nom ni votre session) :")
+    st.code(share_link(url, "scenarios", info.id), language=None)
 
 
 def _create(store: ScenarioStore, catalogue: Catalogue) -> None:

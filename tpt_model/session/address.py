@@ -11,6 +11,7 @@ import secrets
 import uuid
 from collections.abc import Mapping
 from typing import Literal
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
@@ -28,6 +29,7 @@ __all__ = [
     "address_params",
     "new_token",
     "read_address",
+    "share_link",
     "to_keep",
     "token_from",
 ]
@@ -108,6 +110,16 @@ def read_address(state: AppState, params: Mapping[str, str], kept: SessionRecord
     for section in SECTIONS:  # the section's own typed name, not the address's text
         if params.get(SECTION) == section:
             state.evaluation.section = section
+
+
+def share_link(page_url: str, page_path: str, scenario_id: str) -> str:
+    """The frise's address with this scenario and nothing personal (no token): what to send a colleague.
+
+    `page_url` is the address of the page shown, `page_path` its last segment (« scenarios »).
+    """
+    parts = urlsplit(page_url)
+    path = parts.path.removesuffix(page_path).rstrip("/") + "/"
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode({SCENARIO: scenario_id}), ""))
 
 
 def to_keep(state: AppState) -> tuple[str, str | None] | None:

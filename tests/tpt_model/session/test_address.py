@@ -5,7 +5,14 @@ from datetime import UTC, datetime
 import pytest
 
 from tpt_model.frise.rows import FriseOptions
-from tpt_model.session.address import address_params, new_token, read_address, to_keep, token_from
+from tpt_model.session.address import (
+    address_params,
+    new_token,
+    read_address,
+    share_link,
+    to_keep,
+    token_from,
+)
 from tpt_model.session.app import AppState
 from tpt_model.store.sessions import SessionRecord
 
@@ -115,3 +122,18 @@ def test_the_name_and_scenario_are_kept_once_each_time_they_change() -> None:
     assert to_keep(state) is None
     state.author, state.frise.scenario_id = "Alice", SCENARIO
     assert to_keep(state) == ("Alice", SCENARIO)
+
+
+@pytest.mark.parametrize(
+    ("page_url", "expected"),
+    [
+        ("http://192.168.1.20:8501/scenarios", f"http://192.168.1.20:8501/?scenario={SCENARIO}"),
+        (
+            "https://frise.example.org/atelier/scenarios",
+            f"https://frise.example.org/atelier/?scenario={SCENARIO}",
+        ),
+        ("http://localhost:8501/", f"http://localhost:8501/?scenario={SCENARIO}"),
+    ],
+)
+def test_the_link_to_share_names_the_scenario_and_no_session(page_url: str, expected: str) -> None:
+    assert share_link(page_url, "scenarios", SCENARIO) == expected
