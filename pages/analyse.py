@@ -28,22 +28,19 @@ with store_errors():
     ensure_open(view, store, catalogue, state.author)
 
 
-def save(result: ChangeResult, summary: str) -> None:
+def save(result: ChangeResult) -> None:
     with store_errors():
-        commit(view, store, result, state.author, summary)
+        commit(view, store, result, state.author)
     st.rerun()
 
 
 def place(gap: Gap, brick_id: str) -> None:
-    save(
-        add_placement(catalogue, view.scenario, fill(catalogue, gap, brick_id)),
-        f"Ajout de « {brick_id} » (analyse)",
-    )
+    save(add_placement(catalogue, view.scenario, fill(catalogue, gap, brick_id)))
 
 
 st.title("Analyse du parcours")
 st.markdown(f"Scénario analysé : **{escape_markdown(view.scenario.name)}** (version {view.version})")
-show_notice(view.notice)
+show_notice(view)
 
 st.subheader("Couverture")
 axis = st.segmented_control(

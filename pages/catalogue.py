@@ -5,6 +5,7 @@ import streamlit as st
 
 from tpt_model.catalogue.card import brick_card_markdown, brick_row
 from tpt_model.catalogue.search import filter_bricks
+from tpt_model.formatting import count, number
 from ui.binding import bound
 from ui.brick_filters import brick_filters
 from ui.catalogue_source import require_catalogue
@@ -17,7 +18,7 @@ view = app_state().catalogue
 
 st.title("Catalogue des briques")
 bricks = filter_bricks(catalogue, brick_filters(catalogue, "catalogue", view=view))
-st.caption(f"{len(bricks)} brique(s) sur {len(catalogue.bricks)}")
+st.caption(f"{count(len(bricks), 'brique')} sur {number(len(catalogue.bricks), 0)}")
 if not bricks:
     st.warning("Aucune brique ne correspond : retirez un filtre ou changez la recherche.")
     st.stop()
@@ -33,9 +34,10 @@ def on_row() -> None:
         view.selected = ids[rows[0]]
 
 
-table = pd.DataFrame([brick_row(catalogue, b) for b in bricks]).set_index("id")
+table = pd.DataFrame([brick_row(catalogue, b) for b in bricks])
 st.dataframe(
     table,
+    hide_index=True,
     width="stretch",
     height=min(420, 38 + 35 * len(bricks)),
     on_select=on_row,

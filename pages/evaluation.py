@@ -6,6 +6,7 @@ from tpt_model.evaluation.form import scenario_bricks
 from tpt_model.session.evaluation import SECTIONS
 from tpt_model.session.frise import ensure_open
 from tpt_model.text import escape_markdown
+from ui.address import keep_address
 from ui.binding import bound
 from ui.catalogue_source import require_catalogue
 from ui.evaluation_export import export_panel
@@ -16,7 +17,7 @@ from ui.state import app_state
 from ui.store_errors import store_errors
 from ui.stores import scenario_store, score_store
 
-page_setup()
+page_setup("evaluation")
 ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
@@ -24,6 +25,7 @@ frise, view = state.frise, state.evaluation
 with store_errors():
     ensure_open(frise, scenario_store(), catalogue, state.author)
 assert frise.scenario_id is not None
+keep_address(state, "evaluation")
 view.follow(frise.scenario_id)
 bricks = scenario_bricks(catalogue, frise.scenario)
 
@@ -51,7 +53,7 @@ st.segmented_control(
 )
 
 if view.section == "score":
-    evaluator = evaluator_picker(view, state.author)
+    evaluator = evaluator_picker(state)
     if evaluator is not None:
         scoring_panel(catalogue, view, bricks, sheets, evaluator)
 elif view.section == "results":

@@ -2,12 +2,14 @@
 
 import streamlit as st
 
+from tpt_model.catalogue.card import persona_card_markdown
 from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
-from tpt_model.scenario.summary import brick_notices, scenario_caption
+from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
+from ui.address import keep_address
 from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
@@ -19,7 +21,7 @@ from ui.state import app_state
 from ui.store_errors import store_errors
 from ui.stores import scenario_store
 
-page_setup()
+page_setup("frise")
 ask_name_once()
 catalogue = require_catalogue()
 state = app_state()
@@ -29,10 +31,10 @@ with store_errors():
     ensure_open(view, store, catalogue, state.author)
 
 
-def save(result: ChangeResult, summary: str) -> None:
+def save(result: ChangeResult) -> None:
     # Rerun at once: the header above (undo, version, notices) must show the change.
     with store_errors():
-        commit(view, store, result, state.author, summary)
+        commit(view, store, result, state.author)
     st.rerun()
 
 
@@ -46,6 +48,10 @@ frise_header(view, store, state.author)
 for notice in brick_notices(catalogue, view.scenario):
     st.warning(escape_markdown(notice), icon=":material/history:")
 frise_options(catalogue, view)
+keep_address(state, "frise")  # the scenario opened and the view chosen, for a reload or a link
+persona = catalogue.personas_by_id.get(view.options.persona or "")
+if persona is not None:
+    st.info(persona_card_markdown(catalogue, persona), icon=":material/person:")
 spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
 st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode=SELECTION, key="frise_chart")
 journey_panel(catalogue, view.scenario, view.options)
@@ -58,6 +64,9 @@ with left:
 with right:
     st.markdown("##### Ajouter une brique")
     brick_id = brick_picker(catalogue)
+    placed = already_placed(catalogue, view.scenario, brick_id) if brick_id is not None else None
+    if placed is not None:
+        st.info(escape_markdown(placed), icon=":material/content_copy:")
     if st.button(
         "Ajouter à la frise",
         icon=":material/add:",
@@ -66,10 +75,7 @@ with right:
         type="primary",
     ):
         view.selected = len(view.scenario.placements)  # the new one, once added
-        save(
-            add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)),
-            f"Ajout de « {brick_id} »",
-        )
+        save(add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)))
 
 st.markdown("##### La frise en tableau")
 st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.formatting import count
 from ui.catalogue_source import require_catalogue
 from ui.scenario_admin import (
     create_panel,
@@ -10,6 +11,7 @@ from ui.scenario_admin import (
     open_button,
     pick_scenario,
     scenario_table,
+    share_box,
     show_notice,
 )
 from ui.scenario_history import history_panel
@@ -31,7 +33,7 @@ show_notice(view)
 with store_errors():
     infos = store.list()
 if infos:
-    st.caption(f"{len(infos)} scénario(s), du plus récemment modifié au plus ancien.")
+    st.caption(f"{count(len(infos), 'scénario')}, du plus récemment modifié au plus ancien.")
     scenario_table(catalogue, infos, open_id)
 else:
     st.info("Aucun scénario pour l'instant : créez-en un ou importez un fichier YAML.")
@@ -51,6 +53,7 @@ with open_col:
     open_button(store, info)
 with export_col:
     export_button(store, info)
+share_box(info)
 
 manage_tab, history_tab = st.tabs(["Renommer, dupliquer, supprimer", "Historique"])
 with manage_tab:

@@ -4,8 +4,11 @@ Every function takes a `locale` (French by default), so that an English briefing
 """
 
 import datetime
+import numbers
 import re
+from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
@@ -13,9 +16,13 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
 from babel.units import format_unit
 
+if TYPE_CHECKING:  # pandas is only needed by the callers that have a frame (the command line has none)
+    import pandas as pd
+
 LOCALE = "fr_FR"
 USERS_TIME_ZONE = "Europe/Paris"
 CURRENCY = "EUR"
+EMPTY = "—"  # what a table shows where there is no value
 
 
 def number(value: float, digits: int = 2, locale: str = LOCALE) -> str:
@@ -85,3 +92,57 @@ def time_label(at: datetime.datetime, locale: str = LOCALE) -> str:
     except ZoneInfoNotFoundError:  # a machine without time-zone data: say it is UTC
         local, suffix = at.astimezone(datetime.UTC), " UTC"
     return f"{format_time(local, 'HH:mm', locale=locale)}{suffix} le {date_label(local.date(), locale)}"
+
+
+def count(value: int, singular: str, plural: str | None = None, locale: str = LOCALE) -> str:
+    """A count with its noun: « 1 scénario », « 0 scénario », « 1 234 briques » (French: 0 and 1 singular)."""
+    word = singular if abs(value) < 2 else (plural or f"{singular}s")
+    return f"{number(value, 0, locale)} {word}"
+
+
+def _money_cell(value: object, locale: str) -> str:
+    return euros(float(value), locale) if isinstance(value, numbers.Real) else str(value)
+
+
+def _hours_cell(value: object, locale: str) -> str:
+    return hours(float(value), locale) if isinstance(value, numbers.Real) else str(value)
+
+
+def _cell(value: object, locale: str) -> str:
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, numbers.Real):
+        return number(float(value), locale=locale)
+    return str(value)
+
+
+def table_text(
+    frame: "pd.DataFrame",
+    *,
+    money: Collection[str] = (),
+    duration: Collection[str] = (),
+    flags: Mapping[str, str] | None = None,
+    locale: str = LOCALE,
+) -> "pd.DataFrame":
+    """The frame as people read it: every cell French text, « — » where there is no value.
+
+    Numbers get a decimal comma and grouped thousands; the `money` columns are euros, the
+    `duration` columns hours; a `flags` column shows its badge where it is true, nothing elsewhere.
+    Text is kept as it is (a table cell shows it literally).
+    """
+    badges = flags or {}
+    columns: dict[str, list[str]] = {}
+    for name in frame.columns:
+        series = frame[name]
+        if name in badges:
+            columns[name] = [badges[name] if value is True else "" for value in series.tolist()]
+            continue
+        write: Callable[[object, str], str] = (
+            _money_cell if name in money else _hours_cell if name in duration else _cell
+        )
+        missing = series.isna().tolist()
+        columns[name] = [
+            EMPTY if gone else write(value, locale)
+            for value, gone in zip(series.tolist(), missing, strict=True)
+        ]
+    return type(frame)(columns, index=frame.index, columns=frame.columns)

@@ -22,7 +22,7 @@ from tpt_model.scenario.editor import ChangeResult
 
 
 def cohort_plan_editor(
-    catalogue: Catalogue, scenario: Scenario, save: Callable[[ChangeResult, str], None]
+    catalogue: Catalogue, scenario: Scenario, save: Callable[[ChangeResult], None]
 ) -> None:
     """The scenario's cohort plan as a table to edit, and the share of bursary holders; saved on demand."""
     plan = cohort_plan(catalogue, scenario)
@@ -47,7 +47,7 @@ def cohort_plan_editor(
     )
     if st.button("Enregistrer le plan de cohortes", key="analyse_save_plan", icon=":material/save:"):
         records = edited.to_dict("records")
-        save(change_cohort_plan(catalogue, scenario, records, bursary), "Plan de cohortes")
+        save(change_cohort_plan(catalogue, scenario, records, bursary))
 
 
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:

@@ -24,11 +24,17 @@ def _kept(view: CatalogueView | None, key: str, criterion: str) -> Callable[[], 
 
 
 def brick_filters(
-    catalogue: Catalogue, prefix: str, *, search_label: str = "Recherche", view: CatalogueView | None = None
+    catalogue: Catalogue,
+    prefix: str,
+    *,
+    search_label: str = "Recherche",
+    view: CatalogueView | None = None,
+    per_row: int = 4,
 ) -> BrickFilter:
     """Draw the filters (widget keys `<prefix>_pillars`, `_phases`, `_modalities`, `_partners`, `_text`).
 
     With a `view`, they show its filter and change it, so that it survives a visit to another page.
+    `per_row` filters share a row: fewer in a narrow column, so that no label is cut.
     """
     programme = catalogue.programme
     pillars = {p.id: p.label for p in programme.pillars}
@@ -40,7 +46,7 @@ def brick_filters(
         key=f"{prefix}_text",
         on_change=_kept(view, f"{prefix}_text", "text"),
     )
-    cols = st.columns(4)
+    cols = [col for _ in range(0, 4, per_row) for col in st.columns(per_row)]
     chosen = [
         col.multiselect(
             label,

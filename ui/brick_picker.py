@@ -1,4 +1,4 @@
-"""Choosing a brick to add to the frise: search and filters over the catalogue."""
+"""Choosing a brick to add to the frise: search and filters over the catalogue, best match first."""
 
 import streamlit as st
 
@@ -7,11 +7,17 @@ from tpt_model.catalogue.search import filter_bricks
 from ui.brick_filters import brick_filters
 
 MAX_OPTIONS = 200
+PICK = "frise_pick_brick"
+_SEARCHED = "frise_pick_searched"  # the filter the proposed brick was chosen for
 
 
 def brick_picker(catalogue: Catalogue) -> str | None:
-    """Draw the picker; the chosen brick id, or None when nothing matches."""
-    wanted = brick_filters(catalogue, "frise_pick", search_label="Chercher une brique")
+    """Draw the picker; the chosen brick id, or None when nothing is chosen or nothing matches.
+
+    A new search proposes its best match; browsing without words proposes nothing, so that
+    « Ajouter » never adds a brick nobody chose.
+    """
+    wanted = brick_filters(catalogue, "frise_pick", search_label="Chercher une brique", per_row=2)
     found = filter_bricks(catalogue, wanted)
     if not found:
         st.caption("Aucune brique ne correspond.")
@@ -21,4 +27,15 @@ def brick_picker(catalogue: Catalogue) -> str | None:
             f"{len(found)} briques : les {MAX_OPTIONS} premières sont proposées, affinez la recherche."
         )
     titles = {b.id: b.title for b in found[:MAX_OPTIONS]}
-    return st.selectbox("Brique", list(titles), format_func=titles.__getitem__, key="frise_pick_brick")
+    if st.session_state.get(_SEARCHED) != wanted:
+        st.session_state[_SEARCHED] = wanted
+        st.session_state[PICK] = found[0].id if wanted.text.strip() else None
+    elif st.session_state.get(PICK) not in titles:
+        st.session_state[PICK] = None
+    return st.selectbox(
+        "Brique",
+        list(titles),
+        format_func=titles.__getitem__,
+        key=PICK,
+        placeholder="Choisissez une brique",
+    )

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.evaluation.matrix import ranking_table
+from tpt_model.evaluation.ranking import ranking_table
 from tpt_model.evaluation.scoring import evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.tabular import (

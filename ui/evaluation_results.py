@@ -8,17 +8,19 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
+from tpt_model.evaluation.ranking import DISCUSS_BADGE, DISCUSS_COLUMN, unscored_line
 from tpt_model.evaluation.results import evaluation_key, memo_evaluate, memo_matrix_spec, memo_ranking_table
 from tpt_model.evaluation.scoring import (
     BrickResult,
     default_weights,
     disagreement_rule,
     rank_changes,
+    split_unscored,
     weight_scale,
 )
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import aggregate_lines, rank_change_message
-from tpt_model.formatting import number
+from tpt_model.formatting import number, table_text
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
 from ui.binding import bind, bound
@@ -35,11 +37,11 @@ def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, floa
     cols = st.columns(len(programme.criteria))
     for col, criterion in zip(cols, programme.criteria, strict=True):
         key = weight_key(criterion.id)
-        col.slider(
+        # A select slider, not a slider: its values read « 1,5 », the French way.
+        col.select_slider(
             criterion.label,
-            scale.low,
-            scale.high,
-            step=scale.step,
+            scale.options(criterion.weight, current[criterion.id]),
+            format_func=number,
             help=f"Poids dans le total. Programme : {number(criterion.weight)}.",
             key=key,
             on_change=bind(
@@ -90,7 +92,7 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
     with st.container(border=True):
         total = "—" if result.total is None else number(result.total, 1)
         rank = "—" if result.rank is None else str(result.rank)
-        flag = " · **à discuter**" if result.to_discuss else ""
+        flag = f" · **{DISCUSS_BADGE}**" if result.to_discuss else ""
         st.markdown(f"**{escape_markdown(result.title)}** · rang {rank} · total pondéré {total} / 100{flag}")
         st.markdown(
             "\n".join(f"- {escape_markdown(line)}" for line in aggregate_lines(catalogue.programme, result))
@@ -116,10 +118,13 @@ def results_panel(
     """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
     programme = catalogue.programme
     st.checkbox(
-        "Compter la « Référence catalogue » comme une évaluatrice",
+        "Compter aussi la « Référence catalogue » dans les moyennes",
         key="eval_include_reference",
         on_change=bound(view, "include_reference", "eval_include_reference"),
-        help="Les notes de référence des fiches du catalogue.",
+        help=(
+            "Les notes de référence des fiches du catalogue. Leur total est toujours dans la colonne "
+            "« Référence catalogue » ; elles ne rendent jamais une brique « à discuter »."
+        ),
     )
     st.markdown("##### Poids des critères")
     weights = weight_sliders(programme, view)
@@ -135,6 +140,9 @@ def results_panel(
     st.markdown("##### Classement")
     st.caption(escape_markdown(disagreement_rule(programme)))
     st.dataframe(memo_ranking_table(catalogue, key, results), hide_index=True, width="stretch")
+    unscored = unscored_line(split_unscored(results)[1])
+    if unscored is not None:
+        st.caption(escape_markdown(unscored))
 
     def on_select() -> None:
         points = st.session_state["eval_matrix"].selection.get(SELECTION_PARAM) or []
@@ -153,4 +161,5 @@ def results_panel(
     if st.toggle("Afficher la matrice en tableau (lecteur d'écran)", key="eval_matrix_table"):
         st.caption("Toutes les briques, y compris celles qui manquent de notes :")
         table = matrix_table(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
-        st.dataframe(table, hide_index=True, width="stretch")
+        text = table_text(table, flags={DISCUSS_COLUMN: DISCUSS_BADGE})
+        st.dataframe(text, hide_index=True, width="stretch")

@@ -5,6 +5,7 @@ from functools import partial
 
 import streamlit as st
 
+from tpt_model.catalogue.card import brick_facts_markdown
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import (
@@ -16,12 +17,14 @@ from tpt_model.evaluation.form import (
 )
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import level_label, progress_text
+from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import EvaluationView, name_taken, save_and_advance
 from tpt_model.text import escape_markdown
-from ui.binding import bound
+from ui.binding import bind, bound
 from ui.stores import score_store
 
 COMMENT_KEY = "eval_comment"
+NAME_NEEDED = "Indiquez votre nom pour noter : il signe vos notes."
 
 
 def score_key(criterion_id: str) -> str:
@@ -29,8 +32,9 @@ def score_key(criterion_id: str) -> str:
     return f"eval_score_{criterion_id}"
 
 
-def evaluator_picker(view: EvaluationView, author: str) -> str | None:
-    """Name field and consensus toggle; the name to save under, or None once the refusal is shown."""
+def evaluator_picker(state: AppState) -> str | None:
+    """Name field and consensus toggle; the name to save under, or None once what is missing is said."""
+    view, author = state.evaluation, state.author
     st.toggle(
         "Noter en groupe (consensus)",
         key="eval_group",
@@ -44,10 +48,18 @@ def evaluator_picker(view: EvaluationView, author: str) -> str | None:
             "Évaluatrice ou évaluateur",
             max_chars=MAX_EVALUATOR_LENGTH + 20,  # a longer name is refused with a message, not cut
             key="eval_name",
-            on_change=bound(view, "evaluator", "eval_name", proposal=lambda: author),
+            on_change=bind(
+                "eval_name",
+                lambda: author if view.evaluator is None else view.evaluator,
+                state.set_evaluator,
+            ),
         )
+    name = view.evaluator_name(author)
+    if not name:  # nothing typed yet: say what to do, without an error on a page nobody has used
+        st.info(NAME_NEEDED, icon=":material/person:")
+        return None
     try:
-        return check_evaluator(view.evaluator_name(author))
+        return check_evaluator(name)
     except InputError as err:
         st.error(escape_markdown(err.message), icon=":material/block:")
         return None
@@ -80,24 +92,24 @@ def _navigation(
 ) -> None:
     total = len(bricks)
     st.progress((view.position + 1) / total, text=f"Brique {progress_text(view.position, total)}")
-    cols = st.columns([1, 4, 1], vertical_alignment="bottom")
-    cols[0].button(
-        "← Passer (précédente)",
+    left, right = st.columns(2)
+    left.button(
+        "← Précédente (sans enregistrer)",
         key="eval_prev",
-        help="Sans enregistrer la brique affichée.",
+        help="Les notes choisies pour la brique affichée ne sont pas enregistrées.",
         disabled=view.position == 0,
         on_click=view.step,
         args=(-1, total),
     )
-    cols[2].button(
-        "Passer (suivante) →",
+    right.button(
+        "Suivante (sans enregistrer) →",
         key="eval_next",
-        help="Sans enregistrer la brique affichée.",
+        help="Les notes choisies pour la brique affichée ne sont pas enregistrées.",
         disabled=view.position >= total - 1,
         on_click=view.step,
         args=(1, total),
     )
-    cols[1].selectbox(
+    st.selectbox(
         "Aller à la brique",
         range(total),
         format_func=lambda i: (
@@ -142,7 +154,12 @@ def scoring_panel(
     st.subheader(escape_markdown(brick.title))
     st.caption(escape_markdown(brick.summary))
     _fill_form(catalogue, view, brick.id, evaluator, done.get(brick.id))
-    with st.form("eval_form"):
+    # The levels beside the brick's cost and hours: « caractère abordable » is judged on them.
+    form_col, facts_col = st.columns([3, 2], gap="large")
+    with facts_col, st.container(border=True):
+        st.markdown("**Repères pour noter**")
+        st.markdown(brick_facts_markdown(catalogue, brick))
+    with form_col, st.form("eval_form"):
         for criterion in catalogue.programme.criteria:
             st.radio(
                 criterion.label,

@@ -45,9 +45,11 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
     """Draw the controls above the frise; they show and change `view.options`."""
     programme = catalogue.programme
     view.follow_persona(catalogue, view.options.persona)  # her track and exit, or nobody if she left
-    cols = st.columns([3, 2, 2, 2, 3])
+    # The lanes on a row of their own, the four lists below it: wide enough for their longest label.
+    lanes = st.container()
+    cols = st.columns(4)
     _choice(
-        cols[3],
+        cols[2],
         "Persona",
         {p.id: f"{p.name}, {p.age} ans" for p in catalogue.personas},
         "Toutes",
@@ -57,7 +59,7 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
         ),
         help="Suivre une jeune femme : son parcours, sa sortie, son entrée dans le programme, sa situation.",
     )
-    cols[0].radio(
+    lanes.radio(
         "Couloirs",
         list(LANE_LABELS),
         format_func=LANE_LABELS.__getitem__,
@@ -67,7 +69,7 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
     )
     following = view.options.persona is not None  # her track and exit are shown, not chosen
     _choice(
-        cols[1],
+        cols[0],
         "Parcours",
         {t.id: t.label for t in programme.tracks},
         "Tous",
@@ -76,7 +78,7 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
         on_change=_option(view, "track", "frise_track"),
     )
     _choice(
-        cols[2],
+        cols[1],
         "Sortie",
         {e.id: e.label for e in programme.exits},
         "Toutes",
@@ -84,7 +86,7 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
         disabled=following,
         on_change=_option(view, "exit", "frise_exit"),
     )
-    cols[4].selectbox(
+    cols[3].selectbox(
         "Calendrier",
         _cohorts(view.options.cohort_year),
         format_func=lambda y: "Années scolaires" if y is None else cohort_label(y),

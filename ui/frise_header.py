@@ -2,16 +2,21 @@
 
 import streamlit as st
 
-from tpt_model.session.frise import FriseView, Notice, redo, retry, save_conflict_as_copy, undo
+from tpt_model.scenario.editor import step_line
+from tpt_model.session.frise import FriseView, redo, retry, save_conflict_as_copy, undo
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 from ui.store_errors import store_errors
 
 
-def show_notice(notice: Notice | None) -> None:
-    """Say whether the last change was saved, with its warnings or why it was refused."""
+def show_notice(view: FriseView) -> None:
+    """Say whether the last change was saved, with its warnings or why it was refused; what an undo undid."""
+    notice = view.notice
     if notice is None:
         return
+    if notice.done:
+        st.toast(escape_markdown(notice.done), icon=":material/history:")
+        view.notice = notice.model_copy(update={"done": None})  # said once
     if notice.error:
         st.error(escape_markdown(notice.error), icon=":material/block:")
     for warning in notice.warnings:
@@ -25,20 +30,21 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     cols[0].subheader(escape_markdown(view.scenario.name))
     cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
     # Callbacks run before the page is drawn: the version and the buttons above show the result.
-    for col, label, icon, key, step, possible in (
-        (cols[1], "Annuler", ":material/undo:", "frise_undo", undo, view.editor.can_undo),
-        (cols[2], "Rétablir", ":material/redo:", "frise_redo", redo, view.editor.can_redo),
+    for col, label, icon, key, step, summary in (
+        (cols[1], "Annuler", ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
+        (cols[2], "Rétablir", ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
     ):
         col.button(
             label,
             icon=icon,
             key=key,
-            disabled=not possible,
+            disabled=summary is None,
+            help=None if summary is None else escape_markdown(step_line(label, summary)),
             width="stretch",
             on_click=step,
             args=(view, store, author),
         )
-    show_notice(view.notice)
+    show_notice(view)
     if view.conflict is not None:
         with st.container(border=True):
             st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")

@@ -5,7 +5,7 @@ import streamlit as st
 from tpt_model.analysis.totals import shown_totals
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import euros, hours
+from tpt_model.formatting import count, euros, hours
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.text import escape_markdown
 
@@ -16,7 +16,9 @@ def journey_panel(catalogue: Catalogue, scenario: Scenario, options: FriseOption
     persona = catalogue.personas_by_id.get(options.persona or "")
     whom = f"pour {persona.name}" if persona is not None else "par bénéficiaire"
     cols = st.columns(3)
-    estimated = f" ({totals.estimated_bricks} brique(s) au coût estimé)" if totals.estimated_bricks else ""
+    estimated = (
+        f" ({count(totals.estimated_bricks, 'brique')} au coût estimé)" if totals.estimated_bricks else ""
+    )
     cols[0].metric(
         f"Coût {whom}",
         euros(totals.cost_per_beneficiary_eur),

@@ -14,7 +14,14 @@ from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
 from ui.binding import bound
 
-Commit = Callable[[ChangeResult, str], None]
+Commit = Callable[[ChangeResult], None]
+
+
+def _field_error(view: FriseView, *fields: str | None) -> None:
+    """The refusal of the last save, under the field it is about."""
+    error = view.edit_error
+    if error is not None and error.field in fields:
+        st.error(escape_markdown(error.message), icon=":material/block:")
 
 
 def _point_inputs(catalogue: Catalogue, label: str, point: JourneyPoint, key: str) -> JourneyPoint:
@@ -50,12 +57,18 @@ def _labelled_multiselect(
     )
 
 
-def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str, object] | None:
+def _edit_form(
+    catalogue: Catalogue, view: FriseView, placement: Placement, key: str
+) -> dict[str, object] | None:
     programme = catalogue.programme
     with st.form("frise_edit_form", border=False):
+        _field_error(view, None, "brick")
         start = _point_inputs(catalogue, "Début", placement.start, f"{key}_start")
+        _field_error(view, "start")
         end = _point_inputs(catalogue, "Fin", placement.end, f"{key}_end")
+        _field_error(view, "end")
         lane = st.text_input("Couloir (libre)", value=placement.lane or "", key=f"{key}_lane")
+        _field_error(view, "lane")
         tracks = _labelled_multiselect(
             "Parcours concernés (vide = tous)",
             {t.id: t.label for t in programme.tracks},
@@ -63,6 +76,7 @@ def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str
             f"{key}_tracks",
             "Tous",
         )
+        _field_error(view, "tracks")
         exits = _labelled_multiselect(
             "Sorties concernées (vide = toutes)",
             {e.id: e.label for e in programme.exits},
@@ -70,6 +84,7 @@ def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str
             f"{key}_exits",
             "Toutes",
         )
+        _field_error(view, "exits")
         partners = [None, *catalogue.partners_by_id]
         partner = st.selectbox(
             "Partenaire",
@@ -78,7 +93,9 @@ def _edit_form(catalogue: Catalogue, placement: Placement, key: str) -> dict[str
             format_func=lambda p: "Celui de la brique" if p is None else catalogue.partners_by_id[p].name,
             key=f"{key}_partner",
         )
+        _field_error(view, "partner")
         note = st.text_area("Note", value=placement.note or "", max_chars=2000, key=f"{key}_note")
+        _field_error(view, "note")
         if not st.form_submit_button("Enregistrer", type="primary"):
             return None
     return {
@@ -100,13 +117,14 @@ def _edit_dialog(catalogue: Catalogue, view: FriseView, commit: Commit) -> None:
     @st.dialog("Modifier le placement", width="large", on_dismiss=view.stop_editing)
     def dialog() -> None:
         st.caption(escape_markdown(placement_summary(catalogue, view.scenario.placements[index])))
-        changes = _edit_form(catalogue, view.scenario.placements[index], f"frise_edit_{index}")
-        if changes is not None:
-            view.stop_editing()  # before the commit: it reruns the page, and the dialog must stay closed
-            commit(
-                update_placement(catalogue, view.scenario, index, **changes),
-                f"Modification du n° {index + 1}",
-            )
+        changes = _edit_form(catalogue, view, view.scenario.placements[index], f"frise_edit_{index}")
+        if changes is None:
+            return
+        result = update_placement(catalogue, view.scenario, index, **changes)
+        if view.refuse_edit(result):
+            st.rerun()  # the dialog opens again, with what was typed and the message beside its field
+        view.stop_editing()  # before the commit: it reruns the page, and the dialog must stay closed
+        commit(result)
 
     dialog()
 
@@ -131,10 +149,10 @@ def placement_panel(catalogue: Catalogue, view: FriseView, commit: Commit) -> No
         args=(index,),
     )
     if cols[1].button("Dupliquer", icon=":material/content_copy:", key="frise_duplicate"):
-        commit(duplicate_placement(catalogue, view.scenario, index), f"Duplication du n° {index + 1}")
+        commit(duplicate_placement(catalogue, view.scenario, index))
     if cols[2].button("Retirer", icon=":material/delete:", key="frise_remove"):
         view.selected = None  # before the commit, which reruns the page
-        commit(remove_placement(view.scenario, index), f"Retrait du n° {index + 1}")
+        commit(remove_placement(catalogue, view.scenario, index))
     _edit_dialog(catalogue, view, commit)
 
 

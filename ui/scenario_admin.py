@@ -9,7 +9,9 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
+from tpt_model.formatting import table_text
 from tpt_model.scenario.creation import creation_sources, new_scenario
+from tpt_model.session.address import share_link
 from tpt_model.session.frise import open_scenario
 from tpt_model.session.library import (
     LibraryNotice,
@@ -77,7 +79,8 @@ def show_notice(view: LibraryView) -> None:
 def scenario_table(catalogue: Catalogue, infos: list[ScenarioInfo], open_id: str | None) -> None:
     """Every scenario, most recently modified first, the one open in the frise marked."""
     rows = library_rows(infos, open_id, group_labels(catalogue))
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rows)))
+    table = table_text(pd.DataFrame(rows))
+    st.dataframe(table, hide_index=True, width="stretch", height=min(400, 38 + 35 * len(rows)))
 
 
 def pick_scenario(infos: list[ScenarioInfo], view: LibraryView, open_id: str | None) -> ScenarioInfo:
@@ -109,6 +112,15 @@ def open_button(store: ScenarioStore, info: ScenarioInfo) -> None:
             fail(err.message)
             st.rerun()
         st.switch_page("pages/frise.py")
+
+
+def share_box(info: ScenarioInfo) -> None:
+    """The link that opens the chosen scenario for someone else (the address bar also holds your session)."""
+    url = st.context.url
+    if not url:
+        return
+    st.caption("Lien à envoyer pour ouvrir ce scénario (sans votre nom ni votre session) :")
+    st.code(share_link(url, "scenarios", info.id), language=None)
 
 
 def _create(store: ScenarioStore, catalogue: Catalogue) -> None:

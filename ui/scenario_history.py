@@ -3,6 +3,7 @@
 import pandas as pd
 import streamlit as st
 
+from tpt_model.formatting import table_text
 from tpt_model.session.library import version_label, version_rows
 from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
@@ -33,7 +34,7 @@ def history_panel(store: ScenarioStore, info: ScenarioInfo) -> None:
     except StoreError as err:  # deleted from another session since the list was read
         st.warning(escape_markdown(err.message))
         return
-    st.dataframe(pd.DataFrame(version_rows(versions)), hide_index=True, width="stretch")
+    st.dataframe(table_text(pd.DataFrame(version_rows(versions))), hide_index=True, width="stretch")
     older = {v.version: v for v in versions if v.version != info.version}
     if not older:
         st.caption("Une seule version pour l'instant : rien à restaurer.")

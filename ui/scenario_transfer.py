@@ -7,11 +7,18 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import ProblemsError
 from tpt_model.scenario.files import export_bytes, scenario_file_name
 from tpt_model.session.frise import open_scenario
-from tpt_model.session.library import import_failure, import_scenario
+from tpt_model.session.library import (
+    LibraryView,
+    PendingImport,
+    import_failure,
+    import_scenario,
+    import_under_a_free_name,
+    replace_with_import,
+)
 from tpt_model.store.errors import StoreError
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario
 from tpt_model.text import escape_markdown
-from ui.scenario_admin import fail, select, succeed
+from ui.scenario_admin import fail, library_view, select, succeed
 from ui.state import app_state
 from ui.uploader import yaml_uploader
 
@@ -36,28 +43,86 @@ def export_button(store: ScenarioStore, info: ScenarioInfo) -> None:
     )
 
 
+def _uploader_key(view: LibraryView) -> str:
+    # A new key for each file dealt with: Streamlit offers no other way to empty an uploader.
+    return IMPORT_FILE if view.upload_round == 0 else f"{IMPORT_FILE}_{view.upload_round}"
+
+
+def _opened(store: ScenarioStore, stored: StoredScenario, done: str) -> None:
+    """Open what an import stored, empty the uploader, and say it."""
+    library_view().upload_done()
+    open_scenario(app_state().frise, store, stored.id)
+    select(stored.id)
+    succeed(f"Scénario « {stored.scenario.name} » {done} et ouvert dans la frise.")
+
+
 def _import(store: ScenarioStore, catalogue: Catalogue) -> None:
-    upload = st.session_state.get(IMPORT_FILE)
+    upload = st.session_state.get(_uploader_key(library_view()))
     if not isinstance(upload, UploadedFile):  # None, or a file the server has already dropped
         fail("Choisissez d'abord un fichier YAML à importer.")
         return
     try:
-        stored = import_scenario(store, upload.getvalue(), upload.name, catalogue, app_state().author)
-        open_scenario(app_state().frise, store, stored.id)
+        result = import_scenario(store, upload.getvalue(), upload.name, catalogue, app_state().author)
+        if isinstance(result, PendingImport):
+            library_view().pending_import = result  # the user chooses: replace, rename or cancel
+            return
+        _opened(store, result, "importé")
     except ProblemsError as err:
         fail(import_failure(upload.name, err))
-        return
     except StoreError as err:
         fail(err.message)
+
+
+def _settle(store: ScenarioStore, choice: str) -> None:
+    view = library_view()
+    pending = view.pending_import
+    if pending is None:  # settled in another tab of this session meanwhile
         return
-    select(stored.id)
-    succeed(f"Scénario « {stored.scenario.name} » importé et ouvert dans la frise.")
+    if choice == "cancel":
+        view.upload_done()
+        succeed(f"Import de « {pending.file_name} » annulé : rien n'a changé.")
+        return
+    try:
+        if choice == "replace":
+            _opened(store, replace_with_import(store, pending, app_state().author), "remplacé par le fichier")
+        else:
+            _opened(store, import_under_a_free_name(store, pending, app_state().author), "importé")
+    except StoreError as err:
+        view.upload_done()
+        fail(err.message)
+
+
+def _name_taken(store: ScenarioStore, pending: PendingImport) -> None:
+    """The choice an import of a name already taken waits for."""
+    name = escape_markdown(pending.scenario.name)
+    with st.container(border=True):
+        st.warning(
+            f"Un scénario s'appelle déjà « {name} ». Que faire du fichier "
+            f"« {escape_markdown(pending.file_name)} » ?",
+            icon=":material/content_copy:",
+        )
+        for choice, label, kind in (
+            ("replace", f"Remplacer « {pending.scenario.name} » (l'historique est gardé)", "primary"),
+            ("rename", "L'importer sous un autre nom", "secondary"),
+            ("cancel", "Annuler l'import", "tertiary"),
+        ):
+            st.button(
+                label,
+                key=f"scenarios_import_{choice}",
+                type=kind,
+                on_click=_settle,
+                args=(store, choice),
+            )
 
 
 def import_panel(store: ScenarioStore, catalogue: Catalogue) -> None:
-    """A YAML file (256 KB at most) checked against the catalogue, then created and opened."""
+    """A YAML file (256 KB at most) checked against the catalogue, then created (or settled) and opened."""
     st.markdown("**Importer un fichier**")
-    upload = yaml_uploader("Scénario au format YAML (256 Ko au plus)", IMPORT_FILE)
+    view = library_view()
+    if view.pending_import is not None:
+        _name_taken(store, view.pending_import)
+        return
+    upload = yaml_uploader("Scénario au format YAML (256 Ko au plus)", _uploader_key(view))
     st.button(
         "Importer", key="scenarios_import", disabled=upload is None, on_click=_import, args=(store, catalogue)
     )

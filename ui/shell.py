@@ -6,26 +6,39 @@ without app.py (a bookmarked page address on a fresh server, see `ui.navigation`
 
 import streamlit as st
 
+from tpt_model.formatting import count
+from tpt_model.session.address import Page
+from ui.address import keep_address, restore_session
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
 from ui.navigation import join_the_router
 from ui.settings import app_settings
 from ui.state import app_state
+from ui.stores import saved_scenarios
 
 
-def page_setup() -> None:
-    """Wide layout, checked settings, and the sidebar: warnings, catalogue summary and problems, user name."""
+def page_setup(page: Page = "other") -> None:
+    """Wide layout, checked settings, the session as its address says, and the sidebar.
+
+    The sidebar holds the warnings, the catalogue's summary and problems, the count of saved
+    scenarios and the user's name. Pages that open a scenario write the address again once it is open.
+    """
     join_the_router()
     st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
     settings = app_settings()
     state = app_state()
+    restore_session(state)
+    keep_address(state, page)
     with st.sidebar:
         st.markdown("### Frise TechPourToutes")
         for warning in settings.warnings:
             st.warning(warning, icon=":material/warning:")
         result = load_result()
         if result.catalogue is not None:
-            st.caption(result.catalogue.summary())
+            st.caption(f"Catalogue : {result.catalogue.summary()}")
+        saved = saved_scenarios()
+        if saved is not None:
+            st.caption(f"Base : {count(saved, 'scénario enregistré', 'scénarios enregistrés')}")
         show_problems(result)
         st.text_input(
             "Votre nom (affiché dans l'historique)",
@@ -44,9 +57,19 @@ def ask_name_once() -> None:
     def validated() -> None:
         state.answer_name(st.session_state.get("app_name_prompt", ""))
 
+    def entered() -> None:
+        # Enter in the field validates too, once something is typed (an empty Enter is no answer).
+        if st.session_state.get("app_name_prompt", "").strip():
+            validated()
+
     with st.container(border=True):
         st.markdown("**Qui êtes-vous ?** Votre nom accompagne chaque version enregistrée dans l'historique.")
         cols = st.columns([4, 1, 1], vertical_alignment="bottom")
-        cols[0].text_input("Votre nom", placeholder="Prénom Nom, ou votre structure", key="app_name_prompt")
+        cols[0].text_input(
+            "Votre nom",
+            placeholder="Prénom Nom, ou votre structure",
+            key="app_name_prompt",
+            on_change=entered,
+        )
         cols[1].button("Valider", key="app_name_ok", type="primary", on_click=validated)
         cols[2].button("Plus tard", key="app_name_later", on_click=state.answer_name, args=("",))

@@ -2,20 +2,22 @@
 
 import streamlit as st
 
+from tpt_model.store.errors import StoreError
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
+from tpt_model.store.sessions import SessionStore
 from ui.settings import app_settings
 from ui.store_errors import store_errors
 
 
 @st.cache_resource(show_spinner=False)
-def _stores(url: str) -> tuple[ScenarioStore, ScoreStore]:
+def _stores(url: str) -> tuple[ScenarioStore, ScoreStore, SessionStore]:
     engine = open_database(url)  # the schema migrated to the newest revision at start-up
-    return ScenarioStore(engine), ScoreStore(engine)
+    return ScenarioStore(engine), ScoreStore(engine), SessionStore(engine)
 
 
-def _configured() -> tuple[ScenarioStore, ScoreStore]:
+def _configured() -> tuple[ScenarioStore, ScoreStore, SessionStore]:
     # Not cached when it fails: the next rerun tries again (a server started after the app).
     with store_errors():
         return _stores(app_settings().database_url)
@@ -26,6 +28,22 @@ def scenario_store() -> ScenarioStore:
     return _configured()[0]
 
 
+def saved_scenarios() -> int | None:
+    """How many scenarios the database holds; None when it cannot say (the page says why)."""
+    try:
+        return _stores(app_settings().database_url)[0].count()
+    except StoreError:
+        return None
+
+
 def score_store() -> ScoreStore:
     """The score store of the configured database."""
     return _configured()[1]
+
+
+def session_store() -> SessionStore | None:
+    """The store of browser sessions; None when the database cannot be reached (the page says why)."""
+    try:
+        return _stores(app_settings().database_url)[2]
+    except StoreError:
+        return None

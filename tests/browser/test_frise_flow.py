@@ -49,7 +49,7 @@ def test_compose_a_placement_by_clicking(page: Page, app_url: str, tmp_path: Pat
     idle(page)
     page.get_by_role("button", name="Ajouter à la frise").click()
 
-    expect(page.get_by_text("4 placement(s)")).to_be_visible()
+    expect(page.get_by_text("4 placements")).to_be_visible()
     expect(bars(page)).to_have_count(4)
     new_bar = bars(page).filter(has=page.locator("xpath=self::*[contains(@aria-label, 'N°: 4;')]"))
     expect(new_bar).to_have_count(1)

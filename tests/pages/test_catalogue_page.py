@@ -14,14 +14,41 @@ def catalogue_page() -> AppTest:
     return at.switch_page("pages/catalogue.py").run()
 
 
+TITLE = {
+    "atelier-classe": "Atelier en classe",
+    "mentorat": "Mentorat en ligne",
+    "ordinateur": "Ordinateur offert",
+}
+ID = {title: brick for brick, title in TITLE.items()}
+
+
 def table_ids(at: AppTest) -> list[str]:
-    return list(at.dataframe[0].value.index)
+    """The bricks listed, by id (the table itself shows titles only)."""
+    return [ID[title] for title in at.dataframe[0].value["Brique"]]
 
 
 def test_lists_every_brick_at_first() -> None:
     at = catalogue_page()
     assert table_ids(at) == ["atelier-classe", "mentorat", "ordinateur"]
-    assert "3 brique(s) sur 3" in at.caption[0].value
+    assert "3 briques sur 3" in at.caption[0].value
+
+
+def test_the_table_starts_with_the_title_and_writes_numbers_the_french_way(catalogue_dir: Path) -> None:
+    path = catalogue_dir / "bricks" / "mentorat.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "hours_per_beneficiary: 12", "hours_per_beneficiary: 547.5"
+    )
+    path.write_text(text.replace("per_beneficiary_eur: 400", "per_beneficiary_eur: 1234.5"), encoding="utf-8")
+    at = catalogue_page()
+    table = at.dataframe[0].value
+    assert list(table.columns)[0] == "Brique"
+    assert "id" not in table.columns and "mentorat" not in table.to_string()
+    row = table[table["Brique"] == "Mentorat en ligne"].iloc[0]
+    assert (row["Coût / bénéficiaire"], row["Heures / bénéficiaire"]) == (
+        "1\u202f234,50\u00a0€",
+        "547,5\u202fh",
+    )
+    assert table[table["Brique"] == "Ordinateur offert"].iloc[0]["Partenaires"] == "—"
 
 
 def test_filters_by_pillar_and_modality() -> None:

@@ -20,6 +20,7 @@ from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import escape_markdown
+from ui.evaluation_scoring import NAME_NEEDED
 from ui.state import STATE_KEY
 
 SUBMIT = "eval_submit"
@@ -99,10 +100,28 @@ def test_names_the_scenario_and_asks_for_an_evaluator() -> None:
     assert "Scénario évalué : **Mini parcours** (version 1) · 3 briques à noter" in [
         m.value for m in at.markdown
     ]
-    assert [e.value for e in at.error] == [
-        escape_markdown("Indiquez le nom de l'évaluatrice ou de l'évaluateur.")
-    ]
+    assert not at.error, "no error box on a page nobody has used yet"
+    assert [i.value for i in at.info] == [NAME_NEEDED]
     assert not at.radio
+
+
+def test_the_name_given_in_qui_etes_vous_is_the_evaluator_s() -> None:
+    at = evaluation_page()
+    at.text_input(key="app_name_prompt").set_value("Béatrice").run()  # typed, then Enter
+    assert not at.exception, at.exception
+    assert at.session_state[STATE_KEY].author == "Béatrice"
+    assert "app_name_prompt" not in [t.key for t in at.text_input], "the question is answered"
+    assert at.text_input(key="eval_name").value == "Béatrice"
+    assert not at.error and not at.info
+    assert subheader(at) == "Atelier en classe"
+
+
+def test_the_evaluator_s_name_answers_qui_etes_vous() -> None:
+    at = as_evaluator(evaluation_page(), "Chloé")
+    assert at.session_state[STATE_KEY].author == "Chloé"
+    assert "app_name_prompt" not in [t.key for t in at.text_input]
+    at.switch_page("pages/frise.py").run()
+    assert "app_name_prompt" not in [t.key for t in at.text_input], "not asked again on another page"
 
 
 def test_the_author_is_the_default_evaluator() -> None:
@@ -110,6 +129,20 @@ def test_the_author_is_the_default_evaluator() -> None:
     assert at.text_input(key="eval_name").value == "Béatrice"
     assert not at.error
     assert subheader(at) == "Atelier en classe"
+
+
+def test_the_form_shows_cost_and_hours_beside_the_levels() -> None:
+    at = as_evaluator(evaluation_page(), "Alice")
+    at.button(key="eval_next").click().run()
+    assert subheader(at) == "Mentorat en ligne"
+    # Two columns side by side: the form (three fifths) and the facts (two fifths).
+    form_column = next(c for c in at.columns if c.get("form"))
+    facts_column = next(c for c in at.columns if "**Repères pour noter**" in [m.value for m in c.markdown])
+    assert (form_column.weight, facts_column.weight) == pytest.approx((0.6, 0.4))
+    facts = "\n".join(m.value for m in facts_column.markdown)
+    assert "- **Coût** : 400\u00a0€ par bénéficiaire, 0\u00a0€ de coûts fixes" in facts
+    assert "- **Temps** : 12\u202fh par bénéficiaire" in facts
+    assert form_column.radio(key="eval_score_abordable").options[0] == "1 — Très coûteuse"
 
 
 def test_score_the_bricks_one_after_the_other() -> None:
@@ -228,13 +261,19 @@ def test_group_consensus_saves_under_groupe() -> None:
             "« Référence catalogue » est réservé aux notes du catalogue : choisissez un autre nom.",
         ),
         ("x" * 61, "Le nom de l'évaluatrice ou de l'évaluateur ne doit pas dépasser 60 caractères."),
-        ("   ", "Indiquez le nom de l'évaluatrice ou de l'évaluateur."),
     ],
 )
 def test_bad_evaluator_names_are_refused(name: str, message: str) -> None:
     at = as_evaluator(evaluation_page(), name)
     assert [e.value for e in at.error] == [escape_markdown(message)]
     assert not at.radio and SUBMIT not in [b.key for b in at.button]
+    assert at.session_state[STATE_KEY].author == "", "a refused name does not become the session's"
+
+
+def test_a_blank_evaluator_name_asks_for_one_without_an_error() -> None:
+    at = as_evaluator(evaluation_page(), "   ")
+    assert not at.error and [i.value for i in at.info] == [NAME_NEEDED]
+    assert not at.radio
 
 
 def test_a_deleted_scenario_is_said_when_saving() -> None:
@@ -255,16 +294,16 @@ def weighted_setup() -> AppTest:
     }.items():
         store.save_sheet(sid, ScoreSheet(brick=brick, evaluator="Alice", scores=values), as_evaluator="Alice")
     section(at, "results")
-    at.checkbox(key="eval_include_reference").uncheck().run()
     return at
 
 
 def test_weights_change_the_ranking_live() -> None:
     at = weighted_setup()
-    assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
+    assert [s.value for s in at.select_slider] == [2.0, 1.0, 1.0]
+    assert at.select_slider(key="eval_weight_pertinence").options[:4] == ["0", "0,5", "1", "1,5"]
     table = ranking(at)
-    assert list(table["Brique"]) == TITLES
-    assert list(table["Total pondéré"])[:2] == [66.7, 50.0]
+    assert list(table["Brique"]) == TITLES[:2], "the brick nobody scored is listed apart"
+    assert list(table["Total pondéré"]) == ["66,7", "50"]
     assert list(table.columns) == [
         "Rang",
         "Brique",
@@ -273,55 +312,57 @@ def test_weights_change_the_ranking_live() -> None:
         "Simplicité de mise en œuvre",
         "Caractère abordable",
         "Total pondéré",
-        "Évaluatrices",
+        "Référence catalogue",
+        "Évaluations",
         "À discuter",
     ]
+    assert escape_markdown("Non notées (1) : Ordinateur offert") in [c.value for c in at.caption]
     assert not at.info
     rule = disagreement_rule(load_catalogue(ROOT / "tests" / "data" / "catalogue").programme)
     assert escape_markdown(rule) in [c.value for c in at.caption]
 
-    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    at.select_slider(key="eval_weight_pertinence").set_value(5.0).run()
     assert not at.exception, at.exception
-    assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe", "Ordinateur offert"]
+    assert list(ranking(at)["Brique"]) == ["Mentorat en ligne", "Atelier en classe"]
     assert [i.value for i in at.info] == [
         escape_markdown("Avec ces poids, 2 briques changent de rang par rapport aux poids du programme.")
     ]
 
     at.button(key="eval_weights_reset").click().run()
-    assert [s.value for s in at.slider] == [2.0, 1.0, 1.0]
-    assert list(ranking(at)["Brique"]) == TITLES
+    assert [s.value for s in at.select_slider] == [2.0, 1.0, 1.0]
+    assert list(ranking(at)["Brique"]) == TITLES[:2]
     assert not at.info
 
 
 def test_a_heavy_programme_weight_is_shown_and_used_as_it_is(isolated_app: Path) -> None:
     set_weight(isolated_app, "pertinence", 10)
     at = weighted_setup()
-    slider = at.slider(key="eval_weight_pertinence")
-    assert (slider.value, slider.min, slider.max) == (10.0, 0.0, 20.0)
+    slider = at.select_slider(key="eval_weight_pertinence")
+    assert (slider.value, slider.options[0], slider.options[-1]) == (10.0, "0", "20")
     # mentorat: pertinence 4/4, the rest 1/4: 100 × 10 / 12; atelier: (10 × 1/3 + 1 + 1) / 12.
     assert list(ranking(at)["Brique"])[:2] == ["Mentorat en ligne", "Atelier en classe"]
-    assert list(ranking(at)["Total pondéré"])[:2] == [83.3, 44.4]
+    assert list(ranking(at)["Total pondéré"]) == ["83,3", "44,4"]
     assert not at.info, "the programme's own weights change no rank"
-    at.slider(key="eval_weight_pertinence").set_value(15.0).run()
-    assert list(ranking(at)["Total pondéré"])[:2] == [88.2, 41.2]
+    at.select_slider(key="eval_weight_pertinence").set_value(15.0).run()
+    assert list(ranking(at)["Total pondéré"]) == ["88,2", "41,2"]
 
 
 def test_weights_and_reference_choice_survive_a_section_switch() -> None:
     at = weighted_setup()
-    at.slider(key="eval_weight_simplicite").set_value(0.5).run()
+    at.select_slider(key="eval_weight_simplicite").set_value(0.5).run()
     section(at, "score")
     section(at, "results")
-    assert [s.value for s in at.slider] == [2.0, 0.5, 1.0]
+    assert [s.value for s in at.select_slider] == [2.0, 0.5, 1.0]
     assert at.checkbox(key="eval_include_reference").value is False
 
 
 def test_section_weights_and_reference_choice_survive_a_visit_to_another_page() -> None:
     at = weighted_setup()
-    at.slider(key="eval_weight_pertinence").set_value(5.0).run()
+    at.select_slider(key="eval_weight_pertinence").set_value(5.0).run()
     at.switch_page("pages/frise.py").run()
     at.switch_page("pages/evaluation.py").run()
     assert at.button_group(key="eval_section").value == "results"
-    assert [s.value for s in at.slider] == [5.0, 1.0, 1.0]
+    assert [s.value for s in at.select_slider] == [5.0, 1.0, 1.0]
     assert at.checkbox(key="eval_include_reference").value is False
     assert list(ranking(at)["Brique"])[0] == "Mentorat en ligne"
 
@@ -341,14 +382,30 @@ def test_the_evaluator_and_the_brick_survive_a_visit_to_another_page() -> None:
     assert at.session_state[STATE_KEY].evaluation.evaluator_name("Inès") == "Groupe"
 
 
-def test_the_reference_counts_as_one_evaluator_by_default() -> None:
+def test_the_reference_is_off_by_default_shown_apart_and_never_a_voter() -> None:
     at = evaluation_page()
     section(at, "results")
+    assert at.checkbox(key="eval_include_reference").value is False
+    assert ranking(at).empty, "no brick ranks before someone in the room scores it"
+    assert escape_markdown("Non notées (3) : " + ", ".join(TITLES)) in [c.value for c in at.caption]
+    # Alice disagrees with the reference by 3 levels on the mentorat: nothing to discuss for that.
+    sheet = ScoreSheet(brick="mentorat", evaluator="Alice", scores={"pertinence": 1})
+    score_store().save_sheet(scenario_id(at), sheet, as_evaluator="Alice")
+    at.run()
     table = ranking(at)
-    assert list(table["Évaluatrices"]) == [1, 1, 1]
-    at.checkbox(key="eval_include_reference").uncheck().run()
-    assert list(ranking(at)["Évaluatrices"]) == [0, 0, 0]
-    assert ranking(at)["Total pondéré"].isna().all()
+    assert list(table["Brique"]) == ["Mentorat en ligne"]
+    assert (table["Évaluations"][0], table["Référence catalogue"][0], table["À discuter"][0]) == (
+        "1",
+        "83,3",
+        "",
+    )
+    at.checkbox(key="eval_include_reference").check().run()
+    table = ranking(at)
+    assert dict(zip(table["Brique"], table["Évaluations"], strict=True)) == dict(
+        zip(TITLES, "121", strict=True)
+    )
+    assert list(table["À discuter"]) == ["", "", ""]
+    assert not [c.value for c in at.caption if c.value.startswith("Non notées")]
 
 
 def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
@@ -374,7 +431,9 @@ def test_matrix_with_its_table_twin_and_the_clicked_brick() -> None:
     texts = [m.value for m in at.markdown]
     assert any(t.startswith("**Mentorat en ligne** · rang") and "à discuter" in t for t in texts)
     assert "- *Alice* : " + escape_markdown("**Trop** <b>cher</b>") in texts
-    assert any("Pertinence : moyenne 3, médiane 4, de 1 à 4 \\(3 notes\\) — désaccord" in t for t in texts)
+    assert any(
+        "Pertinence : moyenne 2,5, médiane 2,5, de 1 à 4 \\(2 notes\\) — désaccord" in t for t in texts
+    )
 
     at.selectbox(key="eval_detail_brick").set_value("ordinateur").run()
     assert any(t.startswith("**Ordinateur offert**") for t in (m.value for m in at.markdown))
@@ -396,10 +455,10 @@ def test_a_fourth_criterion_needs_no_code(
     submit(at, impact=5)
     assert score_store().sheets(scenario_id(at))[0].scores == {"impact": 5}
     section(at, "results")
-    assert [s.key for s in at.slider][-1] == "eval_weight_impact"
+    assert [s.key for s in at.select_slider][-1] == "eval_weight_impact"
     table = ranking(at)
     assert "Impact" in table.columns
-    assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == 5.0
+    assert dict(zip(table["Brique"], table["Impact"], strict=True))["Atelier en classe"] == "5"
     # The matrix can put the new criterion on an axis.
     at.selectbox(key="eval_axis_y").set_value("impact").run()
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)

@@ -2,13 +2,22 @@
 
 import datetime
 import json
+from pathlib import Path
 
-from helpers import app_test
+from helpers import app_test, pt
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.journey.cohort import cohort_label, cohort_years
+from tpt_model.settings import load_settings
+from tpt_model.store.migrate import open_database
+from tpt_model.store.scenarios import ScenarioStore
 from ui.state import STATE_KEY
+
+
+def page_store() -> ScenarioStore:
+    """The scenario store of the page's database (TPT_DATA_DIR is set by the `isolated_app` fixture)."""
+    return ScenarioStore(open_database(load_settings().database_url))
 
 
 def frise_page() -> AppTest:
@@ -51,6 +60,56 @@ def test_add_a_brick_then_undo_and_redo() -> None:
     assert at.session_state[STATE_KEY].frise.version == 4
 
 
+def test_search_proposes_the_best_match_and_says_it_is_already_there(isolated_app: Path) -> None:
+    # « mentorat » is also in the first brick's good practices: catalogue order would propose it.
+    path = isolated_app / "bricks" / "atelier-classe.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("[Tôt dans l'année]", "[Suivi par un mentorat]"))
+    at = frise_page()
+    assert at.selectbox(key="frise_pick_brick").value is None, "nothing is proposed before a search"
+    assert at.button(key="frise_add").disabled
+    at.text_input(key="frise_pick_text").set_value("Mentorat").run()
+    assert at.selectbox(key="frise_pick_brick").options == ["Mentorat en ligne", "Atelier en classe"]
+    assert at.selectbox(key="frise_pick_brick").value == "mentorat"
+    assert [i.value for i in at.info] == [
+        "« Mentorat en ligne » est déjà sur la frise : 1 placement \\(n° 2\\)\\. "
+        "« Ajouter à la frise » en crée un de plus\\."
+    ]
+    at.button(key="frise_add").click().run()
+    assert [p.brick for p in scenario(at).placements] == [
+        "atelier-classe",
+        "mentorat",
+        "ordinateur",
+        "mentorat",
+    ]
+
+
+def test_a_brick_added_lasts_one_month_at_its_first_stage_unless_its_data_say_more() -> None:
+    at = frise_page()
+    for text, brick in (("atelier en classe", "atelier-classe"), ("mentorat", "mentorat")):
+        at.text_input(key="frise_pick_text").set_value(text).run()
+        assert at.selectbox(key="frise_pick_brick").value == brick
+        at.button(key="frise_add").click().run()
+    atelier, mentorat = scenario(at).placements[-2:]
+    assert (atelier.start, atelier.end) == (pt("seconde", 9), pt("seconde", 9))
+    assert (mentorat.start, mentorat.end) == (pt("terminale", 9), pt("terminale", 2))  # duration_months: 6
+
+
+def test_a_persona_shows_her_situation_and_toutes_gives_back_everyones_track_and_exit() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_persona").set_value("lea").run()
+    assert (at.selectbox(key="frise_track").value, at.selectbox(key="frise_exit").value) == (
+        "court",
+        "salariat",
+    )
+    assert len(at.info) == 1
+    assert "**Situation** : boursière, vit en zone rurale" in at.info[0].value
+    at.selectbox(key="frise_persona").set_value(None).run()
+    assert (at.selectbox(key="frise_track").value, at.selectbox(key="frise_exit").value) == (None, None)
+    assert not at.selectbox(key="frise_track").disabled
+    assert not at.info
+    assert sorted({v["idx"] for v in bar_values(at)}) == [0, 1, 2]
+
+
 def test_edit_a_placement_in_the_dialog() -> None:
     at = frise_page()
     at.selectbox(key="frise_selected").set_value(1).run()
@@ -67,14 +126,45 @@ def test_edit_a_placement_in_the_dialog() -> None:
     assert placement.end.month == 3
 
 
-def test_impossible_edit_is_refused_with_a_message() -> None:
+def test_impossible_edit_keeps_the_dialog_open_with_the_message_beside_the_field() -> None:
     at = frise_page()
     at.selectbox(key="frise_selected").set_value(1).run()
     at.button(key="frise_edit_open").click().run()
     at.selectbox(key="frise_edit_1_end_stage").set_value("seconde")
+    at.text_area(key="frise_edit_1_note").set_value("Binômes choisis")
     at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    assert not at.exception, at.exception
     assert [e.value for e in at.error] == ["Fin : la fin vient avant le début"]
     assert scenario(at).placements[1].end.stage == "bac-1"
+    assert at.session_state[STATE_KEY].frise.editing == 1, "the dialog stays open"
+    # What was typed is still there, and the message comes right after the end's inputs.
+    assert at.selectbox(key="frise_edit_1_end_stage").value == "seconde"
+    assert at.text_area(key="frise_edit_1_note").value == "Binômes choisis"
+    form = at.get("form")[0]
+    order = [getattr(el, "key", None) or getattr(el, "value", None) for el in form]
+    assert order.index("Fin : la fin vient avant le début") == order.index("frise_edit_1_end_month") + 1
+    # Corrected, it saves and closes.
+    at.selectbox(key="frise_edit_1_end_stage").set_value("bac-2")
+    at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+    assert scenario(at).placements[1].end.stage == "bac-2"
+    assert scenario(at).placements[1].note == "Binômes choisis"
+    assert at.session_state[STATE_KEY].frise.editing is None
+    assert not at.error
+
+
+def test_undo_says_what_it_undid_in_titles() -> None:
+    at = frise_page()
+    at.selectbox(key="frise_selected").set_value(0).run()
+    at.button(key="frise_remove").click().run()
+    assert at.button(key="frise_undo").help == "Annuler : retrait de « Atelier en classe » \\(n° 1\\)"
+    at.button(key="frise_undo").click().run()
+    assert [t.value for t in at.toast] == ["Annulé : retrait de « Atelier en classe » \\(n° 1\\)\\."]
+    assert at.button(key="frise_redo").help == "Rétablir : retrait de « Atelier en classe » \\(n° 1\\)"
+    frise = at.session_state[STATE_KEY].frise
+    assert [v.summary for v in page_store().versions(frise.scenario_id)][:2] == [
+        "Annulation : retrait de « Atelier en classe » (n° 1)",
+        "Retrait de « Atelier en classe » (n° 1)",
+    ]
 
 
 def test_remove_a_placement_then_undo() -> None:

@@ -108,7 +108,7 @@ def test_lists_the_scenario_the_frise_opened(store: ScenarioStore, catalogue: Ca
             "Groupe de travail": "GT1 · Briques du programme"
             if info.scenario.working_group == "gt1"
             else "—",
-            "Version": info.version,
+            "Version": str(info.version),
             "Modifié": time_label(info.updated_at),
             "Par": info.updated_by,
         }
@@ -129,7 +129,7 @@ def test_lists_most_recent_first_with_group_version_date_author(
             "Ouvert": "",
             "Nom": "Atelier <b>Lyon</b>",  # a dataframe shows user text as it is
             "Groupe de travail": "—",
-            "Version": 2,
+            "Version": "2",
             "Modifié": time_label(latest.updated_at),
             "Par": "Chloé",
         },
@@ -137,12 +137,12 @@ def test_lists_most_recent_first_with_group_version_date_author(
             "Ouvert": "",
             "Nom": "Mini parcours",
             "Groupe de travail": "GT1 · Briques du programme",
-            "Version": 1,
+            "Version": "1",
             "Modifié": time_label(second.updated_at),
             "Par": "Bob",
         },
     ]
-    assert at.caption[0].value == "2 scénario(s), du plus récemment modifié au plus ancien."
+    assert at.caption[0].value == "2 scénarios, du plus récemment modifié au plus ancien."
 
 
 # Create and open
@@ -330,8 +330,8 @@ def test_history_lists_versions_newest_first(store: ScenarioStore, catalogue: Ca
     at = scenarios_page()
     history = at.dataframe[1].value.to_dict("records")
     assert [(h["Version"], h["Auteur"], h["Résumé"], h["Placements"]) for h in history] == [
-        (2, "Bob", "Renommé en « Parcours B »", 3),
-        (1, "Alice", "Création", 3),
+        ("2", "Bob", "Renommé en « Parcours B »", "3"),
+        ("1", "Alice", "Création", "3"),
     ]
     assert at.selectbox(key="scenarios_restore_version").options[0].startswith("Version 1 par Alice, ")
 
@@ -359,7 +359,7 @@ def test_restore_an_old_version_of_the_open_scenario(store: ScenarioStore, catal
     frise = state(at).frise
     assert (frise.version, frise.scenario) == (3, catalogue.template("mini"))
     assert at.text_input(key="scenarios_rename_name").value == "Mini parcours"
-    assert [h["Version"] for h in at.dataframe[1].value.to_dict("records")] == [3, 2, 1]
+    assert [h["Version"] for h in at.dataframe[1].value.to_dict("records")] == ["3", "2", "1"]
 
 
 # Import and export
@@ -439,14 +439,75 @@ def test_export_offers_the_yaml_of_the_chosen_scenario(store: ScenarioStore, cat
     assert parse_scenario(data.decode("utf-8"), "ete-a-lyon.yaml", catalogue) == stored.scenario
 
 
-def test_exported_file_imports_back_as_a_new_scenario(store: ScenarioStore, catalogue: Catalogue) -> None:
+def import_a_name_taken(store: ScenarioStore, catalogue: Catalogue) -> tuple[AppTest, str]:
+    """« Mini parcours » is stored; its exported file is imported again: the page asks what to do."""
     stored = store.create(catalogue.template("mini"), "Alice")
-    at = scenarios_page()
+    at = scenarios_page(author="Bob")
     data = export_bytes(store.get(stored.id).scenario)
     at.file_uploader(key="scenarios_import_file").upload(
         "mini-parcours.yaml", data, "application/x-yaml"
     ).run()
-    click(at, "scenarios_import")
-    assert names(at) == ["Mini parcours", "Mini parcours"]
-    copy = next(i for i in store.list() if i.id != stored.id)
-    assert store.get(copy.id).scenario == stored.scenario
+    at.button(key="scenarios_import").click().run()
+    assert not at.exception, at.exception
+    assert [w.value for w in at.warning] == [
+        "Un scénario s'appelle déjà « Mini parcours ». Que faire du fichier « mini\\-parcours\\.yaml » ?"
+    ]
+    assert [b.key for b in at.button if b.key.startswith("scenarios_import_")] == [
+        "scenarios_import_replace",
+        "scenarios_import_rename",
+        "scenarios_import_cancel",
+    ]
+    assert not at.get("file_uploader"), "the uploader waits for the choice"
+    assert len(store.list()) == 1
+    return at, stored.id
+
+
+def uploader_is_empty(at: AppTest) -> bool:
+    [uploader] = at.get("file_uploader")
+    return uploader.value is None and uploader.key != "scenarios_import_file"
+
+
+def test_an_import_of_a_name_taken_can_replace_it(store: ScenarioStore, catalogue: Catalogue) -> None:
+    at, stored_id = import_a_name_taken(store, catalogue)
+    click(at, "scenarios_import_replace")
+    assert success(at) == escape_markdown(
+        "Scénario « Mini parcours » remplacé par le fichier et ouvert dans la frise."
+    )
+    assert [i.id for i in store.list()] == [stored_id]
+    assert store.versions(stored_id)[0].summary == "Remplacé par le fichier « mini-parcours.yaml »"
+    assert state(at).frise.scenario_id == stored_id
+    assert uploader_is_empty(at)
+
+
+def test_an_import_of_a_name_taken_can_take_another_name(store: ScenarioStore, catalogue: Catalogue) -> None:
+    at, stored_id = import_a_name_taken(store, catalogue)
+    click(at, "scenarios_import_rename")
+    assert success(at) == escape_markdown("Scénario « Mini parcours (2) » importé et ouvert dans la frise.")
+    copy = next(i for i in store.list() if i.id != stored_id)
+    assert store.get(copy.id).scenario == catalogue.template("mini").model_copy(
+        update={"name": "Mini parcours (2)"}
+    )
+    assert state(at).frise.scenario_id == copy.id
+    assert uploader_is_empty(at)
+
+
+def test_an_import_of_a_name_taken_can_be_cancelled(store: ScenarioStore, catalogue: Catalogue) -> None:
+    at, stored_id = import_a_name_taken(store, catalogue)
+    click(at, "scenarios_import_cancel")
+    assert success(at) == escape_markdown("Import de « mini-parcours.yaml » annulé : rien n'a changé.")
+    assert [i.id for i in store.list()] == [stored_id]
+    assert store.get(stored_id).version == 1
+    assert uploader_is_empty(at)
+
+
+def test_the_sidebar_counts_the_database_s_scenarios_apart_from_the_catalogue_s_templates(
+    store: ScenarioStore,
+) -> None:
+    for name in ("Frise A", "Frise B", "Frise C"):
+        store.create(Scenario(name=name), "Alice")
+    at = scenarios_page()
+    assert [c.value for c in at.sidebar.caption][:2] == [
+        "Catalogue : 3 briques, 2 partenaires, 3 jalons, 1 persona, 1 modèle de scénario",
+        "Base : 3 scénarios enregistrés",
+    ]
+    assert at.caption[0].value == "3 scénarios, du plus récemment modifié au plus ancien."

@@ -26,7 +26,7 @@ def test_tpt_model_imports_without_streamlit() -> None:
 def test_validate_prints_a_summary_and_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(ROOT / "tests/data/catalogue")]) == 0
     assert capsys.readouterr().out == (
-        "Catalogue valide : 3 briques, 2 partenaires, 3 jalons, 1 personas, 1 scénario(s)\n"
+        "Catalogue valide : 3 briques, 2 partenaires, 3 jalons, 1 persona, 1 modèle de scénario\n"
     )
 
 
@@ -42,7 +42,7 @@ def test_validate_prints_one_line_per_problem_and_exits_1(
     assert lines == [
         f"{catalogue_dir.as_posix()}/bricks/mentorat.yaml:5:9: pillar: valeur « x » invalide ; "
         "valeurs permises : empower, attract, fix_the_system",
-        f"1 problème(s) dans {catalogue_dir}",
+        f"1 problème dans {catalogue_dir}",
     ]
 
 
@@ -59,7 +59,7 @@ def test_validate_prints_warnings_and_still_exits_0(
     assert capsys.readouterr().out.splitlines() == [
         f"{catalogue_dir.as_posix()}/scenarios/mini.yaml:7:10: placements[0].end: avertissement : "
         "en dehors des étapes prévues pour « Atelier en classe » (Seconde → Première)",
-        "Catalogue valide : 3 briques, 2 partenaires, 3 jalons, 1 personas, 1 scénario(s) ; 1 avertissement(s)",
+        "Catalogue valide : 3 briques, 2 partenaires, 3 jalons, 1 persona, 1 modèle de scénario ; 1 avertissement",
     ]
 
 
@@ -78,10 +78,7 @@ def test_validate_counts_errors_and_warnings_apart(
         brick.read_text(encoding="utf-8").replace("pillar: empower", "pillar: x"), encoding="utf-8"
     )
     assert main(["validate", str(catalogue_dir)]) == 1
-    assert (
-        capsys.readouterr().out.splitlines()[-1]
-        == f"1 problème(s) et 1 avertissement(s) dans {catalogue_dir}"
-    )
+    assert capsys.readouterr().out.splitlines()[-1] == f"1 problème et 1 avertissement dans {catalogue_dir}"
 
 
 def test_module_entry_point_runs() -> None:

@@ -2,9 +2,12 @@
 
 import datetime
 
+import pandas as pd
 import pytest
 
 from tpt_model.formatting import (
+    EMPTY,
+    count,
     date_label,
     euros,
     hours,
@@ -13,6 +16,7 @@ from tpt_model.formatting import (
     month_range,
     month_year,
     number,
+    table_text,
     time_label,
 )
 
@@ -108,3 +112,48 @@ def test_another_locale_can_be_asked_for() -> None:
     assert euros(12345, locale="en") == "€12,345"
     assert hours(2.5, locale="en") == "2.5 hr"
     assert month_year(datetime.date(2025, 10, 1), locale="en") == "Oct 2025"
+
+
+def test_a_table_reads_in_french_with_a_dash_for_nothing() -> None:
+    frame = pd.DataFrame(
+        {
+            "Rang": pd.array([1, None], dtype="Int64"),
+            "Brique": ["Mentorat", None],
+            "Moyenne": [2.5, float("nan")],
+            "Coût": [12345.5, None],
+            "Heures": [547.5, 2],
+            "À discuter": [True, False],
+            "Estimé": [True, False],
+        }
+    )
+    text = table_text(frame, money=["Coût"], duration=["Heures"], flags={"À discuter": "⚠ à discuter"})
+    assert text.to_dict("records") == [
+        {
+            "Rang": "1",
+            "Brique": "Mentorat",
+            "Moyenne": "2,5",
+            "Coût": "12\u202f345,50\u00a0€",
+            "Heures": "547,5\u202fh",
+            "À discuter": "⚠ à discuter",
+            "Estimé": "oui",
+        },
+        {
+            "Rang": EMPTY,
+            "Brique": EMPTY,
+            "Moyenne": EMPTY,
+            "Coût": EMPTY,
+            "Heures": "2\u202fh",
+            "À discuter": "",
+            "Estimé": "non",
+        },
+    ]
+    assert EMPTY == "—"
+    assert list(text.columns) == list(frame.columns)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(0, "0 scénario"), (1, "1 scénario"), (2, "2 scénarios"), (1234, "1\u202f234 scénarios")],
+)
+def test_count_says_the_noun_in_the_singular_up_to_one(value: int, expected: str) -> None:
+    assert count(value, "scénario") == expected

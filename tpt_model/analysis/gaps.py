@@ -11,7 +11,6 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
 from tpt_model.journey.timeline import point_at, point_index, point_label
-from tpt_model.scenario.editor import PUNCTUAL_KINDS
 
 GapKind = Literal["stage", "risk_window", "pillar", "track", "exit", "idle_stretch"]
 # A young woman left without any action for longer than this is alone (a setting of the page).
@@ -67,8 +66,7 @@ def fill(catalogue: Catalogue, gap: Gap, brick_id: str) -> Placement:
     brick = catalogue.brick(brick_id)
     start, end = _window(catalogue, brick)
     first, last = max(start, gap.first), min(end, gap.last)
-    if brick.kind in PUNCTUAL_KINDS:
-        last = first
+    last = min(last, first + (brick.duration_months or 1) - 1)  # as long as the frise adds it
     programme = catalogue.programme
     return Placement(brick=brick.id, start=point_at(programme, first), end=point_at(programme, last))
 

@@ -143,6 +143,8 @@ class Brick(StrictModel):
     hours_per_trainee: Amount | None = None
     """Heures de formation par adulte formé (enseignante ou enseignant, manager), pour une brique
     qui forme les équipes ; elles ne comptent pas dans le temps de la bénéficiaire."""
+    duration_months: Annotated[StrictInt, Field(ge=1, le=120)] | None = None
+    """Durée habituelle d'un placement, en mois (1 si absent) : la frise l'ajoute sur cette durée."""
     criteria: dict[Id, StrictInt]
     """Note de référence par critère (id du critère : note sur son échelle)."""
     barriers: tuple[Text, ...]

@@ -1,10 +1,11 @@
-"""How a brick reads for people: a table row and a Markdown card (user text escaped)."""
+"""How a brick or a persona reads for people: a table row and Markdown cards (user text escaped)."""
 
 from tpt_model.catalogue.brick import Brick, Cost
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.search import brick_phases
-from tpt_model.catalogue.types import BrickSource
-from tpt_model.formatting import euros, hours
+from tpt_model.catalogue.types import BrickSource, PersonaFlag
+from tpt_model.formatting import EMPTY, euros, hours
 from tpt_model.text import escape_markdown as esc
 
 MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
@@ -27,6 +28,15 @@ CLAIM_LABELS = {
     "barriers": "les freins",
     "good_practices": "les bonnes pratiques",
     "communication": "la communication",
+}
+# A persona's situation as it reads after « Situation : ».
+PERSONA_FLAG_LABELS: dict[PersonaFlag, str] = {
+    "boursiere": "boursière",
+    "rurale": "vit en zone rurale",
+    "qpv": "vit dans un quartier prioritaire de la ville",
+    "premiere_generation": "première de sa famille à faire des études supérieures",
+    "handicap": "en situation de handicap",
+    "alternance": "en alternance",
 }
 
 
@@ -52,8 +62,8 @@ def counted(cost: Cost) -> str:
     return f"{cost.sessions} séances" if cost.sessions else "une fois"
 
 
-def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, object]:
-    """One line of the catalogue table."""
+def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, str]:
+    """One line of the catalogue table, as people read it: its title first, no identifier."""
     programme = catalogue.programme
     return {
         "Brique": brick.title,
@@ -61,12 +71,26 @@ def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, object]:
         "Volet": programme.pillar(brick.pillar).label,
         "Modalité": MODALITY_LABELS[brick.modality],
         "Étapes": stage_span(catalogue, brick),
-        "Coût / bénéficiaire (€)": brick.cost.beneficiary_eur,
+        "Coût / bénéficiaire": euros(brick.cost.beneficiary_eur),
         "Coût compté": counted(brick.cost),
-        "Heures / bénéficiaire": brick.hours_per_beneficiary,
-        "Partenaires": ", ".join(partner_names(catalogue, brick)),
-        "id": brick.id,
+        "Heures / bénéficiaire": hours(brick.hours_per_beneficiary),
+        "Partenaires": ", ".join(partner_names(catalogue, brick)) or EMPTY,
     }
+
+
+def brick_facts_markdown(catalogue: Catalogue, brick: Brick) -> str:
+    """What a scoring form shows beside the criteria: cost, hours, stages and public, as a Markdown list.
+
+    « Caractère abordable » is defined in euros per beneficiary: the figures must be in view.
+    """
+    return "\n".join(
+        [
+            f"- **Coût** : {_cost_text(brick.cost)}",
+            f"- **Temps** : {_time_text(brick)}",
+            f"- **Étapes** : {esc(stage_span(catalogue, brick))}",
+            f"- **Public** : {esc(brick.audience)}",
+        ]
+    )
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> str:
@@ -135,3 +159,20 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         "\n".join(source_line(s) for s in brick.sources),
     ]
     return "\n\n".join(lines)
+
+
+def persona_card_markdown(catalogue: Catalogue, persona: Persona) -> str:
+    """Who a persona is, what her situation is, where she joins and where she goes, as Markdown."""
+    programme = catalogue.programme
+    tracks = {t.id: t.label for t in programme.tracks}
+    exits = {e.id: e.label for e in programme.exits}
+    situation = ", ".join(PERSONA_FLAG_LABELS[f] for f in persona.flags) or "aucune condition particulière"
+    return "\n\n".join(
+        [
+            f"**{esc(persona.name)}, {persona.age} ans** — {esc(persona.description)}",
+            f"**Situation** : {esc(situation)} · **Entrée dans le programme** : "
+            f"{esc(programme.stage(persona.start_stage).label)} · **Parcours** : "
+            f"{esc(tracks.get(persona.track, persona.track))} · **Sortie** : "
+            f"{esc(exits.get(persona.exit, persona.exit))}",
+        ]
+    )

@@ -11,6 +11,7 @@ from tpt_model.catalogue.partner import Partner
 from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import count
 
 
 class Catalogue(BaseModel):
@@ -69,9 +70,13 @@ class Catalogue(BaseModel):
         return dict(self.templates)[template_id]
 
     def summary(self) -> str:
-        """One French line counting what the catalogue holds."""
-        return (
-            f"{len(self.bricks)} briques, {len(self.partners)} partenaires, "
-            f"{len(self.milestones)} jalons, {len(self.personas)} personas, "
-            f"{len(self.templates)} scénario(s)"
+        """One French line counting what the catalogue holds (its scenarios are templates to start from)."""
+        return ", ".join(
+            [
+                count(len(self.bricks), "brique"),
+                count(len(self.partners), "partenaire"),
+                count(len(self.milestones), "jalon"),
+                count(len(self.personas), "persona"),
+                count(len(self.templates), "modèle de scénario", "modèles de scénario"),
+            ]
         )

@@ -1,4 +1,4 @@
-"""Finding bricks in the catalogue: by pillar, phase, modality, partner and free text."""
+"""Finding bricks in the catalogue: by pillar, phase, modality, partner and free text, best match first."""
 
 from pydantic import BaseModel, ConfigDict
 
@@ -44,12 +44,32 @@ def matches(programme: Programme, brick: Brick, wanted: BrickFilter, haystack: s
     return all(word in text for word in words)
 
 
+def relevance(brick: Brick, text: str) -> int:
+    """How well a brick answers the words of `text` (accents and case ignored), best first.
+
+    0: every word is in the title; 1: every word is in the title or the summary; 2: elsewhere
+    (audience, barriers, good practices, id).
+    """
+    words = fold(text).split()
+    title = fold(brick.title)
+    if all(word in title for word in words):
+        return 0
+    summary = fold(brick.summary)
+    return 1 if all(word in title or word in summary for word in words) else 2
+
+
 def filter_bricks(catalogue: Catalogue, wanted: BrickFilter) -> list[Brick]:
-    """The catalogue's bricks that pass the filter, in catalogue order (a shared list: do not change it)."""
+    """The catalogue's bricks that pass the filter (a shared list: do not change it).
+
+    With words to look for, the bricks whose title holds them come first, then those whose summary
+    does (see `relevance`), each group in catalogue order; without words, catalogue order.
+    """
     if wanted == BrickFilter():
         return list(catalogue.bricks)
     texts = catalogue.search_texts
-    return catalogue.memo.get(
-        ("bricks", wanted),
-        lambda: [b for b in catalogue.bricks if matches(catalogue.programme, b, wanted, texts[b.id])],
-    )
+
+    def found() -> list[Brick]:
+        kept = [b for b in catalogue.bricks if matches(catalogue.programme, b, wanted, texts[b.id])]
+        return sorted(kept, key=lambda b: relevance(b, wanted.text)) if wanted.text.strip() else kept
+
+    return catalogue.memo.get(("bricks", wanted), found)

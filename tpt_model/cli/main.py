@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from tpt_model.catalogue.schema import write_schemas
 from tpt_model.errors import ProblemsError, SettingsError, errors_among, warnings_among
 from tpt_model.export.analyses import analyses, write_analyses_schema
+from tpt_model.formatting import count
 from tpt_model.scenario.files import read_upload
 from tpt_model.scenario.folder import check_catalogue, load_catalogue
 from tpt_model.settings import load_settings
@@ -24,10 +25,10 @@ def _validate(args: argparse.Namespace) -> int:
     # Warnings are printed but pass: the catalogue stays usable, the pilot checks them at leisure.
     errors, warnings = errors_among(result.problems), warnings_among(result.problems)
     if errors or result.catalogue is None:
-        also = f" et {len(warnings)} avertissement(s)" if warnings else ""
-        print(f"{len(errors)} problème(s){also} dans {args.dir}")
+        also = f" et {count(len(warnings), 'avertissement')}" if warnings else ""
+        print(f"{count(len(errors), 'problème')}{also} dans {args.dir}")
         return 1
-    also = f" ; {len(warnings)} avertissement(s)" if warnings else ""
+    also = f" ; {count(len(warnings), 'avertissement')}" if warnings else ""
     print(f"Catalogue valide : {result.catalogue.summary()}{also}")
     return 0
 

@@ -1,4 +1,4 @@
-"""The priority matrix of an evaluation (bubble chart and its table twin) and the ranking table."""
+"""The priority matrix of an evaluation: the bubble chart and its table twin."""
 
 from collections.abc import Sequence
 from typing import Any
@@ -8,8 +8,7 @@ import pandas as pd
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
-from tpt_model.catalogue.types import PillarId
-from tpt_model.evaluation.scoring import BrickResult, criterion_headers
+from tpt_model.evaluation.scoring import BrickResult
 
 __all__ = [
     "QUADRANTS",
@@ -18,7 +17,6 @@ __all__ = [
     "matrix_table",
     "priority_matrix_chart",
     "quadrant_of",
-    "ranking_table",
 ]
 
 # Name of the point selection: `st.altair_chart(..., on_select="rerun")` reports it under this key.
@@ -210,26 +208,3 @@ def matrix_table(
 
 def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(value, digits)
-
-
-def ranking_table(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.DataFrame:
-    """The ranking: rank, brick, pillar, mean per criterion of the programme, total, evaluators, flag."""
-    programme = catalogue.programme
-    pillar_labels = {p.id: p.label for p in programme.pillars}
-    headers = criterion_headers(programme)
-    table: dict[str, Any] = {
-        "Rang": pd.array([r.rank for r in results], dtype="Int64"),
-        "Brique": [r.title for r in results],
-        "Volet": [_pillar_label(catalogue, pillar_labels, r.brick_id) for r in results],
-    }
-    for criterion_id, header in headers.items():
-        table[header] = [_round(r.criteria[criterion_id].mean, 2) for r in results]
-    table["Total pondéré"] = [_round(r.total, 1) for r in results]
-    table["Évaluatrices"] = [r.evaluators for r in results]
-    table["À discuter"] = [r.to_discuss for r in results]
-    return pd.DataFrame(table)
-
-
-def _pillar_label(catalogue: Catalogue, labels: dict[PillarId, str], brick_id: str) -> str | None:
-    brick = catalogue.bricks_by_id.get(brick_id)
-    return labels.get(brick.pillar, brick.pillar) if brick else None

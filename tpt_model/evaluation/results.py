@@ -7,8 +7,9 @@ from typing import Any
 import pandas as pd
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.evaluation.matrix import priority_matrix_chart, ranking_table
-from tpt_model.evaluation.scoring import BrickResult, evaluate
+from tpt_model.evaluation.matrix import priority_matrix_chart
+from tpt_model.evaluation.ranking import ranking_text
+from tpt_model.evaluation.scoring import BrickResult, evaluate, split_unscored
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.frise.spec import chart_spec
 
@@ -60,5 +61,8 @@ def memo_matrix_spec(
 
 
 def memo_ranking_table(catalogue: Catalogue, key: EvaluationKey, results: list[BrickResult]) -> pd.DataFrame:
-    """The ranking table for these results, built once (a shared frame: do not change it)."""
-    return catalogue.memo.get(("ranking", key), lambda: ranking_table(catalogue, results))
+    """The ranking of the scored bricks among these results, as the page shows it, built once.
+
+    A shared frame: do not change it.
+    """
+    return catalogue.memo.get(("ranking", key), lambda: ranking_text(catalogue, split_unscored(results)[0]))

@@ -29,6 +29,7 @@ __all__ = [
     "rank_results",
     "reference_sheets",
     "sheets_by_brick",
+    "split_unscored",
     "weight_scale",
     "weighted_total",
 ]
@@ -64,7 +65,11 @@ class CriterionAggregate:
 
 @dataclass(frozen=True, slots=True)
 class BrickResult:
-    """One brick's evaluation: aggregates by criterion id, weighted total (0–100), rank and comments."""
+    """One brick's evaluation: aggregates by criterion id, weighted total (0–100), rank and comments.
+
+    `reference_total` is the weighted total of the catalogue's reference scores alone (None when
+    the brick has none), shown apart whether or not the reference counts in `total`.
+    """
 
     brick_id: str
     title: str
@@ -74,6 +79,7 @@ class BrickResult:
     to_discuss: bool
     evaluators: int
     comments: tuple[tuple[str, str], ...]
+    reference_total: float | None = None
 
     @property
     def disputed_criteria(self) -> tuple[str, ...]:
@@ -103,6 +109,12 @@ class WeightScale:
         """The weight brought within the scale (a weight set before the programme changed may fall out)."""
         return min(max(weight, self.low), self.high)
 
+    def options(self, *kept: float) -> list[float]:
+        """The weights offered, by step, with the `kept` ones (a programme weight off the steps) in place."""
+        steps = round((self.high - self.low) / self.step)
+        offered = {self.low + i * self.step for i in range(steps + 1)}
+        return sorted(offered | {self.clamp(w) for w in kept})
+
 
 # The smallest top of the scale and its step: enough room to weigh a criterion of weight 1 five times more.
 WEIGHT_FLOOR_HIGH = 5.0
@@ -131,17 +143,17 @@ def disagreement_gap(scale: Scale) -> int:
 def disagreement_rule(programme: Programme) -> str:
     """The disagreement rule in one French sentence, with the levels of this programme's scales."""
     gaps = {c.label: disagreement_gap(c.scale) for c in programme.criteria}
-    start = (
-        "Une brique est « à discuter » quand, sur au moins un critère, deux évaluatrices ou plus s'écartent"
-    )
+    start = "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus s'écartent"
+    # The catalogue's reference is no one in the room: it never makes a brick « à discuter ».
+    end = f"(la « {REFERENCE_EVALUATOR} » n'entre pas dans cette règle)."
     if len(set(gaps.values())) == 1:
         gap = next(iter(gaps.values()))
-        return f"{start} d'au moins {gap} niveau{'x' if gap > 1 else ''}."
+        return f"{start} d'au moins {gap} niveau{'x' if gap > 1 else ''} {end}"
     first, *others = gaps.items()
     detail = ", ".join(
         [f"{first[1]} niveaux pour « {first[0]} »", *(f"{g} pour « {lab} »" for lab, g in others)]
     )
-    return f"{start} d'au moins la moitié de l'échelle du critère ({detail})."
+    return f"{start} d'au moins la moitié de l'échelle du critère ({detail}) {end}"
 
 
 def reference_sheets(catalogue: Catalogue, brick_ids: Iterable[str]) -> list[ScoreSheet]:
@@ -173,7 +185,12 @@ def _evaluator_order(sheet: ScoreSheet) -> tuple[bool, str, str]:
     return sheet.evaluator != REFERENCE_EVALUATOR, fold(sheet.evaluator), sheet.evaluator
 
 
-def _aggregate(criterion: Criterion, values: list[int]) -> CriterionAggregate:
+def _disputed(criterion: Criterion, votes: list[int]) -> bool:
+    return len(votes) >= 2 and max(votes) - min(votes) >= disagreement_gap(criterion.scale)
+
+
+def _aggregate(criterion: Criterion, values: list[int], votes: list[int]) -> CriterionAggregate:
+    """Summary of `values`; only `votes` (the room's scores, never the reference) can dispute it."""
     if not values:
         return CriterionAggregate(criterion.id, 0, None, None, None, None, None, None, False)
     low, high = min(values), max(values)
@@ -187,7 +204,7 @@ def _aggregate(criterion: Criterion, values: list[int]) -> CriterionAggregate:
         max=high,
         gap=gap,
         spread=gap / (criterion.scale.max - criterion.scale.min),
-        disputed=len(values) >= 2 and gap >= disagreement_gap(criterion.scale),
+        disputed=_disputed(criterion, votes),
     )
 
 
@@ -223,10 +240,8 @@ def weighted_total(
     return 100 * sum(w * n for w, n in parts) / total_weight
 
 
-def _brick_result(
-    catalogue: Catalogue, brick_id: str, sheets: list[ScoreSheet], weights: dict[str, float]
-) -> BrickResult:
-    programme = catalogue.programme
+def _values(programme: Programme, sheets: Iterable[ScoreSheet]) -> tuple[dict[str, list[int]], int]:
+    """The comparable scores of the sheets by criterion id, and how many sheets gave one at least."""
     values: dict[str, list[int]] = {c.id: [] for c in programme.criteria}
     bounds = {c.id: (c.scale.min, c.scale.max) for c in programme.criteria}
     evaluators = 0
@@ -239,7 +254,23 @@ def _brick_result(
                 values[criterion_id].append(value)
                 counted = True
         evaluators += counted
-    aggregates = {c.id: _aggregate(c, values[c.id]) for c in programme.criteria}
+    return values, evaluators
+
+
+def _reference_total(catalogue: Catalogue, brick_id: str, weights: dict[str, float]) -> float | None:
+    programme = catalogue.programme
+    values, _ = _values(programme, reference_sheets(catalogue, [brick_id]))
+    aggregates = {c.id: _aggregate(c, values[c.id], []) for c in programme.criteria}
+    return weighted_total(programme, aggregates, weights)
+
+
+def _brick_result(
+    catalogue: Catalogue, brick_id: str, sheets: list[ScoreSheet], weights: dict[str, float]
+) -> BrickResult:
+    programme = catalogue.programme
+    values, evaluators = _values(programme, sheets)
+    votes, _ = _values(programme, (s for s in sheets if s.evaluator != REFERENCE_EVALUATOR))
+    aggregates = {c.id: _aggregate(c, values[c.id], votes[c.id]) for c in programme.criteria}
     brick = catalogue.bricks_by_id.get(brick_id)
     return BrickResult(
         brick_id=brick_id,
@@ -250,6 +281,7 @@ def _brick_result(
         to_discuss=any(a.disputed for a in aggregates.values()),
         evaluators=evaluators,
         comments=tuple((s.evaluator, s.comment.strip()) for s in sheets if s.comment and s.comment.strip()),
+        reference_total=_reference_total(catalogue, brick_id, weights),
     )
 
 
@@ -278,17 +310,24 @@ def evaluate(
     brick_ids: Sequence[str],
     sheets: Iterable[ScoreSheet],
     weights: dict[str, float] | None = None,
-    include_reference: bool = True,
+    include_reference: bool = False,
 ) -> list[BrickResult]:
     """Aggregate the sheets of these bricks and rank them, highest weighted total first.
 
     Every brick of `brick_ids` is listed once, even if nobody scored it; `weights` override the
-    programme's weights by criterion id; the catalogue's reference scores count as one more
-    evaluator, « Référence catalogue », unless `include_reference` is False.
+    programme's weights by criterion id. The catalogue's reference scores count in the means and
+    totals as one more evaluator, « Référence catalogue », only if `include_reference` is True;
+    they never make a brick « à discuter », and their own total is always in `reference_total`.
     """
     resolved = _resolve_weights(catalogue.programme, weights)
     grouped = sheets_by_brick(catalogue, brick_ids, sheets, include_reference)
     return rank_results(_brick_result(catalogue, b, own, resolved) for b, own in grouped.items())
+
+
+def split_unscored(results: Iterable[BrickResult]) -> tuple[list[BrickResult], list[BrickResult]]:
+    """The results with a total (in their order), and those nobody scored (« non notées »)."""
+    results = list(results)
+    return [r for r in results if r.scored], [r for r in results if not r.scored]
 
 
 def rank_changes(before: Iterable[BrickResult], after: Iterable[BrickResult]) -> int:

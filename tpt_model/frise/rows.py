@@ -15,7 +15,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
-from tpt_model.formatting import long_month_year
+from tpt_model.formatting import long_month_year, table_text
 from tpt_model.journey.cohort import point_date
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
@@ -58,11 +58,19 @@ class FriseOptions(BaseModel):
 
 
 def for_persona(catalogue: Catalogue, options: FriseOptions, persona_id: str | None) -> FriseOptions:
-    """The options that follow one persona (her track and exit), or the same options for everyone."""
+    """The options that follow one persona (her track and exit), or everyone again.
+
+    Leaving a persona (None, or one no longer in the catalogue) also leaves her track and exit:
+    every track and exit show again. Options that followed nobody stay as they are.
+    """
     persona = catalogue.personas_by_id.get(persona_id or "")
-    if persona is None:
-        return options.model_copy(update={"persona": None})
-    return options.model_copy(update={"persona": persona.id, "track": persona.track, "exit": persona.exit})
+    if persona is not None:
+        return options.model_copy(
+            update={"persona": persona.id, "track": persona.track, "exit": persona.exit}
+        )
+    if options.persona is None:
+        return options
+    return options.model_copy(update={"persona": None, "track": None, "exit": None})
 
 
 @dataclass(frozen=True)
@@ -253,7 +261,10 @@ def frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions)
 
 
 def shared_frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> pd.DataFrame:
-    """`frise_table`, built once per scenario and options (a shared frame: do not change it)."""
+    """`frise_table` as the page shows it (French text), built once per scenario and options.
+
+    A shared frame: do not change it.
+    """
     return catalogue.memo.get(
-        ("frise-table", scenario, options), lambda: frise_table(catalogue, scenario, options)
+        ("frise-table", scenario, options), lambda: table_text(frise_table(catalogue, scenario, options))
     )

@@ -54,4 +54,6 @@ def change_cohort_plan(
         exits=base.exits,
         flags={**base.flags, "boursiere": bursary_share},
     )
-    return ChangeResult(scenario=scenario.model_copy(update={"cohort_plan": plan}))
+    return ChangeResult(
+        scenario=scenario.model_copy(update={"cohort_plan": plan}), summary="Plan de cohortes modifié"
+    )

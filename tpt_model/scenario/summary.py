@@ -5,6 +5,7 @@ from typing import TypedDict, get_args
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.types import Modality
+from tpt_model.formatting import count
 from tpt_model.journey.timeline import duration_months, point_label
 
 
@@ -75,11 +76,25 @@ def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     stats = scenario_stats(catalogue, scenario)
     phases = {p.id: p.label for p in catalogue.programme.phases}
     counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
-    return f"{stats['placements']} placement(s) · {counts}"
+    return f"{count(stats['placements'], 'placement')} · {counts}"
 
 
 def _numbers(indexes: list[int]) -> str:
     return ", ".join(str(i + 1) for i in indexes)
+
+
+def already_placed(catalogue: Catalogue, scenario: Scenario, brick_id: str) -> str | None:
+    """What to say before adding a brick the frise already holds (None when it holds none)."""
+    indexes = [i for i, p in enumerate(scenario.placements) if p.brick == brick_id]
+    if not indexes:
+        return None
+    brick = catalogue.bricks_by_id.get(brick_id)
+    title = brick.title if brick is not None else brick_id
+    count = f"{len(indexes)} placement{'s' if len(indexes) > 1 else ''}"
+    return (
+        f"« {title} » est déjà sur la frise : {count} (n° {_numbers(indexes)}). "
+        "« Ajouter à la frise » en crée un de plus."
+    )
 
 
 def brick_notices(catalogue: Catalogue, scenario: Scenario) -> list[str]:

@@ -1,8 +1,12 @@
 """The one typed state root of a browser session (kept under a single session key)."""
 
+from contextlib import suppress
+
 from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.search import BrickFilter
+from tpt_model.errors import InputError
+from tpt_model.evaluation.form import check_evaluator
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.session.frise import FriseView
 from tpt_model.session.library import LibraryView
@@ -26,6 +30,11 @@ class AppState(BaseModel):
 
     author: str = ""
     name_asked: bool = False  # the name is asked once per browser session, then only in the sidebar
+    # The session's random token in the page's address (see session/address.py), once it has one.
+    token: str | None = None
+    address_read: bool = False  # the address is read once, when the session starts
+    # The name and scenario last written to the sessions table under the token.
+    kept: tuple[str, str | None] | None = None
     catalogue: CatalogueView = CatalogueView()
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
@@ -39,3 +48,14 @@ class AppState(BaseModel):
         """The answer to the question « Qui êtes-vous ? » (empty: later); it is not asked again."""
         self.set_author(name)
         self.name_asked = True
+
+    def set_evaluator(self, name: str) -> None:
+        """The name typed to score under; it also answers « Qui êtes-vous ? » while the session has no name.
+
+        The name is asked once: whichever field gets it first, the other one shows it.
+        """
+        self.evaluation.evaluator = name
+        if self.author:
+            return
+        with suppress(InputError):  # a refused name is said beside the field: the question stays open
+            self.answer_name(check_evaluator(name))

@@ -55,7 +55,7 @@ class EvaluationView(BaseModel):
     position: int = 0
     section: Section = "score"
     weights: dict[str, float] = {}
-    include_reference: bool = True
+    include_reference: bool = False  # the room's scores only, unless the group asks for the reference
     selected_brick: str | None = None
     # Names this session saved under or claimed: nobody takes over another's scores by mistake.
     confirmed: list[str] = []

@@ -1,6 +1,7 @@
 """A session's work on one scenario: every change saved at once and shown only once saved; nothing lost."""
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
@@ -8,9 +9,9 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions, for_persona
 from tpt_model.scenario.creation import starter_scenario
-from tpt_model.scenario.editor import ChangeResult, Editor
+from tpt_model.scenario.editor import HISTORY_LIMIT, ChangeResult, Editor, Step, step_line
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError
-from tpt_model.store.scenarios import ScenarioStore, StoredScenario
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario
 from tpt_model.text import author_name
 
 NOT_SAVED = "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était."
@@ -23,13 +24,23 @@ COPY_NOT_SAVED = "Votre version n'a pas pu être enregistrée comme copie : elle
 
 
 class Notice(BaseModel):
-    """What to tell the user after a change: warnings, or why it was refused."""
+    """What to tell the user after a change: warnings, or why it was refused; what an undo undid."""
 
     model_config = ConfigDict(frozen=True)
 
     warnings: tuple[str, ...] = ()
     error: str | None = None
     saved: bool = False
+    done: str | None = None
+
+
+class FieldError(BaseModel):
+    """Why the edit dialog's last save was refused, and which field of the form it is about."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: str | None
+    message: str
 
 
 class PendingChange(BaseModel):
@@ -48,6 +59,8 @@ class FriseView(BaseModel):
     options: FriseOptions = FriseOptions()
     selected: int | None = None
     editing: int | None = None
+    # Shown beside its field while the dialog stays open with what was typed.
+    edit_error: FieldError | None = None
     notice: Notice | None = None
     # A change refused because someone saved first (or deleted the scenario): kept to be saved as a copy.
     conflict: Scenario | None = None
@@ -72,10 +85,19 @@ class FriseView(BaseModel):
         """Open the edit dialog of a placement, which becomes the selected one."""
         self.selected = index
         self.editing = index
+        self.edit_error = None
+
+    def refuse_edit(self, result: ChangeResult) -> bool:
+        """Keep the dialog open with the refusal beside its field; False when the change is accepted."""
+        if result.error is None:
+            return False
+        self.edit_error = FieldError(field=result.error_field, message=result.error)
+        return True
 
     def stop_editing(self) -> None:
         """Close the edit dialog (saved or dismissed)."""
         self.editing = None
+        self.edit_error = None
 
     def drop_conflict(self) -> None:
         """Give up the change that someone else's save refused (or that failed), and its message."""
@@ -90,36 +112,58 @@ class FriseView(BaseModel):
             self.editor = None
 
 
-def _load(view: FriseView, stored: StoredScenario) -> None:
+def _load(view: FriseView, store: ScenarioStore, stored: StoredScenario) -> None:
+    """Show a stored scenario, with an undo history rebuilt from its versions in the database.
+
+    Each version undoes into the one before it, under the summary of the change it recorded: the
+    history survives a reload, and is shared by whoever opens the scenario.
+    """
+    versions = store.history(stored.id, stored.version, HISTORY_LIMIT + 1)
+    past = [Step(scenario=before, summary=summary) for (before, _), (_, summary) in pairwise(versions)]
     view.scenario_id = stored.id
     view.version = stored.version
-    view.editor = Editor(scenario=stored.scenario)
+    view.editor = Editor(scenario=stored.scenario, past=past)
     view.selected = None
     view.editing = None
 
 
 def open_scenario(view: FriseView, store: ScenarioStore, scenario_id: str) -> None:
-    """Make `scenario_id` the scenario being edited (its undo history starts afresh)."""
-    _load(view, store.get(scenario_id))
+    """Make `scenario_id` the scenario being edited."""
+    _load(view, store, store.get(scenario_id))
     view.conflict = None
     view.pending = None
     view.notice = None
 
 
+def default_scenario(infos: list[ScenarioInfo], shared_name: str) -> str | None:
+    """The scenario a newcomer opens: the oldest named like the shared parcours-type, else the oldest.
+
+    Never the last modified one: a copy or an import made by someone else must not become everyone's.
+    """
+    oldest_first = sorted(infos, key=lambda info: (info.created_at, info.id))
+    candidates = [info for info in oldest_first if info.name == shared_name] or oldest_first
+    return candidates[0].id if candidates else None
+
+
 def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, author: str) -> None:
-    """Open the last scenario worked on; on an empty database, create one from the template."""
+    """Open the scenario chosen (by the address, or last in this session), else the shared default.
+
+    On an empty database, the default is created from the catalogue's template.
+    """
     if view.scenario_id is not None:
         try:
             if view.editor is None:
                 open_scenario(view, store, view.scenario_id)
             return
         except ScenarioNotFound:
-            view.scenario_id = None  # deleted from another session
-    existing = store.list()
-    if existing:
-        open_scenario(view, store, existing[0].id)
+            view.scenario_id = None  # deleted, or a link to a scenario that is gone
+            view.editor = None
+    starter = starter_scenario(catalogue)
+    chosen = default_scenario(store.list(), starter.name)
+    if chosen is not None:
+        open_scenario(view, store, chosen)
     else:
-        _load(view, store.create(starter_scenario(catalogue), author_name(author)))
+        _load(view, store, store.create(starter, author_name(author)))
 
 
 def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, summary: str) -> Notice | None:
@@ -129,7 +173,7 @@ def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, su
         stored = store.save(view.scenario_id, staged.scenario, view.version, author_name(author), summary)
     except StaleWrite as err:
         view.conflict = err.rejected
-        _load(view, store.get(view.scenario_id))  # the frise shows the version that was saved first
+        _load(view, store, store.get(view.scenario_id))  # the frise shows the version saved first
         return Notice(error=err.message)
     except ScenarioNotFound as err:
         view.conflict = err.rejected
@@ -146,8 +190,11 @@ def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, su
     return None
 
 
-def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: str, summary: str) -> Notice:
-    """Save a change as a new version, then show it; a refused, stale or failed change changes nothing."""
+def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: str) -> Notice:
+    """Save a change as a new version (its summary in the history), then show it.
+
+    A refused, stale or failed change changes nothing.
+    """
     assert view.editor is not None
     staged = view.editor.staged()
     if result.error is not None:
@@ -155,7 +202,7 @@ def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: 
     elif not staged.apply(result):
         notice = Notice(warnings=tuple(result.warnings))
     else:
-        notice = _save(view, store, author, staged, summary) or Notice(
+        notice = _save(view, store, author, staged, result.summary) or Notice(
             warnings=tuple(result.warnings), saved=True
         )
     view.notice = notice
@@ -163,28 +210,34 @@ def commit(view: FriseView, store: ScenarioStore, result: ChangeResult, author: 
 
 
 def _step(
-    view: FriseView, store: ScenarioStore, author: str, move: Callable[[Editor], bool], summary: str
+    view: FriseView,
+    store: ScenarioStore,
+    author: str,
+    move: Callable[[Editor], str | None],
+    words: tuple[str, str],
 ) -> Notice:
     assert view.editor is not None
     staged = view.editor.staged()
-    if not move(staged):
+    summary = move(staged)
+    if summary is None:
         return Notice()
-    notice = _save(view, store, author, staged, summary)
+    history_word, done_word = words
+    notice = _save(view, store, author, staged, step_line(history_word, summary))
     if notice is None:
         view.selected = None
-        notice = Notice(saved=True)
+        notice = Notice(saved=True, done=f"{step_line(done_word, summary)}.")
     view.notice = notice
     return notice
 
 
 def undo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
-    """Undo the last change (saved as a new version, so history keeps both)."""
-    return _step(view, store, author, Editor.undo, "Annulation")
+    """Undo the last change (saved as a new version, so history keeps both); the notice says what."""
+    return _step(view, store, author, Editor.undo, ("Annulation", "Annulé"))
 
 
 def redo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
-    """Redo the last undone change."""
-    return _step(view, store, author, Editor.redo, "Rétablissement")
+    """Redo the last undone change; the notice says what."""
+    return _step(view, store, author, Editor.redo, ("Rétablissement", "Rétabli"))
 
 
 def retry(view: FriseView, store: ScenarioStore, author: str) -> Notice:
@@ -208,7 +261,7 @@ def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) ->
     except StoreError as err:
         view.notice = Notice(error=f"{COPY_NOT_SAVED} {err.message}")
         return view.notice
-    _load(view, stored)
+    _load(view, store, stored)
     view.conflict = None
     view.pending = None
     view.notice = Notice(saved=True)

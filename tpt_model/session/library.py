@@ -1,15 +1,18 @@
 """The scenarios page's part of the session: its view, importing a file, and the rows and labels it shows."""
 
+import itertools
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import ProblemsError
 from tpt_model.formatting import time_label
 from tpt_model.scenario.files import read_upload, upload_file_name
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo
-from tpt_model.text import author_name, escape_markdown
+from tpt_model.text import author_name, escape_markdown, fold
 
 
 class LibraryNotice(BaseModel):
@@ -22,6 +25,17 @@ class LibraryNotice(BaseModel):
     details: tuple[str, ...] = ()
 
 
+class PendingImport(BaseModel):
+    """A checked file whose scenario has the name of one already stored: it waits for the user's choice."""
+
+    model_config = ConfigDict(frozen=True)
+
+    scenario: Scenario
+    file_name: str
+    existing_id: str
+    existing_version: int
+
+
 class LibraryView(BaseModel):
     """The scenarios page's part of the session state."""
 
@@ -31,13 +45,59 @@ class LibraryView(BaseModel):
     # The scenario whose rename, delete and restore inputs are on screen: another one resets them.
     forms_for: str | None = None
     notice: LibraryNotice | None = None
+    pending_import: PendingImport | None = None
+    # Bumped once a file is dealt with: the uploader starts empty again (a new widget).
+    upload_round: int = 0
+
+    def upload_done(self) -> None:
+        """The file chosen has been imported or given up: the uploader is emptied."""
+        self.pending_import = None
+        self.upload_round += 1
+
+
+def _same_name(infos: Iterable[ScenarioInfo], name: str) -> ScenarioInfo | None:
+    return next((info for info in infos if fold(info.name) == fold(name)), None)
+
+
+def free_name(name: str, taken: Iterable[str]) -> str:
+    """`name`, or « name (2) », « name (3) »… : the first that no scenario has (case and accents ignored)."""
+    folded = {fold(t) for t in taken}
+    candidates = (name if n == 1 else f"{name} ({n})" for n in itertools.count(1))
+    return next(c for c in candidates if fold(c) not in folded)
 
 
 def import_scenario(
     store: ScenarioStore, data: bytes | str, file_name: str, catalogue: Catalogue, author: str
-) -> StoredScenario:
-    """Check a YAML file against the catalogue and store it as a new scenario; ProblemsError if not valid."""
-    return store.create(read_upload(data, file_name, catalogue), author_name(author))
+) -> StoredScenario | PendingImport:
+    """Check a YAML file against the catalogue (ProblemsError if not valid) and store it as a new scenario.
+
+    When a scenario already has its name, nothing is stored: the PendingImport returned waits
+    for `replace_with_import`, `import_under_a_free_name`, or nothing (cancelled).
+    """
+    scenario = read_upload(data, file_name, catalogue)
+    existing = _same_name(store.list(), scenario.name)
+    if existing is not None:
+        return PendingImport(
+            scenario=scenario,
+            file_name=upload_file_name(file_name),
+            existing_id=existing.id,
+            existing_version=existing.version,
+        )
+    return store.create(scenario, author_name(author))
+
+
+def replace_with_import(store: ScenarioStore, pending: PendingImport, author: str) -> StoredScenario:
+    """Save the imported scenario as a new version of the one of the same name (its history is kept)."""
+    summary = f"Remplacé par le fichier « {pending.file_name} »"
+    return store.save(
+        pending.existing_id, pending.scenario, pending.existing_version, author_name(author), summary
+    )
+
+
+def import_under_a_free_name(store: ScenarioStore, pending: PendingImport, author: str) -> StoredScenario:
+    """Store the imported scenario as a new one, under the first free name (« Frise (2) »)."""
+    name = free_name(pending.scenario.name, (info.name for info in store.list()))
+    return store.create(pending.scenario.model_copy(update={"name": name}), author_name(author))
 
 
 def import_failure(file_name: str, err: ProblemsError) -> LibraryNotice:

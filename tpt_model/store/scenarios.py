@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict
-from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, update
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
@@ -57,6 +57,7 @@ class ScenarioInfo(BaseModel):
     version: int
     updated_at: datetime
     updated_by: str
+    created_at: datetime
 
 
 class VersionInfo(BaseModel):
@@ -233,6 +234,25 @@ class ScenarioStore:
         return Scenario.model_validate_json(content)
 
     @translated
+    def history(self, scenario_id: str, up_to: int, count: int) -> list[tuple[Scenario, str]]:
+        """The contents and summaries of the `count` versions up to `up_to`, oldest first.
+
+        What an undo history is rebuilt from after a reload: each version undoes into the one before.
+        """
+        query = (
+            select(scenario_versions.c.content, scenario_versions.c.summary)
+            .where(
+                scenario_versions.c.scenario_id == scenario_id,
+                scenario_versions.c.version <= up_to,
+                scenario_versions.c.version > up_to - count,
+            )
+            .order_by(scenario_versions.c.version)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [(Scenario.model_validate_json(row.content), row.summary) for row in rows]
+
+    @translated
     def restore(self, scenario_id: str, version: int, expected_version: int, author: str) -> StoredScenario:
         """Store an old version again as a new version: history is never rewritten."""
         old = self.version(scenario_id, version)
@@ -252,9 +272,16 @@ class ScenarioStore:
                 version=row.current_version,
                 updated_at=row.updated_at,
                 updated_by=row.updated_by,
+                created_at=row.created_at,
             )
             for row in rows
         ]
+
+    @translated
+    def count(self) -> int:
+        """How many scenarios the database holds."""
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(scenarios)).scalar_one())
 
     def _create(self, scenario: Scenario, author: str, summary: str) -> StoredScenario:
         scenario_id = str(uuid.uuid4())

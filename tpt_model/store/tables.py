@@ -75,3 +75,14 @@ scores = Table(
     Column("comment", Text, nullable=True),
     Column("updated_at", UTCDateTime, nullable=False),
 )
+
+# What a browser session asked to keep across a reload: the name typed, the scenario last opened.
+# The token is a random code in the page's address (`?s=…`); nothing else about the visitor is kept.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token", String(64), primary_key=True),
+    Column("author", Text, nullable=False),
+    Column("scenario_id", ForeignKey("scenarios.id", ondelete="SET NULL"), nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+)

@@ -1,7 +1,15 @@
 """A brick's card: its costs and time written the French way."""
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.card import brick_card_markdown, brick_row
+from tpt_model.catalogue.card import (
+    PERSONA_FLAG_LABELS,
+    brick_card_markdown,
+    brick_facts_markdown,
+    brick_row,
+    persona_card_markdown,
+)
+from tpt_model.catalogue.types import PersonaFlag
+from tpt_model.text import escape_markdown
 
 
 def test_card_writes_costs_and_hours_the_french_way(catalogue: Catalogue) -> None:
@@ -54,7 +62,7 @@ def test_card_says_what_a_cost_is_per_and_what_a_third_party_pays(catalogue: Cat
         }
     )
     assert "50\u00a0€ par séance et par bénéficiaire (4 séances)" in brick_card_markdown(catalogue, sessions)
-    assert brick_row(catalogue, sessions)["Coût / bénéficiaire (€)"] == 200
+    assert brick_row(catalogue, sessions)["Coût / bénéficiaire"] == "200\u00a0€"
     assert brick_row(catalogue, sessions)["Coût compté"] == "4 séances"
 
 
@@ -74,3 +82,30 @@ def test_card_lists_sources_with_their_link_and_what_they_back(catalogue: Catalo
         "**Sources**\n\n- [Mentorat en ligne](<https://techpourtoutes.io>), Fondation Inria — "
         "appuie l'action, les partenaires"
     ) in card
+
+
+def test_a_persona_card_says_her_situation_in_french(catalogue: Catalogue) -> None:
+    lea = catalogue.personas_by_id["lea"]
+    assert persona_card_markdown(catalogue, lea) == (
+        f"**Léa, 15 ans** — {escape_markdown(lea.description)}\n\n"
+        "**Situation** : boursière, vit en zone rurale · **Entrée dans le programme** : Seconde · "
+        "**Parcours** : Études courtes · **Sortie** : Salariat"
+    )
+    alone = lea.model_copy(update={"flags": ()})
+    assert "**Situation** : aucune condition particulière" in persona_card_markdown(catalogue, alone)
+
+
+def test_every_persona_flag_has_a_french_label() -> None:
+    from typing import get_args
+
+    assert set(PERSONA_FLAG_LABELS) == set(get_args(PersonaFlag))
+
+
+def test_the_facts_beside_a_scoring_form_hold_cost_hours_stages_and_public(catalogue: Catalogue) -> None:
+    assert brick_facts_markdown(catalogue, catalogue.brick("mentorat")) == (
+        "- **Coût** : 400\u00a0€ par bénéficiaire, 0\u00a0€ de coûts fixes — "
+        "*estimation d'après un programme comparable* (INJEP)\n"
+        "- **Temps** : 12\u202fh par bénéficiaire\n"
+        "- **Étapes** : Terminale → Bac\\+2\n"
+        "- **Public** : Lycéennes et étudiantes"
+    )

@@ -80,7 +80,7 @@ def test_catalogue_is_immutable_and_indexed() -> None:
     assert catalogue.programme.criterion("pertinence").weight == 2
     with pytest.raises(ValidationError):
         catalogue.bricks = ()  # type: ignore[misc]
-    assert catalogue.summary() == "3 briques, 2 partenaires, 3 jalons, 1 personas, 1 scénario(s)"
+    assert catalogue.summary() == "3 briques, 2 partenaires, 3 jalons, 1 persona, 1 modèle de scénario"
 
 
 def test_problems_of_several_files_come_in_one_run(catalogue_dir: Path) -> None:

@@ -9,7 +9,7 @@ from helpers import ROOT
 from sqlalchemy import Engine, inspect, make_url
 
 from tpt_model.cli.main import main
-from tpt_model.store.tables import metadata
+from tpt_model.store.tables import metadata, scenario_versions, scenarios, scores
 
 
 def shown(url: str) -> str:
@@ -24,9 +24,9 @@ def test_upgrade_creates_then_finds_the_schema_up_to_date(
     assert main(["db", "upgrade"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"Base de données : {shown(database_url)}",
-        "Base créée à la révision 0002.",
+        "Base créée à la révision 0003.",
         f"Base de données : {shown(database_url)}",
-        "Base déjà à jour (révision 0002).",
+        "Base déjà à jour (révision 0003).",
     ]
 
 
@@ -36,12 +36,12 @@ def test_upgrade_brings_a_database_made_before_migrations_up_to_date(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    metadata.create_all(bare_engine)
+    metadata.create_all(bare_engine, tables=[scenarios, scenario_versions, scores])  # the tables of then
     with bare_engine.begin() as conn:
         conn.exec_driver_sql("ALTER TABLE scenarios DROP COLUMN scores_revision")
     monkeypatch.setenv("TPT_DATABASE_URL", database_url)
     assert main(["db", "upgrade"]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == "Base mise à jour : révision 0001 → 0002."
+    assert capsys.readouterr().out.splitlines()[1] == "Base mise à jour : révision 0001 → 0003."
     assert "scores_revision" in {c["name"] for c in inspect(bare_engine).get_columns("scenarios")}
 
 

@@ -10,7 +10,7 @@ from helpers import BRICKS, set_weight
 
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.programme import Scale
-from tpt_model.evaluation.matrix import ranking_table
+from tpt_model.evaluation.ranking import ranking_table
 from tpt_model.evaluation.scoring import (
     REFERENCE_EVALUATOR,
     BrickResult,
@@ -21,6 +21,7 @@ from tpt_model.evaluation.scoring import (
     evaluate,
     rank_changes,
     reference_sheets,
+    split_unscored,
     weight_scale,
 )
 from tpt_model.evaluation.sheets import ScoreSheet
@@ -78,8 +79,8 @@ def test_disagreement_flag_at_the_threshold(catalogue: Catalogue, values: list[i
 
 def test_disagreement_rule_is_one_french_sentence(catalogue: Catalogue) -> None:
     assert disagreement_rule(catalogue.programme) == (
-        "Une brique est « à discuter » quand, sur au moins un critère, "
-        "deux évaluatrices ou plus s'écartent d'au moins 2 niveaux."
+        "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus "
+        "s'écartent d'au moins 2 niveaux (la « Référence catalogue » n'entre pas dans cette règle)."
     )
 
 
@@ -91,7 +92,7 @@ def test_disagreement_gap_is_half_the_scale_rounded_up(low: int, high: int, gap:
 
 
 def test_reference_only_totals_and_tie(catalogue: Catalogue) -> None:
-    results = evaluate(catalogue, BRICKS, [])
+    results = evaluate(catalogue, BRICKS, [], include_reference=True)
     # atelier: (2·2/3 + 1 + 1) / 4 and mentorat: (2·1 + 2/3 + 2/3) / 4 are both 5/6: a tie, ordered by title.
     assert [(r.brick_id, r.rank) for r in results] == [
         ("atelier-classe", 1),
@@ -104,8 +105,14 @@ def test_reference_only_totals_and_tie(catalogue: Catalogue) -> None:
 
 
 def test_weights_change_the_total_and_the_ranking(catalogue: Catalogue) -> None:
-    before = evaluate(catalogue, BRICKS, [])
-    after = evaluate(catalogue, BRICKS, [], weights={"pertinence": 1, "simplicite": 0, "abordable": 0})
+    before = evaluate(catalogue, BRICKS, [], include_reference=True)
+    after = evaluate(
+        catalogue,
+        BRICKS,
+        [],
+        weights={"pertinence": 1, "simplicite": 0, "abordable": 0},
+        include_reference=True,
+    )
     totals = {r.brick_id: r.total for r in after}
     assert totals == pytest.approx({"mentorat": 100.0, "atelier-classe": 200 / 3, "ordinateur": 200 / 3})
     assert [(r.brick_id, r.rank) for r in after] == [
@@ -118,7 +125,7 @@ def test_weights_change_the_total_and_the_ranking(catalogue: Catalogue) -> None:
 
 
 def test_partial_weights_keep_the_programme_weights_for_the_others(catalogue: Catalogue) -> None:
-    results = by_id(evaluate(catalogue, BRICKS, [], weights={"simplicite": 5}))
+    results = by_id(evaluate(catalogue, BRICKS, [], weights={"simplicite": 5}, include_reference=True))
     # atelier: (2·2/3 + 5·1 + 1·1) / 8
     assert results["atelier-classe"].total == pytest.approx(100 * (4 / 3 + 6) / 8)
     assert default_weights(catalogue.programme) == {"pertinence": 2.0, "simplicite": 1.0, "abordable": 1.0}
@@ -126,7 +133,13 @@ def test_partial_weights_keep_the_programme_weights_for_the_others(catalogue: Ca
 
 def test_zero_weights_count_the_criteria_equally(catalogue: Catalogue) -> None:
     results = by_id(
-        evaluate(catalogue, BRICKS, [], weights=dict.fromkeys(["pertinence", "simplicite", "abordable"], 0))
+        evaluate(
+            catalogue,
+            BRICKS,
+            [],
+            weights=dict.fromkeys(["pertinence", "simplicite", "abordable"], 0),
+            include_reference=True,
+        )
     )
     assert results["atelier-classe"].total == pytest.approx(100 * (2 / 3 + 1 + 1) / 3)
 
@@ -136,7 +149,7 @@ def test_a_negative_weight_is_refused(catalogue: Catalogue, weight: float) -> No
     with pytest.raises(
         ValueError, match="^le poids du critère « pertinence » doit être un nombre positif ou nul$"
     ):
-        evaluate(catalogue, BRICKS, [], weights={"pertinence": weight})
+        evaluate(catalogue, BRICKS, [], weights={"pertinence": weight}, include_reference=True)
 
 
 @pytest.mark.parametrize(
@@ -155,6 +168,12 @@ def test_the_weight_scale_comes_from_the_programme(catalogue_dir: Path, weight: 
     assert weight_scale(programme) == WeightScale(low=0.0, high=high, step=0.5)
 
 
+def test_the_weight_scale_offers_its_steps_and_keeps_a_weight_between_them() -> None:
+    scale = WeightScale(low=0.0, high=2.0, step=0.5)
+    assert scale.options() == [0.0, 0.5, 1.0, 1.5, 2.0]
+    assert scale.options(1.25, 1.0, 9.0) == [0.0, 0.5, 1.0, 1.25, 1.5, 2.0]
+
+
 def test_the_weight_scale_clamps_what_falls_out() -> None:
     scale = WeightScale(low=0.0, high=5.0, step=0.5)
     assert [scale.clamp(w) for w in (-1.0, 0.0, 3.5, 5.0, 12.0)] == [0.0, 0.0, 3.5, 5.0, 5.0]
@@ -163,7 +182,9 @@ def test_the_weight_scale_clamps_what_falls_out() -> None:
 def test_ties_share_a_rank_and_the_next_rank_skips(catalogue: Catalogue) -> None:
     weights = {"pertinence": 1, "simplicite": 0, "abordable": 0}
     sheets = [sheet("zz-hors-catalogue", "Léa", pertinence=1)]
-    results = evaluate(catalogue, [*BRICKS, "zz-hors-catalogue"], sheets, weights=weights)
+    results = evaluate(
+        catalogue, [*BRICKS, "zz-hors-catalogue"], sheets, weights=weights, include_reference=True
+    )
     assert [r.rank for r in results] == [1, 2, 2, 4]
     assert [r.brick_id for r in results] == ["mentorat", "atelier-classe", "ordinateur", "zz-hors-catalogue"]
     assert results[-1].title == "zz-hors-catalogue"  # a brick gone from the catalogue keeps its id as title
@@ -188,7 +209,7 @@ def test_a_brick_nobody_scored_is_listed_last_without_rank(catalogue: Catalogue)
 
 
 def test_a_brick_placed_twice_is_listed_once(catalogue: Catalogue) -> None:
-    results = evaluate(catalogue, ["mentorat", "mentorat", "ordinateur"], [])
+    results = evaluate(catalogue, ["mentorat", "mentorat", "ordinateur"], [], include_reference=True)
     assert [r.brick_id for r in results] == ["mentorat", "ordinateur"]
 
 
@@ -212,13 +233,40 @@ def test_one_evaluator_only(catalogue: Catalogue) -> None:
 
 def test_reference_evaluator_included_or_excluded(catalogue: Catalogue) -> None:
     sheets = [sheet("mentorat", "Léa", "Très utile.", pertinence=1, simplicite=3, abordable=3)]
-    with_ref = by_id(evaluate(catalogue, BRICKS, sheets))["mentorat"]
+    with_ref = by_id(evaluate(catalogue, BRICKS, sheets, include_reference=True))["mentorat"]
     without = by_id(evaluate(catalogue, BRICKS, sheets, include_reference=False))["mentorat"]
     assert with_ref.evaluators == 2 and without.evaluators == 1
     assert with_ref.criteria["pertinence"].mean == 2.5  # reference 4, Léa 1
-    assert with_ref.to_discuss and not without.to_discuss  # the reference disagrees with Léa
+    assert without.criteria["pertinence"].mean == 1
+    # The reference disagrees with Léa by 3 levels, but it is no one in the room: nothing to discuss.
+    assert not with_ref.to_discuss and not without.to_discuss
+    assert with_ref.criteria["pertinence"].gap == 3 and not with_ref.criteria["pertinence"].disputed
     assert with_ref.comments == without.comments == (("Léa", "Très utile."),)
     assert by_id(evaluate(catalogue, BRICKS, sheets, include_reference=False))["ordinateur"].total is None
+
+
+def test_the_reference_is_off_by_default_and_shown_apart(catalogue: Catalogue) -> None:
+    sheets = [sheet("mentorat", "Léa", pertinence=1, simplicite=3, abordable=3)]
+    results = by_id(evaluate(catalogue, BRICKS, sheets))
+    assert results["mentorat"].evaluators == 1
+    assert results["mentorat"].total == pytest.approx(100 * (0 * 2 + 2 / 3 + 2 / 3) / 4)
+    # Its own total, apart: (2·1 + 2/3 + 2/3) / 4 for mentorat (reference 4, 3, 3).
+    assert results["mentorat"].reference_total == pytest.approx(250 / 3)
+    assert results["ordinateur"].total is None and results["ordinateur"].reference_total is not None
+
+
+def test_two_people_in_the_room_make_a_brick_to_discuss(catalogue: Catalogue) -> None:
+    sheets = [sheet("mentorat", "Léa", pertinence=1), sheet("mentorat", "Inès", pertinence=4)]
+    for include_reference in (False, True):
+        result = by_id(evaluate(catalogue, BRICKS, sheets, include_reference=include_reference))["mentorat"]
+        assert result.to_discuss and result.disputed_criteria == ("pertinence",)
+
+
+def test_split_unscored_lists_the_bricks_nobody_scored(catalogue: Catalogue) -> None:
+    results = evaluate(catalogue, BRICKS, [sheet("mentorat", "Léa", pertinence=2)])
+    scored, unscored = split_unscored(results)
+    assert [r.brick_id for r in scored] == ["mentorat"]
+    assert [r.brick_id for r in unscored] == ["atelier-classe", "ordinateur"]
 
 
 def test_reference_sheets(catalogue: Catalogue) -> None:
@@ -282,7 +330,8 @@ def test_a_fourth_criterion_needs_no_code(
         "Caractère abordable",
         "Impact",
         "Total pondéré",
-        "Évaluatrices",
+        "Référence catalogue",
+        "Évaluations",
         "À discuter",
     ]
     assert table["Impact"].tolist()[:2] == [4.0, 1.0]

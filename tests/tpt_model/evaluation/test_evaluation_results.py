@@ -6,7 +6,7 @@ import pytest
 from helpers import BRICKS
 
 from tpt_model import Catalogue
-from tpt_model.evaluation.matrix import ranking_table
+from tpt_model.evaluation.ranking import ranking_text
 from tpt_model.evaluation.results import (
     EvaluationKey,
     evaluation_key,
@@ -14,7 +14,7 @@ from tpt_model.evaluation.results import (
     memo_matrix_spec,
     memo_ranking_table,
 )
-from tpt_model.evaluation.scoring import evaluate
+from tpt_model.evaluation.scoring import evaluate, split_unscored
 from tpt_model.evaluation.sheets import ScoreSheet
 
 SHEETS = (
@@ -52,7 +52,7 @@ def test_ranking_table_and_matrix_spec_are_built_once(catalogue: Catalogue) -> N
     key = evaluation_key("results-tables", 1, BRICKS, None, True)
     results = memo_evaluate(catalogue, key, SHEETS)
     table = memo_ranking_table(catalogue, key, results)
-    assert table.equals(ranking_table(catalogue, results))
+    assert table.equals(ranking_text(catalogue, split_unscored(results)[0]))
     assert memo_ranking_table(catalogue, key, []) is table
     spec = memo_matrix_spec(catalogue, key, results, ("pertinence", "simplicite"))
     assert memo_matrix_spec(catalogue, key, [], ("pertinence", "simplicite")) is spec

@@ -12,7 +12,6 @@ from tpt_model.evaluation.matrix import (
     matrix_table,
     priority_matrix_chart,
     quadrant_of,
-    ranking_table,
 )
 from tpt_model.evaluation.scoring import BrickResult, evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
@@ -20,8 +19,11 @@ from tpt_model.evaluation.sheets import ScoreSheet
 
 @pytest.fixture(scope="module")
 def results(catalogue: Catalogue) -> list[BrickResult]:
-    sheets = [ScoreSheet(brick="mentorat", evaluator="Léa", scores={"pertinence": 1, "simplicite": 3})]
-    return evaluate(catalogue, BRICKS, sheets)
+    sheets = [
+        ScoreSheet(brick="mentorat", evaluator="Léa", scores={"pertinence": 1, "simplicite": 3}),
+        ScoreSheet(brick="mentorat", evaluator="Inès", scores={"pertinence": 4}),
+    ]
+    return evaluate(catalogue, BRICKS, sheets, include_reference=True)
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +43,7 @@ def points(spec: dict[str, Any]) -> dict[str, dict[str, Any]]:
 def test_points_are_the_means_of_the_two_criteria(spec: dict[str, Any]) -> None:
     data = points(spec)
     assert set(data) == set(BRICKS)
-    assert (data["mentorat"]["x"], data["mentorat"]["y"]) == (2.5, 3.0)  # reference 4 and 3, Léa 1 and 3
+    assert (data["mentorat"]["x"], data["mentorat"]["y"]) == (3.0, 3.0)  # reference 4, 3; Léa 1, 3; Inès 4
     assert (data["atelier-classe"]["x"], data["atelier-classe"]["y"]) == (3.0, 4.0)
     assert data["mentorat"]["to_discuss"] is True and data["mentorat"]["discuss_label"] == "oui"
     assert data["atelier-classe"]["quadrant"] == "Gains rapides"
@@ -157,23 +159,3 @@ def test_matrix_table_columns(catalogue: Catalogue, results: list[BrickResult]) 
         "À discuter",
     ]
     assert table.loc[table["Brique"] == "Mentorat en ligne", "À discuter"].item() is True
-
-
-def test_ranking_table(catalogue: Catalogue, results: list[BrickResult]) -> None:
-    table = ranking_table(catalogue, results)
-    assert list(table.columns) == [
-        "Rang",
-        "Brique",
-        "Volet",
-        "Pertinence",
-        "Simplicité de mise en œuvre",
-        "Caractère abordable",
-        "Total pondéré",
-        "Évaluatrices",
-        "À discuter",
-    ]
-    assert table["Brique"].tolist() == ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
-    assert table["Rang"].tolist() == [1, 2, 2]  # mentorat (2.5, 3, 3) ties ordinateur (3, 3, 2) at 175/3
-    assert table["Évaluatrices"].tolist() == [1, 2, 1]
-    assert table["Pertinence"].tolist() == [3.0, 2.5, 3.0]
-    assert table["Total pondéré"].tolist() == [83.3, 58.3, 58.3]

@@ -167,20 +167,23 @@ def test_evaluation_frame_rows_and_columns(catalogue: Catalogue) -> None:
 
 
 def test_evaluation_frame_with_reference(catalogue: Catalogue) -> None:
-    results = evaluate(catalogue, BRICKS, [])
+    results = evaluate(catalogue, BRICKS, [], include_reference=True)
     frame = evaluation_frame(catalogue, results, [])
     assert frame["Évaluatrice"].tolist() == [REFERENCE_EVALUATOR] * 3
     assert frame["Rang"].tolist() == [1, 1, 3]
 
 
 def test_aggregate_frame(catalogue: Catalogue) -> None:
-    sheets = [ScoreSheet(brick="mentorat", evaluator="Léa", scores={"pertinence": 1})]
-    frame = aggregate_frame(catalogue, evaluate(catalogue, BRICKS, sheets))
+    sheets = [
+        ScoreSheet(brick="mentorat", evaluator="Léa", scores={"pertinence": 1}),
+        ScoreSheet(brick="mentorat", evaluator="Inès", scores={"pertinence": 4}),
+    ]
+    frame = aggregate_frame(catalogue, evaluate(catalogue, BRICKS, sheets, include_reference=True))
     assert len(frame) == 9  # three bricks × three criteria
     row = frame[(frame["Brique"] == "Mentorat en ligne") & (frame["Critère"] == "Pertinence")].iloc[0]
     assert (row["Notes"], row["Moyenne"], row["Minimum"], row["Maximum"], row["Écart (niveaux)"]) == (
-        2,
-        2.5,
+        3,
+        3.0,
         1,
         4,
         3,

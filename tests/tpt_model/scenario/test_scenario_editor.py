@@ -4,18 +4,20 @@ import pytest
 from helpers import AXIS, pt
 
 from tpt_model import Catalogue
-from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.scenario.editor import (
     HISTORY_LIMIT,
     ChangeResult,
     Editor,
+    Step,
     add_placement,
     duplicate_placement,
     placement_for,
     remove_placement,
+    step_line,
     update_placement,
 )
-from tpt_model.scenario.summary import placement_summary, scenario_stats
+from tpt_model.scenario.summary import already_placed, placement_summary, scenario_stats
 
 
 @pytest.fixture
@@ -27,30 +29,48 @@ def bricks(scenario: Scenario) -> list[str]:
     return [p.brick for p in scenario.placements]
 
 
+def field_of(message: str) -> str:
+    """The placement field a refusal names (« Fin : … » is about `end`), for the dialog to show it there."""
+    return {
+        "Brique": "brick",
+        "Début": "start",
+        "Fin": "end",
+        "Partenaire": "partner",
+        "Parcours": "tracks",
+    }.get(message.split(" : ")[0], "exits")
+
+
 def named(scenario: Scenario, name: str) -> ChangeResult:
     """A change of name only: the plainest change to drive the undo history with."""
-    return ChangeResult(scenario=scenario.model_copy(update={"name": name}))
+    return ChangeResult(scenario=scenario.model_copy(update={"name": name}), summary=f"Nom « {name} »")
 
 
 # --- placement_for
 
 
-def test_placement_for_covers_the_bricks_stages(catalogue: Catalogue) -> None:
+def test_placement_for_lasts_the_bricks_duration_from_its_first_stage(catalogue: Catalogue) -> None:
+    # The test mentorat says `duration_months: 6`: September to February of terminale.
     assert placement_for(catalogue, "mentorat") == Placement(
-        brick="mentorat", start=pt("terminale", 9), end=pt("bac-2", 6)
+        brick="mentorat", start=pt("terminale", 9), end=pt("terminale", 2)
     )
 
 
-def test_placement_for_a_several_stage_intervention_covers_its_stages(catalogue: Catalogue) -> None:
-    assert placement_for(catalogue, "atelier-classe") == Placement(
-        brick="atelier-classe", start=pt("seconde", 9), end=pt("premiere", 6)
-    )
+@pytest.mark.parametrize("brick", ["atelier-classe", "ordinateur"])
+def test_placement_for_lasts_one_month_without_a_duration(catalogue: Catalogue, brick: str) -> None:
+    # A two-hour class workshop is not drawn over two school years.
+    first = catalogue.brick(brick).stages.from_stage
+    assert placement_for(catalogue, brick) == Placement(brick=brick, start=pt(first, 9), end=pt(first, 9))
 
 
-def test_placement_for_a_one_stage_punctual_brick_lasts_one_month(catalogue: Catalogue) -> None:
-    assert placement_for(catalogue, "ordinateur") == Placement(
-        brick="ordinateur", start=pt("bac-1", 9), end=pt("bac-1", 9)
-    )
+@pytest.mark.parametrize(
+    ("months", "end"), [(10, pt("terminale", 6)), (30, pt("bac-2", 2)), (99, pt("bac-2", 6))]
+)
+def test_placement_for_a_long_duration_stops_at_the_last_stage(
+    catalogue: Catalogue, months: int, end: JourneyPoint
+) -> None:
+    mentorat = catalogue.brick("mentorat").model_copy(update={"duration_months": months})
+    longer = catalogue.replace(bricks=tuple(mentorat if b.id == "mentorat" else b for b in catalogue.bricks))
+    assert placement_for(longer, "mentorat").end == end
 
 
 def test_placement_for_passes_the_rules(catalogue: Catalogue, mini: Scenario) -> None:
@@ -70,7 +90,10 @@ def test_placement_for_an_unknown_brick(catalogue: Catalogue) -> None:
 def test_add_appends(catalogue: Catalogue, mini: Scenario) -> None:
     new = placement_for(catalogue, "mentorat")
     result = add_placement(catalogue, mini, new)
-    assert result == ChangeResult(scenario=mini.model_copy(update={"placements": (*mini.placements, new)}))
+    assert result == ChangeResult(
+        scenario=mini.model_copy(update={"placements": (*mini.placements, new)}),
+        summary="Ajout de « Mentorat en ligne »",
+    )
     assert result.ok
     assert mini.placements[-1].brick == "ordinateur"  # the input is never changed
 
@@ -107,7 +130,7 @@ REFUSED_ADDS = [
 @pytest.mark.parametrize(("bad", "message"), [pytest.param(b, m, id=c) for c, b, m in REFUSED_ADDS])
 def test_add_refused(catalogue: Catalogue, mini: Scenario, bad: Placement, message: str) -> None:
     result = add_placement(catalogue, mini, bad)
-    assert result == ChangeResult(scenario=mini, error=message)
+    assert result == ChangeResult(scenario=mini, error=message, error_field=field_of(message))
     assert not result.ok
 
 
@@ -196,7 +219,7 @@ REFUSED_UPDATES = [
     (
         "bad track",
         {"tracks": ["moyen"]},
-        "Filières : valeur « moyen » invalide ; valeurs permises : court, long",
+        "Parcours : valeur « moyen » invalide ; valeurs permises : court, long",
     ),
     (
         "bad exit",
@@ -215,7 +238,9 @@ REFUSED_UPDATES = [
 def test_update_refused(
     catalogue: Catalogue, mini: Scenario, changes: dict[str, object], message: str
 ) -> None:
-    assert update_placement(catalogue, mini, 1, **changes) == ChangeResult(scenario=mini, error=message)
+    assert update_placement(catalogue, mini, 1, **changes) == ChangeResult(
+        scenario=mini, error=message, error_field=field_of(message)
+    )
 
 
 @pytest.mark.parametrize("index", [3, -1, 99])
@@ -223,7 +248,7 @@ def test_unknown_index(catalogue: Catalogue, mini: Scenario, index: int) -> None
     refused = ChangeResult(scenario=mini, error="Placement introuvable")
     assert update_placement(catalogue, mini, index, note="x") == refused
     assert duplicate_placement(catalogue, mini, index) == refused
-    assert remove_placement(mini, index) == refused
+    assert remove_placement(catalogue, mini, index) == refused
 
 
 def test_update_of_a_field_that_cannot_change(catalogue: Catalogue, mini: Scenario) -> None:
@@ -246,9 +271,12 @@ def test_duplicate_the_last(catalogue: Catalogue, mini: Scenario) -> None:
     assert bricks(result.scenario) == ["atelier-classe", "mentorat", "ordinateur", "ordinateur"]
 
 
-def test_remove(mini: Scenario) -> None:
-    result = remove_placement(mini, 0)
-    assert result == ChangeResult(scenario=mini.model_copy(update={"placements": mini.placements[1:]}))
+def test_remove(catalogue: Catalogue, mini: Scenario) -> None:
+    result = remove_placement(catalogue, mini, 0)
+    assert result == ChangeResult(
+        scenario=mini.model_copy(update={"placements": mini.placements[1:]}),
+        summary="Retrait de « Atelier en classe » (n° 1)",
+    )
 
 
 # --- Editor
@@ -260,7 +288,7 @@ def test_editor_applies_changes(catalogue: Catalogue, mini: Scenario) -> None:
     assert editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "mentorat")))
     assert editor.apply(update_placement(catalogue, editor.scenario, 3, note="Deuxième mentorat"))
     assert editor.apply(duplicate_placement(catalogue, editor.scenario, 0))
-    assert editor.apply(remove_placement(editor.scenario, 1))
+    assert editor.apply(remove_placement(catalogue, editor.scenario, 1))
     assert bricks(editor.scenario) == ["atelier-classe", "mentorat", "ordinateur", "mentorat"]
     assert editor.scenario.placements[3].note == "Deuxième mentorat"
     assert len(editor.past) == 4
@@ -274,7 +302,7 @@ def test_a_refused_change_changes_nothing(catalogue: Catalogue, mini: Scenario) 
     before = editor.model_copy(deep=True)
     assert not editor.apply(update_placement(catalogue, editor.scenario, 1, end=pt("terminale", 12)))
     assert not editor.apply(named(editor.scenario, "Refusé").model_copy(update={"error": "Refusé"}))
-    assert not editor.apply(remove_placement(editor.scenario, 7))
+    assert not editor.apply(remove_placement(catalogue, editor.scenario, 7))
     assert editor == before
     assert editor.can_redo  # a refusal does not drop the redo history either
 
@@ -283,6 +311,44 @@ def test_a_change_that_changes_nothing_records_no_step(mini: Scenario) -> None:
     editor = Editor(scenario=mini)
     assert not editor.apply(named(mini, mini.name))
     assert not editor.can_undo
+
+
+def test_every_change_says_what_it_does_in_titles(catalogue: Catalogue, mini: Scenario) -> None:
+    assert [
+        add_placement(catalogue, mini, placement_for(catalogue, "ordinateur")).summary,
+        update_placement(catalogue, mini, 1, note="Binômes").summary,
+        duplicate_placement(catalogue, mini, 2).summary,
+        remove_placement(catalogue, mini, 0).summary,
+    ] == [
+        "Ajout de « Ordinateur offert »",
+        "Modification de « Mentorat en ligne » (n° 2)",
+        "Duplication de « Ordinateur offert » (n° 3)",
+        "Retrait de « Atelier en classe » (n° 1)",
+    ]
+
+
+def test_undo_and_redo_say_what_they_undo_and_redo(catalogue: Catalogue, mini: Scenario) -> None:
+    editor = Editor(scenario=mini)
+    editor.apply(add_placement(catalogue, editor.scenario, placement_for(catalogue, "ordinateur")))
+    assert editor.undo_summary == "Ajout de « Ordinateur offert »"
+    assert editor.undo() == "Ajout de « Ordinateur offert »"
+    assert (editor.undo_summary, editor.redo_summary) == (None, "Ajout de « Ordinateur offert »")
+    assert editor.redo() == "Ajout de « Ordinateur offert »"
+    assert (
+        step_line("Annulation", "Ajout de « Ordinateur offert »")
+        == "Annulation : ajout de « Ordinateur offert »"
+    )
+    assert step_line("Annulation", "") == "Annulation"
+
+
+def test_reset_takes_a_history_of_at_most_fifty_steps(mini: Scenario) -> None:
+    editor = Editor(scenario=mini)
+    steps = [
+        Step(scenario=mini.model_copy(update={"name": f"V{i}"}), summary=f"Étape {i}") for i in range(60)
+    ]
+    editor.reset(Scenario(name="Actuel"), steps)
+    assert len(editor.past) == HISTORY_LIMIT
+    assert editor.undo() == "Étape 59" and editor.scenario.name == "V59"
 
 
 def test_undo_and_redo(mini: Scenario) -> None:
@@ -380,6 +446,19 @@ def test_placement_summary_of_an_unknown_brick_names_its_id(catalogue: Catalogue
     )
 
 
+def test_already_placed_counts_the_placements_of_a_brick(catalogue: Catalogue, mini: Scenario) -> None:
+    assert already_placed(catalogue, mini, "mentorat") == (
+        "« Mentorat en ligne » est déjà sur la frise : 1 placement (n° 2). "
+        "« Ajouter à la frise » en crée un de plus."
+    )
+    twice = duplicate_placement(catalogue, mini, 0).scenario
+    assert already_placed(catalogue, twice, "atelier-classe") == (
+        "« Atelier en classe » est déjà sur la frise : 2 placements (n° 1, 2). "
+        "« Ajouter à la frise » en crée un de plus."
+    )
+    assert already_placed(catalogue, Scenario(name="Vide"), "mentorat") is None
+
+
 def test_scenario_stats(catalogue: Catalogue, mini: Scenario) -> None:
     assert scenario_stats(catalogue, mini) == {
         "placements": 3,
@@ -392,7 +471,8 @@ def test_scenario_stats(catalogue: Catalogue, mini: Scenario) -> None:
 
 def test_scenario_stats_count_a_placement_in_the_phase_of_its_start(catalogue: Catalogue) -> None:
     # Terminale (phase 1) → Bac+2 (phase 2): one placement, counted once, in phase 1.
-    scenario = Scenario(name="S", placements=(placement_for(catalogue, "mentorat"),))
+    long = Placement(brick="mentorat", start=pt("terminale", 9), end=pt("bac-2", 6))
+    scenario = Scenario(name="S", placements=(long,))
     stats = scenario_stats(catalogue, scenario)
     assert stats["phases"] == {"construire": 1, "reussir": 0, "epanouir": 0}
     assert stats["months"] == 34  # September of terminale to June of bac+2
@@ -409,6 +489,6 @@ def test_scenario_caption_counts_by_phase_label(catalogue: Catalogue) -> None:
     from tpt_model.scenario.summary import scenario_caption
 
     assert scenario_caption(catalogue, catalogue.template("mini")) == (
-        "3 placement(s) · Je construis mon projet : 2 · Je réussis ma formation : 1 · "
+        "3 placements · Je construis mon projet : 2 · Je réussis ma formation : 1 · "
         "Je m'épanouis dans mon job : 0"
     )

@@ -24,3 +24,13 @@ def test_the_catalogue_filter_is_refined_one_criterion_at_a_time() -> None:
     view.refine(pillars=["empower"])
     view.refine(text="mentorat")
     assert view.filter == BrickFilter(pillars=("empower",), text="mentorat")
+
+
+def test_the_evaluator_s_name_answers_the_name_question_once() -> None:
+    state = AppState()
+    state.set_evaluator("Référence catalogue")  # refused for scoring: not a name for the session either
+    assert (state.author, state.name_asked, state.evaluation.evaluator) == ("", False, "Référence catalogue")
+    state.set_evaluator(" Chloé ")
+    assert (state.author, state.name_asked) == ("Chloé", True)
+    state.set_evaluator("Groupe de Lyon")  # the session already has a name: only the evaluator changes
+    assert (state.author, state.evaluation.evaluator) == ("Chloé", "Groupe de Lyon")

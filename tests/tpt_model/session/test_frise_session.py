@@ -14,6 +14,7 @@ from tpt_model.session.frise import (
     KEPT,
     NOT_SAVED,
     SCENARIO_GONE,
+    FieldError,
     FriseView,
     Notice,
     commit,
@@ -49,7 +50,7 @@ def add_brick(
 ) -> Notice:
     """Commit the addition of `brick` where the catalogue places it, as `author` would."""
     return commit(
-        view, store, add_placement(catalogue, view.scenario, placement_for(catalogue, brick)), author, "Ajout"
+        view, store, add_placement(catalogue, view.scenario, placement_for(catalogue, brick)), author
     )
 
 
@@ -67,14 +68,14 @@ def test_each_change_is_a_new_version(store: ScenarioStore, catalogue: Catalogue
     assert notice.saved and notice.error is None
     assert view.version == 2
     assert store.get(view.scenario_id).scenario.placements[0].brick == "mentorat"
-    assert [v.summary for v in store.versions(view.scenario_id)][0] == "Ajout"
+    assert [v.summary for v in store.versions(view.scenario_id)][0] == "Ajout de « Mentorat en ligne »"
 
 
 def test_refused_change_is_not_saved(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
     add_brick(view, store, catalogue)
     bad = update_placement(catalogue, view.scenario, 0, end=JourneyPoint(stage="seconde", month=9))
-    notice = commit(view, store, bad, "Alice", "Modification")
+    notice = commit(view, store, bad, "Alice")
     assert notice.error == "Fin : la fin vient avant le début"
     assert view.version == 2
     assert store.get(view.scenario_id).version == 2
@@ -84,7 +85,7 @@ def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: 
     view = opened(store)
     add_brick(view, store, catalogue)
     change = update_placement(catalogue, view.scenario, 0, start=JourneyPoint(stage="seconde", month=9))
-    notice = commit(view, store, change, "Alice", "Modification")
+    notice = commit(view, store, change, "Alice")
     assert notice.saved
     assert notice.warnings == ("En dehors des étapes prévues pour « Mentorat en ligne » (Terminale → Bac+2)",)
 
@@ -92,11 +93,14 @@ def test_warning_is_kept_with_the_saved_change(store: ScenarioStore, catalogue: 
 def test_undo_and_redo_are_saved_too(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
     add_brick(view, store, catalogue)
-    assert undo(view, store, "Alice").saved
+    assert undo(view, store, "Alice") == Notice(saved=True, done="Annulé : ajout de « Mentorat en ligne ».")
     assert store.get(view.scenario_id).scenario.placements == ()
-    assert redo(view, store, "Alice").saved
+    assert redo(view, store, "Alice") == Notice(saved=True, done="Rétabli : ajout de « Mentorat en ligne ».")
     assert len(store.get(view.scenario_id).scenario.placements) == 1
-    assert [v.summary for v in store.versions(view.scenario_id)][:2] == ["Rétablissement", "Annulation"]
+    assert [v.summary for v in store.versions(view.scenario_id)][:2] == [
+        "Rétablissement : ajout de « Mentorat en ligne »",
+        "Annulation : ajout de « Mentorat en ligne »",
+    ]
     assert not redo(view, store, "Alice").saved
 
 
@@ -130,7 +134,7 @@ def test_reopening_after_deletion_falls_back(store: ScenarioStore, catalogue: Ca
 def test_remove_then_undo_restores(store: ScenarioStore, catalogue: Catalogue) -> None:
     view = opened(store)
     add_brick(view, store, catalogue)
-    commit(view, store, remove_placement(view.scenario, 0), "Alice", "Suppression")
+    commit(view, store, remove_placement(catalogue, view.scenario, 0), "Alice")
     assert view.scenario.placements == ()
     undo(view, store, "Alice")
     assert len(view.scenario.placements) == 1
@@ -275,9 +279,13 @@ def test_follow_a_persona_then_everyone(catalogue: Catalogue) -> None:
     view.follow_persona(catalogue, "lea")
     assert view.options == FriseOptions(persona="lea", track="court", exit="salariat", lane_mode="modality")
     view.follow_persona(catalogue, None)
-    assert view.options.persona is None and view.options.track == "court"
+    assert view.options == FriseOptions(lane_mode="modality"), "everyone's track and exit, not hers"
+    view.change_options(track="long")
+    view.follow_persona(catalogue, None)  # following nobody already: the chosen track stays
+    assert view.options == FriseOptions(track="long", lane_mode="modality")
+    view.follow_persona(catalogue, "lea")
     view.follow_persona(catalogue, "partie")  # a persona no longer in the catalogue
-    assert view.options.persona is None
+    assert view.options == FriseOptions(lane_mode="modality")
 
 
 def test_editing_selects_the_placement_and_a_dropped_conflict_is_gone(store: ScenarioStore) -> None:
@@ -297,3 +305,71 @@ def test_forget_only_the_deleted_scenario(store: ScenarioStore) -> None:
     assert view.editor is not None
     view.forget(view.scenario_id or "")
     assert (view.scenario_id, view.editor) == (None, None)
+
+
+def test_a_refused_edit_keeps_the_dialog_open_with_its_field(catalogue: Catalogue) -> None:
+    view = FriseView()
+    view.start_editing(1)
+    scenario = catalogue.template("mini")
+    refused = update_placement(catalogue, scenario, 1, end=JourneyPoint(stage="seconde", month=9))
+    assert view.refuse_edit(refused)
+    assert view.editing == 1
+    assert view.edit_error == FieldError(field="end", message="Fin : la fin vient avant le début")
+    assert not view.refuse_edit(update_placement(catalogue, scenario, 1, note="Binômes"))
+    view.stop_editing()
+    assert (view.editing, view.edit_error) == (None, None)
+
+
+def test_a_newcomer_opens_the_shared_parcours_type_not_the_last_copy(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    first = FriseView()
+    ensure_open(first, store, catalogue, "Alice")
+    shared = first.scenario_id
+    copy = store.create(first.scenario.model_copy(update={"name": "Mini parcours (ma version)"}), "Bob")
+    imported = store.create(Scenario(name="Import de Chloé"), "Chloé")
+    store.save(imported.id, Scenario(name="Import de Chloé"), 1, "Chloé", "Encore")  # the last modified
+    newcomer = FriseView()
+    ensure_open(newcomer, store, catalogue, "Dora")
+    assert newcomer.scenario_id == shared
+    chosen = FriseView(scenario_id=copy.id)  # from the address, or opened last in this session
+    ensure_open(chosen, store, catalogue, "Dora")
+    assert chosen.scenario_id == copy.id
+
+
+def test_the_default_without_the_shared_name_is_the_oldest(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    older = store.create(Scenario(name="Frise de mars"), "Alice")
+    store.create(Scenario(name="Frise d'avril"), "Bob")
+    view = FriseView()
+    ensure_open(view, store, catalogue, "Dora")
+    assert view.scenario_id == older.id
+
+
+def test_a_link_to_a_scenario_that_is_gone_opens_the_default(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    view = FriseView(scenario_id="00000000-0000-4000-8000-000000000000")
+    ensure_open(view, store, catalogue, "Alice")
+    assert [i.id for i in store.list()] == [view.scenario_id]
+
+
+def test_the_undo_history_is_rebuilt_from_the_versions_in_the_database(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    view = opened(store)
+    add_brick(view, store, catalogue)
+    add_brick(view, store, catalogue, "ordinateur")
+    reloaded = FriseView()  # a reload: a new session on the same scenario
+    open_scenario(reloaded, store, view.scenario_id)
+    assert reloaded.editor is not None
+    assert [step.summary for step in reloaded.editor.past] == [
+        "Ajout de « Mentorat en ligne »",
+        "Ajout de « Ordinateur offert »",
+    ]
+    assert undo(reloaded, store, "Alice").done == "Annulé : ajout de « Ordinateur offert »."
+    assert [p.brick for p in reloaded.scenario.placements] == ["mentorat"]
+    assert [v.summary for v in store.versions(view.scenario_id)][
+        0
+    ] == "Annulation : ajout de « Ordinateur offert »"

@@ -11,16 +11,21 @@ from tpt_model.formatting import time_label
 from tpt_model.session.library import (
     LibraryNotice,
     LibraryView,
+    PendingImport,
+    free_name,
     group_labels,
     import_failure,
     import_scenario,
+    import_under_a_free_name,
     library_rows,
     notice_markdown,
+    replace_with_import,
     scenario_label,
     version_label,
     version_rows,
 )
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionInfo
+from tpt_model.store.errors import StoreError
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo
 
 MINI = (TEST_CATALOGUE / "scenarios" / "mini.yaml").read_text(encoding="utf-8")
 AT = datetime(2026, 11, 28, 16, 39, tzinfo=UTC)  # 17:39 in Paris
@@ -33,7 +38,13 @@ def store(sqlite_engine: Engine) -> ScenarioStore:
 
 def info(scenario_id: str, name: str, group: str | None = None, version: int = 1) -> ScenarioInfo:
     return ScenarioInfo(
-        id=scenario_id, name=name, working_group=group, version=version, updated_at=AT, updated_by="Alice"
+        id=scenario_id,
+        name=name,
+        working_group=group,
+        version=version,
+        updated_at=AT,
+        updated_by="Alice",
+        created_at=AT,
     )
 
 
@@ -43,9 +54,43 @@ def test_import_creates_a_new_scenario(store: ScenarioStore, catalogue: Catalogu
     assert stored.updated_by == "Anonyme"
     assert stored.scenario == catalogue.template("mini")
     assert store.get(stored.id).scenario == catalogue.template("mini")
-    again = import_scenario(store, MINI, "mini.yaml", catalogue, "Bob")  # text too; a second copy
-    assert again.id != stored.id
+    renamed = MINI.replace("Mini parcours", "Autre parcours")
+    again = import_scenario(store, renamed, "autre.yaml", catalogue, "Bob")  # text too
+    assert isinstance(again, StoredScenario) and again.id != stored.id
     assert [i.updated_by for i in store.list()] == ["Bob", "Anonyme"]
+
+
+def test_an_import_of_a_name_taken_waits_for_a_choice(store: ScenarioStore, catalogue: Catalogue) -> None:
+    first = import_scenario(store, MINI, "mini.yaml", catalogue, "Alice")
+    assert isinstance(first, StoredScenario)
+    pending = import_scenario(
+        store, MINI.replace("Mini parcours", "MINI PARCOURS"), "dossier/mini.yaml", catalogue, "Bob"
+    )
+    assert pending == PendingImport(
+        scenario=pending.scenario, file_name="mini.yaml", existing_id=first.id, existing_version=1
+    )
+    assert len(store.list()) == 1, "nothing stored before the choice"
+    copy = import_under_a_free_name(store, pending, "Bob")
+    assert copy.scenario.name == "MINI PARCOURS (2)"
+    replaced = replace_with_import(store, pending, "Bob")
+    assert (replaced.id, replaced.version) == (first.id, 2)
+    assert store.versions(first.id)[0].summary == "Remplacé par le fichier « mini.yaml »"
+    with pytest.raises(StoreError):  # the scenario moved on since the file was read: never overwritten
+        replace_with_import(store, pending, "Chloé")
+
+
+@pytest.mark.parametrize(
+    ("taken", "expected"),
+    [([], "Frise"), (["Frise"], "Frise (2)"), (["frise", "Frise (2)", "FRISE (3)"], "Frise (4)")],
+)
+def test_free_name(taken: list[str], expected: str) -> None:
+    assert free_name("Frise", taken) == expected
+
+
+def test_a_dealt_with_upload_empties_the_uploader() -> None:
+    view = LibraryView(pending_import=None)
+    view.upload_done()
+    assert (view.upload_round, view.pending_import) == (1, None)
 
 
 def test_a_refused_import_stores_nothing(store: ScenarioStore, catalogue: Catalogue) -> None:

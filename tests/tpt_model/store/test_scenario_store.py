@@ -81,6 +81,7 @@ def test_list_is_most_recently_modified_first(store: ScenarioStore) -> None:
             version=2,
             updated_at=saved.updated_at,
             updated_by="carole",
+            created_at=first.updated_at,
         ),
         ScenarioInfo(
             id=second.id,
@@ -89,12 +90,21 @@ def test_list_is_most_recently_modified_first(store: ScenarioStore) -> None:
             version=1,
             updated_at=second.updated_at,
             updated_by="bob",
+            created_at=second.updated_at,
         ),
     ]
 
 
 def test_list_of_an_empty_database(store: ScenarioStore) -> None:
     assert store.list() == []
+    assert store.count() == 0
+
+
+def test_count_is_the_number_of_scenarios_in_the_database(store: ScenarioStore) -> None:
+    first = store.create(make_scenario("Frise A"), "alice")
+    store.create(make_scenario("Frise B"), "bob")
+    store.save(first.id, make_scenario("Frise A2"), 1, "carole")  # a new version is no new scenario
+    assert store.count() == 2
 
 
 # --- versions ----------------------------------------------------------------------------------
@@ -402,3 +412,17 @@ def test_timestamps_come_back_in_utc(store: ScenarioStore) -> None:
     ):
         assert at.utcoffset() == timedelta(0)
         assert at == created.updated_at
+
+
+def test_history_gives_the_last_versions_up_to_one_oldest_first(store: ScenarioStore) -> None:
+    created = store.create(make_scenario("Frise", "mentorat"), "alice")
+    store.save(created.id, make_scenario("Frise", "mentorat", "tutorat"), 1, "bob", "Ajout de « Tutorat »")
+    store.save(created.id, make_scenario("Frise"), 2, "alice", "Retrait de tout")
+    assert [(len(s.placements), summary) for s, summary in store.history(created.id, 3, 2)] == [
+        (2, "Ajout de « Tutorat »"),
+        (0, "Retrait de tout"),
+    ]
+    assert [summary for _, summary in store.history(created.id, 2, 10)] == [
+        "Création",
+        "Ajout de « Tutorat »",
+    ]
