@@ -13,6 +13,7 @@ LAYERS = (
     ("catalogue",),
     ("journey",),
     ("scenario",),
+    ("catalogue_edit",),
     ("frise",),
     ("evaluation",),
     ("analysis",),
