@@ -44,8 +44,8 @@ class HealthItem:
 
     @property
     def where(self) -> str:
-        """« bricks/mentorat.yaml, ligne 12 »."""
-        return f"{self.file}, ligne {self.line}"
+        """« partners.yaml, ligne 12 », or the file alone for what concerns a whole brick."""
+        return f"{self.file}, ligne {self.line}" if self.line > 1 or self.brick is None else self.file
 
 
 @dataclass(frozen=True)
