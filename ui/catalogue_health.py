@@ -27,7 +27,7 @@ def _open(view: EditorView, item: HealthItem) -> None:
 def _item(view: EditorView, item: HealthItem, index: int) -> None:
     link, text = st.columns([3, 5], vertical_alignment="center")
     link.button(
-        item.where,
+        escape_markdown(item.where),  # a button's label is Markdown: a file name could hold `*` or `_`
         key=f"catalogue_health_{item.section}_{index}",
         type="tertiary",
         icon=":material/edit:",

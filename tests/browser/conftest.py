@@ -18,6 +18,8 @@ expect.set_options(timeout=15_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Set only by the tests that want them (through `app_environment`), never inherited.
+PILOT_SETTINGS = ("TPT_PILOT_SECRET", "TPT_PILOT_EMAILS", "TPT_CATALOGUE_GIT_COMMIT")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -80,14 +82,22 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 6
 
 
 @pytest.fixture
-def app_url(tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
+def app_environment() -> dict[str, str]:
+    """Settings a test module gives the app server on top of its catalogue and data folders."""
+    return {}
+
+
+@pytest.fixture
+def app_url(tmp_path: Path, catalogue_dir: Path, app_environment: dict[str, str]) -> Iterator[str]:
     """A fresh app server on the test catalogue, with its database in the test's folder."""
     _require_browser()
     port = _free_port()
+    inherited = {k: v for k, v in os.environ.items() if k not in PILOT_SETTINGS}
     env = {
-        **os.environ,
+        **inherited,
         "TPT_CATALOGUE_DIR": str(catalogue_dir),
         "TPT_DATA_DIR": str(tmp_path / "data"),
+        **app_environment,
     }
     env.pop("TPT_DATABASE_URL", None)
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]

@@ -76,11 +76,16 @@ def test_the_form_shows_the_validator_messages_beside_its_fields_before_saving(i
     assert errors(at) == []
     at.selectbox(key=field(at, "stages.from")).set_value("bac-2").run()
     at.selectbox(key=field(at, "stages.to")).set_value("seconde").run()
-    assert errors(at) == [escape_markdown("l'étape de fin « seconde » vient avant l'étape de début « bac-2 »")]
+    assert errors(at) == [
+        escape_markdown("l'étape de fin « seconde » vient avant l'étape de début « bac-2 »")
+    ]
     # The model's own errors come first (as in the validator): the stages are checked once they are fixed.
     at.text_input(key=field(at, "short_title")).set_value("Mentorat en ligne pour toutes").run()
     at.text_input(key=field(at, "title")).set_value("").run()
-    assert errors(at) == [escape_markdown("texte vide"), escape_markdown("texte trop long (au plus 28 caractères)")]
+    assert errors(at) == [
+        escape_markdown("texte vide"),
+        escape_markdown("texte trop long (au plus 28 caractères)"),
+    ]
     assert at.button(key="catalogue_edit_save").disabled
     assert "l'enregistrement reste fermé" in " ".join(c.value for c in at.caption)
     assert "pour toutes" not in (isolated_app / "bricks" / "mentorat.yaml").read_text(encoding="utf-8")
@@ -97,7 +102,9 @@ def test_a_pilot_changes_a_cost_sees_the_diff_saves_and_finds_it_in_the_journal(
         "Modification de la brique « mentorat » : enregistré. Toutes les pages lisent le nouveau catalogue "
         "dans quelques secondes."
     )
-    assert "per_beneficiary_eur: 450" in (isolated_app / "bricks" / "mentorat.yaml").read_text(encoding="utf-8")
+    assert "per_beneficiary_eur: 450" in (isolated_app / "bricks" / "mentorat.yaml").read_text(
+        encoding="utf-8"
+    )
     section(at, "journal")
     journal = at.dataframe[0].value
     assert list(journal["Qui"]) == ["Élodie"]
@@ -117,7 +124,9 @@ def test_someone_who_left_the_pilot_role_cannot_save(isolated_app: Path) -> None
     section(at, "modifier")
     assert all(b.key != "catalogue_edit_save" for b in at.button)
     assert at.text_input(key="pilot_secret") is not None
-    assert "per_beneficiary_eur: 400" in (isolated_app / "bricks" / "mentorat.yaml").read_text(encoding="utf-8")
+    assert "per_beneficiary_eur: 400" in (isolated_app / "bricks" / "mentorat.yaml").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.usefixtures("pilot_secret")
@@ -130,11 +139,15 @@ def test_a_participant_never_sees_the_editor_nor_the_pilot_buttons() -> None:
 
 
 @pytest.mark.usefixtures("pilot_secret")
-def test_a_file_changed_on_disk_meanwhile_is_not_overwritten_and_both_versions_show(isolated_app: Path) -> None:
+def test_a_file_changed_on_disk_meanwhile_is_not_overwritten_and_both_versions_show(
+    isolated_app: Path,
+) -> None:
     at = opened()
     at.number_input(key=field(at, "cost.per_beneficiary_eur")).set_value(450.0).run()
     path = isolated_app / "bricks" / "mentorat.yaml"
-    theirs = path.read_text(encoding="utf-8").replace("hours_per_beneficiary: 12", "hours_per_beneficiary: 15")
+    theirs = path.read_text(encoding="utf-8").replace(
+        "hours_per_beneficiary: 12", "hours_per_beneficiary: 15"
+    )
     path.write_text(theirs, encoding="utf-8")
     at.button(key="catalogue_edit_save").click().run()
     assert errors(at)[0].startswith(escape_markdown("bricks/mentorat.yaml a changé sur le disque"))
@@ -148,7 +161,7 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten_and_both_versions_s
 
 
 @pytest.mark.usefixtures("pilot_secret")
-def test_another_file_is_edited_as_yaml_with_its_located_messages(isolated_app: Path) -> None:
+def test_another_file_is_edited_as_yaml_with_its_located_messages() -> None:
     at = unlocked()
     at.selectbox(key="catalogue_edit_other").set_value("partners.yaml").run()
     at.button(key="catalogue_edit_open_other").click().run()
@@ -171,7 +184,11 @@ def test_the_health_lists_what_is_missing_and_its_link_opens_the_brick() -> None
     assert labels == ["Coûts estimés qu'aucune source n'appuie (à revoir) (2 éléments)"]
     at.button(key="catalogue_health_estimated_1").click().run()
     editor = at.session_state[STATE_KEY].editor
-    assert (editor.section, editor.open.path, editor.mode) == ("modifier", "bricks/ordinateur.yaml", "formulaire")
+    assert (editor.section, editor.open.path, editor.mode) == (
+        "modifier",
+        "bricks/ordinateur.yaml",
+        "formulaire",
+    )
 
 
 @pytest.mark.usefixtures("pilot_secret")

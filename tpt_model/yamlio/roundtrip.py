@@ -319,7 +319,8 @@ def _follow_comment(container: CommentedMap | CommentedSeq, key: Any, before: An
         return
     if not token.value.lstrip(" ").startswith("#"):
         return  # no comment on the value's own line
-    token.start_mark = CommentMark(max(0, token.start_mark.column + new_width - old_width))
+    column = max(0, token.start_mark.column + new_width - old_width)
+    entry[slot] = CommentToken(token.value, CommentMark(column), None)
 
 
 def _delete_key(node: CommentedMap, key: str) -> None:

@@ -25,7 +25,13 @@ def renamed_text(root: Path, new_id: str) -> str:
 
 def test_a_renamed_brick_moves_to_its_new_file_and_the_shipped_scenario_follows(catalogue_dir: Path) -> None:
     opened = snapshot(catalogue_dir, MENTORAT)
-    plan = modify_brick(catalogue_dir, opened, "mentorat-en-ligne", renamed_text(catalogue_dir, "mentorat-en-ligne"), ["Frise de mars"])
+    plan = modify_brick(
+        catalogue_dir,
+        opened,
+        "mentorat-en-ligne",
+        renamed_text(catalogue_dir, "mentorat-en-ligne"),
+        ["Frise de mars"],
+    )
     assert plan.action == "renommage"
     assert plan.paths == ("bricks/mentorat-en-ligne.yaml", "scenarios/mini.yaml", "bricks/mentorat.yaml")
     assert plan.notes == (
@@ -37,14 +43,21 @@ def test_a_renamed_brick_moves_to_its_new_file_and_the_shipped_scenario_follows(
     save_plan(catalogue_dir, plan)
     catalogue = load_catalogue(catalogue_dir)
     assert "mentorat" not in catalogue.bricks_by_id and "mentorat-en-ligne" in catalogue.bricks_by_id
-    assert [p.brick for p in catalogue.template("mini").placements] == ["atelier-classe", "mentorat-en-ligne", "ordinateur"]
+    assert [p.brick for p in catalogue.template("mini").placements] == [
+        "atelier-classe",
+        "mentorat-en-ligne",
+        "ordinateur",
+    ]
     assert not (catalogue_dir / MENTORAT).exists()
 
 
 def test_a_rename_onto_an_existing_file_is_refused(catalogue_dir: Path) -> None:
     with pytest.raises(InputError) as caught:
         modify_brick(catalogue_dir, snapshot(catalogue_dir, MENTORAT), "ordinateur", "id: ordinateur\n", [])
-    assert caught.value.message == "Le fichier bricks/ordinateur.yaml existe déjà : choisissez un autre identifiant."
+    assert (
+        caught.value.message
+        == "Le fichier bricks/ordinateur.yaml existe déjà : choisissez un autre identifiant."
+    )
 
 
 @pytest.mark.parametrize("bad_id", ["", "Mentorat", "../dehors"])

@@ -25,19 +25,49 @@ def messages(catalogue: Catalogue, draft: dict[str, Any]) -> list[tuple[str, str
     ("changes", "expected"),
     [
         ({"title": ""}, [("title", "texte vide")]),
-        ({"short_title": "Mentorat en ligne pour toutes"}, [("short_title", "texte trop long (au plus 28 caractères)")]),
-        ({"id": "Mentorat"}, [("id", "identifiant « Mentorat » invalide : minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)")]),
-        ({"id": "ordinateur"}, [("id", "identifiant « ordinateur » déjà pris par une autre brique (bricks/ordinateur.yaml)")]),
+        (
+            {"short_title": "Mentorat en ligne pour toutes"},
+            [("short_title", "texte trop long (au plus 28 caractères)")],
+        ),
+        (
+            {"id": "Mentorat"},
+            [
+                (
+                    "id",
+                    "identifiant « Mentorat » invalide : minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)",
+                )
+            ],
+        ),
+        (
+            {"id": "ordinateur"},
+            [("id", "identifiant « ordinateur » déjà pris par une autre brique (bricks/ordinateur.yaml)")],
+        ),
         (
             {"stages": {"from": "bac-2", "to": "seconde"}},
             [("stages.to", "l'étape de fin « seconde » vient avant l'étape de début « bac-2 »")],
         ),
         ({"partners": ["inria", "cnrs"]}, [("partners[1]", "partenaire inconnu(e) « cnrs »")]),
         ({"working_groups": []}, [("working_groups", "au moins 1 élément(s) attendu(s)")]),
-        ({"criteria": {"pertinence": 7, "simplicite": 3, "abordable": 3}}, [("criteria.pertinence", "note 7 hors de l'échelle 1 à 4")]),
-        ({"timing": {"after": ["bac"], "before": [], "during": []}}, [("timing.after[0]", "jalon inconnu « bac » (voir calendar.yaml)")]),
+        (
+            {"criteria": {"pertinence": 7, "simplicite": 3, "abordable": 3}},
+            [("criteria.pertinence", "note 7 hors de l'échelle 1 à 4")],
+        ),
+        (
+            {"timing": {"after": ["bac"], "before": [], "during": []}},
+            [("timing.after[0]", "jalon inconnu « bac » (voir calendar.yaml)")],
+        ),
     ],
-    ids=["empty-title", "long-short-title", "bad-id", "taken-id", "stages", "partner", "groups", "score", "milestone"],
+    ids=[
+        "empty-title",
+        "long-short-title",
+        "bad-id",
+        "taken-id",
+        "stages",
+        "partner",
+        "groups",
+        "score",
+        "milestone",
+    ],
 )
 def test_each_mistake_gets_its_french_message_at_its_field(
     catalogue: Catalogue, changes: dict[str, Any], expected: list[tuple[str, str]]
@@ -86,7 +116,9 @@ def test_a_copy_takes_a_free_id_and_says_it_is_a_copy(catalogue: Catalogue) -> N
 
 
 def test_empty_optional_texts_are_left_out_of_the_file(catalogue: Catalogue) -> None:
-    draft = draft_of(catalogue, cost={"per_beneficiary_eur": 400, "fixed_eur": 0, "note": "  ", "inferred": False})
+    draft = draft_of(
+        catalogue, cost={"per_beneficiary_eur": 400, "fixed_eur": 0, "note": "  ", "inferred": False}
+    )
     full, minimal = file_values(draft)
     assert full["cost"] == {"per_beneficiary_eur": 400, "fixed_eur": 0, "inferred": False}
     assert minimal["cost"] == {"per_beneficiary_eur": 400, "fixed_eur": 0}

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git n'est p
 
 def git(folder: Path, *args: str) -> str:
     env = {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_SYSTEM": "/dev/null", "PATH": "/usr/bin:/bin"}
-    answer = subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, env=env, check=True)
+    answer = subprocess.run(
+        ["git", "-C", str(folder), *args], capture_output=True, text=True, env=env, check=True
+    )
     return answer.stdout
 
 
@@ -22,7 +24,17 @@ def repository(catalogue_dir: Path) -> Path:
     """The test catalogue as a git work tree with one commit (and no identity configured)."""
     git(catalogue_dir, "init", "--quiet")
     git(catalogue_dir, "add", ".")
-    git(catalogue_dir, "-c", "user.name=Init", "-c", "user.email=init@example.org", "commit", "--quiet", "-m", "init")
+    git(
+        catalogue_dir,
+        "-c",
+        "user.name=Init",
+        "-c",
+        "user.email=init@example.org",
+        "commit",
+        "--quiet",
+        "-m",
+        "init",
+    )
     return catalogue_dir
 
 

@@ -29,7 +29,9 @@ MILESTONES = """  - id: bts
 """
 
 
-def lines(catalogue: Catalogue, root: Path, usage: dict[str, list[str]], problems: list[Problem] | None = None) -> list[tuple[str, str, int, str]]:
+def lines(
+    catalogue: Catalogue, root: Path, usage: dict[str, list[str]], problems: list[Problem] | None = None
+) -> list[tuple[str, str, int, str]]:
     report = catalogue_health(catalogue, problems or [], root, usage)
     return [(item.section, item.file, item.line, item.message) for item in report.items]
 
@@ -73,7 +75,14 @@ def test_unused_unsourced_unnamed_and_off_axis_are_found(catalogue_dir: Path) ->
     )
     result = check_catalogue(catalogue_dir)
     assert result.catalogue is not None
-    usage = brick_usage([("Frise de mars", Scenario(name="Frise de mars", placements=result.catalogue.template("mini").placements[:2]))])
+    usage = brick_usage(
+        [
+            (
+                "Frise de mars",
+                Scenario(name="Frise de mars", placements=result.catalogue.template("mini").placements[:2]),
+            )
+        ]
+    )
     found = lines(result.catalogue, catalogue_dir, usage)
     assert [f for f in found if f[0] != "estimated" and f[0] != "problems"] == [
         ("unused", "bricks/ordinateur.yaml", 1, "« Ordinateur offert » n'est placée dans aucun scénario"),
@@ -94,7 +103,9 @@ def test_unused_unsourced_unnamed_and_off_axis_are_found(catalogue_dir: Path) ->
     ]
 
 
-def test_the_validator_problems_come_first_with_their_brick(catalogue_dir: Path, catalogue: Catalogue) -> None:
+def test_the_validator_problems_come_first_with_their_brick(
+    catalogue_dir: Path, catalogue: Catalogue
+) -> None:
     problem = Problem(f"{catalogue_dir.as_posix()}/bricks/mentorat.yaml", 5, 9, "pillar", "valeur invalide")
     report = catalogue_health(catalogue, [problem], catalogue_dir, brick_usage(catalogue.templates))
     first = report.items[0]
@@ -109,7 +120,14 @@ def test_the_validator_problems_come_first_with_their_brick(catalogue_dir: Path,
 
 
 def test_a_group_no_brick_names_is_found_in_the_programme(catalogue_dir: Path, catalogue: Catalogue) -> None:
-    without_gt2 = catalogue.replace(bricks=tuple(b for b in catalogue.bricks if "gt2" not in b.working_groups))
+    without_gt2 = catalogue.replace(
+        bricks=tuple(b for b in catalogue.bricks if "gt2" not in b.working_groups)
+    )
     found = lines(without_gt2, catalogue_dir, brick_usage(catalogue.templates))
     assert ("groups", "programme.yaml", 104, "« Sourcing au lycée » (gt2) ne porte aucune brique") in found
-    assert ("partners", "partners.yaml", 7, "« Femmes@Numérique » (femmes-at-numerique) n'est partenaire d'aucune brique") in found
+    assert (
+        "partners",
+        "partners.yaml",
+        7,
+        "« Femmes@Numérique » (femmes-at-numerique) n'est partenaire d'aucune brique",
+    ) in found

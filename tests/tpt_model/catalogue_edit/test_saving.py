@@ -56,7 +56,9 @@ def test_a_no_op_save_changes_no_byte_and_does_not_touch_the_file(catalogue_dir:
 def test_a_file_changed_since_it_was_opened_is_not_overwritten(catalogue_dir: Path) -> None:
     plan = cost_plan(catalogue_dir, 450)
     path = catalogue_dir / MENTORAT
-    theirs = path.read_text(encoding="utf-8").replace("hours_per_beneficiary: 12", "hours_per_beneficiary: 15")
+    theirs = path.read_text(encoding="utf-8").replace(
+        "hours_per_beneficiary: 12", "hours_per_beneficiary: 15"
+    )
     path.write_text(theirs, encoding="utf-8")  # another pilot, or a git pull
     with pytest.raises(EditConflictError) as caught:
         save_plan(catalogue_dir, plan)
@@ -80,7 +82,9 @@ def test_a_file_removed_since_it_was_opened_is_a_conflict_too(catalogue_dir: Pat
     assert not (catalogue_dir / MENTORAT).exists()
 
 
-def test_a_new_brick_whose_file_appeared_meanwhile_is_a_conflict(catalogue_dir: Path, catalogue: Catalogue) -> None:
+def test_a_new_brick_whose_file_appeared_meanwhile_is_a_conflict(
+    catalogue_dir: Path, catalogue: Catalogue
+) -> None:
     draft = {**full_data(catalogue.brick("mentorat")), "id": "tutorat"}
     plan = create_brick(catalogue_dir, "tutorat", draft_text(draft))
     (catalogue_dir / "bricks" / "tutorat.yaml").write_text("id: tutorat\n", encoding="utf-8")
@@ -109,9 +113,13 @@ def test_an_edit_that_breaks_another_file_is_refused_with_its_message(catalogue_
     assert snapshot(catalogue_dir, "partners.yaml") == partners
 
 
-def test_an_edit_of_a_catalogue_that_already_has_an_error_is_judged_on_what_it_adds(catalogue_dir: Path) -> None:
+def test_an_edit_of_a_catalogue_that_already_has_an_error_is_judged_on_what_it_adds(
+    catalogue_dir: Path,
+) -> None:
     broken = catalogue_dir / "bricks" / "ordinateur.yaml"
-    broken.write_text(broken.read_text(encoding="utf-8").replace("pillar: empower", "pillar: ailleurs"), encoding="utf-8")
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("pillar: empower", "pillar: ailleurs"), encoding="utf-8"
+    )
     assert check_plan(catalogue_dir, cost_plan(catalogue_dir, 450)).errors == ()
     save_plan(catalogue_dir, cost_plan(catalogue_dir, 450))
     result = check_catalogue(catalogue_dir)

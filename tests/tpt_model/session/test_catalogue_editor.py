@@ -64,7 +64,10 @@ def test_someone_without_the_pilot_role_cannot_save(
     view.pilot = None
     before = (catalogue_dir / "bricks" / "mentorat.yaml").read_bytes()
     assert not save(view, catalogue_dir, view.plan(catalogue_dir, {}), journal, settings)
-    assert view.notice is not None and view.notice.text == "Seule une ou un pilote peut enregistrer le catalogue."
+    assert (
+        view.notice is not None
+        and view.notice.text == "Seule une ou un pilote peut enregistrer le catalogue."
+    )
     assert (catalogue_dir / "bricks" / "mentorat.yaml").read_bytes() == before
     assert journal.recent() == []
 
@@ -74,7 +77,9 @@ def test_a_conflict_keeps_both_versions_and_the_pilot_can_go_on_from_hers(
 ) -> None:
     view = opened(catalogue_dir, 450)
     path = catalogue_dir / "bricks" / "mentorat.yaml"
-    theirs = path.read_text(encoding="utf-8").replace("hours_per_beneficiary: 12", "hours_per_beneficiary: 15")
+    theirs = path.read_text(encoding="utf-8").replace(
+        "hours_per_beneficiary: 12", "hours_per_beneficiary: 15"
+    )
     path.write_text(theirs, encoding="utf-8")
     assert not save(view, catalogue_dir, view.plan(catalogue_dir, {}), journal, settings)
     conflict = view.conflict
@@ -127,7 +132,9 @@ def test_a_new_brick_and_a_copy_are_created(
     catalogue_dir: Path, catalogue: Catalogue, journal: CatalogueEditStore, settings: Settings
 ) -> None:
     view = EditorView(pilot=ELODIE)
-    view.duplicate(catalogue_dir, catalogue, "mentorat", frozenset({"atelier-classe", "mentorat", "ordinateur"}))
+    view.duplicate(
+        catalogue_dir, catalogue, "mentorat", frozenset({"atelier-classe", "mentorat", "ordinateur"})
+    )
     assert view.target_id() == "mentorat-copie"
     assert save(view, catalogue_dir, view.plan(catalogue_dir, {}), journal, settings)
     view.new_brick(catalogue)
@@ -148,6 +155,8 @@ def test_a_new_brick_and_a_copy_are_created(
         "tutorat",
     ]
     assert [e.action for e in journal.recent()] == ["création", "création"]
-    assert (catalogue_dir / "bricks" / "tutorat.yaml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../schema/brick.schema.json\nid: tutorat\n"
+    assert (
+        (catalogue_dir / "bricks" / "tutorat.yaml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schema/brick.schema.json\nid: tutorat\n")
     )

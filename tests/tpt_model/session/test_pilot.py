@@ -36,7 +36,9 @@ def attempts(engine: Engine) -> PilotAttemptStore:
     return PilotAttemptStore(engine)
 
 
-def test_the_right_secret_gives_the_role_to_the_named_pilot(attempts: PilotAttemptStore, settings: Settings) -> None:
+def test_the_right_secret_gives_the_role_to_the_named_pilot(
+    attempts: PilotAttemptStore, settings: Settings
+) -> None:
     pilot = unlock_with_secret(attempts, settings, SECRET, "  Élodie   Martin ", "jeton", AT)
     assert pilot == Pilot(name="Élodie Martin", via="secret")
 
@@ -62,25 +64,38 @@ def test_a_wrong_secret_or_no_name_is_refused(
     assert caught.value.message == message
 
 
-def test_after_five_failures_a_session_waits_even_with_the_right_secret(attempts: PilotAttemptStore, settings: Settings) -> None:
+def test_after_five_failures_a_session_waits_even_with_the_right_secret(
+    attempts: PilotAttemptStore, settings: Settings
+) -> None:
     for minute in range(MAX_FAILURES_PER_SESSION):
         with pytest.raises(InputError):
             unlock_with_secret(attempts, settings, "non", "Élodie", "jeton", AT + timedelta(minutes=minute))
     with pytest.raises(InputError) as caught:
         unlock_with_secret(attempts, settings, SECRET, "Élodie", "jeton", AT + timedelta(minutes=5))
-    assert caught.value.message == "Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans 10 minutes."
+    assert (
+        caught.value.message
+        == "Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans 10 minutes."
+    )
     # Another session is not blocked by this one; this one is free again once the window has passed.
-    assert unlock_with_secret(attempts, settings, SECRET, "Karim", "autre", AT + timedelta(minutes=5)).name == "Karim"
+    assert (
+        unlock_with_secret(attempts, settings, SECRET, "Karim", "autre", AT + timedelta(minutes=5)).name
+        == "Karim"
+    )
     later = AT + timedelta(minutes=16)
     assert unlock_with_secret(attempts, settings, SECRET, "Élodie", "jeton", later).name == "Élodie"
 
 
-def test_many_sessions_guessing_together_block_everyone(attempts: PilotAttemptStore, settings: Settings) -> None:
+def test_many_sessions_guessing_together_block_everyone(
+    attempts: PilotAttemptStore, settings: Settings
+) -> None:
     for i in range(MAX_FAILURES_IN_ALL):
         attempts.record_failure(client_key(f"jeton-{i}"), AT)
     with pytest.raises(InputError) as caught:
         unlock_with_secret(attempts, settings, SECRET, "Élodie", "neuf", AT + timedelta(seconds=30))
-    assert caught.value.message == "Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans 15 minutes."
+    assert (
+        caught.value.message
+        == "Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans 15 minutes."
+    )
 
 
 def test_failures_are_kept_under_a_hash_of_the_token(attempts: PilotAttemptStore, settings: Settings) -> None:
@@ -119,11 +134,15 @@ def test_the_secret_comparison_is_exact() -> None:
 
 
 def test_signed_in_users_are_pilots_when_their_address_is_listed(tmp_path: Path) -> None:
-    listed = load_settings({"TPT_DATA_DIR": str(tmp_path), "TPT_PILOT_EMAILS": "Elodie@Example.org, karim@example.org"})
+    listed = load_settings(
+        {"TPT_DATA_DIR": str(tmp_path), "TPT_PILOT_EMAILS": "Elodie@Example.org, karim@example.org"}
+    )
     assert pilot_from_login(listed, True, "Élodie M.", "elodie@example.org") == Pilot(
         name="Élodie M.", via="login", email="elodie@example.org"
     )
     assert pilot_from_login(listed, True, "Intruse", "intruse@example.org") is None
     assert pilot_from_login(listed, False, "Élodie M.", "elodie@example.org") is None
     everyone = load_settings({"TPT_DATA_DIR": str(tmp_path)})
-    assert pilot_from_login(everyone, True, "", "zoe@example.org") == Pilot(name="zoe@example.org", via="login", email="zoe@example.org")
+    assert pilot_from_login(everyone, True, "", "zoe@example.org") == Pilot(
+        name="zoe@example.org", via="login", email="zoe@example.org"
+    )

@@ -13,7 +13,14 @@ DIFF = "--- a/bricks/mentorat.yaml\n+++ b/bricks/mentorat.yaml\n@@ -1 +1 @@\n-a\
 
 def test_saves_are_listed_newest_first_with_their_diff(engine: Engine) -> None:
     journal = CatalogueEditStore(engine)
-    first = journal.record("Élodie", "modification", "Modification de la brique « mentorat »", ("bricks/mentorat.yaml",), DIFF, at=AT)
+    first = journal.record(
+        "Élodie",
+        "modification",
+        "Modification de la brique « mentorat »",
+        ("bricks/mentorat.yaml",),
+        DIFF,
+        at=AT,
+    )
     journal.record(
         "Karim",
         "renommage",

@@ -25,7 +25,9 @@ def test_a_new_file_is_created(tmp_path: Path) -> None:
     assert (tmp_path / "nouvelle.yaml").read_bytes() == b"id: nouvelle\n"
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_leftover(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_leftover(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "mentorat.yaml"
     path.write_bytes(b"old\n")
 
