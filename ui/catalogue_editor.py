@@ -133,13 +133,14 @@ def _file_problems(root: str, path: str, before: str | None, text: str, fingerpr
     return [*checked.errors, *checked.warnings]
 
 
-def _located(problems: list[Problem]) -> None:
-    """Problems of a text, one line each: where, the field, what is wrong."""
+def _located(problems: list[Problem], path: str) -> None:
+    """Problems of a text, one line each: where (the file too, when another one breaks), the field, what."""
     if not problems:
         st.success("Aucun problème : le fichier peut être enregistré.", icon=":material/check_circle:")
         return
     for p in problems:
-        text = escape_markdown(f"ligne {p.line}, colonne {p.column} — {p.field} : {p.message}")
+        elsewhere = "" if p.file.endswith(path) else f"{p.file}, "
+        text = escape_markdown(f"{elsewhere}ligne {p.line}, colonne {p.column} — {p.field} : {p.message}")
         (st.warning if p.level == WARNING else st.error)(text)
 
 
@@ -159,8 +160,7 @@ def _yaml_editor(catalogue: Catalogue, view: EditorView, root: Path, taken: froz
         opened = view.open.opened.text if view.open.opened else None
         fingerprint = folder_fingerprint(root)  # another file's change shows too
         problems = _file_problems(str(root), view.open.path, opened, view.yaml_text, fingerprint)
-        problems = [p for p in problems if p.level != WARNING or p.file.endswith(view.open.path)]
-    _located(problems)
+    _located(problems, view.open.path)
     return problems
 
 
@@ -174,7 +174,8 @@ def _preview(view: EditorView, root: Path, errors: list[Problem]) -> EditPlan | 
     try:
         plan = view.plan(root, _saved_users())
     except InputError as err:
-        st.error(escape_markdown(err.message))
+        if not errors:  # otherwise the field's own message already says it (an invalid id)
+            st.error(escape_markdown(err.message))
         return None
     st.markdown("##### Aperçu des changements")
     diff = plan.diff()

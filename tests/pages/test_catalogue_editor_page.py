@@ -161,7 +161,7 @@ def test_a_file_changed_on_disk_meanwhile_is_not_overwritten_and_both_versions_s
 
 
 @pytest.mark.usefixtures("pilot_secret")
-def test_another_file_is_edited_as_yaml_with_its_located_messages() -> None:
+def test_another_file_is_edited_as_yaml_with_its_located_messages(isolated_app: Path) -> None:
     at = unlocked()
     at.selectbox(key="catalogue_edit_other").set_value("partners.yaml").run()
     at.button(key="catalogue_edit_open_other").click().run()
@@ -175,6 +175,19 @@ def test_another_file_is_edited_as_yaml_with_its_located_messages() -> None:
         )
     ]
     assert at.button(key="catalogue_edit_save").disabled
+    # Without « inria », the whole catalogue is checked: the files that name it are cited.
+    without_inria = "partners:\n  - id: femmes-at-numerique" + text.split("  - id: femmes-at-numerique")[1]
+    at.text_area(key=text_key).set_value(without_inria).run()
+    root = isolated_app.as_posix()
+    assert errors(at) == [
+        escape_markdown(
+            f"{root}/bricks/mentorat.yaml, ligne 12, colonne 12 — partners[0] : partenaire inconnu(e) « inria »"
+        ),
+        escape_markdown(
+            f"{root}/programme.yaml, ligne 102, colonne 14 — working_groups[0].pilots[0] : "
+            "partenaire inconnu(e) « inria »"
+        ),
+    ]
 
 
 @pytest.mark.usefixtures("pilot_secret")
