@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tpt_model.session.catalogue_edit import SECTION_LABELS
+from tpt_model.text import escape_markdown
 from ui.binding import bound
 from ui.catalogue_browser import catalogue_browser
 from ui.catalogue_editor import catalogue_editor
@@ -46,7 +47,9 @@ elif pilot_gate(state) is None:
 elif editor.section == "sante":
     health_panel(catalogue, editor)
 elif editor.section == "modifier":
-    st.caption(f"Vous modifiez le catalogue en tant que pilote : {pilot.name if pilot else ''}.")
+    st.caption(
+        escape_markdown(f"Vous modifiez le catalogue en tant que pilote : {pilot.name if pilot else ''}.")
+    )
     catalogue_editor(catalogue, editor)
 else:
     edit_journal()

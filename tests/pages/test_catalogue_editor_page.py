@@ -213,3 +213,10 @@ def test_a_pilot_opens_the_card_s_brick_in_the_editor() -> None:
     editor = at.session_state[STATE_KEY].editor
     assert editor.open is not None and editor.open.path == "bricks/ordinateur.yaml"
     assert at.text_input(key=field(at, "title")).value == "Ordinateur offert"
+
+
+@pytest.mark.usefixtures("pilot_secret")
+def test_the_pilot_s_name_is_shown_literally() -> None:
+    name = "**Élodie** [lien](javascript:alert(1))"
+    at = unlocked(name=name)
+    assert at.caption[0].value == escape_markdown(f"Vous modifiez le catalogue en tant que pilote : {name}.")
