@@ -9,6 +9,7 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.catalogue.types import Exit, Track
 from tpt_model.frise.spec import chart_spec
 from tpt_model.journey.timeline import duration_months, point_index
 
@@ -29,6 +30,16 @@ class CoverageCell:
 def placed_bricks(catalogue: Catalogue, scenario: Scenario) -> list[tuple[Placement, Brick]]:
     """The scenario's placements with their bricks, those of unknown bricks left out."""
     return [(p, catalogue.brick(p.brick)) for p in scenario.placements if p.brick in catalogue.bricks_by_id]
+
+
+def named_tracks(placement: Placement, brick: Brick) -> set[Track]:
+    """The tracks a placement is for: those it names (none: all of its brick's), within its brick's."""
+    return set(placement.tracks or brick.tracks) & set(brick.tracks)
+
+
+def named_exits(placement: Placement, brick: Brick) -> set[Exit]:
+    """The exits a placement is for: those it names (none: all of its brick's), within its brick's."""
+    return set(placement.exits or brick.exits) & set(brick.exits)
 
 
 def stage_months(catalogue: Catalogue, placement: Placement) -> dict[str, int]:
