@@ -25,6 +25,7 @@ from tpt_model.scenario.cohort_plan import (
     whole_percents,
 )
 from tpt_model.scenario.editor import ChangeResult
+from ui.tables import show_table
 
 BURSARY = "boursiere"
 YEAR_KINDS: dict[YearKind, str] = {"calendar": "années civiles", "school": "années scolaires"}
@@ -119,7 +120,7 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
     st.markdown("##### Coût par bénéficiaire de chaque parcours-type")
     walks = pd.DataFrame(walk_table(catalogue, scenario))
-    st.dataframe(table_text(walks, money=["Non boursière", "Boursière"]), hide_index=True, width="stretch")
+    show_table(table_text(walks, money=["Non boursière", "Boursière"]), ["Non boursière", "Boursière"])
     left, right = st.columns(2)
     by: Breakdown = (
         left.segmented_control(
@@ -156,4 +157,5 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
         + (" Un placement à plusieurs partenaires est partagé à parts égales." if by == "partner" else "")
     )
     st.vega_lite_chart(budget_spec(catalogue, rows, by, kind), key="analyse_budget_chart")
-    st.dataframe(budget_pivot_text(rows, by, kind), hide_index=True, width="stretch")
+    pivot = budget_pivot_text(rows, by, kind)
+    show_table(pivot, pivot.columns[1:])

@@ -10,6 +10,9 @@ from pandas.io.formats.style import Styler
 
 from tpt_model.analysis.comparison import compare
 from tpt_model.analysis.comparison_tables import (
+    AFTER,
+    BEFORE,
+    DIFFERENCE,
     SideBySide,
     budget_side_by_side,
     comparison_lines,
@@ -23,7 +26,9 @@ from tpt_model.store.scores import ScoreStore
 from tpt_model.text import escape_markdown
 from ui.open_scenario import OpenScenario
 from ui.store_errors import store_errors
+from ui.tables import show_table
 
+FIGURES = (BEFORE, AFTER, DIFFERENCE)
 HIGHLIGHT = "background-color: #fdebd0"  # the rows that differ, in the orange of the sentences
 
 
@@ -105,4 +110,7 @@ def comparison_panel(catalogue: Catalogue, opened: OpenScenario, scores: ScoreSt
         tables.append(coverage_side_by_side(catalogue, found))
     for table in tables:
         st.markdown(f"##### {table.title}")
-        st.dataframe(highlighted(table), hide_index=True, width="stretch")
+        if table.note:
+            st.caption(table.note)
+            continue
+        show_table(highlighted(table), [c for c in table.frame.columns if c in FIGURES])

@@ -12,6 +12,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import table_text
 from tpt_model.scenario.editor import ChangeResult, add_placement
 from tpt_model.text import escape_markdown
+from ui.tables import show_table
 
 
 def coverage_panel(catalogue: Catalogue, scenario: Scenario) -> None:
@@ -32,9 +33,8 @@ def coverage_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     st.vega_lite_chart(coverage_spec(catalogue, cells, axis), key="analyse_heatmap")
     with st.expander("La couverture en tableau"):
         table = pd.DataFrame(coverage_table(catalogue, cells, axis))
-        st.dataframe(
-            table_text(table, duration=["Heures par bénéficiaire"]), hide_index=True, width="stretch"
-        )
+        figures = ["Placements", "Heures par bénéficiaire"]
+        show_table(table_text(table, duration=["Heures par bénéficiaire"]), figures)
 
 
 def gaps_panel(catalogue: Catalogue, scenario: Scenario, save: Callable[[ChangeResult], None]) -> None:

@@ -8,6 +8,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import table_text
 from tpt_model.text import escape_markdown
+from ui.tables import show_table
 
 
 def partners_panel(catalogue: Catalogue, scenario: Scenario) -> None:
@@ -16,8 +17,8 @@ def partners_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     if table.empty:
         st.info("Aucun placement ne nomme de partenaire.")
     else:
-        text = table_text(table, money=["Coût par bénéficiaire"], duration=["Heures par bénéficiaire"])
-        st.dataframe(text, hide_index=True, width="stretch")
+        figures = ["Placements", "Heures par bénéficiaire", "Coût par bénéficiaire"]
+        show_table(table_text(table, money=figures[2:], duration=figures[1:2]), figures)
     alone = [catalogue.brick(b).title for b in single_partner_bricks(catalogue, scenario)]
     if alone:
         st.warning(

@@ -236,15 +236,23 @@ def test_compare_with_an_earlier_version_finds_the_added_brick_and_highlights_th
     at = edit_plan(at, [PLAN_ROW])
     at.selectbox(key="analyse_compare_with").set_value("version 2 de ce scénario").run()
     assert not at.exception, at.exception
-    assert compared_lines(at) == []  # only the plan changed: the budget table says how
+    # Only the plan changed: a sentence says so, the budget table says how much.
+    assert compared_lines(at) == [
+        "- :orange[" + escape_markdown("Plan de cohortes modifié : 0 entrante → 100 entrantes.") + "]"
+    ]
     spend = table_with(at, "Écart").set_index("Année")
     assert spend.loc["2025", "Référence"] == f"0{NBSP}€"
     # The class workshop in seconde (2025) and the one placed in première (2026): 100 × 5 € + 1,000 €.
-    assert spend.loc["2025", "Ce scénario"] == spend.loc["2026", "Écart"] == f"1{NNBSP}500{NBSP}€"
+    assert spend.loc["2025", "Ce scénario"] == f"1{NNBSP}500{NBSP}€"
+    assert spend.loc["2026", "Écart"] == f"+1{NNBSP}500{NBSP}€"
     at.selectbox(key="analyse_compare_with").set_value("version 1 de ce scénario").run()
     assert compared_lines(at) == [
         "- :orange[" + escape_markdown(line) + "]"
-        for line in ("« Atelier en classe » : 1 → 2 placements.", "Coût par bénéficiaire : 855 € → 860 €.")
+        for line in (
+            "« Atelier en classe » : 1 → 2 placements.",
+            "Coût par bénéficiaire : 855 € → 860 €.",
+            "Plan de cohortes modifié : 0 entrante → 100 entrantes.",
+        )
     ]
 
 

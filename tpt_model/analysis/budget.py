@@ -87,10 +87,15 @@ class _Placed:
     partners: tuple[str, ...]
 
 
-def _placed(catalogue: Catalogue, scenario: Scenario) -> list[_Placed]:
+def _placed(catalogue: Catalogue, scenario: Scenario) -> tuple[_Placed, ...]:
+    """The scenario's placements as the budget needs them; worked out once for the budget and the walks."""
+    return catalogue.memo.get(("placed", scenario), lambda: _work_out(catalogue, scenario))
+
+
+def _work_out(catalogue: Catalogue, scenario: Scenario) -> tuple[_Placed, ...]:
     programme = catalogue.programme
     plan = cohort_plan(catalogue, scenario)
-    return [
+    return tuple(
         _Placed(
             first=point_index(programme, placement.start),
             last=point_index(programme, placement.end),
@@ -102,7 +107,7 @@ def _placed(catalogue: Catalogue, scenario: Scenario) -> list[_Placed]:
             partners=delivering(placement, brick),
         )
         for placement, brick in placed_bricks(catalogue, scenario)
-    ]
+    )
 
 
 def walk_costs(
@@ -135,7 +140,7 @@ def _joins(catalogue: Catalogue, cohort: Cohort) -> tuple[int, int]:
     return index * 12, cohort.year - index
 
 
-def _cohort_entries(catalogue: Catalogue, cohort: Cohort, placed: list[_Placed]) -> list[BudgetEntry]:
+def _cohort_entries(catalogue: Catalogue, cohort: Cohort, placed: tuple[_Placed, ...]) -> list[BudgetEntry]:
     """One cohort's spending on each placement it receives, in the calendar year of the placement's start.
 
     A placement under way when the cohort joins counts from the cohort's first month.
@@ -173,7 +178,7 @@ class _Run:
     partners: dict[str, None]
 
 
-def _runs(catalogue: Catalogue, plan: CohortPlan, placed: list[_Placed]) -> dict[tuple[str, int], _Run]:
+def _runs(catalogue: Catalogue, plan: CohortPlan, placed: tuple[_Placed, ...]) -> dict[tuple[str, int], _Run]:
     """For each brick and school year (by its September) in which it runs for some entrant, where it runs."""
     programme = catalogue.programme
     phases = [s.phase for s in programme.stages]

@@ -125,13 +125,13 @@ def budget_spec(
             "field": group,
             "type": "nominal",
             "scale": colours,
-            "legend": {"orient": "bottom", "columns": 2, "labelLimit": 260},
+            "legend": {"orient": "bottom", "columns": 2, "labelLimit": 160},
         },
         "opacity": {
             "field": NATURE,
             "type": "nominal",
             "scale": {"domain": [SOURCED, INFERRED], "range": [1, 0.5]},
-            "legend": {"orient": "bottom", "title": "Coût (les estimés plus pâles)"},
+            "legend": None,  # the caption above the chart says that inferred costs are paler
         },
         "order": {"field": NATURE, "type": "nominal", "sort": "descending"},
         "tooltip": [

@@ -4,7 +4,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tpt_model.analysis.budget import budget_entries, budget_years, by_calendar_year
+from tpt_model.analysis.budget import budget_entries, budget_years, by_calendar_year, cohort_plan
 from tpt_model.analysis.coverage import coverage, placed_bricks
 from tpt_model.analysis.totals import journey_totals
 from tpt_model.catalogue.catalogue import Catalogue
@@ -36,6 +36,8 @@ class Comparison:
     budget_by_year: tuple[tuple[int, float, float], ...] = ()
     scores: tuple[tuple[str, float | None, float | None], ...] = ()
     mean_score: MaybePair = (None, None)
+    entrants: tuple[int, int] = (0, 0)  # every cohort of each scenario's plan
+    plan_changed: bool = False
 
 
 def _by_brick(catalogue: Catalogue, scenario: Scenario) -> dict[str, list[Placement]]:
@@ -111,6 +113,7 @@ def compare(
     ]
     ta, tb = journey_totals(catalogue, a), journey_totals(catalogue, b)
     scores_a, scores_b = _totals(catalogue, a, sheets[0]), _totals(catalogue, b, sheets[1])
+    plan_a, plan_b = cohort_plan(catalogue, a), cohort_plan(catalogue, b)
     return Comparison(
         only_in_a=tuple(b for b in in_a if b not in in_b),
         only_in_b=tuple(b for b in in_b if b not in in_a),
@@ -124,4 +127,6 @@ def compare(
             for brick in dict.fromkeys([*scores_a, *scores_b])
         ),
         mean_score=(_mean(scores_a), _mean(scores_b)),
+        entrants=(sum(c.entrants for c in plan_a.cohorts), sum(c.entrants for c in plan_b.cohorts)),
+        plan_changed=plan_a != plan_b,
     )

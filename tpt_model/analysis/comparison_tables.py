@@ -6,18 +6,22 @@ import pandas as pd
 
 from tpt_model.analysis.comparison import Comparison
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.formatting import euros, number, table_text
+from tpt_model.formatting import count, euros, number, table_text
 
 BEFORE, AFTER, DIFFERENCE = "Référence", "Ce scénario", "Écart"
 
 
 @dataclass(frozen=True)
 class SideBySide:
-    """One table of the comparison, as French text, and which of its rows differ (to highlight)."""
+    """One table of the comparison, as French text, and which of its rows differ (to highlight).
+
+    A `note` says why the table is not worth showing (nobody scored the bricks): shown instead of it.
+    """
 
     title: str
     frame: pd.DataFrame
     changed: tuple[bool, ...]
+    note: str | None = None
 
 
 def comparison_lines(catalogue: Catalogue, found: Comparison) -> list[str]:
@@ -31,6 +35,10 @@ def comparison_lines(catalogue: Catalogue, found: Comparison) -> list[str]:
         lines.append(f"Coût par bénéficiaire : {euros(cost_a)} → {euros(cost_b)}.")
     if fixed_a != fixed_b:
         lines.append(f"Coûts fixes : {euros(fixed_a)} → {euros(fixed_b)}.")
+    if found.plan_changed:
+        before, after = (count(n, "entrante") for n in found.entrants)
+        detail = f"{before} → {after}" if before != after else "mêmes entrantes, autres parts"
+        lines.append(f"Plan de cohortes modifié : {detail}.")
     mean_a, mean_b = (None if m is None else round(m, 1) for m in found.mean_score)
     if mean_a != mean_b:
         lines.append(f"Note moyenne des briques notées : {_score(mean_a)} → {_score(mean_b)}.")
@@ -43,15 +51,22 @@ def _score(value: float | None) -> str:
 
 def budget_side_by_side(found: Comparison) -> SideBySide:
     """Spending by calendar year in each scenario, with the difference."""
-    rows = [(year, a, b, b - a) for year, a, b in found.budget_by_year]
-    frame = pd.DataFrame(rows, columns=["Année", BEFORE, AFTER, DIFFERENCE]).round(0)
-    text = table_text(frame, money=[BEFORE, AFTER, DIFFERENCE])
+    rows = [(year, round(a), round(b)) for year, a, b in found.budget_by_year]
+    frame = pd.DataFrame(rows, columns=["Année", BEFORE, AFTER])
+    text = table_text(frame, money=[BEFORE, AFTER])
     text["Année"] = [str(year) for year, *_ in rows]  # a year is no amount: « 2026 », not « 2 026 »
+    text[DIFFERENCE] = [_signed(b - a) for _, a, b in rows]
     return SideBySide(
         "Dépenses par année civile (chaque scénario avec son plan de cohortes)",
         text,
-        tuple(round(a) != round(b) for _, a, b, _ in rows),
+        tuple(a != b for _, a, b in rows),
     )
+
+
+def _signed(amount: float) -> str:
+    """A difference in euros with its sign: « +1 000 € », « −500 € », « 0 € »."""
+    sign = "+" if amount > 0 else "−" if amount < 0 else ""
+    return sign + euros(abs(amount))
 
 
 def scores_side_by_side(catalogue: Catalogue, found: Comparison) -> SideBySide:
@@ -59,10 +74,14 @@ def scores_side_by_side(catalogue: Catalogue, found: Comparison) -> SideBySide:
     titles = {b.id: b.title for b in catalogue.bricks}
     rows = [(titles.get(brick, brick), _round(a), _round(b)) for brick, a, b in found.scores]
     frame = pd.DataFrame(rows, columns=["Brique", BEFORE, AFTER])
+    scored = any(a is not None or b is not None for _, a, b in rows)
     return SideBySide(
         "Notes d'évaluation (total pondéré sur 100)",
         table_text(frame),
         tuple(a != b for _, a, b in rows),
+        None
+        if scored
+        else "Personne n'a encore noté ces briques : les notes se donnent sur la page Évaluation.",
     )
 
 

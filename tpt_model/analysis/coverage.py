@@ -126,7 +126,6 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
                 "type": "quantitative",
                 "scale": {"scheme": "blues"},
                 "title": "Placements",
-                "legend": {"orient": "bottom", "direction": "horizontal"},
             },
             "tooltip": [
                 {"field": "Étape", "type": "nominal"},

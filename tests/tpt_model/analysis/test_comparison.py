@@ -63,8 +63,11 @@ def test_budget_by_year_each_with_its_own_cohort_plan(catalogue: Catalogue) -> N
         "Année": "2028",
         "Référence": "40\u202f000\u00a0€",
         "Ce scénario": "60\u202f000\u00a0€",
-        "Écart": "20\u202f000\u00a0€",
+        "Écart": "+20\u202f000\u00a0€",
     }
+    assert comparison_lines(catalogue, found) == ["Plan de cohortes modifié : 100 entrantes → 150 entrantes."]
+    fewer = compare(catalogue, b, a)
+    assert budget_side_by_side(fewer).frame["Écart"][3] == "−20\u202f000\u00a0€"
 
 
 def test_evaluation_scores_side_by_side(catalogue: Catalogue) -> None:
@@ -96,3 +99,9 @@ def test_the_sentences_of_a_comparison(catalogue: Catalogue) -> None:
         "Coût par bénéficiaire : 405\u00a0€ → 850\u00a0€.",
         "Coûts fixes : 1\u202f000\u00a0€ → 0\u00a0€.",
     ]
+
+
+def test_scores_nobody_gave_are_said_rather_than_tabled(catalogue: Catalogue) -> None:
+    a = Scenario(name="A", placements=(WORKSHOP,))
+    table = scores_side_by_side(catalogue, compare(catalogue, a, a))
+    assert table.note == "Personne n'a encore noté ces briques : les notes se donnent sur la page Évaluation."
