@@ -1,4 +1,4 @@
-"""Top of the frise page: the open scenario, undo/redo, and what happened to the last change."""
+"""Top of the frise page (the open scenario, undo/redo) and what happened to the last change (any page)."""
 
 import streamlit as st
 
@@ -23,6 +23,30 @@ def show_notice(view: FriseView) -> None:
         st.warning(escape_markdown(warning), icon=":material/warning:")
 
 
+def change_notice(view: FriseView, store: ScenarioStore, author: str) -> None:
+    """The last change's notice, and a change that could not be saved with the ways to keep it."""
+    show_notice(view)
+    if view.conflict is None:
+        return
+    with st.container(border=True):
+        st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
+        if view.pending is not None:
+            st.button(
+                "Réessayer d'enregistrer",
+                key="frise_retry",
+                type="primary",
+                icon=":material/refresh:",
+                on_click=retry,
+                args=(view, store, author),
+            )
+        left, right = st.columns(2)
+        if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
+            with store_errors():
+                save_conflict_as_copy(view, store, author)
+            st.rerun()
+        right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)
+
+
 def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
     assert view.editor is not None
@@ -44,22 +68,4 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
             on_click=step,
             args=(view, store, author),
         )
-    show_notice(view)
-    if view.conflict is not None:
-        with st.container(border=True):
-            st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
-            if view.pending is not None:
-                st.button(
-                    "Réessayer d'enregistrer",
-                    key="frise_retry",
-                    type="primary",
-                    icon=":material/refresh:",
-                    on_click=retry,
-                    args=(view, store, author),
-                )
-            left, right = st.columns(2)
-            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
-                with store_errors():
-                    save_conflict_as_copy(view, store, author)
-                st.rerun()
-            right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)
+    change_notice(view, store, author)
