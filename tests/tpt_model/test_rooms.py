@@ -16,6 +16,7 @@ LAYERS = (
     ("frise",),
     ("evaluation",),
     ("analysis",),
+    ("workshop",),
     ("export",),
     ("store",),
     ("session",),
