@@ -7,17 +7,18 @@ from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.store.sessions import SessionStore
+from tpt_model.store.workshops import WorkshopStore
 from ui.settings import app_settings
 from ui.store_errors import store_errors
 
 
 @st.cache_resource(show_spinner=False)
-def _stores(url: str) -> tuple[ScenarioStore, ScoreStore, SessionStore]:
+def _stores(url: str) -> tuple[ScenarioStore, ScoreStore, SessionStore, WorkshopStore]:
     engine = open_database(url)  # the schema migrated to the newest revision at start-up
-    return ScenarioStore(engine), ScoreStore(engine), SessionStore(engine)
+    return ScenarioStore(engine), ScoreStore(engine), SessionStore(engine), WorkshopStore(engine)
 
 
-def _configured() -> tuple[ScenarioStore, ScoreStore, SessionStore]:
+def _configured() -> tuple[ScenarioStore, ScoreStore, SessionStore, WorkshopStore]:
     # Not cached when it fails: the next rerun tries again (a server started after the app).
     with store_errors():
         return _stores(app_settings().database_url)
@@ -47,3 +48,8 @@ def session_store() -> SessionStore | None:
         return _stores(app_settings().database_url)[2]
     except StoreError:
         return None
+
+
+def workshop_store() -> WorkshopStore:
+    """The workshop store of the configured database."""
+    return _configured()[3]

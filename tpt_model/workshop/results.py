@@ -13,7 +13,8 @@ __all__ = [
     "RoundComparison",
     "compare_rounds",
     "disputed_bricks",
-    "own_answers",
+    "finished_text",
+    "by_item",
     "progress",
     "round_results",
     "round_sheets",
@@ -45,13 +46,19 @@ def progress(snapshot: Snapshot, round_: Round) -> list[Progress]:
     return [Progress(p, len(done.get(p.id, ())), total) for p in snapshot.present]
 
 
-def own_answers(answers: Iterable[Answer], participant_id: str, number: int) -> dict[str, dict[str, Answer]]:
-    """One participant's answers of a round, by item then question."""
-    mine: dict[str, dict[str, Answer]] = {}
+def finished_text(finished: int) -> str:
+    """« personne n'a fini », « 1 a fini », « 12 ont fini »."""
+    if finished == 0:
+        return "personne n'a fini"
+    return f"{finished} {'a' if finished == 1 else 'ont'} fini"
+
+
+def by_item(answers: Iterable[Answer]) -> dict[str, dict[str, Answer]]:
+    """Answers by item, then question (one participant's answers of one round, say)."""
+    grouped: dict[str, dict[str, Answer]] = {}
     for answer in answers:
-        if answer.participant_id == participant_id and answer.round == number:
-            mine.setdefault(answer.item, {})[answer.question] = answer
-    return mine
+        grouped.setdefault(answer.item, {})[answer.question] = answer
+    return grouped
 
 
 def round_sheets(snapshot: Snapshot, round_: Round) -> list[ScoreSheet]:
