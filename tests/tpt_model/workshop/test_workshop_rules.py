@@ -171,7 +171,7 @@ def a_round(number: int, state: RoundState, items: tuple[str, ...] = tuple(BRICK
     )
 
 
-def test_progress_counts_bricks_never_scores(catalogue: Catalogue) -> None:
+def test_progress_counts_bricks_never_scores() -> None:
     round_ = a_round(1, "open")
     answers = [*scores(1, "p1", "mentorat", 4, 4, 4), *scores(1, "p1", "ordinateur", 1, 1, 1)]
     answers += [Answer(1, "p2", "mentorat", "pertinence", 2), *scores(1, "p3", "mentorat", 3, 3, 3)]
