@@ -16,7 +16,7 @@ from tpt_model.workshop.focus import QUESTIONS, item_label
 from tpt_model.workshop.qr import qr_png
 from tpt_model.workshop.records import KIND_LABELS, Round, Snapshot, Workshop
 from tpt_model.workshop.results import disputed_bricks, finished_text, progress
-from tpt_model.workshop.roles import Action
+from tpt_model.workshop.roles import ACTIONS, Action
 from tpt_model.workshop.rounds import STATE_LABELS, phase_bricks, results_visible, stage_items
 from ui.state import app_state
 from ui.stores import workshop_store
@@ -33,15 +33,10 @@ SELECTIONS = {
 }
 # Action, button, icon, what is said once done (« {n} » is the round's number).
 ROUND_ACTIONS: list[tuple[Action, str, str, str]] = [
-    (
-        "close_round",
-        "Fermer le tour",
-        ":material/stop_circle:",
-        "Tour {n} fermé : il n'accepte plus de réponses.",
-    ),
-    ("reopen_round", "Rouvrir le tour", ":material/play_circle:", "Tour {n} rouvert."),
-    ("reveal_round", "Révéler les résultats", ":material/visibility:", "Résultats du tour {n} révélés."),
-    ("lock_round", "Verrouiller le tour", ":material/lock:", "Tour {n} verrouillé : plus aucun changement."),
+    ("close_round", "Fermer", ":material/stop_circle:", "Tour {n} fermé : il n'accepte plus de réponses."),
+    ("reopen_round", "Rouvrir", ":material/play_circle:", "Tour {n} rouvert."),
+    ("reveal_round", "Révéler", ":material/visibility:", "Résultats du tour {n} révélés."),
+    ("lock_round", "Verrouiller", ":material/lock:", "Tour {n} verrouillé : plus aucun changement."),
 ]
 _ALLOWED_FROM = {
     "close_round": {"open"},
@@ -206,6 +201,8 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
             label,
             key=f"workshop_{action}",
             icon=icon,
+            help=ACTIONS[action].capitalize(),
+            width="stretch",
             disabled=round_.state not in _ALLOWED_FROM[action],
             on_click=_act,
             args=(
@@ -265,6 +262,13 @@ def participants_panel(view: WorkshopView, snapshot: Snapshot) -> None:
             )
 
 
+def round_name(snapshot: Snapshot, number: int) -> str:
+    """« Tour 2 », or « Tour 2 : Briques à discuter » when the round has a title of its own."""
+    round_ = snapshot.round(number)
+    title = round_.title if round_ is not None else ""
+    return f"Tour {number}" if title in ("", f"Tour {number}") else f"Tour {number} : {title}"
+
+
 def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) -> None:
     """The results of the revealed rounds (the last one first)."""
     revealed = [r for r in snapshot.rounds if results_visible(r.state)]
@@ -274,7 +278,7 @@ def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) 
     number = st.selectbox(
         "Tour",
         [r.number for r in reversed(revealed)],
-        format_func=lambda n: f"Tour {n} : {snapshot.round(n).title if snapshot.round(n) else ''}",
+        format_func=lambda n: round_name(snapshot, n),
         key="workshop_results_round",
     )
     round_ = snapshot.round(number)

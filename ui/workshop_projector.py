@@ -24,11 +24,6 @@ REFRESH_SECONDS = 2.0
 PROGRESS_COLUMNS = 4
 
 
-def _bar(done: int, total: int, width: int = 10) -> str:
-    filled = round(width * done / total) if total else 0
-    return "▰" * filled + "▱" * (width - filled)
-
-
 def _progress(snapshot: Snapshot, round_: Round) -> None:
     rows = progress(snapshot, round_)
     finished = sum(r.finished for r in rows)
@@ -38,8 +33,8 @@ def _progress(snapshot: Snapshot, round_: Round) -> None:
         return  # anonymous: counts only, no one's progress by name or number
     cols = st.columns(PROGRESS_COLUMNS)
     for i, row in enumerate(rows):
-        bar = f"`{_bar(row.done, row.total)}` {row.done} / {row.total}"
-        cols[i % PROGRESS_COLUMNS].markdown(f"{escape_markdown(row.participant.label)}  \n{bar}")
+        text = f"{escape_markdown(row.participant.label)} · {row.done} / {row.total}"
+        cols[i % PROGRESS_COLUMNS].progress(row.done / row.total if row.total else 0.0, text=text)
 
 
 def _code_box(snapshot: Snapshot) -> None:
@@ -47,7 +42,7 @@ def _code_box(snapshot: Snapshot) -> None:
     link = join_link(st.context.url or "http://localhost:8501/atelier", workshop.code)
     st.html(f'<div class="tpt-code" aria-label="Code de l\'atelier">{workshop.code}</div>')
     st.image(qr_png(link, scale=8), width=260, caption="Scannez pour rejoindre")
-    st.markdown(f"`{escape_markdown(link)}`")
+    st.code(link, language=None, wrap_lines=True)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -56,7 +51,7 @@ def projected(catalogue: Catalogue, workshop_id: str) -> None:
     snapshot = workshop_store().snapshot(workshop_id)
     workshop = snapshot.workshop
     current = snapshot.current
-    main, side = st.columns([3, 1], gap="large") if workshop.show_code else (st.container(), None)
+    main, side = st.columns([2, 1], gap="large") if workshop.show_code else (st.container(), None)
     with main:
         st.markdown(f"# {escape_markdown(workshop.title)}")
         if workshop.status == "closed":
@@ -75,7 +70,9 @@ def projected(catalogue: Catalogue, workshop_id: str) -> None:
             scenario = workshop_scenario(workshop.scenario_id, workshop.scenario_version)
             focus_group_results(catalogue, scenario, snapshot, current)
         else:
-            evaluation_results(catalogue, snapshot, current, matrix=True, key_prefix="workshop_projector")
+            evaluation_results(
+                catalogue, snapshot, current, matrix=True, key_prefix="workshop_projector", large=True
+            )
 
 
 def projector_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:

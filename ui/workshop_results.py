@@ -16,6 +16,13 @@ from tpt_model.workshop.focus import QUESTIONS, FocusItemResult, focus_by_stage,
 from tpt_model.workshop.records import Round, Snapshot
 from tpt_model.workshop.results import compare_rounds, round_results
 
+LARGE_FONTS = {
+    "axis": {"labelFontSize": 18, "titleFontSize": 20},
+    "legend": {"labelFontSize": 18, "titleFontSize": 20},
+    "text": {"fontSize": 16},
+    "title": {"fontSize": 22},
+}
+
 
 def evaluated(
     catalogue: Catalogue, snapshot: Snapshot, round_: Round
@@ -47,17 +54,36 @@ def disputed_line(results: list[BrickResult]) -> str:
     return f"À discuter ({len(disputed)}) : {', '.join(disputed)}"
 
 
+def large_type(spec: dict[str, Any]) -> dict[str, Any]:
+    """A chart's spec with type readable from the back of a room (a copy: the memo's spec is shared)."""
+    config = dict(spec.get("config") or {})
+    for part, sizes in LARGE_FONTS.items():
+        config[part] = {**(config.get(part) or {}), **sizes}
+    return {**spec, "config": config, "height": 460}
+
+
 def evaluation_results(
-    catalogue: Catalogue, snapshot: Snapshot, round_: Round, *, matrix: bool, key_prefix: str
+    catalogue: Catalogue,
+    snapshot: Snapshot,
+    round_: Round,
+    *,
+    matrix: bool,
+    key_prefix: str,
+    large: bool = False,
 ) -> None:
     """The ranking with its « à discuter » flag, the spread per brick, and (if asked) the priority matrix."""
     key, results = evaluated(catalogue, snapshot, round_)
     st.markdown(f"**{escape_markdown(disputed_line(results))}**")
     st.caption(escape_markdown(disagreement_rule(catalogue.programme)))
     if matrix:
-        st.vega_lite_chart(memo_matrix_spec(catalogue, key, results, ("pertinence", "simplicite")))
+        spec = memo_matrix_spec(catalogue, key, results, ("pertinence", "simplicite"))
+        st.vega_lite_chart(large_type(spec) if large else spec)
     st.markdown("##### Classement")
-    st.dataframe(memo_ranking_table(catalogue, key, results), hide_index=True, width="stretch")
+    ranking = memo_ranking_table(catalogue, key, results)
+    if large:  # a table of large type, the first ten: a room reads no scrolling grid
+        st.table(ranking.head(10).set_index("Rang"))
+    else:
+        st.dataframe(ranking, hide_index=True, width="stretch")
     if st.toggle("Voir l'écart des notes par brique", key=f"{key_prefix}_spread"):
         st.dataframe(spread_table(catalogue, results), hide_index=True, width="stretch")
     earlier = [r for r in snapshot.rounds if r.number < round_.number and r.state in ("revealed", "locked")]
