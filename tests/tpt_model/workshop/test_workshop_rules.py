@@ -18,6 +18,7 @@ from tpt_model.workshop.codes import (
 )
 from tpt_model.workshop.errors import NotAllowed, RateLimited, WorkshopRefusal
 from tpt_model.workshop.records import Answer, Participant, Round, RoundState, Snapshot, Workshop
+from tpt_model.workshop.report import workshop_report
 from tpt_model.workshop.results import compare_rounds, disputed_bricks, progress, round_results
 from tpt_model.workshop.roles import ACTIONS, allowed, require
 from tpt_model.workshop.rounds import (
@@ -207,3 +208,45 @@ def test_a_removed_participant_counts_only_in_a_locked_round(catalogue: Catalogu
         round_ = a_round(1, state)  # type: ignore[arg-type]
         results = round_results(catalogue, snapshot((round_,), participants, answers), round_)
         assert next(r for r in results if r.brick_id == "mentorat").evaluators == counted
+
+
+def test_the_report_counts_people_names_only_who_agreed_and_keeps_blind_rounds_out(
+    catalogue: Catalogue,
+) -> None:
+    participants = (
+        Participant("p1", 1, "Alice", True, False, AT),
+        Participant("p2", 2, "Bea", False, False, AT),
+        Participant("p3", 3, "Troll", True, True, AT),
+    )
+    answers = [*scores(1, "p1", "mentorat", 4, 4, 4), *scores(1, "p2", "mentorat", 1, 4, 4)]
+    answers += [*scores(2, "p1", "mentorat", 3, 3, 3), *scores(1, "p3", "ordinateur", 1, 1, 1)]
+    shot = snapshot((a_round(1, "revealed"), a_round(2, "open", ("mentorat",))), participants, answers)
+    report = workshop_report(catalogue, catalogue.template("mini"), shot)
+    assert (report.participants, report.named, report.scenario_name) == (2, ("Alice",), "Mini parcours")
+    assert [r.number for r in report.rounds] == [1]  # the open round stays in the room
+    first = report.rounds[0]
+    assert (first.respondents, first.disputed) == (2, ("Mentorat en ligne",))
+    mentorat = next(b for b in first.bricks if b.brick_id == "mentorat")
+    assert (mentorat.rank, mentorat.gaps["pertinence"], mentorat.means["simplicite"]) == (1, 3, 4.0)
+    assert next(b for b in first.bricks if b.brick_id == "ordinateur").evaluators == 0  # removed: not counted
+
+
+def test_a_focus_report_is_anonymous_and_gathers_bricks_by_stage(catalogue: Catalogue) -> None:
+    round_ = Round(1, "Tour 1", "brick", tuple(BRICKS), ("participerais", "utile", "manque"), "revealed", AT)
+    answers = [
+        Answer(1, "p1", "mentorat", "participerais", 4),
+        Answer(1, "p2", "mentorat", "participerais", 2),
+        Answer(1, "p2", "mentorat", "manque", None, "Des horaires le soir"),
+        Answer(1, "p1", "atelier-classe", "utile", 3),
+    ]
+    workshop = Workshop("w", "ABCDEF", "focus", "Focus", "s", 1, "open", True, AT, 1, 1)
+    shot = Snapshot(workshop, people("x", "y"), (round_,), tuple(answers))
+    report = workshop_report(catalogue, catalogue.template("mini"), shot)
+    assert report.named == () and report.kind == "focus"
+    items = {r.item: r for r in report.rounds[0].focus_items}
+    assert items["mentorat"].means["participerais"] == 3.0
+    assert items["mentorat"].counts["participerais"] == (0, 1, 0, 1)
+    assert items["mentorat"].texts == ("Des horaires le soir",)
+    assert items["mentorat"].label == "Mentorat"  # the short title: words for the young women
+    stages = {r.item: r.respondents for r in report.rounds[0].focus_stages}
+    assert stages == {"seconde": 1, "terminale": 2}
