@@ -116,10 +116,12 @@ class Session:
     _awaited: list[tuple[str, asyncio.Future[None]]] = field(default_factory=list)
 
     async def open(self) -> float:
+        # A busy server is slow to answer the handshake too: wait as long as a person would.
         self._ws = await websockets.connect(
             f"ws://{self.host}/_stcore/stream",
-            subprotocols=["streamlit"],
-            max_size=None,  # type: ignore[list-item]
+            subprotocols=["streamlit"],  # type: ignore[list-item]
+            max_size=None,
+            open_timeout=120,
         )
         self._reader = asyncio.create_task(self._read())
         return await self.rerun()
@@ -129,7 +131,8 @@ class Session:
             timer.cancel()
         if self._reader is not None:
             self._reader.cancel()
-        await self._ws.close()
+        if self._ws is not None:
+            await self._ws.close()
 
     def widget(self, key: str) -> tuple[str, str, Any]:
         """The id, fragment and proto of the widget whose user key (or key suffix) is `key`."""
@@ -289,7 +292,7 @@ async def participant(
             # Saved when her progress says so: « · 3 / 6 faites » is drawn from the database.
             shown = f"· {done} / {bricks} faites"
             outcome.score_times.append(await session.rerun_until([*states, trigger], fragment or None, shown))
-    except (KeyError, TimeoutError, websockets.ConnectionClosed) as error:
+    except (KeyError, TimeoutError, OSError, websockets.WebSocketException) as error:
         outcome.errors.append(f"{name}: {type(error).__name__} {error}")
     finally:
         outcome.errors += [f"{name}: {e}" for e in session.errors]

@@ -31,7 +31,10 @@ from ui.stores import workshop_store
 from ui.workshop_results import evaluation_results
 from ui.workshop_shell import client_key, refusals
 
+# Every poll is a fragment run, and a run costs the server far more than its one-row read: while
+# she answers, her own saves look at the workshop's state, and the poll is slower.
 POLL_SECONDS = 3.0
+POLL_WHILE_ANSWERING_SECONDS = 8.0
 TEXT_KEY = "workshop_text"
 
 
@@ -103,15 +106,26 @@ def _join_form(view: WorkshopView, workshop: Workshop) -> None:
     st.rerun()
 
 
-@st.fragment(run_every=POLL_SECONDS)
-def _watch(workshop_id: str, seen: int) -> None:
+def _rerun_if_changed(workshop_id: str, seen: int) -> None:
     """Rerun the page when the facilitator changed something; otherwise one small read, nothing drawn."""
     try:
         _, state_revision = workshop_store().stamp(workshop_id)
     except (InputError, StoreError):
-        return  # the next tick tries again; the page says what is wrong when it reruns
+        return  # the next look tries again; the page says what is wrong when it reruns
     if state_revision != seen:
         st.rerun(scope="app")
+
+
+@st.fragment(run_every=POLL_SECONDS)
+def _watch(workshop_id: str, seen: int) -> None:
+    """While she waits (no round, a closed one, results shown): look every few seconds."""
+    _rerun_if_changed(workshop_id, seen)
+
+
+@st.fragment(run_every=POLL_WHILE_ANSWERING_SECONDS)
+def _watch_slowly(workshop_id: str, seen: int) -> None:
+    """While she answers: her saves look too, so a slower look suffices."""
+    _rerun_if_changed(workshop_id, seen)
 
 
 def _fill_form(view: WorkshopView, round_: Round, item: str, answers: dict[str, dict[str, Answer]]) -> None:
@@ -188,7 +202,8 @@ def _questions(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
 def answering(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
     """The current item and its questions; saving moves on and reruns only this fragment."""
     view = app_state().workshop
-    assert view.pass_ is not None
+    assert view.pass_ is not None and view.seen_state is not None
+    _rerun_if_changed(workshop.id, view.seen_state)  # a save may find the round closed or revealed
     items, focus = round_.items, workshop.kind == "focus"
     total = len(items)
     position = view.clamp(total)
@@ -269,7 +284,10 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
             "L'atelier est clos. Merci de votre participation !" if not focus else "C'est fini, merci à toi !"
         )
         return
-    _watch(workshop.id, state_revision)
+    if current is not None and current.state == "open":
+        _watch_slowly(workshop.id, state_revision)
+    else:
+        _watch(workshop.id, state_revision)
     if current is None:
         st.info(
             "Le premier tour n'est pas encore ouvert : cette page se met à jour toute seule."
