@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.programme import Programme
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import build_sheet
-from tpt_model.store.errors import StoreError
+from tpt_model.store.errors import StoreBusyError, StoreError
 from tpt_model.store.workshops import AnswerValue, WorkshopStore
 from tpt_model.workshop.codes import normalise_code, well_formed_code, well_formed_credential
 from tpt_model.workshop.focus import QUESTIONS, check_focus_answer
@@ -180,6 +180,23 @@ def focus_values(round_: Round, levels: Mapping[str, int | None], text: str | No
     return values
 
 
+BUSY_RETRIES = 2  # a busy database (another writer held it past the timeout) is tried again
+
+
+def _answer_patiently(
+    store: WorkshopStore, pass_: Pass, number: int, item: str, values: dict[str, AnswerValue]
+) -> None:
+    # Forty people saving at once on one app process can keep SQLite's writer lock busy past its
+    # timeout: nothing was written then, so trying again is safe, and better than an error box.
+    for attempt in range(BUSY_RETRIES + 1):
+        try:
+            store.answer(pass_, number, item, values)
+            return
+        except StoreBusyError:
+            if attempt == BUSY_RETRIES:
+                raise
+
+
 def save_answers(
     view: WorkshopView,
     store: WorkshopStore,
@@ -195,7 +212,7 @@ def save_answers(
     assert view.pass_ is not None, "pas de participation"
     item = items[view.clamp(len(items))]
     try:
-        store.answer(view.pass_, round_.number, item, make_values(item))
+        _answer_patiently(store, view.pass_, round_.number, item, make_values(item))
     except (InputError, StoreError) as err:
         notice = WorkshopNotice(ok=False, message=err.message)
     else:

@@ -11,10 +11,12 @@ from tpt_model.session.workshop import (
     focus_values,
     join_link,
     read_workshop_address,
+    save_answers,
     score_values,
 )
+from tpt_model.store.errors import StoreBusyError
 from tpt_model.workshop.errors import WorkshopRefusal
-from tpt_model.workshop.records import Round
+from tpt_model.workshop.records import Pass, Round
 
 AT = datetime(2026, 12, 1, tzinfo=UTC)
 TOKEN = "abcdefghijklmnopqrstuvwx"
@@ -93,3 +95,28 @@ def test_the_view_follows_rounds_and_workshops() -> None:
     assert (view.round_number, view.position) == (2, 0)
     view.enter("w2", "ABCDEF")
     assert (view.pass_, view.round_number, view.code) == (None, None, "ABCDEF")
+
+
+class BusyThenFree:
+    """A store whose database is busy for the first `busy` answers."""
+
+    def __init__(self, busy: int) -> None:
+        self.busy = busy
+        self.saved: list[str] = []
+
+    def answer(self, _pass: object, _number: int, item: str, _values: object) -> None:
+        if self.busy:
+            self.busy -= 1
+            raise StoreBusyError()
+        self.saved.append(item)
+
+
+@pytest.mark.parametrize(("busy", "saved", "ok"), [(2, ["mentorat"], True), (3, [], False)])
+def test_a_busy_database_is_tried_again(busy: int, saved: list[str], ok: bool) -> None:
+    view = WorkshopView(pass_=Pass(workshop_id="w", role="participant", credential=TOKEN))
+    store = BusyThenFree(busy)
+    round_ = evaluation_round("pertinence")
+    notice = save_answers(view, store, round_, round_.items, lambda _item: {"pertinence": (3, None)})  # type: ignore[arg-type]
+    assert (store.saved, notice.ok) == (saved, ok)
+    if not ok:
+        assert notice.message == StoreBusyError().message
