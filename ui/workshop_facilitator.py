@@ -14,10 +14,10 @@ from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.focus import QUESTIONS, item_label
 from tpt_model.workshop.qr import qr_png
-from tpt_model.workshop.records import KIND_LABELS, Round, Snapshot, Workshop
+from tpt_model.workshop.records import KIND_LABELS, ItemKind, Round, Snapshot, Workshop
 from tpt_model.workshop.results import disputed_bricks, finished_text, progress
 from tpt_model.workshop.roles import ACTIONS, Action
-from tpt_model.workshop.rounds import STATE_LABELS, phase_bricks, results_visible, stage_items
+from tpt_model.workshop.rounds import STATE_LABELS, can_change, phase_bricks, results_visible, stage_items
 from ui.state import app_state
 from ui.stores import workshop_store
 from ui.workshop_results import evaluated, evaluation_results, focus_group_results
@@ -38,12 +38,6 @@ ROUND_ACTIONS: list[tuple[Action, str, str, str]] = [
     ("reveal_round", "Révéler", ":material/visibility:", "Résultats du tour {n} révélés."),
     ("lock_round", "Verrouiller", ":material/lock:", "Tour {n} verrouillé : plus aucun changement."),
 ]
-_ALLOWED_FROM = {
-    "close_round": {"open"},
-    "reopen_round": {"closed"},
-    "reveal_round": {"open", "closed"},
-    "lock_round": {"revealed"},
-}
 
 
 def _act(view: WorkshopView, action: Callable[[], object], success: str) -> None:
@@ -105,7 +99,7 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
 
 def _round_items(
     catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot
-) -> tuple[list[str], str] | None:
+) -> tuple[list[str], ItemKind] | None:
     """The items of the round to open, as chosen in the form, and their kind; None until chosen."""
     workshop = snapshot.workshop
     if workshop.kind == "focus":
@@ -184,7 +178,7 @@ def new_round_panel(view: WorkshopView, catalogue: Catalogue, scenario: Scenario
             pass_ = view.pass_
             _act(
                 view,
-                lambda: workshop_store().open_round(pass_, title, item_kind, items, questions),  # type: ignore[arg-type]
+                lambda: workshop_store().open_round(pass_, title, item_kind, items, questions),
                 f"Tour {number} ouvert : les participantes peuvent répondre.",
             )
             st.rerun()
@@ -203,7 +197,7 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
             icon=icon,
             help=ACTIONS[action].capitalize(),
             width="stretch",
-            disabled=round_.state not in _ALLOWED_FROM[action],
+            disabled=not can_change(round_.state, action),
             on_click=_act,
             args=(
                 view,

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
+    "KIND_LABELS",
     "Answer",
     "ItemKind",
     "Kind",

@@ -14,6 +14,7 @@ __all__ = [
     "MAX_TITLE_LENGTH",
     "STATE_LABELS",
     "accepts_answers",
+    "can_change",
     "check_items",
     "check_title",
     "next_state",
@@ -54,6 +55,11 @@ def next_state(number: int, state: RoundState, action: Action) -> RoundState:
     if state not in sources:
         raise WorkshopRefusal(f"Le tour {number} est {STATE_LABELS[state]} : {_REFUSALS[action]}.")
     return target
+
+
+def can_change(state: RoundState, action: Action) -> bool:
+    """Whether a round in `state` can take `action` (the facilitator's buttons are enabled by it)."""
+    return state != "locked" and state in _TRANSITIONS[action][0]
 
 
 def accepts_answers(state: RoundState) -> bool:

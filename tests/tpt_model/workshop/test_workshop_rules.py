@@ -23,6 +23,7 @@ from tpt_model.workshop.results import compare_rounds, disputed_bricks, progress
 from tpt_model.workshop.roles import ACTIONS, allowed, require
 from tpt_model.workshop.rounds import (
     accepts_answers,
+    can_change,
     check_items,
     next_state,
     phase_bricks,
@@ -91,6 +92,7 @@ def test_the_facilitators_link_does_not_answer() -> None:
 )
 def test_the_life_of_a_round(state: RoundState, action: str, after: RoundState) -> None:
     assert next_state(2, state, action) == after  # type: ignore[arg-type]
+    assert can_change(state, action)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -116,6 +118,7 @@ def test_refused_changes_of_a_round(state: RoundState, action: str, message: str
     with pytest.raises(WorkshopRefusal) as refused:
         next_state(2, state, action)  # type: ignore[arg-type]
     assert refused.value.message == message
+    assert not can_change(state, action)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
