@@ -6,7 +6,7 @@ PORT ?= 8501
 # Loopback by default (no login): `make run ADDRESS=0.0.0.0` opens the app to the local network.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format validate schema bench constraints clean
+.PHONY: run test lint format validate schema bench load constraints clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,11 @@ schema: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m benchmarks
+
+# A workshop under load (not part of `make test`: about three minutes): 40 participants as real
+# Streamlit sessions over the WebSocket; `make load ARGS="--participants 10"` to change it.
+load: $(VENV)/.installed-dev
+	$(PY) -m benchmarks.workshop_load $(ARGS)
 
 # After a change of requirements*.txt: freeze a fresh install of them into constraints.txt.
 constraints:

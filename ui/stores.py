@@ -9,10 +9,11 @@ from tpt_model.store.pilots import PilotAttemptStore
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.store.sessions import SessionStore
+from tpt_model.store.workshops import WorkshopStore
 from ui.settings import app_settings
 from ui.store_errors import store_errors
 
-Stores = tuple[ScenarioStore, ScoreStore, SessionStore, CatalogueEditStore, PilotAttemptStore]
+Stores = tuple[ScenarioStore, ScoreStore, SessionStore, CatalogueEditStore, PilotAttemptStore, WorkshopStore]
 
 
 @st.cache_resource(show_spinner=False)
@@ -24,6 +25,7 @@ def _stores(url: str) -> Stores:
         SessionStore(engine),
         CatalogueEditStore(engine),
         PilotAttemptStore(engine),
+        WorkshopStore(engine),
     )
 
 
@@ -67,3 +69,8 @@ def catalogue_edit_store() -> CatalogueEditStore:
 def pilot_attempt_store() -> PilotAttemptStore:
     """The count of failed attempts at the pilot secret."""
     return _configured()[4]
+
+
+def workshop_store() -> WorkshopStore:
+    """The workshop store of the configured database."""
+    return _configured()[5]

@@ -10,6 +10,7 @@ PAGES = [
     "pages/evaluation.py",
     "pages/analyse.py",
     "pages/export.py",
+    "pages/atelier.py",
 ]
 
 

@@ -17,6 +17,7 @@ LAYERS = (
     ("frise",),
     ("evaluation",),
     ("analysis",),
+    ("workshop",),
     ("export",),
     ("store",),
     ("session",),

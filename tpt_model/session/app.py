@@ -11,6 +11,7 @@ from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.session.frise import FriseView
 from tpt_model.session.library import LibraryView
+from tpt_model.session.workshop import WorkshopView
 
 
 class CatalogueView(BaseModel):
@@ -41,6 +42,7 @@ class AppState(BaseModel):
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
     scenarios: LibraryView = LibraryView()
+    workshop: WorkshopView = WorkshopView()
 
     def set_author(self, name: str) -> None:
         """The name typed in the sidebar, without the spaces around it."""
