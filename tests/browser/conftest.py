@@ -7,7 +7,8 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,29 +80,40 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 6
     raise RuntimeError("streamlit ne répond pas")
 
 
+@contextmanager
+def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port with `env` added to the environment; yields its URL."""
+    port = _free_port()
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
+    command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
+    environment = {**os.environ, **env}
+    if "TPT_DATABASE_URL" not in env:
+        environment.pop("TPT_DATABASE_URL", None)
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_healthy(url, process)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def start_app() -> Callable[[dict[str, str], Path], AbstractContextManager[str]]:
+    """Starts app servers of a test's own (several on one database, behind a proxy…): `with start_app(env, log)`."""
+    _require_browser()
+    return app_server
+
+
 @pytest.fixture
 def app_url(tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
     """A fresh app server on the test catalogue, with its database in the test's folder."""
     _require_browser()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "TPT_CATALOGUE_DIR": str(catalogue_dir),
-        "TPT_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("TPT_DATABASE_URL", None)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
-    log = (tmp_path / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    env = {"TPT_CATALOGUE_DIR": str(catalogue_dir), "TPT_DATA_DIR": str(tmp_path / "data")}
+    with app_server(env, tmp_path / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
