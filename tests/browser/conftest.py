@@ -8,11 +8,13 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
-from playwright.sync_api import expect
+from helpers import POSTGRESQL_URL_ENV, postgresql_schema, url_with_options
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 # A loaded CI machine can take a few seconds for a rerun: wait longer than Playwright's 5 s.
 expect.set_options(timeout=15_000)
@@ -104,16 +106,55 @@ def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def start_app() -> Callable[[dict[str, str], Path], AbstractContextManager[str]]:
-    """Starts app servers of a test's own (several on one database, behind a proxy…): `with start_app(env, log)`."""
-    _require_browser()
-    return app_server
-
-
-@pytest.fixture
 def app_url(tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
     """A fresh app server on the test catalogue, with its database in the test's folder."""
     _require_browser()
     env = {"TPT_CATALOGUE_DIR": str(catalogue_dir), "TPT_DATA_DIR": str(tmp_path / "data")}
     with app_server(env, tmp_path / "streamlit.log") as url:
         yield url
+
+
+@pytest.fixture
+def shared_database() -> Iterator[str]:
+    """A PostgreSQL schema of this test's own (TPT_DATABASE_URL with its search_path), dropped afterwards."""
+    url = os.environ.get(POSTGRESQL_URL_ENV)
+    if not url:
+        pytest.skip(f"two servers share a PostgreSQL database: {POSTGRESQL_URL_ENV} is not set")
+    with postgresql_schema(url) as target:
+        yield url_with_options(target)
+
+
+@pytest.fixture
+def two_servers(shared_database: str, catalogue_dir: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Two app processes on their own ports: one database, one catalogue folder, nothing else shared."""
+    _require_browser()
+    with ExitStack() as servers:
+        urls = tuple(
+            servers.enter_context(
+                app_server(
+                    {
+                        "TPT_DATABASE_URL": shared_database,
+                        "TPT_CATALOGUE_DIR": str(catalogue_dir),
+                        "TPT_DATA_DIR": str(tmp_path / f"data-{name}"),
+                    },
+                    tmp_path / f"streamlit-{name}.log",
+                )
+            )
+            for name in ("a", "b")
+        )
+        assert urls[0] != urls[1]
+        yield urls[0], urls[1]
+
+
+@pytest.fixture
+def new_page(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[Callable[..., Page]]:
+    """Makes pages, each in a browser context of its own (another person, another session); options added."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: Any) -> Page:
+        contexts.append(browser.new_context(**{**browser_context_args, **options}))
+        return contexts[-1].new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

@@ -5,69 +5,17 @@ the other, a stale write made across them is refused as within one, and a pilot'
 file saved on one is picked up by both.
 """
 
-import os
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, ExitStack
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from helpers import POSTGRESQL_URL_ENV, idle, postgresql_schema, url_with_options
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from helpers import idle
+from playwright.sync_api import Page, expect
 
 from tpt_model.files import write_text_atomically
 from tpt_model.formatting import time_label
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
-
-StartApp = Callable[[dict[str, str], Path], AbstractContextManager[str]]
-
-
-@pytest.fixture
-def shared_database() -> Iterator[str]:
-    """A PostgreSQL schema of this test's own (TPT_DATABASE_URL with its search_path), dropped afterwards."""
-    url = os.environ.get(POSTGRESQL_URL_ENV)
-    if not url:
-        pytest.skip(f"two servers share a PostgreSQL database: {POSTGRESQL_URL_ENV} is not set")
-    with postgresql_schema(url) as target:
-        yield url_with_options(target)
-
-
-@pytest.fixture
-def two_servers(
-    start_app: StartApp, shared_database: str, catalogue_dir: Path, tmp_path: Path
-) -> Iterator[tuple[str, str]]:
-    """Two app processes on their own ports: one database, one catalogue folder, nothing else shared."""
-    with ExitStack() as servers:
-        urls = tuple(
-            servers.enter_context(
-                start_app(
-                    {
-                        "TPT_DATABASE_URL": shared_database,
-                        "TPT_CATALOGUE_DIR": str(catalogue_dir),
-                        "TPT_DATA_DIR": str(tmp_path / f"data-{name}"),
-                    },
-                    tmp_path / f"streamlit-{name}.log",
-                )
-            )
-            for name in ("a", "b")
-        )
-        assert urls[0] != urls[1]
-        yield urls[0], urls[1]
-
-
-@pytest.fixture
-def new_page(browser: Browser, browser_context_args: dict[str, object]) -> Iterator[Callable[[], Page]]:
-    """Makes pages, each in a browser context of its own: another person, another session."""
-    contexts: list[BrowserContext] = []
-
-    def make() -> Page:
-        contexts.append(browser.new_context(**browser_context_args))  # type: ignore[arg-type]
-        return contexts[-1].new_page()
-
-    yield make
-    for context in contexts:
-        context.close()
 
 
 def open_frise(page: Page, url: str, name: str) -> None:
@@ -93,7 +41,7 @@ def add_brick(page: Page, search: str, title: str) -> None:
 
 
 def test_a_change_on_one_server_is_seen_on_the_other_and_a_stale_write_is_refused(
-    new_page: Callable[[], Page], two_servers: tuple[str, str], shared_database: str
+    new_page: Callable[..., Page], two_servers: tuple[str, str], shared_database: str
 ) -> None:
     server_a, server_b = two_servers
     alice, bob = new_page(), new_page()
@@ -153,7 +101,7 @@ def catalogue_counts(page: Page, expected: str, *, deadline_s: float = 30) -> No
 
 
 def test_a_catalogue_file_saved_on_one_server_is_picked_up_by_both(
-    new_page: Callable[[], Page], two_servers: tuple[str, str], catalogue_dir: Path
+    new_page: Callable[..., Page], two_servers: tuple[str, str], catalogue_dir: Path
 ) -> None:
     pages = [new_page(), new_page()]
     for page, url in zip(pages, two_servers, strict=True):

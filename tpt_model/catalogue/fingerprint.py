@@ -15,10 +15,16 @@ def _entry(entry: os.DirEntry[str]) -> tuple[str, int, int, int, int, int]:
         target = entry.stat() if entry.is_symlink() else own
     except OSError:
         target = own
-    # The inode and the change time too: another app server's save replaces the file (a new
-    # inode) and may keep its size within the same tick of a coarse clock, and a copy that
-    # restores the modification time (`cp -p`, `rsync -t`) still changes the change time.
-    return (entry.path, own.st_mtime_ns, target.st_mtime_ns, target.st_size, target.st_ino, target.st_ctime_ns)
+    # The inode and the change time too: a file renamed over another (another app server's
+    # save) or copied with its old modification time and the same size (`cp -p`) is still seen.
+    return (
+        entry.path,
+        own.st_mtime_ns,
+        target.st_mtime_ns,
+        target.st_size,
+        target.st_ino,
+        target.st_ctime_ns,
+    )
 
 
 def folder_fingerprint(root: Path) -> str:
