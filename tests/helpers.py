@@ -8,6 +8,7 @@ parametrize lists, module constants) or in plain helper functions. Test modules 
 from __future__ import annotations
 
 import os
+import socket
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
@@ -108,3 +109,10 @@ def url_with_options(target: Target) -> str:
     """A database's address with its connection options in the query string (what TPT_DATABASE_URL holds)."""
     url, connect_args = target
     return make_url(url).update_query_dict(connect_args).render_as_string(hide_password=False)
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback address (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

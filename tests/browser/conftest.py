@@ -2,7 +2,6 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers import POSTGRESQL_URL_ENV, postgresql_schema, url_with_options
+from helpers import POSTGRESQL_URL_ENV, free_port, postgresql_schema, url_with_options
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 # A loaded CI machine can take a few seconds for a rerun: wait longer than Playwright's 5 s.
@@ -62,12 +61,6 @@ def browser_context_args() -> dict[str, object]:
     return {"viewport": {"width": 1400, "height": 1600}, "locale": "fr-FR"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -85,7 +78,7 @@ def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 6
 @contextmanager
 def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
     """`streamlit run app.py` on a free loopback port with `env` added to the environment; yields its URL."""
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
     command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
     environment = {**os.environ, **env}

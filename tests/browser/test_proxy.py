@@ -7,7 +7,6 @@ server, or the file is lost. Importing a scenario through the proxy proves that 
 import base64
 import os
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -16,17 +15,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, TEST_CATALOGUE, idle
+from helpers import ROOT, TEST_CATALOGUE, free_port, idle
 from playwright.sync_api import Page, expect
 
 CADDYFILE = ROOT / "deploy" / "Caddyfile"
 USER, PASSWORD = "atelier", "mot de passe du test"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _status(url: str, credentials: tuple[str, str] | None = None) -> int:
@@ -54,7 +47,7 @@ def proxy(two_servers: tuple[str, str], tmp_path: Path) -> Iterator[str]:
     hashed = subprocess.run(
         [caddy, "hash-password", "--plaintext", PASSWORD], capture_output=True, text=True, check=True
     ).stdout.strip()
-    address = f"http://127.0.0.1:{_free_port()}"
+    address = f"http://127.0.0.1:{free_port()}"
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(tmp_path),  # Caddy keeps its state there
