@@ -62,6 +62,8 @@ def isolated_app(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, catalogue_dir:
     monkeypatch.setenv("TPT_CATALOGUE_DIR", str(catalogue_dir))
     monkeypatch.setenv("TPT_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("TPT_DATABASE_URL", raising=False)
+    for name in ("TPT_PILOT_SECRET", "TPT_PILOT_EMAILS", "TPT_CATALOGUE_GIT_COMMIT"):
+        monkeypatch.delenv(name, raising=False)  # a test that wants the pilot role sets it itself
     st.cache_data.clear()
     st.cache_resource.clear()
     forget_recent_scans()

@@ -20,6 +20,8 @@ expect.set_options(timeout=15_000)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Set only by the tests that want them (through `app_environment`), never inherited.
+PILOT_SETTINGS = ("TPT_PILOT_SECRET", "TPT_PILOT_EMAILS", "TPT_CATALOGUE_GIT_COMMIT")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -81,7 +83,8 @@ def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
     port = free_port()
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
     command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
-    environment = {**os.environ, **env}
+    inherited = {k: v for k, v in os.environ.items() if k not in PILOT_SETTINGS}
+    environment = {**inherited, **env}
     if "TPT_DATABASE_URL" not in env:
         environment.pop("TPT_DATABASE_URL", None)
     with log_path.open("wb") as log:
@@ -99,10 +102,16 @@ def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def app_url(tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
+def app_environment() -> dict[str, str]:
+    """Settings a test module gives the app server on top of its catalogue and data folders."""
+    return {}
+
+
+@pytest.fixture
+def app_url(tmp_path: Path, catalogue_dir: Path, app_environment: dict[str, str]) -> Iterator[str]:
     """A fresh app server on the test catalogue, with its database in the test's folder."""
     _require_browser()
-    env = {"TPT_CATALOGUE_DIR": str(catalogue_dir), "TPT_DATA_DIR": str(tmp_path / "data")}
+    env = {"TPT_CATALOGUE_DIR": str(catalogue_dir), "TPT_DATA_DIR": str(tmp_path / "data"), **app_environment}
     with app_server(env, tmp_path / "streamlit.log") as url:
         yield url
 
@@ -118,7 +127,9 @@ def shared_database() -> Iterator[str]:
 
 
 @pytest.fixture
-def two_servers(shared_database: str, catalogue_dir: Path, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def two_servers(
+    shared_database: str, catalogue_dir: Path, tmp_path: Path, app_environment: dict[str, str]
+) -> Iterator[tuple[str, str]]:
     """Two app processes on their own ports: one database, one catalogue folder, nothing else shared."""
     _require_browser()
     with ExitStack() as servers:
@@ -126,6 +137,7 @@ def two_servers(shared_database: str, catalogue_dir: Path, tmp_path: Path) -> It
             servers.enter_context(
                 app_server(
                     {
+                        **app_environment,
                         "TPT_DATABASE_URL": shared_database,
                         "TPT_CATALOGUE_DIR": str(catalogue_dir),
                         "TPT_DATA_DIR": str(tmp_path / f"data-{name}"),

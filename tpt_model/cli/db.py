@@ -11,15 +11,22 @@ from pathlib import Path
 from tpt_model.cli.common import database_url, engine_as_is, engine_at_head, file_error
 from tpt_model.cli.parser import FrenchParser
 from tpt_model.errors import ProblemsError, SettingsError
-from tpt_model.files import atomic_text
 from tpt_model.formatting import count
 from tpt_model.store.backup import BackupSummary, restore_backup, write_backup
 from tpt_model.store.errors import StoreError
 from tpt_model.store.migrate import SchemaUpgrade, known_revisions, schema_status, upgrade
+from tpt_model.yamlio.writing import atomic_text
 
 UPGRADE_HINT = "lancez « python -m tpt_model db upgrade »"
-# How each table's rows are counted in messages; a table added later is counted in rows.
-_NOUNS = {"scenarios": "scénario", "scenario_versions": "version", "scores": "note", "sessions": "session"}
+# How each table's rows are counted in messages, in this order; a table added later is counted in rows.
+_NOUNS = {
+    "scenarios": ("scénario", "scénarios"),
+    "scenario_versions": ("version", "versions"),
+    "scores": ("note", "notes"),
+    "sessions": ("session", "sessions"),
+    "catalogue_edits": ("enregistrement du catalogue", "enregistrements du catalogue"),
+    "pilot_attempts": ("essai manqué du secret des pilotes", "essais manqués du secret des pilotes"),
+}
 
 
 def _upgrade(_args: argparse.Namespace) -> int:
@@ -67,11 +74,12 @@ def _check(_args: argparse.Namespace) -> int:
 
 
 def _contents(summary: BackupSummary) -> str:
-    parts = [
-        count(n, _NOUNS[name]) if name in _NOUNS else f"{count(n, 'ligne')} de « {name} »"
-        for name, n in summary.counts.items()
-    ]
-    return ", ".join(parts) or "aucune table"
+    """« 3 scénarios, 12 versions, 40 notes » : the tables that hold rows, the main ones first."""
+    known = [(name, summary.counts[name]) for name in _NOUNS if name in summary.counts]
+    others = [(name, n) for name, n in summary.counts.items() if name not in _NOUNS]
+    parts = [count(n, *_NOUNS[name]) for name, n in known if n]
+    parts += [f"{count(n, 'ligne')} de « {name} »" for name, n in others if n]
+    return ", ".join(parts) or "aucune donnée"
 
 
 def _backup(args: argparse.Namespace) -> int:

@@ -13,7 +13,6 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.cli.common import database_url, engine_at_head, file_error
 from tpt_model.cli.parser import FrenchParser
 from tpt_model.errors import ProblemsError, SettingsError
-from tpt_model.files import write_text_atomically
 from tpt_model.formatting import count, time_label
 from tpt_model.scenario.files import dump_scenario
 from tpt_model.scenario.folder import check_catalogue
@@ -28,6 +27,7 @@ from tpt_model.settings import load_settings
 from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.text import fold
+from tpt_model.yamlio.writing import write_atomically
 
 LIST_HINT = "« python -m tpt_model scenario list » les montre"
 
@@ -144,7 +144,7 @@ def _export(args: argparse.Namespace, store: ScenarioStore) -> int:
     stored = store.get(_find(store, args.name).id)
     path = Path(args.output)
     try:
-        write_text_atomically(path, dump_scenario(stored.scenario))
+        write_atomically(path, dump_scenario(stored.scenario).encode("utf-8"))
     except OSError as err:
         raise _RefusedError(f"{file_error(err, path)} Rien n'a été exporté.") from None
     print(f"Scénario « {stored.scenario.name} » (version {stored.version}) exporté dans « {path} ».")

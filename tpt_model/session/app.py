@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.search import BrickFilter
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import check_evaluator
+from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.session.frise import FriseView
 from tpt_model.session.library import LibraryView
@@ -36,6 +37,7 @@ class AppState(BaseModel):
     # The name and scenario last written to the sessions table under the token.
     kept: tuple[str, str | None] | None = None
     catalogue: CatalogueView = CatalogueView()
+    editor: EditorView = EditorView()  # the pilots' editing of the catalogue files
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
     scenarios: LibraryView = LibraryView()

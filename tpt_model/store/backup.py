@@ -371,9 +371,11 @@ def restore_backup(
             for table in reversed(schema.sorted_tables):
                 conn.execute(delete(table))
         elif full := _tables_with_rows(conn, schema):
+            tables = ", ".join(f"« {name} »" for name in full)
             raise StoreError(
-                f"La base de données contient déjà des données (table « {full[0]} ») : rien n'a été "
-                "restauré. Restaurez dans une base neuve, ou remplacez tout son contenu (--replace)."
+                f"La base de données contient déjà des données (table{'s' if len(full) > 1 else ''} "
+                f"{tables}) : rien n'a été restauré. Restaurez dans une base neuve, ou remplacez tout "
+                "son contenu (--replace)."
             )
         loader = _Loader(conn, reader, schema, header)
         for record in records:

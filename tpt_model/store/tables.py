@@ -86,3 +86,27 @@ sessions = Table(
     Column("scenario_id", ForeignKey("scenarios.id", ondelete="SET NULL"), nullable=True),
     Column("updated_at", UTCDateTime, nullable=False),
 )
+
+# Every save of a catalogue file from the app: who, when, which files, the diff (issue 14's audit).
+# The catalogue itself stays in its YAML files; this is only the journal of the app's writes.
+catalogue_edits = Table(
+    "catalogue_edits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("saved_at", UTCDateTime, nullable=False, index=True),
+    Column("author", Text, nullable=False),
+    Column("action", String(20), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("files", Text, nullable=False),  # the paths in the catalogue folder, one per line
+    Column("diff", Text, nullable=False),
+    Column("git_commit", String(64), nullable=True),
+)
+
+# Failed attempts at the pilot secret, counted to slow down guessing (by a hash of the session token).
+pilot_attempts = Table(
+    "pilot_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("client", String(64), nullable=False),
+    Column("attempted_at", UTCDateTime, nullable=False, index=True),
+)

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 from tpt_model.catalogue.fingerprint import folder_fingerprint
-from tpt_model.files import write_text_atomically
+from tpt_model.yamlio.writing import write_atomically
 
 
 def rewrite_keeping_size_and_time(path: Path, text: str, *, replace: bool) -> None:
@@ -12,7 +12,7 @@ def rewrite_keeping_size_and_time(path: Path, text: str, *, replace: bool) -> No
     before = path.stat()
     assert len(text.encode()) == before.st_size
     if replace:
-        write_text_atomically(path, text)  # how an app server saves: a new file renamed over the old
+        write_atomically(path, text.encode())  # how an app server saves: a new file renamed over the old
     else:
         path.write_text(text, encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))

@@ -14,12 +14,14 @@ from sqlalchemy import Engine, make_url, text
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.cli.main import main
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.store.migrate import migration_config, open_database
+from tpt_model.store.migrate import head_revision, migration_config, open_database
+from tpt_model.store.pilots import PilotAttemptStore
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.store.sessions import SessionStore
 
 UNREACHABLE = "postgresql://frise@127.0.0.1:1/frise"
+HEAD = head_revision()
 
 
 def shown(url: str) -> str:
@@ -45,6 +47,7 @@ def fill(url: str) -> None:
             as_evaluator="Alice",
         )
         SessionStore(engine).remember("jeton", "Alice", first.id)
+        PilotAttemptStore(engine).record_failure("client")
     finally:
         engine.dispose()
 
@@ -64,7 +67,7 @@ def test_check_passes_on_a_database_at_the_newest_revision(
         0,
         [
             f"Base de données : {shown(database)}",
-            "Base joignable, schéma à jour (révision 0003) : les serveurs peuvent démarrer.",
+            f"Base joignable, schéma à jour (révision {HEAD}) : les serveurs peuvent démarrer.",
         ],
     )
 
@@ -77,7 +80,7 @@ def test_check_changes_nothing_and_asks_for_an_upgrade(
     with bare_engine.begin() as conn:
         command.upgrade(migration_config(conn), "0002")
     assert run(["db", "check"], capsys)[1][1:] == [
-        "Erreur : schéma en retard (révision 0002, cette version attend 0003) : lancez "
+        f"Erreur : schéma en retard (révision 0002, cette version attend {HEAD}) : lancez "
         "« python -m tpt_model db upgrade »."
     ]
     with bare_engine.connect() as conn:
@@ -126,7 +129,8 @@ def test_backup_then_restore_into_an_empty_database(
         0,
         [
             f"Base de données : {shown(database)}",
-            f"Sauvegarde écrite dans « {backup} » (révision 0003) : 1 scénario, 2 versions, 1 note, 1 session.",
+            f"Sauvegarde écrite dans « {backup} » (révision {HEAD}) : 1 scénario, 2 versions, 1 note, 1 session, "
+            "1 essai manqué du secret des pilotes.",
         ],
     )
     assert backup.stat().st_mode & 0o777 == 0o600  # people's names: the owner's only
@@ -137,15 +141,17 @@ def test_backup_then_restore_into_an_empty_database(
         0,
         [
             f"Base de données : {elsewhere}",
-            f"Sauvegarde « {backup} » restaurée (révision 0003) : 1 scénario, 2 versions, 1 note, 1 session.",
+            f"Sauvegarde « {backup} » restaurée (révision {HEAD}) : 1 scénario, 2 versions, 1 note, 1 session, "
+            "1 essai manqué du secret des pilotes.",
         ],
     )
     assert run(["db", "restore", str(backup)], capsys) == (
         1,
         [
             f"Base de données : {elsewhere}",
-            "Erreur : La base de données contient déjà des données (table « scenarios ») : rien n'a été "
-            "restauré. Restaurez dans une base neuve, ou remplacez tout son contenu (--replace).",
+            "Erreur : La base de données contient déjà des données (tables « pilot_attempts », « scenarios », "
+            "« scenario_versions », « scores », « sessions ») : rien n'a été restauré. Restaurez dans une "
+            "base neuve, ou remplacez tout son contenu (--replace).",
         ],
     )
     assert run(["db", "restore", "--replace", str(backup)], capsys)[0] == 0
@@ -178,7 +184,7 @@ def test_the_command_line_moves_a_group_from_sqlite_to_postgresql_and_back(
         return lines
 
     assert records("1.jsonl") == records("2.jsonl") == records("3.jsonl")
-    assert len(records("1.jsonl")) == 7  # header, 5 rows, counts
+    assert len(records("1.jsonl")) == 8  # header, 6 rows, counts
 
 
 @pytest.mark.parametrize(

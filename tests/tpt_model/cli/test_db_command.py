@@ -24,9 +24,9 @@ def test_upgrade_creates_then_finds_the_schema_up_to_date(
     assert main(["db", "upgrade"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"Base de données : {shown(database_url)}",
-        "Base créée à la révision 0003.",
+        "Base créée à la révision 0005.",
         f"Base de données : {shown(database_url)}",
-        "Base déjà à jour (révision 0003).",
+        "Base déjà à jour (révision 0005).",
     ]
 
 
@@ -41,7 +41,7 @@ def test_upgrade_brings_a_database_made_before_migrations_up_to_date(
         conn.exec_driver_sql("ALTER TABLE scenarios DROP COLUMN scores_revision")
     monkeypatch.setenv("TPT_DATABASE_URL", database_url)
     assert main(["db", "upgrade"]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == "Base mise à jour : révision 0001 → 0003."
+    assert capsys.readouterr().out.splitlines()[1] == "Base mise à jour : révision 0001 → 0005."
     assert "scores_revision" in {c["name"] for c in inspect(bare_engine).get_columns("scenarios")}
 
 

@@ -2,7 +2,7 @@
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -14,13 +14,25 @@ from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenari
 from tpt_model.errors import ProblemsError
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.store.backup import BackupSummary, restore_backup, write_backup
+from tpt_model.store.catalogue_edits import CatalogueEditStore
 from tpt_model.store.errors import StoreError
-from tpt_model.store.migrate import migration_config, open_database
+from tpt_model.store.migrate import head_revision, migration_config, open_database
+from tpt_model.store.pilots import PilotAttemptStore
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from tpt_model.store.sessions import SessionStore
 from tpt_model.store.tables import metadata
 
+HEAD = head_revision()
+# The rows `fill_every_table` writes, by table.
+COUNTS = {
+    "catalogue_edits": 2,
+    "pilot_attempts": 2,
+    "scenarios": 2,
+    "scenario_versions": 3,
+    "scores": 3,
+    "sessions": 3,
+}
 # Text that breaks naive dumps: quotes, a backslash, newlines, accents, emoji, a would-be formula.
 TRICKY = 'Frise « d\'été » \\ "GT1"\nligne 2 — 🚀 =SOMME(A1)'
 MENTORAT = Placement(
@@ -50,6 +62,12 @@ def fill_every_table(engine: Engine) -> None:
     sessions.remember("jeton-a", "Alice", first.id)
     sessions.remember("jeton-b", "", None)
     sessions.remember("jeton-c", "Chloé", other.id)
+    edits = CatalogueEditStore(engine)
+    edits.record("Élodie", "modification", TRICKY, ("bricks/mentorat.yaml",), "-  cost: 400\n+  cost: 500\n")
+    edits.record("Élodie", "ajout", "Ajout", ("bricks/a.yaml", "scenarios/b.yaml"), "+ id: a\n", "0" * 40)
+    attempts = PilotAttemptStore(engine)
+    attempts.record_failure("client-1")
+    attempts.record_failure("client-2")
 
 
 def contents(engine: Engine) -> dict[str, list[dict[str, object]]]:
@@ -107,13 +125,12 @@ def test_a_backup_lists_every_table_and_counts_its_rows(sqlite_engine: Engine) -
     assert (header["format"], header["format_version"], header["revision"]) == (
         "frise-techpourtoutes/sauvegarde",
         1,
-        "0003",
+        HEAD,
     )
     assert header["tables"] == {t.name: [c.name for c in t.columns] for t in metadata.sorted_tables}
-    assert last == {"counts": {"scenarios": 2, "scenario_versions": 3, "scores": 3, "sessions": 3}}
-    assert [r["table"] for r in records[1:-1]] == ["scenarios"] * 2 + ["scenario_versions"] * 3 + [
-        "scores"
-    ] * 3 + ["sessions"] * 3
+    assert last == {"counts": COUNTS}
+    assert list(COUNTS) == [t.name for t in metadata.sorted_tables]  # foreign keys first
+    assert [r["table"] for r in records[1:-1]] == [name for name, n in COUNTS.items() for _ in range(n)]
     assert "« d'été »" in backup and "🚀" in backup  # readable text, not \\u escapes
 
 
@@ -124,9 +141,7 @@ def test_a_backup_restores_into_an_empty_database_of_the_same_kind(engine: Engin
     with source.begin() as conn:  # the same database, emptied: the restore must bring it all back
         for table in reversed(metadata.sorted_tables):
             conn.execute(table.delete())
-    assert restore(source, backup) == BackupSummary(
-        "0003", {"scenarios": 2, "scenario_versions": 3, "scores": 3, "sessions": 3}
-    )
+    assert restore(source, backup) == BackupSummary(HEAD, COUNTS)
     assert without_date(backup_text(source)) == without_date(backup)
 
 
@@ -174,8 +189,8 @@ def test_a_database_that_holds_data_is_left_alone_unless_replaced(
     with pytest.raises(StoreError) as caught:
         restore(second_sqlite, backup)
     assert caught.value.message == (
-        "La base de données contient déjà des données (table « scenarios ») : rien n'a été restauré. "
-        "Restaurez dans une base neuve, ou remplacez tout son contenu (--replace)."
+        "La base de données contient déjà des données (tables « scenarios », « scenario_versions ») : rien "
+        "n'a été restauré. Restaurez dans une base neuve, ou remplacez tout son contenu (--replace)."
     )
     assert [i.name for i in ScenarioStore(second_sqlite).list()] == ["Déjà là"]
     restore(second_sqlite, backup, replace=True)
@@ -236,7 +251,7 @@ def test_a_restore_into_a_database_behind_the_schema_is_refused(
     with pytest.raises(StoreError) as caught:
         restore(bare_engine, backup_text(second_sqlite))
     assert caught.value.message == (
-        "La base de données n'est pas à jour (révision 0002, attendue 0003) : lancez d'abord "
+        f"La base de données n'est pas à jour (révision 0002, attendue {HEAD}) : lancez d'abord "
         "« python -m tpt_model db upgrade »."
     )
 
@@ -244,6 +259,11 @@ def test_a_restore_into_a_database_behind_the_schema_is_refused(
 def lines_of(engine: Engine) -> list[str]:
     fill_every_table(engine)
     return backup_text(engine).splitlines(keepends=True)
+
+
+def at(lines: list[str], table: str, nth: int = 0) -> int:
+    """The line number (from 1) of the `nth` row of `table` in a backup."""
+    return [i for i, line in enumerate(lines, 1) if json.loads(line).get("table") == table][nth]
 
 
 def edited(lines: list[str], number: int, change: dict[str, object]) -> str:
@@ -258,118 +278,159 @@ def edited(lines: list[str], number: int, change: dict[str, object]) -> str:
     return "".join([*lines[: number - 1], json.dumps(record, ensure_ascii=False) + "\n", *lines[number:]])
 
 
-# Line numbers of the sample's backup: 1 header, 2–3 scenarios, 4–6 versions, 7–9 scores, 10–12 sessions, 13 counts.
+# A spoiled backup from the sample's lines, and the problem it must give.
+Case = Callable[[list[str]], tuple[str, str]]
+
+
+def header(change: dict[str, object], problem: str) -> Case:
+    return lambda lines: (edited(lines, 1, change), f"frise.jsonl:1:1: {problem}")
+
+
+def row(table: str, change: dict[str, object], problem: str) -> Case:
+    return lambda lines: (
+        edited(lines, at(lines, table), change),
+        f"frise.jsonl:{at(lines, table)}:1: {problem}",
+    )
+
+
+def replaced(table: str, text: str, problem: str) -> Case:
+    def case(lines: list[str]) -> tuple[str, str]:
+        n = at(lines, table)
+        return "".join([*lines[: n - 1], text, *lines[n:]]), f"frise.jsonl:{n}:1: {problem}"
+
+    return case
+
+
+def versions_first(lines: list[str]) -> tuple[str, str]:
+    version, scenario = at(lines, "scenario_versions"), at(lines, "scenarios")
+    moved = [
+        *lines[: scenario - 1],
+        lines[version - 1],
+        *(line for line in lines[scenario - 1 :] if line != lines[version - 1]),
+    ]
+    problem = "table: les lignes de « scenarios » doivent suivre l'ordre des tables de l'en-tête"
+    return "".join(moved), f"frise.jsonl:{scenario + 1}:1: {problem}"
+
+
 BAD_FILES = [
     pytest.param(
-        lambda _lines: "",
-        "frise.jsonl:1:1: format: ce fichier n'est pas une sauvegarde de Frise TechPourToutes",
+        lambda _lines: (
+            "",
+            "frise.jsonl:1:1: format: ce fichier n'est pas une sauvegarde de Frise TechPourToutes",
+        ),
         id="empty",
     ),
     pytest.param(
-        lambda _lines: "id,name\n1,Frise\n",
-        "frise.jsonl:1:1: (ligne): ligne illisible (JSON invalide, colonne 1)",
+        lambda _lines: (
+            "id,name\n1,Frise\n",
+            "frise.jsonl:1:1: (ligne): ligne illisible (JSON invalide, colonne 1)",
+        ),
         id="csv",
     ),
     pytest.param(
-        lambda lines: edited(lines, 1, {"format_version": 2}),
-        "frise.jsonl:1:1: format_version: version de format 2 inconnue ; attendu 1",
+        header({"format_version": 2}, "format_version: version de format 2 inconnue ; attendu 1"),
         id="format-version",
     ),
     pytest.param(
-        lambda lines: edited(lines, 1, {"revision": "0099"}),
-        "frise.jsonl:1:1: revision: révision du schéma « 0099 » inconnue de cette version de l'application : "
-        "restaurez avec la version qui a fait la sauvegarde",
+        header(
+            {"revision": "0099"},
+            "revision: révision du schéma « 0099 » inconnue de cette version de l'application : "
+            "restaurez avec la version qui a fait la sauvegarde",
+        ),
         id="newer-revision",
     ),
     pytest.param(
-        lambda lines: edited(lines, 1, {"tables": {"ateliers": ["id"]}}),
-        "frise.jsonl:1:1: tables: table « ateliers » inconnue de cette version de l'application",
+        header(
+            {"tables": {"ateliers": ["id"]}},
+            "tables: table « ateliers » inconnue de cette version de l'application",
+        ),
         id="unknown-table",
     ),
     pytest.param(
-        lambda lines: edited(lines, 1, {"tables": {"scenarios": ["id", "name", "couleur"]}}),
-        "frise.jsonl:1:1: tables.scenarios: colonne « couleur » inconnue",
+        header(
+            {"tables": {"scenarios": ["id", "name", "couleur"]}},
+            "tables.scenarios: colonne « couleur » inconnue",
+        ),
         id="unknown-column",
     ),
     pytest.param(
-        lambda lines: edited(lines, 1, {"tables": {"scenarios": ["id"]}}),
-        "frise.jsonl:1:1: tables.scenarios: colonne obligatoire « name » absente",
+        header({"tables": {"scenarios": ["id"]}}, "tables.scenarios: colonne obligatoire « name » absente"),
         id="missing-column",
     ),
     pytest.param(
-        lambda lines: "".join(lines[:5]) + "[1, 2]\n" + "".join(lines[6:]),
-        "frise.jsonl:6:1: (ligne): attendu un objet JSON { … } par ligne",
+        replaced("scenario_versions", "[1, 2]\n", "(ligne): attendu un objet JSON { … } par ligne"),
         id="not-an-object",
     ),
     pytest.param(
-        lambda lines: edited(lines, 7, {"value": "4"}),
-        "frise.jsonl:7:1: scores.value: attendu un nombre entier",
-        id="text-for-a-number",
+        row("scores", {"value": "4"}, "scores.value: attendu un nombre entier"), id="text-for-a-number"
     ),
     pytest.param(
-        lambda lines: edited(lines, 7, {"value": True}),
-        "frise.jsonl:7:1: scores.value: attendu un nombre entier",
-        id="boolean-for-a-number",
+        row("scores", {"value": True}, "scores.value: attendu un nombre entier"), id="boolean-for-a-number"
     ),
     pytest.param(
-        lambda lines: edited(lines, 2, {"name": None}),
-        "frise.jsonl:2:1: scenarios.name: valeur obligatoire (null reçu)",
-        id="null",
+        row("scenarios", {"name": None}, "scenarios.name: valeur obligatoire (null reçu)"), id="null"
     ),
+    pytest.param(row("scenarios", {"name": 12}, "scenarios.name: attendu un texte"), id="number-for-a-text"),
     pytest.param(
-        lambda lines: edited(lines, 2, {"name": 12}),
-        "frise.jsonl:2:1: scenarios.name: attendu un texte",
-        id="number-for-a-text",
-    ),
-    pytest.param(
-        lambda lines: edited(lines, 2, {"created_at": "hier"}),
-        "frise.jsonl:2:1: scenarios.created_at: Invalid isoformat string: 'hier'",
+        row("scenarios", {"created_at": "hier"}, "scenarios.created_at: Invalid isoformat string: 'hier'"),
         id="bad-date",
     ),
     pytest.param(
-        lambda lines: edited(lines, 2, {"created_at": "2026-03-01T10:00:00"}),
-        "frise.jsonl:2:1: scenarios.created_at: attendu une date et heure avec son fuseau (ISO 8601)",
+        row(
+            "scenarios",
+            {"created_at": "2026-03-01T10:00:00"},
+            "scenarios.created_at: attendu une date et heure avec son fuseau (ISO 8601)",
+        ),
         id="naive-date",
     ),
     pytest.param(
-        lambda lines: edited(lines, 3, {"working_group": ...}),
-        "frise.jsonl:3:1: scenarios.row: colonnes différentes de l'en-tête : working_group",
+        row(
+            "scenarios",
+            {"working_group": ...},
+            "scenarios.row: colonnes différentes de l'en-tête : working_group",
+        ),
         id="row-lacks-a-column",
     ),
     pytest.param(
-        lambda lines: "".join([*lines[:2], lines[2].replace('"scenarios"', '"ateliers"'), *lines[3:]]),
-        "frise.jsonl:3:1: table: table « ateliers » absente de l'en-tête de la sauvegarde",
+        lambda lines: replaced(
+            "scenarios",
+            lines[at(lines, "scenarios") - 1].replace('"scenarios"', '"ateliers"'),
+            "table: table « ateliers » absente de l'en-tête de la sauvegarde",
+        )(lines),
         id="row-of-an-unknown-table",
     ),
+    pytest.param(versions_first, id="tables-out-of-order"),
     pytest.param(
-        lambda lines: "".join([lines[0], lines[4], *lines[1:4], *lines[5:]]),
-        "frise.jsonl:3:1: table: les lignes de « scenarios » doivent suivre l'ordre des tables de l'en-tête",
-        id="tables-out-of-order",
-    ),
-    pytest.param(
-        lambda lines: "".join(lines[:-1]),
-        "frise.jsonl:12:1: counts: sauvegarde incomplète : la dernière ligne (les totaux) manque ; le fichier a "
-        "sans doute été coupé",
+        lambda lines: (
+            "".join(lines[:-1]),
+            f"frise.jsonl:{len(lines) - 1}:1: counts: sauvegarde incomplète : la dernière ligne (les totaux) "
+            "manque ; le fichier a sans doute été coupé",
+        ),
         id="cut-short",
     ),
     pytest.param(
-        lambda lines: "".join(lines[:6]) + "".join(lines[7:]),
-        "frise.jsonl:12:1: counts: les totaux ne correspondent pas aux lignes lues : le fichier a été modifié",
+        lambda lines: (
+            "".join(line for n, line in enumerate(lines, 1) if n != at(lines, "scores")),
+            f"frise.jsonl:{len(lines) - 1}:1: counts: les totaux ne correspondent pas aux lignes lues : le "
+            "fichier a été modifié",
+        ),
         id="a-row-removed",
     ),
     pytest.param(
-        lambda lines: "".join(lines) + lines[1],
-        "frise.jsonl:14:1: (ligne): ligne après les totaux, qui doivent être la dernière",
+        lambda lines: (
+            "".join(lines) + lines[1],
+            f"frise.jsonl:{len(lines) + 1}:1: (ligne): ligne après les totaux, qui doivent être la dernière",
+        ),
         id="after-the-counts",
     ),
 ]
 
 
-@pytest.mark.parametrize(("spoil", "message"), BAD_FILES)
+@pytest.mark.parametrize("spoil", BAD_FILES)
 def test_a_bad_backup_is_refused_at_its_line_and_nothing_is_restored(
-    sqlite_engine: Engine, second_sqlite: Engine, spoil: object, message: str
+    sqlite_engine: Engine, second_sqlite: Engine, spoil: Case
 ) -> None:
-    backup = spoil(lines_of(sqlite_engine))  # type: ignore[operator]
+    backup, message = spoil(lines_of(sqlite_engine))
     with pytest.raises(ProblemsError) as caught:
         restore(second_sqlite, backup)
     assert [str(p) for p in caught.value.problems] == [message]
@@ -380,12 +441,13 @@ def test_rows_that_break_a_constraint_are_refused_with_their_lines(
     sqlite_engine: Engine, second_sqlite: Engine
 ) -> None:
     lines = lines_of(sqlite_engine)
-    orphan = edited(lines, 10, {"scenario_id": "inconnu"})  # a session pointing to no scenario
+    first, last = at(lines, "sessions"), at(lines, "sessions", -1)
+    orphan = edited(lines, first, {"scenario_id": "inconnu"})  # a session pointing to no scenario
     with pytest.raises(StoreError) as caught:
         restore(second_sqlite, orphan)
     assert caught.value.message == (
-        "Les lignes 10 à 12 de « frise.jsonl » (table « sessions ») contredisent une contrainte de la "
-        "base (doublon ou référence absente) : rien n'a été restauré."
+        f"Les lignes {first} à {last} de « frise.jsonl » (table « sessions ») contredisent une contrainte "
+        "de la base (doublon ou référence absente) : rien n'a été restauré."
     )
     assert contents(second_sqlite) == dict.fromkeys(metadata.tables, [])
 
