@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tpt_model.yamlio import writing
-from tpt_model.yamlio.writing import remove_file, sweep_temporary, write_atomically
+from tpt_model.yamlio.writing import atomic_text, remove_file, sweep_temporary, write_atomically
 
 
 def test_a_file_is_replaced_and_keeps_its_permissions(tmp_path: Path) -> None:
@@ -55,3 +55,29 @@ def test_a_removed_file_is_gone_and_removing_it_again_is_fine(tmp_path: Path) ->
     remove_file(path)
     remove_file(path)
     assert not os.path.exists(path)
+
+
+def test_a_text_written_in_steps_replaces_the_file_only_when_done(tmp_path: Path) -> None:
+    path = tmp_path / "sauvegarde.jsonl"
+    path.write_text("ancienne\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_text(path) as out:
+        out.write("nouvelle à moitié\n")
+        raise RuntimeError("disque plein")
+    assert path.read_text(encoding="utf-8") == "ancienne\n"
+    with atomic_text(path) as out:
+        out.write("été\n")
+        out.write("suite\n")
+    assert path.read_bytes() == "été\nsuite\n".encode()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["sauvegarde.jsonl"]
+
+
+def test_a_private_file_is_its_owners_only(tmp_path: Path) -> None:
+    path = tmp_path / "sauvegarde.jsonl"
+    path.write_text("ancienne\n", encoding="utf-8")
+    path.chmod(0o644)
+    with atomic_text(path, private=True) as out:
+        out.write("{}\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    with atomic_text(tmp_path / "neuve.jsonl", private=True) as out:
+        out.write("{}\n")
+    assert stat.S_IMODE((tmp_path / "neuve.jsonl").stat().st_mode) == 0o600
