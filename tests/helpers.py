@@ -7,6 +7,9 @@ parametrize lists, module constants) or in plain helper functions. Test modules 
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +23,10 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
+
+# Debian's chromium, which the browser tests drive (Playwright cannot download a browser here), or
+# the browser TPT_CHROMIUM names.
+CHROMIUM = os.environ.get("TPT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # The bricks of the test catalogue, which its only template (the test scenario) holds in this order.
 BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
@@ -61,3 +68,24 @@ def idle(page: Page) -> None:
     from playwright.sync_api import expect
 
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def missing_chromium() -> str:
+    """Why the browser tests cannot run and how to make them run, or "" when chromium is there."""
+    if Path(CHROMIUM).exists():
+        return ""
+    where = (
+        f"TPT_CHROMIUM vaut « {CHROMIUM} »" if os.environ.get("TPT_CHROMIUM") else "pas de commande chromium"
+    )
+    return (
+        f"chromium est introuvable ({where}) : les tests navigateur ne peuvent pas tourner. "
+        "Pour les lancer : make chromium (installe le chromium de Debian par apt-get, avec sudo "
+        "si besoin), ou TPT_CHROMIUM=/chemin/vers/chromium."
+    )
+
+
+def free_port() -> int:
+    """A loopback port that nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -1,23 +1,26 @@
 """Real-browser fixtures: `streamlit run` on a free loopback port, driven by Debian's chromium."""
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
+from typing import IO
 
 import pytest
+from helpers import CHROMIUM, ROOT, free_port, missing_chromium
 from playwright.sync_api import expect
 
 # A loaded CI machine can take a few seconds for a rerun: wait longer than Playwright's 5 s.
 expect.set_options(timeout=15_000)
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# How long a server may take to listen, on a machine busy with other tests (it takes ~1 s idle).
+START_TIMEOUT = 90
+# Streamlit prints this line once its server listens (then `/_stcore/health` answers).
+READY = "URL: http://127.0.0.1:{port}"
+PORT_TAKEN = "is already in use"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -27,12 +30,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _require_browser() -> None:
-    if Path(CHROMIUM).exists():
+    if not missing_chromium():
         return
     # CI must prove the browser flows: there a missing chromium is a failure, not a skip.
     if os.environ.get("TPT_REQUIRE_BROWSER"):
-        pytest.fail("chromium est introuvable alors que TPT_REQUIRE_BROWSER est défini")
-    pytest.skip("chromium n'est pas installé (apt-get install chromium) : tests navigateur ignorés")
+        pytest.fail(f"TPT_REQUIRE_BROWSER est défini : {missing_chromium()}")
+    pytest.skip("chromium introuvable : make chromium l'installe (voir la fin du rapport)")
 
 
 @pytest.fixture(scope="session")
@@ -59,49 +62,92 @@ def browser_context_args() -> dict[str, object]:
     return {"viewport": {"width": 1400, "height": 1600}, "locale": "fr-FR"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+class _ServerOutput(threading.Thread):
+    """Copies the server's output into its log file and notes when the server listens or stops.
+
+    Reading the output blocks until the server writes: the wait for readiness needs no polling step.
+    """
+
+    def __init__(self, output: IO[bytes], log: IO[bytes], port: int) -> None:
+        super().__init__(daemon=True)
+        self.output, self.log = output, log
+        self.ready_line = READY.format(port=port).encode()
+        self.ready = False
+        self.port_taken = False
+        self.settled = threading.Event()  # set when the server listens, or when its output ends
+
+    def run(self) -> None:
+        for line in self.output:
+            self.log.write(line)
+            self.log.flush()
+            if self.ready_line in line:
+                self.ready = True
+                self.settled.set()
+            self.port_taken = self.port_taken or PORT_TAKEN.encode() in line
+        self.settled.set()
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("streamlit s'est arrêté au démarrage")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("streamlit ne répond pas")
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
-@pytest.fixture
-def app_url(tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
-    """A fresh app server on the test catalogue, with its database in the test's folder."""
-    _require_browser()
-    port = _free_port()
+@contextmanager
+def running_app(catalogue_dir: Path, data_dir: Path, log_path: Path) -> Iterator[str]:
+    """An app server on `catalogue_dir` with its database in `data_dir`; yields its address.
+
+    The port is a free one; if another process takes it before Streamlit binds it (tests run in
+    parallel), the server is started again on another port.
+    """
     env = {
         **os.environ,
         "TPT_CATALOGUE_DIR": str(catalogue_dir),
-        "TPT_DATA_DIR": str(tmp_path / "data"),
+        "TPT_DATA_DIR": str(data_dir),
+        "PYTHONUNBUFFERED": "1",  # the ready line must reach the pipe at once
     }
     env.pop("TPT_DATABASE_URL", None)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
-    log = (tmp_path / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    with log_path.open("wb") as log:
+        for _attempt in range(3):
+            port = free_port()
+            command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
+            command += ["--server.address=127.0.0.1", f"--server.port={port}"]
+            command += ["--server.fileWatcherType=none"]
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            assert process.stdout is not None
+            output = _ServerOutput(process.stdout, log, port)
+            output.start()
+            try:
+                output.settled.wait(timeout=START_TIMEOUT)
+                if output.ready:
+                    yield f"http://127.0.0.1:{port}"
+                    return
+            finally:
+                _stop(process)
+                output.join(timeout=10)
+                process.stdout.close()
+            if not output.port_taken:
+                break
+    raise RuntimeError(f"streamlit n'a pas démarré : voir {log_path}")
+
+
+AppServer = Callable[[Path, Path, Path], AbstractContextManager[str]]
+
+
+@pytest.fixture(scope="session")
+def app_server() -> AppServer:
+    """`running_app`, for a module whose tests share one server (skipped at once without chromium)."""
+    _require_browser()
+    return running_app
+
+
+@pytest.fixture
+def app_url(app_server: AppServer, tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
+    """A fresh app server on the test catalogue, with its database in the test's folder."""
+    with app_server(catalogue_dir, tmp_path / "data", tmp_path / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()

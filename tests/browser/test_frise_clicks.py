@@ -2,7 +2,8 @@
 
 import re
 import shutil
-from pathlib import Path
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 
 import pytest
 from helpers import ROOT
@@ -41,10 +42,18 @@ def click_and_wait(page: Page, target: Locator) -> None:
     page.wait_for_function(IDLE_AFTER, arg=[before], timeout=15_000)
 
 
-@pytest.fixture
-def catalogue_dir(tmp_path: Path) -> Path:
-    """The shipped catalogue: its calendar has every kind of milestone mark."""
-    return Path(shutil.copytree(ROOT / "catalogue", tmp_path / "catalogue"))
+@pytest.fixture(scope="module")
+def app_url(
+    app_server: Callable[..., AbstractContextManager[str]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """One server for the module, on the shipped catalogue: its calendar has every kind of milestone mark.
+
+    These clicks change nothing, so the tests can share it; each test has its own browser session.
+    """
+    folder = tmp_path_factory.mktemp("frise-clicks")
+    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
+    with app_server(catalogue, folder / "data", folder / "streamlit.log") as url:
+        yield url
 
 
 def number(bar: Locator) -> str:
