@@ -1,10 +1,12 @@
 """Analyse page: where the open scenario's journey leaves young women alone, and what could fill it."""
 
+import pandas as pd
 import streamlit as st
 
 from tpt_model.analysis.coverage import AXIS_TITLES, coverage, coverage_spec, coverage_table
 from tpt_model.analysis.gaps import IDLE_MONTHS, Gap, fill, journey_gaps
 from tpt_model.analysis.partners import partner_table, single_partner_bricks, unused_partners
+from tpt_model.formatting import table_text
 from tpt_model.scenario.editor import ChangeResult, add_placement
 from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
@@ -55,7 +57,8 @@ st.caption("Couleur : nombre de placements ; chiffre : heures par bénéficiaire
 cells = coverage(catalogue, view.scenario, axis)
 st.vega_lite_chart(coverage_spec(catalogue, cells, axis), key="analyse_heatmap")
 with st.expander("La couverture en tableau"):
-    st.dataframe(coverage_table(catalogue, cells, axis), hide_index=True)
+    coverage_rows = pd.DataFrame(coverage_table(catalogue, cells, axis))
+    st.dataframe(table_text(coverage_rows, duration=["Heures par bénéficiaire"]), hide_index=True)
 
 st.subheader("Trous du parcours")
 idle_months = st.number_input(
@@ -81,7 +84,11 @@ cohort_plan_editor(catalogue, view.scenario, save)
 budget_panel(catalogue, view.scenario)
 
 st.subheader("Partenaires")
-st.dataframe(partner_table(catalogue, view.scenario), hide_index=True)
+partner_rows = pd.DataFrame(partner_table(catalogue, view.scenario))
+st.dataframe(
+    table_text(partner_rows, duration=["Heures par bénéficiaire"], money=["Coût par bénéficiaire (€)"]),
+    hide_index=True,
+)
 alone = [catalogue.brick(b).title for b in single_partner_bricks(catalogue, view.scenario)]
 if alone:
     st.warning(escape_markdown("Briques qui ne reposent que sur un partenaire : " + ", ".join(alone) + "."))

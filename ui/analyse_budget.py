@@ -16,7 +16,7 @@ from tpt_model.analysis.budget import (
 )
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import euros, number
+from tpt_model.formatting import euros, number, table_text
 from tpt_model.scenario.cohort_plan import COLUMNS, change_cohort_plan
 from tpt_model.scenario.editor import ChangeResult
 
@@ -42,18 +42,25 @@ def cohort_plan_editor(
             ),
         },
     )
-    bursary = st.number_input(
-        "Part de boursières", 0.0, 1.0, plan.flags.get("boursiere", 0.0), 0.05, key="analyse_bursary"
+    # In whole percents: a share written 0.25 would show a decimal point, not a French comma.
+    percent = st.number_input(
+        "Part de boursières (%)",
+        0,
+        100,
+        round(plan.flags.get("boursiere", 0.0) * 100),
+        5,
+        key="analyse_bursary",
     )
     if st.button("Enregistrer le plan de cohortes", key="analyse_save_plan", icon=":material/save:"):
         records = edited.to_dict("records")
-        save(change_cohort_plan(catalogue, scenario, records, bursary))
+        save(change_cohort_plan(catalogue, scenario, records, percent / 100))
 
 
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per calendar year stacked by pillar, with its table."""
     st.markdown("##### Coût par bénéficiaire de chaque parcours-type")
-    st.dataframe(walk_table(catalogue, scenario), hide_index=True)
+    walks = pd.DataFrame(walk_table(catalogue, scenario))
+    st.dataframe(table_text(walks, money=["Non boursière (€)", "Boursière (€)"]), hide_index=True)
     years = budget_years(catalogue, scenario)
     entries = budget_entries(catalogue, scenario)
     st.markdown(f"##### Dépenses par année civile, {years[0]}–{years[-1]}")
@@ -63,4 +70,5 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     rows = budget_table(catalogue, entries, years)
     st.vega_lite_chart(budget_spec(catalogue, rows), key="analyse_budget_chart")
     with st.expander("Les dépenses en tableau"):
-        st.dataframe(rows, hide_index=True)
+        spending = pd.DataFrame(rows).astype({"Année": str})  # a year, not a number: « 2025 »
+        st.dataframe(table_text(spending, money=["Montant (€)"]), hide_index=True)

@@ -7,6 +7,7 @@ import streamlit as st
 from tpt_model.analysis.communication import communication_plan, plan_csv, plan_ics, plan_table
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import date_label
 from tpt_model.journey.cohort import cohort_label, cohort_years, school_year_start
 
 
@@ -22,7 +23,12 @@ def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
         key="analyse_cohort",
     )
     dates = communication_plan(catalogue, scenario, year)
-    st.dataframe(plan_table(catalogue, dates), hide_index=True)
+    # The CSV keeps ISO dates for spreadsheets; the page writes them as French readers do.
+    rows = [
+        {**row, "Début": date_label(day.start), "Fin": date_label(day.end)}
+        for row, day in zip(plan_table(catalogue, dates), dates, strict=True)
+    ]
+    st.dataframe(rows, hide_index=True)
     name = f"Plan de communication, {cohort_label(year)}"
     left, right = st.columns(2)
     left.download_button(

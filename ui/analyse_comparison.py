@@ -1,11 +1,12 @@
 """The Analyse page's comparison: the open scenario against an earlier version or a shipped scenario."""
 
+import pandas as pd
 import streamlit as st
 
 from tpt_model.analysis.comparison import compare
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import euros
+from tpt_model.formatting import euros, table_text
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
 from ui.store_errors import store_errors
@@ -50,4 +51,4 @@ def comparison_panel(
             }
             for s, p, a, b in found.coverage
         ]
-        st.dataframe(rows, hide_index=True)
+        st.dataframe(table_text(pd.DataFrame(rows)), hide_index=True)

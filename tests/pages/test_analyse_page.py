@@ -38,8 +38,8 @@ def test_the_heat_map_and_its_table_show_the_open_scenario() -> None:
     assert table.iloc[0].to_dict() == {
         "Étape": "Seconde",
         "Volet": "Attirer",
-        "Placements": 1,
-        "Heures par bénéficiaire": 1,
+        "Placements": "1",
+        "Heures par bénéficiaire": "1\u202fh",
     }
 
 
@@ -76,7 +76,9 @@ def budget_rows(at: AppTest) -> list[dict]:
 
 def test_a_cohort_plan_edited_and_saved_drives_the_budget() -> None:
     at = analyse_page()
-    assert all(row["Montant (€)"] == 0 for row in budget_rows(at))  # the test programme plans no cohort
+    assert all(
+        row["Montant (€)"] == "0\u00a0€" for row in budget_rows(at)
+    )  # the test programme plans no cohort
     at.session_state["analyse_cohorts"] = {
         "edited_rows": {},
         "added_rows": [{"year": 2025, "entrants": 100, "entry_stage": "seconde"}],
@@ -88,7 +90,7 @@ def test_a_cohort_plan_edited_and_saved_drives_the_budget() -> None:
     plan = at.session_state[STATE_KEY].frise.scenario.cohort_plan
     assert [(c.year, c.entrants, c.entry_stage) for c in plan.cohorts] == [(2025, 100, "seconde")]
     # The class workshop in October of seconde: 100 × 5 € and its fixed 1,000 € in 2025.
-    assert {"Année": 2025, "Volet": "Attirer", "Montant (€)": 1500} in budget_rows(at)
+    assert {"Année": "2025", "Volet": "Attirer", "Montant (€)": "1\u202f500\u00a0€"} in budget_rows(at)
 
 
 def test_a_wrong_cohort_row_is_refused_in_french() -> None:
@@ -131,7 +133,7 @@ def test_the_communication_plan_of_a_cohort_and_its_files() -> None:
     at = analyse_page()
     at.selectbox(key="analyse_cohort").set_value(2025).run()
     table = next(d.value for d in at.dataframe if "Moment" in d.value.columns)
-    assert ("2028-01-01", "Vœux Parcoursup") in list(zip(table["Début"], table["Moment"], strict=True))
+    assert ("01/01/2028", "Vœux Parcoursup") in list(zip(table["Début"], table["Moment"], strict=True))
     assert [b.proto.label for b in at.get("download_button")] == [
         "Télécharger (CSV)",
         "Ajouter à un agenda (ICS)",
