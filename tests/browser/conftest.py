@@ -1,6 +1,7 @@
 """Real-browser fixtures: `streamlit run` on a free loopback port, driven by Debian's chromium."""
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -144,6 +145,18 @@ def app_server() -> AppServer:
     """`running_app`, for a module whose tests share one server (skipped at once without chromium)."""
     _require_browser()
     return running_app
+
+
+@pytest.fixture(scope="session")
+def shipped_app_url(app_server: AppServer, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server per test process on a copy of the shipped catalogue, for tests that change no data.
+
+    Its long labels and many marks are what a room sees; each test still has its own browser session.
+    """
+    folder = tmp_path_factory.mktemp("shipped")
+    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
+    with app_server(catalogue, folder / "data", folder / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture

@@ -1,12 +1,8 @@
 """In a real browser: a click on any mark of the frise does something sensible or nothing, never a crash."""
 
 import re
-import shutil
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 
 import pytest
-from helpers import ROOT
 from playwright.sync_api import Locator, Page, expect
 
 # Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
@@ -42,20 +38,6 @@ def click_and_wait(page: Page, target: Locator) -> None:
     page.wait_for_function(IDLE_AFTER, arg=[before], timeout=15_000)
 
 
-@pytest.fixture(scope="module")
-def app_url(
-    app_server: Callable[..., AbstractContextManager[str]], tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[str]:
-    """One server for the module, on the shipped catalogue: its calendar has every kind of milestone mark.
-
-    These clicks change nothing, so the tests can share it; each test has its own browser session.
-    """
-    folder = tmp_path_factory.mktemp("frise-clicks")
-    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
-    with app_server(catalogue, folder / "data", folder / "streamlit.log") as url:
-        yield url
-
-
 def number(bar: Locator) -> str:
     """« N° 7 » for the bar of the 7th placement (its tooltip is its accessible label)."""
     found = re.search(r"N°: (\d+);", bar.get_attribute("aria-label") or "")
@@ -64,9 +46,13 @@ def number(bar: Locator) -> str:
 
 
 @pytest.fixture
-def frise(page: Page, app_url: str) -> tuple[Page, str]:
+def frise(page: Page, shipped_app_url: str) -> tuple[Page, str]:
+    """The shipped frise (its calendar has every kind of milestone mark) with its second bar selected.
+
+    The clicks change nothing, so the tests share one server.
+    """
     page.add_init_script(RUN_COUNTER)
-    page.goto(app_url)
+    page.goto(shipped_app_url)
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
     later = page.get_by_role("button", name="Plus tard")
     later.click()

@@ -14,7 +14,7 @@ def test_the_uploader_texts_are_french(page: Page, app_url: str) -> None:
     open_scenarios(page, app_url)
     uploader = page.get_by_test_id("stFileUploader")
     expect(uploader.get_by_test_id("stBaseButton-secondary")).to_contain_text("Choisir un fichier")
-    expect(uploader.get_by_text("1 Mo au plus par fichier")).to_be_visible()
+    expect(uploader.get_by_text("1 Mo au plus · YAML, YML")).to_be_visible()
     expect(uploader).not_to_contain_text("Upload")
     expect(uploader).not_to_contain_text("per file")
 
