@@ -14,8 +14,9 @@ import pytest
 from helpers import CHROMIUM, ROOT, free_port, missing_chromium
 from playwright.sync_api import expect
 
-# A loaded CI machine can take a few seconds for a rerun: wait longer than Playwright's 5 s.
-expect.set_options(timeout=15_000)
+# A loaded machine running the tests in parallel can take several seconds for a rerun: wait much
+# longer than Playwright's 5 s (a wait ends as soon as its condition holds; only a failure waits it all).
+expect.set_options(timeout=30_000)
 
 # How long a server may take to listen, on a machine busy with other tests (it takes ~1 s idle).
 START_TIMEOUT = 90

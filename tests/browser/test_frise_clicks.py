@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from helpers import idle
 from playwright.sync_api import Locator, Page, expect
 
 # Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
@@ -35,7 +36,7 @@ def click_and_wait(page: Page, target: Locator) -> None:
     """Click, then wait until the rerun the click started has finished."""
     before = page.evaluate("window.tptRuns")
     target.click(force=True)
-    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=15_000)
+    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=30_000)
 
 
 def number(bar: Locator) -> str:
@@ -54,9 +55,11 @@ def frise(page: Page, shipped_app_url: str) -> tuple[Page, str]:
     page.add_init_script(RUN_COUNTER)
     page.goto(shipped_app_url)
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
+    idle(page)
     later = page.get_by_role("button", name="Plus tard")
     later.click()
     expect(later).to_be_hidden()
+    idle(page)  # a click sent while the app runs can be dropped
     bar = chart(page).locator(PLACEMENT_BAR).nth(1)
     selected = number(bar)
     click_and_wait(page, bar)
