@@ -8,6 +8,7 @@ parametrize lists, module constants) or in plain helper functions. Test modules 
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import uuid
 from collections.abc import Iterator
@@ -28,6 +29,10 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
+
+# Debian's chromium, which the browser tests drive (Playwright cannot download a browser here), or
+# the browser TPT_CHROMIUM names.
+CHROMIUM = os.environ.get("TPT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 # The bricks of the test catalogue, which its only template (the test scenario) holds in this order.
 BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
@@ -109,6 +114,20 @@ def url_with_options(target: Target) -> str:
     """A database's address with its connection options in the query string (what TPT_DATABASE_URL holds)."""
     url, connect_args = target
     return make_url(url).update_query_dict(connect_args).render_as_string(hide_password=False)
+
+
+def missing_chromium() -> str:
+    """Why the browser tests cannot run and how to make them run, or "" when chromium is there."""
+    if Path(CHROMIUM).exists():
+        return ""
+    where = (
+        f"TPT_CHROMIUM vaut « {CHROMIUM} »" if os.environ.get("TPT_CHROMIUM") else "pas de commande chromium"
+    )
+    return (
+        f"chromium est introuvable ({where}) : les tests navigateur ne peuvent pas tourner. "
+        "Pour les lancer : make chromium (installe le chromium de Debian par apt-get, avec sudo "
+        "si besoin), ou TPT_CHROMIUM=/chemin/vers/chromium."
+    )
 
 
 def free_port() -> int:

@@ -50,21 +50,24 @@ def change_notice(view: FriseView, store: ScenarioStore, author: str) -> None:
 def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
     assert view.editor is not None
-    cols = st.columns([6, 1, 1])
-    cols[0].subheader(escape_markdown(view.scenario.name))
-    cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
+    title, steps = st.columns([2, 1])
+    title.subheader(escape_markdown(view.scenario.name))
+    title.caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
+    # The buttons as wide as their labels, side by side at the right: a fixed share of the width
+    # cut them (« Ann… ») on a 1280-pixel screen.
+    buttons = steps.container(horizontal=True, horizontal_alignment="right")
     # Callbacks run before the page is drawn: the version and the buttons above show the result.
-    for col, label, icon, key, step, summary in (
-        (cols[1], "Annuler", ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
-        (cols[2], "Rétablir", ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
+    for label, icon, key, step, summary in (
+        ("Annuler", ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
+        ("Rétablir", ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
     ):
-        col.button(
+        buttons.button(
             label,
             icon=icon,
             key=key,
             disabled=summary is None,
             help=None if summary is None else escape_markdown(step_line(label, summary)),
-            width="stretch",
+            width="content",
             on_click=step,
             args=(view, store, author),
         )

@@ -4,24 +4,35 @@ import os
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
-from helpers import POSTGRESQL_URL_ENV, free_port, postgresql_schema, url_with_options
+from helpers import (
+    CHROMIUM,
+    POSTGRESQL_URL_ENV,
+    ROOT,
+    free_port,
+    missing_chromium,
+    postgresql_schema,
+    url_with_options,
+)
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-# A loaded CI machine can take a few seconds for a rerun: wait longer than Playwright's 5 s.
-expect.set_options(timeout=15_000)
+# A loaded machine running the tests in parallel can take several seconds for a rerun: wait much
+# longer than Playwright's 5 s (a wait ends as soon as its condition holds; only a failure waits it all).
+expect.set_options(timeout=30_000)
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Set only by the tests that want them (through `app_environment`), never inherited.
 PILOT_SETTINGS = ("TPT_PILOT_SECRET", "TPT_PILOT_EMAILS", "TPT_CATALOGUE_GIT_COMMIT")
+# How long a server may take to listen, on a machine busy with other tests (it takes ~1 s idle).
+START_TIMEOUT = 90
+# Streamlit prints this line once its server listens (then `/_stcore/health` answers).
+READY = "URL: http://127.0.0.1:{port}"
+PORT_TAKEN = "is already in use"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -31,12 +42,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _require_browser() -> None:
-    if Path(CHROMIUM).exists():
+    if not missing_chromium():
         return
     # CI must prove the browser flows: there a missing chromium is a failure, not a skip.
     if os.environ.get("TPT_REQUIRE_BROWSER"):
-        pytest.fail("chromium est introuvable alors que TPT_REQUIRE_BROWSER est défini")
-    pytest.skip("chromium n'est pas installé (apt-get install chromium) : tests navigateur ignorés")
+        pytest.fail(f"TPT_REQUIRE_BROWSER est défini : {missing_chromium()}")
+    pytest.skip("chromium introuvable : make chromium l'installe (voir la fin du rapport)")
 
 
 @pytest.fixture(scope="session")
@@ -63,42 +74,75 @@ def browser_context_args() -> dict[str, object]:
     return {"viewport": {"width": 1400, "height": 1600}, "locale": "fr-FR"}
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("streamlit s'est arrêté au démarrage")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("streamlit ne répond pas")
+class _ServerOutput(threading.Thread):
+    """Copies the server's output into its log file and notes when the server listens or stops.
+
+    Reading the output blocks until the server writes: the wait for readiness needs no polling step.
+    """
+
+    def __init__(self, output: IO[bytes], log: IO[bytes], port: int) -> None:
+        super().__init__(daemon=True)
+        self.output, self.log = output, log
+        self.ready_line = READY.format(port=port).encode()
+        self.ready = False
+        self.port_taken = False
+        self.settled = threading.Event()  # set when the server listens, or when its output ends
+
+    def run(self) -> None:
+        for line in self.output:
+            self.log.write(line)
+            self.log.flush()
+            if self.ready_line in line:
+                self.ready = True
+                self.settled.set()
+            self.port_taken = self.port_taken or PORT_TAKEN.encode() in line
+        self.settled.set()
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextmanager
 def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port with `env` added to the environment; yields its URL."""
-    port = free_port()
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
+    """`streamlit run app.py` on a free loopback port with `env` added to the environment; yields its URL.
+
+    If another process takes the free port before Streamlit binds it (tests run in parallel), the
+    server is started again on another port.
+    """
     inherited = {k: v for k, v in os.environ.items() if k not in PILOT_SETTINGS}
-    environment = {**inherited, **env}
+    environment = {**inherited, **env, "PYTHONUNBUFFERED": "1"}  # the ready line must reach the pipe at once
     if "TPT_DATABASE_URL" not in env:
         environment.pop("TPT_DATABASE_URL", None)
     with log_path.open("wb") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            _wait_healthy(url, process)
-            yield url
-        finally:
-            process.terminate()
+        for _attempt in range(3):
+            port = free_port()
+            command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
+            command += ["--server.address=127.0.0.1", f"--server.port={port}"]
+            command += ["--server.fileWatcherType=none"]
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            assert process.stdout is not None
+            output = _ServerOutput(process.stdout, log, port)
+            output.start()
             try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
+                output.settled.wait(timeout=START_TIMEOUT)
+                if output.ready:
+                    yield f"http://127.0.0.1:{port}"
+                    return
+            finally:
+                _stop(process)
+                output.join(timeout=10)
+                process.stdout.close()
+            if not output.port_taken:
+                break
+    raise RuntimeError(f"streamlit n'a pas démarré : voir {log_path}")
 
 
 @pytest.fixture
@@ -113,6 +157,20 @@ def app_url(tmp_path: Path, catalogue_dir: Path, app_environment: dict[str, str]
     _require_browser()
     env = {"TPT_CATALOGUE_DIR": str(catalogue_dir), "TPT_DATA_DIR": str(tmp_path / "data"), **app_environment}
     with app_server(env, tmp_path / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def shipped_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server per test process on a copy of the shipped catalogue, for tests that change no data.
+
+    Its long labels and many marks are what a room sees; each test still has its own browser session.
+    """
+    _require_browser()
+    folder = tmp_path_factory.mktemp("shipped")
+    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
+    env = {"TPT_CATALOGUE_DIR": str(catalogue), "TPT_DATA_DIR": str(folder / "data")}
+    with app_server(env, folder / "streamlit.log") as url:
         yield url
 
 
