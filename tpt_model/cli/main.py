@@ -7,11 +7,12 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from tpt_model.catalogue.schema import write_schemas
-from tpt_model.errors import ProblemsError, SettingsError, errors_among, warnings_among
-from tpt_model.export.analyses import analyses, write_analyses_schema
+from tpt_model.cli.export import add_export_command
+from tpt_model.errors import SettingsError, errors_among, warnings_among
+from tpt_model.export.analyses import write_analyses_schema
+from tpt_model.export.as_json import write_document_schema
 from tpt_model.formatting import count
-from tpt_model.scenario.files import read_upload
-from tpt_model.scenario.folder import check_catalogue, load_catalogue
+from tpt_model.scenario.folder import check_catalogue
 from tpt_model.settings import load_settings
 from tpt_model.store.engine import make_engine
 from tpt_model.store.errors import StoreError
@@ -35,7 +36,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir)
-    for path in [*write_schemas(out_dir), write_analyses_schema(out_dir)]:
+    for path in [*write_schemas(out_dir), write_analyses_schema(out_dir), write_document_schema(out_dir)]:
         print(path.as_posix())
     return 0
 
@@ -64,19 +65,6 @@ def _upgrade_line(change: SchemaUpgrade) -> str:
     return f"Base mise à jour : révision {change.before} → {change.after}."
 
 
-def _export(args: argparse.Namespace) -> int:
-    path = Path(args.scenario)
-    try:
-        catalogue = load_catalogue(Path(args.catalogue))
-        scenario = read_upload(path.read_bytes(), path.name, catalogue)
-    except ProblemsError as err:
-        for problem in err.problems:
-            print(problem)
-        return 1
-    print(analyses(catalogue, scenario).model_dump_json(indent=2))
-    return 0
-
-
 def _bench(args: argparse.Namespace) -> int:
     from tpt_model.bench.loader import run_benchmarks  # heavy imports only for this command
 
@@ -100,11 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "upgrade", help="mettre le schéma de la base (TPT_DATABASE_URL) à la dernière révision"
     )
     db_upgrade.set_defaults(run=_db_upgrade)
-    export = commands.add_parser("export", help="exporter les analyses d'un fichier scénario")
-    export.add_argument("scenario", help="fichier scénario YAML")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("--catalogue", default="catalogue", help="dossier du catalogue")
-    export.set_defaults(run=_export)
+    add_export_command(commands)
     bench = commands.add_parser("bench", help="mesurer les ratios de performance")
     bench.add_argument("--quick", action="store_true", help="tailles réduites (essai)")
     bench.set_defaults(run=_bench)

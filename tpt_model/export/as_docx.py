@@ -163,18 +163,15 @@ def _block(doc: Docx, block: Block, figures: Figures) -> list[Element]:
         return [_paragraph(_run(f"{f.label} : ", bold=True), _run(f.value)) for f in block.items]
     if isinstance(block, Table):
         return _table(block)
-    if block.kind == "frise":
-        # The frise gets a landscape page of its own, then the text goes on in portrait.
-        before = _section_break(doc, False)
-        picture = _picture(doc, block, figures, Cm(29.7) - 2 * MARGIN)
-        return [before, *picture, _section_break(doc, True)]
-    return _picture(doc, block, figures, Cm(16))
+    return _picture(doc, block, figures, Cm(29.7) - 2 * MARGIN if block.kind == "frise" else Cm(16))
 
 
 def _section(doc: Docx, section: Section, depth: int, figures: Figures) -> list[Element]:
-    elements = [_text(section.title, f"Heading{min(depth, 3)}")]
-    for block in section.blocks:
-        elements += _block(doc, block, figures)
+    heading = _text(section.title, f"Heading{min(depth, 3)}")
+    elements = [heading, *(e for block in section.blocks for e in _block(doc, block, figures))]
+    if section.landscape:
+        # Its title and blocks (the frise and its table) get landscape pages, then portrait again.
+        elements = [_section_break(doc, False), *elements, _section_break(doc, True)]
     for sub in section.subsections:
         elements += _section(doc, sub, depth + 1, figures)
     return elements

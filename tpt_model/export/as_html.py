@@ -21,7 +21,7 @@ STYLE = """
   @bottom-left { content: "TechPourToutes · " string(kind); font-size: 8pt; color: #555; }
   @bottom-right { content: "Page " counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
 @page :first { @top-left { content: none; } @top-right { content: none; } }
-@page frise { size: A4 landscape; margin: 14mm 12mm 16mm 12mm; }
+@page landscape { size: A4 landscape; margin: 14mm 12mm 16mm 12mm; }
 body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 10pt; line-height: 1.45;
   color: #1d1f23; max-width: 1100px; margin: 0 auto; padding: 0 16px; }
 h1 { font-size: 22pt; margin: 0 0 6pt; }
@@ -52,7 +52,7 @@ tr { page-break-inside: avoid; }
 figure { margin: 8pt 0; page-break-inside: avoid; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 8.5pt; color: #444; }
-section.frise-figure { page: frise; }
+div.landscape { page: landscape; }
 h2, h3, h4, p.label, caption { page-break-after: avoid; }
 @media print {
   body { max-width: none; padding: 0; }
@@ -68,9 +68,11 @@ def column_shares(table: Table) -> list[float]:
     """
     weights = []
     for i, column in enumerate(table.columns):
-        longest = max((len(cell_text(row[i], column.kind)) for row in table.rows), default=0)
-        header = max((len(word) for word in column.name.split()), default=1)
-        weights.append(min(max(longest, header, 3), 40))
+        texts = [cell_text(row[i], column.kind) for row in table.rows]
+        longest = max(map(len, texts), default=0)
+        # A word is never cut: the column is at least as wide as its longest word (header included).
+        word = max((len(w) for t in [*texts, column.name] for w in t.split()), default=1)
+        weights.append(max(word + 2, min(longest, 30), 4))
     total = sum(weights) or 1
     return [w / total for w in weights]
 
@@ -99,8 +101,7 @@ def _figure(figure: Figure, figures: Figures) -> str:
     data = base64.b64encode(figures.svg(figure).encode("utf-8")).decode("ascii")
     image = f'<img src="data:image/svg+xml;base64,{data}" alt="{escape(figure.description)}">'
     figure_html = f"<figure>{image}<figcaption>{escape(figure.title)}</figcaption></figure>"
-    # The frise gets a landscape page of its own in print.
-    return f'<section class="frise-figure">{figure_html}</section>' if figure.kind == "frise" else figure_html
+    return figure_html
 
 
 def _block(block: Block, figures: Figures) -> str:
@@ -119,8 +120,11 @@ def _block(block: Block, figures: Figures) -> str:
 
 def _section(section: Section, depth: int, figures: Figures) -> str:
     level = min(depth + 1, 4)
-    parts = [f'<section id="{escape(section.id)}"><h{level}>{escape(section.title)}</h{level}>']
-    parts += [_block(b, figures) for b in section.blocks]
+    heading = f"<h{level}>{escape(section.title)}</h{level}>"
+    blocks = [heading, *(_block(b, figures) for b in section.blocks)]
+    parts = [f'<section id="{escape(section.id)}">']
+    # In print, a wide figure and its table get landscape pages of their own.
+    parts += ['<div class="landscape">', *blocks, "</div>"] if section.landscape else blocks
     parts += [_section(s, depth + 1, figures) for s in section.subsections]
     parts.append("</section>")
     return "\n".join(parts)

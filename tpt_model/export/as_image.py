@@ -4,6 +4,7 @@ A `Figures` object draws each figure once, whichever formats ask for it in the s
 """
 
 import json
+import re
 from typing import Any
 
 import vl_convert as vlc
@@ -13,6 +14,22 @@ from tpt_model.export.document import Document, Figure
 # French number formats in the axes (« 12 345 ») and no data from the network: every value is inline.
 _OPTIONS: dict[str, Any] = {"format_locale": "fr-FR", "allowed_base_urls": []}
 PNG_SCALE = 2  # crisp on a projector and in print
+_IDS = re.compile(r"\b(gradient_|clip|pattern_)(\d+)\b")
+
+
+def steady_ids(svg: str) -> str:
+    """The SVG with Vega's gradient and clip ids numbered from 0 in order of appearance.
+
+    Vega counts them across the process: the same chart drawn twice would differ by these numbers.
+    """
+    seen: dict[str, str] = {}
+
+    def renumber(match: re.Match[str]) -> str:
+        return seen.setdefault(
+            match.group(0), f"{match.group(1)}{sum(k.startswith(match.group(1)) for k in seen)}"
+        )
+
+    return _IDS.sub(renumber, svg)
 
 
 class Figures:
@@ -30,7 +47,7 @@ class Figures:
         """The figure as SVG text."""
         key = self._key(figure)
         if key not in self._svg:
-            self._svg[key] = vlc.vegalite_to_svg(figure.spec, **_OPTIONS)
+            self._svg[key] = steady_ids(vlc.vegalite_to_svg(figure.spec, **_OPTIONS))
         return self._svg[key]
 
     def png(self, figure: Figure) -> bytes:

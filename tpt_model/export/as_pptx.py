@@ -14,7 +14,7 @@ from tpt_model.export.document import BulletList, Document, Facts, Figure, Parag
 from tpt_model.export.files import steady_zip
 from tpt_model.formatting import count
 
-WIDTH, HEIGHT = Inches(13.333), Inches(7.5)
+WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 33.867 × 19.05 cm
 MARGIN = Inches(0.5)
 TITLE_HEIGHT = Inches(0.9)
 PICTURE_TOP = Inches(1.3)

@@ -42,4 +42,4 @@ def to_xlsx(document: Document) -> bytes:
         )
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return steady_zip(buffer.getvalue())
+    return steady_zip(buffer.getvalue(), modified=created.strftime("%Y-%m-%dT%H:%M:%SZ"))

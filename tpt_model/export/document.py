@@ -103,6 +103,8 @@ class Section(_Doc):
     title: Text
     blocks: list[Block] = []
     subsections: list["Section"] = []
+    landscape: bool = False
+    """Vrai quand ses blocs se lisent mieux sur une page à l'italienne (la frise et son tableau)."""
 
 
 class Cover(_Doc):

@@ -2,6 +2,7 @@
 
 import io
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Mapping
@@ -12,6 +13,7 @@ from tpt_model.scenario.files import slug
 # Office files and zips are zip archives that stamp each member with the clock: a fixed stamp makes the
 # same document give the same bytes (exports can be compared in git).
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 
 
 def _member(name: str) -> zipfile.ZipInfo:
@@ -31,10 +33,17 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def steady_zip(data: bytes) -> bytes:
-    """The same archive (members in the same order) with the clock's timestamps replaced by a fixed one."""
+def steady_zip(data: bytes, modified: str | None = None) -> bytes:
+    """The same archive (members in the same order) with the clock's timestamps replaced by fixed ones.
+
+    With `modified` (an ISO date-time), the Office core properties' modification time is that one:
+    openpyxl writes the clock's there, whatever the workbook's properties say.
+    """
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         members = {info.filename: archive.read(info) for info in archive.infolist()}
+    core = members.get("docProps/core.xml")
+    if modified is not None and core is not None:
+        members["docProps/core.xml"] = _MODIFIED.sub(rf"\g<1>{modified}\g<2>".encode(), core)
     return zip_bytes(members)
 
 

@@ -132,6 +132,7 @@ def frise_section(catalogue: Catalogue, scenario: Scenario) -> Section:
         title="La frise",
         blocks=[frise_figure(catalogue, scenario), table],
         subsections=phase_sections(catalogue, scenario),
+        landscape=True,
     )
 
 
@@ -141,7 +142,8 @@ def phase_sections(catalogue: Catalogue, scenario: Scenario) -> list[Section]:
     by_phase: dict[str, dict[str, list[str]]] = {p.id: {} for p in programme.phases}
     for row in frise_rows(catalogue, scenario, FriseOptions()):
         phase = programme.phase_of(row.placement.start.stage).id
-        by_phase[phase].setdefault(row.brick.id, []).append(f"{row.start_label} → {row.end_label}")
+        span = row.start_label if row.months == 1 else f"{row.start_label} → {row.end_label}"
+        by_phase[phase].setdefault(row.brick.id, []).append(span)
     sections = []
     for phase in programme.phases:
         bricks = by_phase[phase.id]
