@@ -20,6 +20,21 @@ ColumnKind = Literal["text", "int", "number", "eur", "hours", "bool"]
 # Every text of the document loses its control characters (pasted from Word, they break DOCX and XLSX).
 Text = Annotated[str, AfterValidator(strip_control)]
 Cell = Text | int | float | bool | None
+
+
+def _clean(value: Any) -> Any:
+    """A chart spec's values with the control characters of every text removed (they make SVG invalid)."""
+    if isinstance(value, str):
+        return strip_control(value)
+    if isinstance(value, dict):
+        return {k: _clean(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_clean(v) for v in value]
+    return value
+
+
+# A note pasted from Word goes into the chart's data (tooltips, labels): SVG cannot hold its controls.
+Spec = Annotated[dict[str, Any], AfterValidator(_clean)]
 # What a figure shows; the renderers size the frise apart (a whole landscape page, a wide picture).
 FigureKind = Literal["frise", "matrix", "budget", "coverage"]
 
@@ -88,7 +103,7 @@ class Figure(_Doc):
     title: Text
     description: Text
     """Ce que montre la figure, en une phrase (texte alternatif des images)."""
-    spec: dict[str, Any]
+    spec: Spec
     """Spécification Vega-Lite de la figure."""
 
 

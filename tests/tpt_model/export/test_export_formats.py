@@ -7,7 +7,7 @@ import zipfile
 import jsonschema
 import pytest
 import yaml
-from export_helpers import (
+from export_readers import (
     TODAY,
     docx_text,
     html_parts,
