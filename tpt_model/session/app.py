@@ -8,6 +8,7 @@ from tpt_model.catalogue.search import BrickFilter
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import check_evaluator
 from tpt_model.session.evaluation import EvaluationView
+from tpt_model.session.export import ExportView
 from tpt_model.session.frise import FriseView
 from tpt_model.session.library import LibraryView
 
@@ -39,6 +40,7 @@ class AppState(BaseModel):
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
     scenarios: LibraryView = LibraryView()
+    export: ExportView = ExportView()
 
     def set_author(self, name: str) -> None:
         """The name typed in the sidebar, without the spaces around it."""
