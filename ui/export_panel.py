@@ -13,6 +13,7 @@ from ui.binding import bind
 from ui.store_errors import store_errors
 
 WHOLE = "Tout le cahier des charges"
+NOBODY = ""  # the choice « no partner » (a None option would show the placeholder instead of its label)
 
 
 def _scenario(view: ExportView, infos: list[ScenarioInfo], open_id: str | None) -> None:
@@ -75,10 +76,12 @@ def export_choices(
         view.partner = None
     st.selectbox(
         "Pour qui",
-        [None, *names],
-        format_func=lambda p: WHOLE if p is None else f"Brief pour {names[p]} (ses briques seulement)",
+        [NOBODY, *names],
+        format_func=lambda p: f"Brief pour {names[p]} (ses briques seulement)" if p else WHOLE,
         key="export_partner",
-        on_change=bind("export_partner", lambda: view.partner, lambda v: setattr(view, "partner", v)),
+        on_change=bind(
+            "export_partner", lambda: view.partner or NOBODY, lambda v: setattr(view, "partner", v or None)
+        ),
     )
 
 
