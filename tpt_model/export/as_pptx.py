@@ -18,7 +18,7 @@ WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 33.867 × 
 MARGIN = Inches(0.5)
 TITLE_HEIGHT = Inches(0.9)
 PICTURE_TOP = Inches(1.3)
-MAX_LINES = 12  # more lines than this no longer read on a projector: the rest is counted
+MAX_LINES = 10  # more lines than this no longer read on a projector: the rest is counted
 
 
 def _slide(deck: Deck, title: str) -> Slide:
@@ -113,7 +113,7 @@ def to_pptx(document: Document, figures: Figures | None = None) -> bytes:
     else:
         _lines(slide, ["La frise ne compte encore aucun placement."])
     for phase in (s for _, s in document.walk() if s.id.startswith("phase-")):
-        _lines(_slide(deck, phase.title), _items(phase))
+        _lines(_slide(deck, phase.title), _items(phase), size=16)
     matrix = document.figure("matrix")
     slide = _slide(deck, "Matrice de priorisation")
     if matrix is not None:

@@ -73,7 +73,7 @@ def _cover(source: ExportSource, partner: str | None) -> Cover:
         title="Brief partenaire" if partner else "Cahier des charges",
         programme=catalogue.programme.name,
         scenario=scenario.name,
-        working_group=f"Groupe de travail {group.number} — {group.title}" if group else None,
+        working_group=f"GT{group.number} · {group.title}" if group else None,
         version=source.version,
         author=source.author,
         date=source.today.isoformat(),

@@ -20,7 +20,7 @@ from tpt_model.analysis.partners import partner_table, single_partner_bricks, un
 from tpt_model.analysis.totals import journey_totals, shown_totals
 from tpt_model.catalogue.card import PERSONA_FLAG_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
 from tpt_model.export.document import (
     Block,
     BulletList,
@@ -34,7 +34,7 @@ from tpt_model.export.document import (
     Table,
 )
 from tpt_model.export.tables import table_from_frame, table_from_rows
-from tpt_model.formatting import count, euros, hours, number
+from tpt_model.formatting import count, euros, hours, month_name, number
 from tpt_model.frise.chart import frise_chart
 from tpt_model.frise.rows import FriseOptions, for_persona, frise_rows, frise_table
 from tpt_model.frise.spec import chart_spec
@@ -136,29 +136,32 @@ def frise_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     )
 
 
+def _short_point(catalogue: Catalogue, point: JourneyPoint) -> str:
+    """« octobre 2de »: a month and the stage's short label, for lists read on a slide."""
+    return f"{month_name(point.month)} {catalogue.programme.stage(point.stage).short}"
+
+
 def phase_sections(catalogue: Catalogue, scenario: Scenario) -> list[Section]:
-    """For each phase, the bricks that start in it: short title, months, how many placements."""
+    """For each phase, the bricks that start in it: short title, months, how many more placements."""
     programme = catalogue.programme
     by_phase: dict[str, dict[str, list[str]]] = {p.id: {} for p in programme.phases}
     for row in frise_rows(catalogue, scenario, FriseOptions()):
-        phase = programme.phase_of(row.placement.start.stage).id
-        span = row.start_label if row.months == 1 else f"{row.start_label} → {row.end_label}"
-        by_phase[phase].setdefault(row.brick.id, []).append(span)
+        start, end = (_short_point(catalogue, p) for p in (row.placement.start, row.placement.end))
+        span = start if row.months == 1 else f"{start} → {end}"
+        by_phase[programme.phase_of(row.placement.start.stage).id].setdefault(row.brick.id, []).append(span)
     sections = []
     for phase in programme.phases:
-        bricks = by_phase[phase.id]
         items = [
             f"{catalogue.brick(b).short_title} — {spans[0]}"
             + (f" (+ {len(spans) - 1})" if len(spans) > 1 else "")
-            for b, spans in bricks.items()
+            for b, spans in by_phase[phase.id].items()
         ]
         blocks: list[Block] = [Paragraph(text=phase.description)]
         blocks.append(
             BulletList(items=items) if items else remark("Aucune action ne commence dans cette phase.")
         )
-        sections.append(
-            Section(id=f"phase-{phase.id}", title=f"Phase {phase.number} · {phase.label}", blocks=blocks)
-        )
+        title = f"Phase {phase.number} · {phase.label}"
+        sections.append(Section(id=f"phase-{phase.id}", title=title, blocks=blocks))
     return sections
 
 

@@ -33,7 +33,7 @@ def test_the_chapters_come_in_the_order_of_the_specification(catalogue: Catalogu
     assert [s.title for s in document.sections] == CHAPTERS
     cover = dict(document.cover.pairs())
     assert cover["Scénario"] == "Mini parcours"
-    assert cover["Groupe de travail"].startswith("Groupe de travail 1 — ")
+    assert cover["Groupe de travail"].startswith("GT1 · ")
     assert (cover["Version"], cover["Autrice ou auteur de la version"]) == ("4", "Léa")
     sheets = next(s for s in document.sections if s.id == "briques").subsections
     assert [s.title for s in sheets] == ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
