@@ -19,22 +19,27 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 from tpt_model.export.as_image import Figures
 from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
 from tpt_model.export.files import steady_zip
-from tpt_model.export.tables import cell_text
+from tpt_model.export.tables import cell_text, column_shares
 
 A4 = (Cm(21), Cm(29.7))
 MARGIN = Cm(2)
+TABLE_TEXT = 16  # half-points: 8 pt, so that a table of ten columns reads without cutting words
 TOC_HINT = "Sommaire : dans Word, clic droit puis « Mettre à jour les champs » pour l'afficher."
 Element = Any  # lxml elements of python-docx's oxml classes
 
 
-def _run(text: str, *, bold: bool = False, italic: bool = False) -> Element:
+def _run(text: str, *, bold: bool = False, italic: bool = False, half_points: int | None = None) -> Element:
     run = OxmlElement("w:r")
-    if bold or italic:
+    if bold or italic or half_points:
         properties = OxmlElement("w:rPr")
         if bold:
             properties.append(OxmlElement("w:b"))
         if italic:
             properties.append(OxmlElement("w:i"))
+        if half_points:
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), str(half_points))
+            properties.append(size)
         run.append(properties)
     value = OxmlElement("w:t")
     value.set(qn("xml:space"), "preserve")
@@ -56,7 +61,7 @@ def _paragraph(*runs: Element, style: str | None = None) -> Element:
     return paragraph
 
 
-def _text(text: str, style: str | None = None, **kind: bool) -> Element:
+def _text(text: str, style: str | None = None, **kind: Any) -> Element:
     return _paragraph(_run(text, **kind), style=style)
 
 
@@ -101,12 +106,12 @@ def _row(texts: list[str], *, header: bool = False) -> Element:
         row.append(properties)
     for text in texts:
         cell = OxmlElement("w:tc")
-        cell.append(_text(text, bold=header))
+        cell.append(_text(text, bold=header, half_points=TABLE_TEXT))
         row.append(cell)
     return row
 
 
-def _table(table: Table) -> list[Element]:
+def _table(table: Table, width: Length) -> list[Element]:
     grid = OxmlElement("w:tbl")
     properties = OxmlElement("w:tblPr")
     for tag, attributes in (
@@ -119,8 +124,10 @@ def _table(table: Table) -> list[Element]:
         properties.append(element)
     grid.append(properties)
     columns = OxmlElement("w:tblGrid")
-    for _ in table.columns:
-        columns.append(OxmlElement("w:gridCol"))
+    for share in column_shares(table):  # the same widths as the HTML and PDF tables
+        column = OxmlElement("w:gridCol")
+        column.set(qn("w:w"), str(int(width * share / 635)))  # EMU to twentieths of a point
+        columns.append(column)
     grid.append(columns)
     grid.append(_row([c.name for c in table.columns], header=True))
     for row in table.rows:
@@ -154,7 +161,7 @@ def _picture(doc: Docx, figure: Figure, figures: Figures, width: Length) -> list
     return [holder._p, _text(f"{figure.title}. {figure.description}", "Caption")]
 
 
-def _block(doc: Docx, block: Block, figures: Figures) -> list[Element]:
+def _block(doc: Docx, block: Block, figures: Figures, width: Length) -> list[Element]:
     if isinstance(block, Paragraph):
         return [_text(block.text, bold=block.style == "label", italic=block.style == "remark")]
     if isinstance(block, BulletList):
@@ -162,13 +169,14 @@ def _block(doc: Docx, block: Block, figures: Figures) -> list[Element]:
     if isinstance(block, Facts):
         return [_paragraph(_run(f"{f.label} : ", bold=True), _run(f.value)) for f in block.items]
     if isinstance(block, Table):
-        return _table(block)
-    return _picture(doc, block, figures, Cm(29.7) - 2 * MARGIN if block.kind == "frise" else Cm(16))
+        return _table(block, width)
+    return _picture(doc, block, figures, width if block.kind == "frise" else Cm(16))
 
 
 def _section(doc: Docx, section: Section, depth: int, figures: Figures) -> list[Element]:
     heading = _text(section.title, f"Heading{min(depth, 3)}")
-    elements = [heading, *(e for block in section.blocks for e in _block(doc, block, figures))]
+    width = (A4[1] if section.landscape else A4[0]) - 2 * MARGIN
+    elements = [heading, *(e for block in section.blocks for e in _block(doc, block, figures, Length(width)))]
     if section.landscape:
         # Its title and blocks (the frise and its table) get landscape pages, then portrait again.
         elements = [_section_break(doc, False), *elements, _section_break(doc, True)]

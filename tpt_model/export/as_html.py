@@ -9,7 +9,7 @@ from html import escape
 
 from tpt_model.export.as_image import Figures
 from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
-from tpt_model.export.tables import cell_text
+from tpt_model.export.tables import cell_text, column_shares
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
@@ -59,22 +59,6 @@ h2, h3, h4, p.label, caption { page-break-after: avoid; }
   nav.toc a::after { content: leader('.') target-counter(attr(href), page); }
 }
 """
-
-
-def column_shares(table: Table) -> list[float]:
-    """Each column's share of the table's width, from the length of its longest text (capped).
-
-    A fixed table layout with these widths reads well and spares WeasyPrint measuring every cell.
-    """
-    weights = []
-    for i, column in enumerate(table.columns):
-        texts = [cell_text(row[i], column.kind) for row in table.rows]
-        longest = max(map(len, texts), default=0)
-        # A word is never cut: the column is at least as wide as its longest word (header included).
-        word = max((len(w) for t in [*texts, column.name] for w in t.split()), default=1)
-        weights.append(max(word + 2, min(longest, 30), 4))
-    total = sum(weights) or 1
-    return [w / total for w in weights]
 
 
 def _table(table: Table) -> str:

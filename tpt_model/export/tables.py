@@ -69,3 +69,19 @@ def cell_text(value: Cell, kind: ColumnKind) -> str:
             return hours(value)
         return number(value, 0 if kind == "int" else 2)
     return value
+
+
+def column_shares(table: Table) -> list[float]:
+    """Each column's share of the table's width, from the length of its longest text (capped).
+
+    A fixed table layout with these widths reads well, and spares WeasyPrint measuring every cell.
+    """
+    weights = []
+    for i, column in enumerate(table.columns):
+        texts = [cell_text(row[i], column.kind) for row in table.rows]
+        longest = max(map(len, texts), default=0)
+        # A word is never cut: the column is at least as wide as its longest word (header included).
+        word = max((len(w) for t in [*texts, column.name] for w in t.split()), default=1)
+        weights.append(max(word + 2, min(longest, 30), 4))
+    total = sum(weights) or 1
+    return [w / total for w in weights]
