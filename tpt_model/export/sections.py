@@ -36,7 +36,7 @@ from tpt_model.export.document import (
 from tpt_model.export.tables import table_from_frame, table_from_rows
 from tpt_model.formatting import count, euros, hours, month_name, number
 from tpt_model.frise.chart import frise_chart
-from tpt_model.frise.rows import FriseOptions, for_persona, frise_rows, frise_table
+from tpt_model.frise.rows import FriseOptions, FriseRow, for_persona, frise_rows, frise_table
 from tpt_model.frise.spec import chart_spec
 from tpt_model.journey.cohort import cohort_label
 
@@ -299,24 +299,39 @@ def walks_section(catalogue: Catalogue, scenario: Scenario) -> Section:
             ),
         ]
         if rows:
-            blocks.append(
-                Table(
-                    title=f"Parcours de {persona.name}",
-                    columns=[
-                        Column(name="N°", kind="int"),
-                        Column(name="Brique"),
-                        Column(name="Début"),
-                        Column(name="Fin"),
-                        Column(name="Durée (mois)", kind="int"),
-                    ],
-                    rows=[[r.number, r.brick.title, r.start_label, r.end_label, r.months] for r in rows],
-                )
-            )
+            blocks.append(_walk_table(persona.name, rows))
         else:
             blocks.append(remark("Aucun placement de ce scénario ne la concerne."))
         subsections.append(Section(id=f"persona-{persona.id}", title=persona.name, blocks=blocks))
     blocks_top: list[Block] = [] if subsections else [remark("Le catalogue ne décrit aucune persona.")]
     return Section(id="parcours", title="Parcours des personas", blocks=blocks_top, subsections=subsections)
+
+
+def _walk_table(name: str, rows: Sequence[FriseRow]) -> Table:
+    """What she receives, one line per brick (a brick placed several times is one line): a few dozen lines."""
+    by_brick: dict[str, list[FriseRow]] = {}
+    for row in sorted(rows, key=lambda r: (r.start, r.idx)):
+        by_brick.setdefault(row.brick.id, []).append(row)
+    return Table(
+        title=f"Parcours de {name}",
+        columns=[
+            Column(name="Brique"),
+            Column(name="Placements", kind="int"),
+            Column(name="Début"),
+            Column(name="Fin"),
+            Column(name="Mois", kind="int"),
+        ],
+        rows=[
+            [
+                placed[0].brick.title,
+                len(placed),
+                placed[0].start_label,
+                max(placed, key=lambda r: r.end).end_label,
+                sum(r.months for r in placed),
+            ]
+            for placed in by_brick.values()
+        ],
+    )
 
 
 def plan_year(catalogue: Catalogue, scenario: Scenario) -> int:
