@@ -65,11 +65,12 @@ def run_export_benchmark(*, quick: bool = False) -> None:
     ratio = sum(large.values()) / sum(shipped.values())
     shipped_count = len(catalogue.template("parcours-type").placements)
     print(
-        f"Export, les dix formats, {placements} placements ÷ parcours-type livré ({shipped_count} placements) "
-        f"(objectif ≤ 5) : ratio {ratio:.2f}"
+        f"Export, les dix formats, {placements} placements ÷ parcours-type livré "
+        f"({shipped_count} placements) (objectif ≤ 5) : ratio {ratio:.2f}"
     )
     detail = ", ".join(f"{name} {seconds:.1f}" for name, seconds in large.items())
     total = sum(large.values())
     print(
-        f"Export à {placements} placements, secondes par format : {detail} ; total {total:.1f} s (objectif < 10 s)"
+        f"Export à {placements} placements, secondes par format : {detail} ; "
+        f"total {total:.1f} s (objectif < 10 s)"
     )
