@@ -80,7 +80,8 @@ def _has_database(url: str) -> bool:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return True
-    return bool(parsed.database) and parsed.database != ":memory:" and Path(parsed.database).is_file()
+    database = parsed.database
+    return bool(database) and database != ":memory:" and Path(str(database)).is_file()
 
 
 def _not_found(name: str) -> UsageError:

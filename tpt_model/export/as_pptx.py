@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pptx import Presentation
 from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Length, Pt
 
 from tpt_model.export.as_image import Figures
 from tpt_model.export.document import BulletList, Document, Facts, Figure, Paragraph, Section
@@ -33,12 +33,12 @@ def _slide(deck: Deck, title: str) -> Slide:
     return slide
 
 
-def _lines(slide: Slide, lines: Sequence[str], *, top: Emu | None = None, size: int = 18) -> None:
+def _lines(slide: Slide, lines: Sequence[str], *, top: Length | None = None, size: int = 18) -> None:
     shown = list(lines[:MAX_LINES])
     if len(lines) > MAX_LINES:
         shown.append(f"… et {len(lines) - MAX_LINES} autres (voir le cahier des charges)")
     y = top if top is not None else Inches(1.4)
-    box = slide.shapes.add_textbox(MARGIN, y, WIDTH - 2 * MARGIN, HEIGHT - y - MARGIN)
+    box = slide.shapes.add_textbox(MARGIN, y, Emu(WIDTH - 2 * MARGIN), Emu(HEIGHT - y - MARGIN))
     frame = box.text_frame
     frame.word_wrap = True
     for i, line in enumerate(shown or ["—"]):
@@ -48,14 +48,14 @@ def _lines(slide: Slide, lines: Sequence[str], *, top: Emu | None = None, size: 
         paragraph.space_after = Pt(4)
 
 
-def _picture(slide: Slide, figure: Figure, figures: Figures, top: Emu = PICTURE_TOP) -> None:
+def _picture(slide: Slide, figure: Figure, figures: Figures, top: Length = PICTURE_TOP) -> None:
     """The figure as large as the slide allows below the title, centred, its proportions kept."""
     picture = slide.shapes.add_picture(io.BytesIO(figures.png(figure)), MARGIN, top)
     room_w, room_h = WIDTH - 2 * MARGIN, HEIGHT - top - Inches(0.3)
     ratio = min(room_w / picture.width, room_h / picture.height)
-    picture.width, picture.height = int(picture.width * ratio), int(picture.height * ratio)
-    picture.left = int((WIDTH - picture.width) / 2)
-    picture._element.nvPicPr.cNvPr.set("descr", figure.description)  # the alternative text
+    picture.width, picture.height = Emu(int(picture.width * ratio)), Emu(int(picture.height * ratio))
+    picture.left = Emu(int((WIDTH - picture.width) / 2))
+    picture._element.xpath("./p:nvPicPr/p:cNvPr")[0].set("descr", figure.description)  # the alternative text
 
 
 def _items(section: Section | None) -> list[str]:

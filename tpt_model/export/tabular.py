@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -221,7 +221,7 @@ def xlsx_value(value: Any) -> Any:
     return safe_cell(value)
 
 
-def xlsx_cell(ws: Any, value: Any, *, bold: bool = False, number_format: str | None = None) -> WriteOnlyCell:
+def xlsx_cell(ws: Any, value: Any, *, bold: bool = False, number_format: str | None = None) -> Cell:
     """A cell that shows exactly what it holds: text is a text cell (`=1+1` stays text), numbers stay numbers.
 
     A text cell with a formula sign also gets Excel's « quote prefix » style: editing it keeps it text,
