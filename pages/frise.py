@@ -5,9 +5,8 @@ import streamlit as st
 from tpt_model.catalogue.card import persona_card_markdown
 from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
-from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
+from tpt_model.scenario.editor import add_placement, placement_for
 from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
-from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
 from ui.address import keep_address
 from ui.brick_picker import brick_picker
@@ -15,27 +14,15 @@ from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
 from ui.frise_header import frise_header
 from ui.journey_panel import journey_panel
+from ui.open_scenario import open_scenario
 from ui.placement_panel import placement_panel, placement_selector
 from ui.shell import ask_name_once, page_setup
-from ui.state import app_state
-from ui.store_errors import store_errors
-from ui.stores import scenario_store
 
 page_setup("frise")
 ask_name_once()
 catalogue = require_catalogue()
-state = app_state()
-view = state.frise
-store = scenario_store()
-with store_errors():
-    ensure_open(view, store, catalogue, state.author)
-
-
-def save(result: ChangeResult) -> None:
-    # Rerun at once: the header above (undo, version, notices) must show the change.
-    with store_errors():
-        commit(view, store, result, state.author)
-    st.rerun()
+opened = open_scenario(catalogue)
+state, view, store, save = opened.state, opened.view, opened.store, opened.save
 
 
 def on_chart_select() -> None:

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.cli.parser import FrenchParser
 from tpt_model.errors import InputError, ProblemsError, SettingsError
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.build import ExportSource, unknown_partner_message
@@ -51,7 +52,7 @@ class Found:
     sheets: tuple[ScoreSheet, ...] = ()
 
 
-def add_export_command(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def add_export_command(commands: "argparse._SubParsersAction[FrenchParser]") -> None:
     """The `export` command and its options."""
     parser = commands.add_parser("export", help="exporter le cahier des charges d'un scénario")
     parser.add_argument("scenario", help="fichier scénario YAML, ou nom d'un scénario enregistré")

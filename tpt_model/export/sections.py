@@ -4,13 +4,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from tpt_model.analysis.budget import (
-    budget_entries,
+from tpt_model.analysis.budget import budget_entries, budget_years, cohort_plan, inferred_share
+from tpt_model.analysis.budget_tables import (
+    AMOUNT,
+    BREAKDOWN_TITLES,
+    budget_pivot,
+    budget_rows,
     budget_spec,
-    budget_table,
-    budget_years,
-    cohort_plan,
-    inferred_share,
     walk_table,
 )
 from tpt_model.analysis.communication import communication_plan, plan_table
@@ -231,7 +231,7 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     totals = journey_totals(catalogue, scenario)
     entries = budget_entries(catalogue, scenario)
     years = budget_years(catalogue, scenario)
-    rows = budget_table(catalogue, entries, years)
+    rows = budget_rows(catalogue, entries, years)
     plan = cohort_plan(catalogue, scenario)
     entrants = sum(c.entrants for c in plan.cohorts)
     facts = Facts(
@@ -252,7 +252,7 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
         ]
     )
     blocks: list[Block] = [facts]
-    if rows and any(r["Montant (€)"] for r in rows):
+    if rows and any(r[AMOUNT] for r in rows):
         blocks.append(
             Figure(
                 kind="budget",
@@ -263,14 +263,13 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
         )
     else:
         blocks.append(remark("Le plan de cohortes ne donne aucune dépense sur ces cinq ans."))
-    blocks.append(
-        table_from_rows("Budget par année et par volet", rows, {"Année": "int", "Montant (€)": "eur"})
-    )
+    pivot = budget_pivot(rows, "pillar", "calendar").round(0)  # a budget reads in whole euros
+    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns if c != BREAKDOWN_TITLES["pillar"]}
+    records = [{str(k): v for k, v in row.items()} for row in pivot.to_dict("records")]
+    blocks.append(table_from_rows("Budget par année et par volet", records, money))
     walks = walk_table(catalogue, scenario)
     blocks.append(
-        table_from_rows(
-            "Coût des parcours-types", walks, {"Non boursière (€)": "eur", "Boursière (€)": "eur"}
-        )
+        table_from_rows("Coût des parcours-types", walks, {"Non boursière": "eur", "Boursière": "eur"})
     )
     return Section(id="budget", title="Budget sur cinq ans", blocks=blocks)
 
