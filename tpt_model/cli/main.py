@@ -6,13 +6,14 @@ from pathlib import Path
 
 from tpt_model.catalogue.schema import write_schemas
 from tpt_model.cli.db import add_db_commands
+from tpt_model.cli.export import add_export_command
 from tpt_model.cli.parser import FrenchParser
 from tpt_model.cli.scenario import add_scenario_commands
-from tpt_model.errors import ProblemsError, errors_among, warnings_among
-from tpt_model.export.analyses import analyses, write_analyses_schema
+from tpt_model.errors import errors_among, warnings_among
+from tpt_model.export.analyses import write_analyses_schema
+from tpt_model.export.as_json import write_document_schema
 from tpt_model.formatting import count
-from tpt_model.scenario.files import read_upload
-from tpt_model.scenario.folder import check_catalogue, load_catalogue
+from tpt_model.scenario.folder import check_catalogue
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -32,21 +33,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir)
-    for path in [*write_schemas(out_dir), write_analyses_schema(out_dir)]:
+    for path in [*write_schemas(out_dir), write_analyses_schema(out_dir), write_document_schema(out_dir)]:
         print(path.as_posix())
-    return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    path = Path(args.scenario)
-    try:
-        catalogue = load_catalogue(Path(args.catalogue))
-        scenario = read_upload(path.read_bytes(), path.name, catalogue)
-    except ProblemsError as err:
-        for problem in err.problems:
-            print(problem)
-        return 1
-    print(analyses(catalogue, scenario).model_dump_json(indent=2))
     return 0
 
 
@@ -69,11 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     schema.set_defaults(run=_schema)
     add_db_commands(commands)
     add_scenario_commands(commands)
-    export = commands.add_parser("export", help="exporter les analyses d'un fichier scénario")
-    export.add_argument("scenario", help="fichier scénario YAML")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("--catalogue", default="catalogue", help="dossier du catalogue")
-    export.set_defaults(run=_export)
+    add_export_command(commands)
     bench = commands.add_parser("bench", help="mesurer les ratios de performance")
     bench.add_argument("--quick", action="store_true", help="tailles réduites (essai)")
     bench.set_defaults(run=_bench)

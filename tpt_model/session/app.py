@@ -9,6 +9,7 @@ from tpt_model.errors import InputError
 from tpt_model.evaluation.form import check_evaluator
 from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.session.evaluation import EvaluationView
+from tpt_model.session.export import ExportView
 from tpt_model.session.frise import FriseView
 from tpt_model.session.library import LibraryView
 from tpt_model.session.workshop import WorkshopView
@@ -42,6 +43,7 @@ class AppState(BaseModel):
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
     scenarios: LibraryView = LibraryView()
+    export: ExportView = ExportView()
     workshop: WorkshopView = WorkshopView()
 
     def set_author(self, name: str) -> None:
