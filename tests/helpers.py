@@ -24,7 +24,7 @@ from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 from tpt_model.store.engine import normalise_url
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Locator, Page
     from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,6 +77,29 @@ def idle(page: Page) -> None:
     from playwright.sync_api import expect
 
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+# Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
+RUN_COUNTER = """
+window.tptRuns = 0;
+new MutationObserver((changes) => {
+  for (const change of changes)
+    if (change.target.getAttribute('data-test-script-state') === 'running') window.tptRuns++;
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+"""
+IDLE_AFTER = """([before]) => window.tptRuns > before && document.querySelector('[data-testid="stApp"]')
+    .getAttribute('data-test-script-state') === 'notRunning'"""
+
+
+def click_and_wait(page: Page, target: Locator, *, force: bool = False) -> None:
+    """Click, then wait until the rerun the click started has finished (needs RUN_COUNTER in the page).
+
+    `idle` alone can return before the click's rerun begins; a second click sent during that rerun
+    can then be dropped.
+    """
+    before = page.evaluate("window.tptRuns")
+    target.click(force=force)
+    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=30_000)
 
 
 @contextmanager

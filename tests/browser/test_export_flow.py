@@ -5,11 +5,12 @@ import zipfile
 from pathlib import Path
 
 from export_readers import pdf_text
-from helpers import idle
+from helpers import RUN_COUNTER, click_and_wait, idle
 from playwright.sync_api import Page, expect
 
 
 def test_download_the_pdf_and_the_zip(page: Page, app_url: str, tmp_path: Path) -> None:
+    page.add_init_script(RUN_COUNTER)
     page.goto(f"{app_url}/export")
     expect(page.get_by_role("heading", name="Export du cahier des charges")).to_be_visible(timeout=30_000)
     idle(page)
@@ -23,11 +24,9 @@ def test_download_the_pdf_and_the_zip(page: Page, app_url: str, tmp_path: Path) 
         "JSON",
         "Scénario (YAML)",
     ):
-        formats.get_by_role("button", name=label).click()
-        idle(page)
+        click_and_wait(page, formats.get_by_role("button", name=label))
     for label in ("Image de la frise (PNG)", "Image de la frise (SVG)"):
-        formats.get_by_role("button", name=label).click()
-        idle(page)
+        click_and_wait(page, formats.get_by_role("button", name=label))
     page.get_by_role("button", name="Préparer les fichiers").click()
     expect(page.get_by_text("2 fichiers prêts")).to_be_visible(timeout=60_000)
     idle(page)

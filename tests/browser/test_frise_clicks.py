@@ -3,19 +3,9 @@
 import re
 
 import pytest
-from helpers import idle
+from helpers import RUN_COUNTER, click_and_wait, idle
 from playwright.sync_api import Locator, Page, expect
 
-# Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
-RUN_COUNTER = """
-window.tptRuns = 0;
-new MutationObserver((changes) => {
-  for (const change of changes)
-    if (change.target.getAttribute('data-test-script-state') === 'running') window.tptRuns++;
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
-"""
-IDLE_AFTER = """([before]) => window.tptRuns > before && document.querySelector('[data-testid="stApp"]')
-    .getAttribute('data-test-script-state') === 'notRunning'"""
 PLACEMENT_BAR = '[aria-roledescription="bar"][aria-label*="N°: "]'
 # One mark of each kind: yearly bands, milestone ticks and markers, labels, phases and windows, rules.
 OTHER_MARKS = {
@@ -30,13 +20,6 @@ OTHER_MARKS = {
 
 def chart(page: Page) -> Locator:
     return page.get_by_test_id("stVegaLiteChart").first
-
-
-def click_and_wait(page: Page, target: Locator) -> None:
-    """Click, then wait until the rerun the click started has finished."""
-    before = page.evaluate("window.tptRuns")
-    target.click(force=True)
-    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=30_000)
 
 
 def number(bar: Locator) -> str:
@@ -62,7 +45,7 @@ def frise(page: Page, shipped_app_url: str) -> tuple[Page, str]:
     idle(page)  # a click sent while the app runs can be dropped
     bar = chart(page).locator(PLACEMENT_BAR).nth(1)
     selected = number(bar)
-    click_and_wait(page, bar)
+    click_and_wait(page, bar, force=True)
     expect(page.get_by_text(selected, exact=False).first).to_be_visible()
     return page, selected
 
@@ -70,7 +53,7 @@ def frise(page: Page, shipped_app_url: str) -> tuple[Page, str]:
 @pytest.mark.parametrize("kind", list(OTHER_MARKS))
 def test_a_click_on_any_other_mark_changes_nothing(frise: tuple[Page, str], kind: str) -> None:
     page, selected = frise
-    click_and_wait(page, chart(page).locator(OTHER_MARKS[kind]).first)
+    click_and_wait(page, chart(page).locator(OTHER_MARKS[kind]).first, force=True)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_text(selected, exact=False).first).to_be_visible()
 
@@ -79,6 +62,6 @@ def test_a_click_on_another_bar_selects_its_placement(frise: tuple[Page, str]) -
     page, _ = frise
     bar = chart(page).locator(PLACEMENT_BAR).first
     expected = number(bar)
-    click_and_wait(page, bar)
+    click_and_wait(page, bar, force=True)
     expect(page.get_by_test_id("stException")).to_have_count(0)
     expect(page.get_by_text(expected, exact=False).first).to_be_visible()
