@@ -10,11 +10,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import pytest
 import yaml
@@ -158,3 +159,28 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+class ProcessOutput(threading.Thread):
+    """Copies a server's output into its log file and notes when it says it is ready, or that it failed.
+
+    Reading the output blocks until the server writes: the wait for readiness needs no polling step.
+    """
+
+    def __init__(self, output: IO[bytes], log: IO[bytes], ready: str, failure: str | None = None) -> None:
+        super().__init__(daemon=True)
+        self.output, self.log = output, log
+        self.ready_line, self.failure_line = ready.encode(), (failure or "").encode()
+        self.ready = False
+        self.failed = False
+        self.settled = threading.Event()  # set when the server is ready, or when its output ends
+
+    def run(self) -> None:
+        for line in self.output:
+            self.log.write(line)
+            self.log.flush()
+            if self.ready_line in line:
+                self.ready = True
+                self.settled.set()
+            self.failed = self.failed or bool(self.failure_line and self.failure_line in line)
+        self.settled.set()

@@ -4,17 +4,17 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import pytest
 from helpers import (
     CHROMIUM,
     POSTGRESQL_URL_ENV,
     ROOT,
+    ProcessOutput,
     free_port,
     missing_chromium,
     postgresql_schema,
@@ -74,31 +74,6 @@ def browser_context_args() -> dict[str, object]:
     return {"viewport": {"width": 1400, "height": 1600}, "locale": "fr-FR"}
 
 
-class _ServerOutput(threading.Thread):
-    """Copies the server's output into its log file and notes when the server listens or stops.
-
-    Reading the output blocks until the server writes: the wait for readiness needs no polling step.
-    """
-
-    def __init__(self, output: IO[bytes], log: IO[bytes], port: int) -> None:
-        super().__init__(daemon=True)
-        self.output, self.log = output, log
-        self.ready_line = READY.format(port=port).encode()
-        self.ready = False
-        self.port_taken = False
-        self.settled = threading.Event()  # set when the server listens, or when its output ends
-
-    def run(self) -> None:
-        for line in self.output:
-            self.log.write(line)
-            self.log.flush()
-            if self.ready_line in line:
-                self.ready = True
-                self.settled.set()
-            self.port_taken = self.port_taken or PORT_TAKEN.encode() in line
-        self.settled.set()
-
-
 def _stop(process: subprocess.Popen[bytes]) -> None:
     process.terminate()
     try:
@@ -129,7 +104,7 @@ def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
                 command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
             )
             assert process.stdout is not None
-            output = _ServerOutput(process.stdout, log, port)
+            output = ProcessOutput(process.stdout, log, READY.format(port=port), PORT_TAKEN)
             output.start()
             try:
                 output.settled.wait(timeout=START_TIMEOUT)
@@ -140,7 +115,7 @@ def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
                 _stop(process)
                 output.join(timeout=10)
                 process.stdout.close()
-            if not output.port_taken:
+            if not output.failed:
                 break
     raise RuntimeError(f"streamlit n'a pas démarré : voir {log_path}")
 

@@ -8,18 +8,19 @@ import base64
 import os
 import shutil
 import subprocess
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, TEST_CATALOGUE, free_port, idle
+from helpers import ROOT, TEST_CATALOGUE, ProcessOutput, free_port, idle
 from playwright.sync_api import Page, expect
 
 CADDYFILE = ROOT / "deploy" / "Caddyfile"
 USER, PASSWORD = "atelier", "mot de passe du test"
+# Caddy logs this once its listeners are up with the configuration loaded.
+CADDY_READY = '"msg":"serving initial configuration"'
 
 
 def _status(url: str, credentials: tuple[str, str] | None = None) -> int:
@@ -32,8 +33,6 @@ def _status(url: str, credentials: tuple[str, str] | None = None) -> int:
             return int(answer.status)
     except urllib.error.HTTPError as err:
         return int(err.code)
-    except OSError:  # not listening yet
-        return 0
 
 
 @pytest.fixture
@@ -61,17 +60,20 @@ def proxy(two_servers: tuple[str, str], tmp_path: Path) -> Iterator[str]:
     }
     command = [caddy, "run", "--config", str(CADDYFILE), "--adapter", "caddyfile"]
     with (tmp_path / "caddy.log").open("wb") as log:
-        process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        assert process.stdout is not None
+        output = ProcessOutput(process.stdout, log, CADDY_READY)
+        output.start()
         try:
-            deadline = time.monotonic() + 30
-            while _status(f"{address}/_stcore/health", (USER, PASSWORD)) != 200:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError((tmp_path / "caddy.log").read_text(encoding="utf-8"))
-                time.sleep(0.2)
+            output.settled.wait(timeout=60)
+            if not output.ready:
+                raise RuntimeError((tmp_path / "caddy.log").read_text(encoding="utf-8"))
             yield address
         finally:
             process.terminate()
             process.wait(timeout=10)
+            output.join(timeout=10)
+            process.stdout.close()
 
 
 def test_the_proxy_asks_for_the_password(proxy: str) -> None:
