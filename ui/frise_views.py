@@ -1,0 +1,146 @@
+"""The frise's views for a room and a phone: the switch between views, the phase shown alone, the chart
+and the words that go with it (numbered bars, milestones without room, the moments of every year).
+"""
+
+import streamlit as st
+
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.frise.chart import SELECTION, FriseFigure, frise_figure, selection_after_click
+from tpt_model.frise.display import METRICS, VIEW_LABELS, FriseDisplay, ViewName, phase_numbers, shown_phase
+from tpt_model.session.frise import FriseView
+from tpt_model.text import escape_markdown
+from ui.binding import bind
+
+# The frise uses the page's whole width: Streamlit's wide layout keeps 5rem on each side. The
+# chart never gets narrower than the plot its view was laid out for (labels would meet): below
+# that width, as in a narrow window, it scrolls sideways instead.
+_PAGE_CSS = """
+.stMainBlockContainer {{ padding-left: {side}; padding-right: {side}; padding-top: {top}; }}
+.st-key-frise_chart {{ overflow-x: auto; }}
+.st-key-frise_chart [data-testid="stVegaLiteChart"] {{ min-width: {min_width}px; }}
+"""
+# A presentation fills the screen: no sidebar, no toolbar above the page.
+_PRESENTATION_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
+  { display: none; }
+.st-key-frise_phase_title h2 { font-size: 2.2rem; }
+"""
+_SIDES: dict[ViewName, tuple[str, str]] = {
+    "normal": ("1.5rem", "3.5rem"),
+    "presentation": ("1rem", "1rem"),
+    "telephone": ("0.6rem", "3.5rem"),
+}
+NUMBERED_HEADING = "**Numéros sur la frise** (actions trop courtes pour y écrire leur titre)"
+CHART_PADDING_PX = 12  # Vega's padding around the plot, on both sides together
+
+
+def page_style(display: FriseDisplay) -> None:
+    """The page's width and, in a presentation, a full screen without the sidebar (a fixed style of ours)."""
+    side, top = _SIDES[display.view]
+    css = _PAGE_CSS.format(side=side, top=top, min_width=METRICS[display.view].plot_px + CHART_PADDING_PX)
+    if display.view == "presentation":
+        css += _PRESENTATION_CSS
+    if display.view != "normal":
+        st.set_page_config(initial_sidebar_state="collapsed")
+    st.html(f"<style>{css}</style>")
+
+
+def view_switch(view: FriseView) -> None:
+    """Normal, presentation or phone view: the choice is written in the page's address (`?vue=`)."""
+    st.segmented_control(
+        "Vue",
+        list(VIEW_LABELS),
+        format_func=VIEW_LABELS.__getitem__,
+        required=True,
+        key="frise_view",
+        on_change=bind("frise_view", lambda: view.display.view, view.show),
+        help=(
+            "Présentation : en grand, plein écran, une phase à la fois, pour projeter. "
+            "Téléphone : une phase par écran, une ligne par action."
+        ),
+    )
+
+
+def phase_nav(catalogue: Catalogue, view: FriseView) -> None:
+    """The phase shown alone, with buttons for the previous and the next one (and, projected, the way out)."""
+    programme, display = catalogue.programme, view.display
+    numbers, shown = phase_numbers(programme), shown_phase(programme, view.display)
+    phase = next(p for p in programme.phases if p.number == shown)
+    small = display.view == "telephone"
+    cols = st.columns([1, 1] if small else [2, 7, 2, 2], vertical_alignment="center")
+    back, ahead = (cols[0], cols[1]) if small else (cols[0], cols[2])
+    back.button(
+        "Phase précédente",
+        icon=":material/arrow_back:",
+        key="frise_phase_back",
+        disabled=shown == numbers[0],
+        on_click=view.turn_phase,
+        args=(catalogue, -1),
+        width="stretch",
+    )
+    ahead.button(
+        "Phase suivante",
+        icon=":material/arrow_forward:",
+        key="frise_phase_next",
+        disabled=shown == numbers[-1],
+        on_click=view.turn_phase,
+        args=(catalogue, 1),
+        width="stretch",
+    )
+    if not small:
+        cols[3].button(
+            "Quitter",
+            help="Quitter la présentation : revenir à la frise complète.",
+            icon=":material/close_fullscreen:",
+            key="frise_leave",
+            on_click=view.show,
+            args=("normal",),
+            width="stretch",
+        )
+    title = f"Phase {phase.number} sur {len(numbers)} · {escape_markdown(phase.label)}"
+    with st.container(key="frise_phase_title") if small else cols[1].container(key="frise_phase_title"):
+        st.markdown(f"#### {title}" if small else f"## {title}")
+
+
+def frise_chart_element(catalogue: Catalogue, view: FriseView) -> FriseFigure:
+    """The frise of the view, where a click on a bar selects its placement; its figure."""
+
+    def on_select() -> None:
+        points = st.session_state["frise_chart"].selection.get(SELECTION, [])
+        view.selected = selection_after_click(points, view.selected, len(view.scenario.placements))
+
+    figure = frise_figure(
+        catalogue, view.scenario, view.options, selected=view.selected, display=view.display
+    )
+    st.vega_lite_chart(figure.spec, on_select=on_select, selection_mode=SELECTION, key="frise_chart")
+    return figure
+
+
+def _lines(items: list[str]) -> str:
+    return "\n".join(f"- {item}" for item in items)
+
+
+def chart_notes(figure: FriseFigure, view: FriseView, *, all_milestones: bool = False) -> None:
+    """Under the chart: the numbers of short bars, milestones left without a label, the yearly moments."""
+    if figure.numbered:
+        rows = [
+            f"| {n.number} | {escape_markdown(n.title)} | {escape_markdown(n.period)} |"
+            for n in figure.numbered
+        ]
+        st.markdown(f"{NUMBERED_HEADING}\n\n| N° | Action | Quand |\n|---:|---|---|\n" + "\n".join(rows))
+    milestones = figure.milestones if all_milestones else figure.unlabelled
+    if milestones:
+        heading = "Jalons de la phase" if all_milestones else "Jalons sans étiquette faute de place"
+        items = [f"{escape_markdown(label)} — {escape_markdown(period)}" for label, period in milestones]
+        st.markdown(f"**{heading}**\n{_lines(items)}")
+    if figure.yearly:
+        st.markdown(escape_markdown(figure.yearly))
+    _yearly_toggle(view)
+
+
+def _yearly_toggle(view: FriseView) -> None:
+    st.toggle(
+        "Placer aussi les moments de chaque année sur la frise",
+        key="frise_yearly",
+        on_change=bind("frise_yearly", lambda: view.display.yearly, view.show_yearly),
+    )
