@@ -7,7 +7,7 @@ from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.summary import placement_summary
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
-from ui.frise_views import chart_notes, frise_chart_element, phase_nav, view_switch
+from ui.frise_views import chart_notes, frise_chart_element, phase_nav, phase_picker, view_switch
 
 
 def presentation_view(catalogue: Catalogue, view: FriseView) -> None:
@@ -21,9 +21,9 @@ def presentation_view(catalogue: Catalogue, view: FriseView) -> None:
 
 def phone_view(catalogue: Catalogue, view: FriseView) -> None:
     """One phase per screen, one line per action, then its milestones and the whole frise as a table."""
-    st.markdown(f"### {escape_markdown(view.scenario.name)}")
+    st.markdown(f"##### {escape_markdown(view.scenario.name)}")
     view_switch(view)
-    phase_nav(catalogue, view)
+    phase_picker(catalogue, view)
     caption = st.empty()
     figure = frise_chart_element(catalogue, view)
     caption.caption(escape_markdown(figure.caption))

@@ -2,6 +2,8 @@
 and the words that go with it (numbered bars, milestones without room, the moments of every year).
 """
 
+from functools import partial
+
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
@@ -23,7 +25,6 @@ _PAGE_CSS = """
 _PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
   { display: none; }
-.st-key-frise_phase_title h2 { font-size: 2.2rem; }
 """
 _SIDES: dict[ViewName, tuple[str, str]] = {
     "normal": ("1.5rem", "3.5rem"),
@@ -62,13 +63,11 @@ def view_switch(view: FriseView) -> None:
 
 
 def phase_nav(catalogue: Catalogue, view: FriseView) -> None:
-    """The phase shown alone, with buttons for the previous and the next one (and, projected, the way out)."""
-    programme, display = catalogue.programme, view.display
+    """The phase shown alone, with buttons for the previous and the next one and the way out."""
+    programme = catalogue.programme
     numbers, shown = phase_numbers(programme), shown_phase(programme, view.display)
     phase = next(p for p in programme.phases if p.number == shown)
-    small = display.view == "telephone"
-    cols = st.columns([1, 1] if small else [2, 7, 2, 2], vertical_alignment="center")
-    back, ahead = (cols[0], cols[1]) if small else (cols[0], cols[2])
+    back, title, ahead, leave = st.columns([2, 7, 2, 2], vertical_alignment="center")
     back.button(
         "Phase précédente",
         icon=":material/arrow_back:",
@@ -87,19 +86,33 @@ def phase_nav(catalogue: Catalogue, view: FriseView) -> None:
         args=(catalogue, 1),
         width="stretch",
     )
-    if not small:
-        cols[3].button(
-            "Quitter",
-            help="Quitter la présentation : revenir à la frise complète.",
-            icon=":material/close_fullscreen:",
-            key="frise_leave",
-            on_click=view.show,
-            args=("normal",),
-            width="stretch",
-        )
-    title = f"Phase {phase.number} sur {len(numbers)} · {escape_markdown(phase.label)}"
-    with st.container(key="frise_phase_title") if small else cols[1].container(key="frise_phase_title"):
-        st.markdown(f"#### {title}" if small else f"## {title}")
+    leave.button(
+        "Quitter",
+        help="Quitter la présentation : revenir à la frise complète.",
+        icon=":material/close_fullscreen:",
+        key="frise_leave",
+        on_click=view.show,
+        args=("normal",),
+        width="stretch",
+    )
+    title.markdown(f"## Phase {phase.number} sur {len(numbers)} · {escape_markdown(phase.label)}")
+
+
+def phase_picker(catalogue: Catalogue, view: FriseView) -> None:
+    """On a phone: the phases in one row of buttons, the one shown named below them."""
+    programme = catalogue.programme
+    numbers, shown = phase_numbers(programme), shown_phase(programme, view.display)
+    st.segmented_control(
+        "Phase",
+        numbers,
+        format_func=lambda n: f"Phase {n}",
+        required=True,
+        key="frise_phase",
+        on_change=bind("frise_phase", lambda: shown, partial(view.show_phase, catalogue)),
+        width="stretch",
+    )
+    phase = next(p for p in programme.phases if p.number == shown)
+    st.markdown(f"#### {escape_markdown(phase.label)}")
 
 
 def frise_chart_element(catalogue: Catalogue, view: FriseView) -> FriseFigure:

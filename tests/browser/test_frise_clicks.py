@@ -19,7 +19,7 @@ new MutationObserver((changes) => {
 IDLE_AFTER = """([before]) => window.tptRuns > before && document.querySelector('[data-testid="stApp"]')
     .getAttribute('data-test-script-state') === 'notRunning'"""
 PLACEMENT_BAR = '[aria-roledescription="bar"][aria-label*="N°: "]'
-# One mark of each kind: yearly bands, milestone ticks and markers, labels, phases and windows, rules.
+# One mark of each kind: yearly bands and ticks, milestone markers, labels, phases and windows, rules.
 OTHER_MARKS = {
     "yearly band": '[aria-roledescription="bar"]:not([aria-label*="N°: "])',
     "tick": '[aria-roledescription="tick"]',
@@ -57,7 +57,7 @@ def number(bar: Locator) -> str:
 @pytest.fixture
 def frise(page: Page, app_url: str) -> tuple[Page, str]:
     page.add_init_script(RUN_COUNTER)
-    page.goto(app_url)
+    page.goto(f"{app_url}/?annuels=1")  # the moments of every year drawn too: every kind of mark
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
     later = page.get_by_role("button", name="Plus tard")
     later.click()

@@ -101,7 +101,9 @@ def test_the_phone_view_one_line_per_action_and_the_milestones_in_words() -> Non
     # Phase 1: the first placement, and the start of the second, which goes on into phase 2.
     assert sorted(b["num"] for b in bars) == [1, 2]
     assert {v["num"]: v["text"] for v in layer_of(at, "etiquettes")} == {1: "Atelier", 2: "Mentorat →"}
-    at.button(key="frise_phase_next").click().run()
+    assert at.segmented_control(key="frise_phase").options == ["Phase 1", "Phase 2", "Phase 3"]
+    assert "frise_phase_next" not in [b.key for b in at.button], "one row of phases, no big buttons"
+    at.segmented_control(key="frise_phase").set_value(2).run()
     bars = layer(at, "barres")["data"]["values"]
     assert sorted(b["num"] for b in bars) == [2, 3]
     assert len({b["band"] for b in bars}) == 2
@@ -110,7 +112,8 @@ def test_the_phone_view_one_line_per_action_and_the_milestones_in_words() -> Non
     assert "Vœux Parcoursup" not in markdown(at)  # a milestone of phase 1
     assert "Risque de décrochage en L1" in markdown(at)
     assert at.expander[0].label == "La frise en tableau" and len(at.dataframe[0].value) == 3
-    assert dict(at.query_params)["vue"] == "telephone"
+    assert dict(at.query_params)["vue"] == "telephone" and dict(at.query_params)["phase"] == "2"
+    assert "Je réussis ma formation" in markdown(at)
 
 
 def test_the_yearly_moments_can_be_drawn_on_the_frise() -> None:

@@ -88,6 +88,11 @@ class FriseView(BaseModel):
         """Draw the moments of every year on the frise, or fold them into one line of text."""
         self.display = self.display.model_copy(update={"yearly": shown})
 
+    def show_phase(self, catalogue: Catalogue, number: int) -> None:
+        """Show this phase in the views that show one phase at a time (the first one if it has no stage)."""
+        self.display = self.display.model_copy(update={"phase": number})
+        self.display = step_phase(catalogue.programme, self.display, 0)
+
     def turn_phase(self, catalogue: Catalogue, step: int) -> None:
         """Show the previous (-1) or next (+1) phase in the views that show one phase at a time."""
         self.display = step_phase(catalogue.programme, self.display, step)

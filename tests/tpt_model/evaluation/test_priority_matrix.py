@@ -8,8 +8,7 @@ from typing import Any
 import pytest
 from helpers import BRICKS
 
-from tpt_model import Catalogue
-from tpt_model import load_catalogue
+from tpt_model import Catalogue, load_catalogue
 from tpt_model.evaluation.matrix import (
     LABEL_FONT_PX,
     LABELLED,
@@ -238,7 +237,9 @@ def test_the_best_ranked_bricks_are_named_where_names_do_not_meet() -> None:
     bricks = [b.id for b in catalogue.bricks][:40]
     rng = random.Random(11)
     sheets = [
-        ScoreSheet(brick=b, evaluator=who, scores={c.id: rng.randint(1, 4) for c in catalogue.programme.criteria})
+        ScoreSheet(
+            brick=b, evaluator=who, scores={c.id: rng.randint(1, 4) for c in catalogue.programme.criteria}
+        )
         for b in bricks
         for who in ("Léa", "Inès")
     ]
@@ -255,6 +256,6 @@ def test_the_best_ranked_bricks_are_named_where_names_do_not_meet() -> None:
     assert top[0] == named[0], "the first of the ranking always has its name"
     boxes = label_boxes(spec)
     for i, (a, (l1, t1, r1, b1)) in enumerate(boxes):
-        assert 0 <= l1 and r1 <= PLOT_WIDTH_PX and 0 <= t1, a
+        assert l1 >= 0 and r1 <= PLOT_WIDTH_PX and t1 >= 0, a
         for b, (l2, t2, r2, b2) in boxes[i + 1 :]:
             assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (a, b)
