@@ -105,7 +105,7 @@ def test_a_phone_opens_the_phone_view_and_its_address_says_so(browser: Browser, 
     expect(page).to_have_url(re.compile(r"[?&]vue=telephone"))
     result = drawn(page)
     assert result["pairs"] == [] and 300 <= result["width"] <= 390
-    page.get_by_role("button", name="Phase 2").click()
+    page.get_by_role("radio", name="Phase 2").click()
     expect(page.get_by_role("heading", name="Je réussis ma formation")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]phase=2"))
     context.close()

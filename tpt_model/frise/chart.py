@@ -162,10 +162,17 @@ def _yearly_layers(s: Scales) -> list[alt.Chart]:
 def _milestone_layers(s: Scales, legend: dict) -> list[alt.Chart]:
     """Rules, periods, markers and labels of the dated milestones."""
     return [
-        # The rules start under the label lines: nothing crosses a milestone's label.
+        # The rules start under the label lines: nothing crosses a milestone's label. Pointing at one
+        # down among the bars says which milestone it marks.
         _chart("jalons_mois")
         .mark_rule(strokeDash=[4, 3], opacity=0.75)
-        .encode(x=s.xq("mid"), y=s.below_header(), y2=s.full_height, color=s.kind_color(legend)),
+        .encode(
+            x=s.xq("mid"),
+            y=s.below_header(),
+            y2=s.full_height,
+            color=s.kind_color(legend),
+            tooltip=MILESTONE_TOOLTIP,
+        ),
         _chart("jalons_periodes")
         .mark_rect(opacity=0.3, cornerRadius=3)
         .encode(
