@@ -20,7 +20,15 @@ _PAGE_CSS = """
 .stMainBlockContainer {{ padding-left: {side}; padding-right: {side}; padding-top: {top}; }}
 .st-key-frise_chart {{ overflow-x: auto; }}
 .st-key-frise_chart [data-testid="stVegaLiteChart"] {{ min-width: {min_width}px; }}
+.frise-narrow {{ display: none; }}
+@media (max-width: {narrow}px) {{ .frise-narrow {{ display: block; }} }}
 """
+# Said only on a phone-sized screen (a CSS media rule): the phone view reads better there.
+NARROW_PX = 700
+NARROW_HINT = (
+    '<p class="frise-narrow">La frise défile de côté sur un écran étroit : '
+    "la vue « Téléphone », ci-dessus, s'y lit mieux.</p>"
+)
 # A presentation fills the screen: no sidebar, no toolbar above the page.
 _PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"]
@@ -38,7 +46,8 @@ CHART_PADDING_PX = 12  # Vega's padding around the plot, on both sides together
 def page_style(display: FriseDisplay) -> None:
     """The page's width and, in a presentation, a full screen without the sidebar (a fixed style of ours)."""
     side, top = _SIDES[display.view]
-    css = _PAGE_CSS.format(side=side, top=top, min_width=METRICS[display.view].plot_px + CHART_PADDING_PX)
+    min_width = METRICS[display.view].plot_px + CHART_PADDING_PX
+    css = _PAGE_CSS.format(side=side, top=top, min_width=min_width, narrow=NARROW_PX)
     if display.view == "presentation":
         css += _PRESENTATION_CSS
     if display.view != "normal":
@@ -56,7 +65,8 @@ def view_switch(view: FriseView) -> None:
         key="frise_view",
         on_change=bind("frise_view", lambda: view.display.view, view.show),
         help=(
-            "Présentation : en grand, plein écran, une phase à la fois, pour projeter. "
+            "Présentation : en grand, sans barre latérale, une phase à la fois, pour projeter "
+            "(F11 met le navigateur en plein écran). "
             "Téléphone : une phase par écran, une ligne par action."
         ),
     )
@@ -125,6 +135,8 @@ def frise_chart_element(catalogue: Catalogue, view: FriseView) -> FriseFigure:
     figure = frise_figure(
         catalogue, view.scenario, view.options, selected=view.selected, display=view.display
     )
+    if view.display.view == "normal":
+        st.html(NARROW_HINT)
     st.vega_lite_chart(figure.spec, on_select=on_select, selection_mode=SELECTION, key="frise_chart")
     return figure
 
