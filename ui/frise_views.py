@@ -12,14 +12,13 @@ from tpt_model.frise.display import METRICS, VIEW_LABELS, FriseDisplay, ViewName
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
 from ui.binding import bind
+from ui.chart_width import keep_chart_width
 
 # The frise uses the page's whole width: Streamlit's wide layout keeps 5rem on each side. The
 # chart never gets narrower than the plot its view was laid out for (labels would meet): below
-# that width, as in a narrow window, it scrolls sideways instead.
+# that width, as in a narrow window, it scrolls sideways instead (see `keep_chart_width`).
 _PAGE_CSS = """
 .stMainBlockContainer {{ padding-left: {side}; padding-right: {side}; padding-top: {top}; }}
-.st-key-frise_chart {{ overflow-x: auto; }}
-.st-key-frise_chart [data-testid="stVegaLiteChart"] {{ min-width: {min_width}px; }}
 .frise-narrow {{ display: none; }}
 @media (max-width: {narrow}px) {{ .frise-narrow {{ display: block; }} }}
 """
@@ -46,13 +45,13 @@ CHART_PADDING_PX = 12  # Vega's padding around the plot, on both sides together
 def page_style(display: FriseDisplay) -> None:
     """The page's width and, in a presentation, a full screen without the sidebar (a fixed style of ours)."""
     side, top = _SIDES[display.view]
-    min_width = METRICS[display.view].plot_px + CHART_PADDING_PX
-    css = _PAGE_CSS.format(side=side, top=top, min_width=min_width, narrow=NARROW_PX)
+    css = _PAGE_CSS.format(side=side, top=top, narrow=NARROW_PX)
     if display.view == "presentation":
         css += _PRESENTATION_CSS
     if display.view != "normal":
         st.set_page_config(initial_sidebar_state="collapsed")
     st.html(f"<style>{css}</style>")
+    keep_chart_width("frise_chart", METRICS[display.view].plot_px + CHART_PADDING_PX)
 
 
 def view_switch(view: FriseView) -> None:

@@ -38,11 +38,13 @@ QUADRANTS: dict[tuple[bool, bool], str] = {
 }
 UNPLACED = "Non placée (notes manquantes)"
 # The narrowest plot the page draws (wider only spreads the bubbles apart), and its height, in pixels.
-PLOT_WIDTH_PX, PLOT_HEIGHT_PX = 500, 420
+PLOT_WIDTH_PX, PLOT_HEIGHT_PX = 560, 420
 SIZE_RANGE = (90, 1400)  # bubble areas in square pixels, from no cost to the highest
 LABELLED = 10  # the best-ranked bricks named on the chart
 LABEL_FONT_PX = 12
 QUADRANT_FONT_PX = 13
+# Legends under the plot: on the right, they would take the plot's width on a narrow screen.
+BOTTOM_LEGEND: dict[str, Any] = {"orient": "bottom", "direction": "horizontal", "labelFontSize": 12}
 
 
 def matrix_axes(programme: Programme, x_criterion: str, y_criterion: str) -> tuple[Criterion, Criterion]:
@@ -185,15 +187,23 @@ def _quadrant_boxes() -> list[Box]:
 
 
 def _labels(rows: list[dict[str, Any]], plane: _Plane) -> list[dict[str, Any]]:
-    """Names of the best-ranked bricks, beside their bubble where they meet no other name.
+    """Names of the best-ranked bricks, beside their bubble where they meet no other name nor bubble.
 
-    A name tries the right of its bubble, then its left, above and below; one that fits nowhere
-    is left out (the bubble's tooltip names it).
+    A name tries the right of its bubble, then its left, above, below and the four diagonals; one
+    that fits nowhere is left out (the bubble's tooltip names it).
     """
     placed = _placed(rows)
     highest = max((r["cost"] or 0 for r in placed), default=0)
     ranked = sorted((r for r in placed if r["rank"] is not None), key=lambda r: (r["rank"], r["brick_id"]))
     taken = _quadrant_boxes()
+    # No name on another bubble either: every bubble's square is taken (a name sits beside its own).
+    for other in placed:
+        ox, oy, radius = (
+            plane.px(other["x_shown"]),
+            plane.py(other["y_shown"]),
+            _radius(other["cost"], highest),
+        )
+        taken.append((ox - radius, oy - radius, ox + radius, oy + radius))
     labels = []
     for row in ranked[:LABELLED]:
         cx, cy = plane.px(row["x_shown"]), plane.py(row["y_shown"])
@@ -203,6 +213,22 @@ def _labels(rows: list[dict[str, Any]], plane: _Plane) -> list[dict[str, Any]]:
             (("right", -r, 0.0), (cx - r - w, cy - h / 2, cx - r, cy + h / 2)),
             (("center", 0.0, -r - h / 2), (cx - w / 2, cy - r - h, cx + w / 2, cy - r)),
             (("center", 0.0, r + h / 2), (cx - w / 2, cy + r, cx + w / 2, cy + r + h)),
+            (
+                ("left", r * 0.7, -r * 0.7 - h / 2),
+                (cx + r * 0.7, cy - r * 0.7 - h, cx + r * 0.7 + w, cy - r * 0.7),
+            ),
+            (
+                ("right", -r * 0.7, -r * 0.7 - h / 2),
+                (cx - r * 0.7 - w, cy - r * 0.7 - h, cx - r * 0.7, cy - r * 0.7),
+            ),
+            (
+                ("left", r * 0.7, r * 0.7 + h / 2),
+                (cx + r * 0.7, cy + r * 0.7, cx + r * 0.7 + w, cy + r * 0.7 + h),
+            ),
+            (
+                ("right", -r * 0.7, r * 0.7 + h / 2),
+                (cx - r * 0.7 - w, cy + r * 0.7, cx - r * 0.7, cy + r * 0.7 + h),
+            ),
         ]
         inside = [p for p in places if p[1][0] >= 0 and p[1][2] <= PLOT_WIDTH_PX and p[1][1] >= 0]
         chosen = first_free([box for _, box in inside], taken)
@@ -290,11 +316,11 @@ def _points_layer(programme: Programme, rows: list[dict[str, Any]], x: Criterion
             size=alt.Size(
                 "cost:Q",
                 title="Coût par bénéficiaire (€)",
-                scale=alt.Scale(range=[90, 1400], zero=True),
+                scale=alt.Scale(range=list(SIZE_RANGE), zero=True),
                 # No thousands comma: « 5,000 » reads as 5 in French.
-                legend=alt.Legend(format=".0f"),
+                legend=alt.Legend(format=".0f", tickCount=3, **BOTTOM_LEGEND),
             ),
-            color=alt.Color("pillar:N", title="Volet", scale=pillars),
+            color=alt.Color("pillar:N", title="Volet", scale=pillars, legend=alt.Legend(**BOTTOM_LEGEND)),
             opacity=alt.condition(selection, alt.value(0.85), alt.value(0.3)),
             # A thick outline marks the bricks « à discuter » without a second legend.
             strokeWidth=alt.condition(alt.datum.to_discuss, alt.value(2.5), alt.value(0.5)),
