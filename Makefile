@@ -6,7 +6,7 @@ PORT ?= 8501
 # Loopback by default (no login): `make run ADDRESS=0.0.0.0` opens the app to the local network.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test lint format validate schema bench constraints clean
+.PHONY: run test chromium lint format validate schema bench load constraints clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,17 @@ run: $(VENV)/.installed
 	-$(PY) -m tpt_model validate catalogue
 	$(PY) -m streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
 
+# pytest runs the tests in parallel (pytest-xdist, settings in pyproject.toml); without chromium
+# the browser tests are skipped and the run says so: `make chromium` installs it.
 test: $(VENV)/.installed-dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m mypy
 	$(PY) -m pytest
+
+# Debian's chromium for the browser tests (apt-get, as root or through sudo).
+chromium:
+	.ci/chromium
 
 # mypy reads its settings (files, strictness, the Altair override) from pyproject.toml and keeps
 # its cache in .mypy_cache: about 20 s on a first run, a few seconds after.
@@ -50,6 +56,11 @@ schema: $(VENV)/.installed
 
 bench: $(VENV)/.installed-dev
 	$(PY) -m benchmarks
+
+# A workshop under load (not part of `make test`: about three minutes): 40 participants as real
+# Streamlit sessions over the WebSocket; `make load ARGS="--participants 10"` to change it.
+load: $(VENV)/.installed-dev
+	$(PY) -m benchmarks.workshop_load $(ARGS)
 
 # After a change of requirements*.txt: freeze a fresh install of them into constraints.txt.
 constraints:

@@ -3,6 +3,7 @@
 import sys
 
 from benchmarks.analyses import run_analysis_benchmark
+from benchmarks.export import run_export_benchmark
 from benchmarks.pages import run_page_benchmarks
 from tpt_model.bench.loader import run_benchmarks
 
@@ -10,3 +11,4 @@ quick = "--quick" in sys.argv
 run_benchmarks(quick=quick)
 run_page_benchmarks(quick=quick)
 run_analysis_benchmark(quick=quick)
+run_export_benchmark(quick=quick)

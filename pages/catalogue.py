@@ -1,55 +1,55 @@
-"""Catalogue page: find bricks by pillar, phase, modality, partner or words, and read one."""
+"""Catalogue page: browse the bricks; pilots also see the catalogue's health, edit it and read the journal."""
 
-import pandas as pd
 import streamlit as st
 
-from tpt_model.catalogue.card import brick_card_markdown, brick_row
-from tpt_model.catalogue.search import filter_bricks
-from tpt_model.formatting import count, number
+from tpt_model.session.catalogue_edit import SECTION_LABELS
+from tpt_model.text import escape_markdown
 from ui.binding import bound
-from ui.brick_filters import brick_filters
+from ui.catalogue_browser import catalogue_browser
+from ui.catalogue_editor import catalogue_editor
+from ui.catalogue_health import health_panel
+from ui.catalogue_journal import edit_journal
 from ui.catalogue_source import require_catalogue
+from ui.pilot_access import current_pilot, leave_role, pilot_gate
 from ui.shell import page_setup
 from ui.state import app_state
 
 page_setup()
 catalogue = require_catalogue()
-view = app_state().catalogue
+state = app_state()
+editor = state.editor
 
 st.title("Catalogue des briques")
-bricks = filter_bricks(catalogue, brick_filters(catalogue, "catalogue", view=view))
-st.caption(f"{count(len(bricks), 'brique')} sur {number(len(catalogue.bricks), 0)}")
-if not bricks:
-    st.warning("Aucune brique ne correspond : retirez un filtre ou changez la recherche.")
+sections = st.columns([4, 1], vertical_alignment="bottom")
+sections[0].segmented_control(
+    "Section",
+    list(SECTION_LABELS),
+    format_func=SECTION_LABELS.__getitem__,
+    key="catalogue_section",
+    label_visibility="collapsed",
+    on_change=bound(editor, "section", "catalogue_section"),
+    required=True,
+)
+pilot = current_pilot(state)
+if pilot is not None:
+    sections[1].button(
+        "Quitter le rôle de pilote",
+        key="catalogue_leave",
+        on_click=leave_role,
+        args=(state,),
+        width="stretch",
+    )
+
+if editor.section == "parcourir":
+    catalogue_browser(catalogue, state.catalogue, editor if pilot is not None else None)
+elif pilot_gate(state) is None:
     st.stop()
-
-ids = [b.id for b in bricks]
-if view.selected not in ids:
-    view.selected = ids[0]
-
-
-def on_row() -> None:
-    rows = st.session_state["catalogue_table"].selection.rows
-    if rows:
-        view.selected = ids[rows[0]]
-
-
-table = pd.DataFrame([brick_row(catalogue, b) for b in bricks])
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    height=min(420, 38 + 35 * len(bricks)),
-    on_select=on_row,
-    selection_mode="single-row",
-    key="catalogue_table",
-)
-st.selectbox(
-    "Fiche de la brique",
-    ids,
-    format_func=lambda i: catalogue.bricks_by_id[i].title,
-    key="catalogue_selected",
-    on_change=bound(view, "selected", "catalogue_selected"),  # also shows the brick of a clicked row
-)
-with st.container(border=True):
-    st.markdown(brick_card_markdown(catalogue, catalogue.brick(view.selected)))
+elif editor.section == "sante":
+    health_panel(catalogue, editor)
+elif editor.section == "modifier":
+    st.caption(
+        escape_markdown(f"Vous modifiez le catalogue en tant que pilote : {pilot.name if pilot else ''}.")
+    )
+    catalogue_editor(catalogue, editor)
+else:
+    edit_journal()

@@ -4,7 +4,6 @@ import streamlit as st
 
 from tpt_model.evaluation.form import scenario_bricks
 from tpt_model.session.evaluation import SECTIONS
-from tpt_model.session.frise import ensure_open
 from tpt_model.text import escape_markdown
 from ui.address import keep_address
 from ui.binding import bound
@@ -12,21 +11,19 @@ from ui.catalogue_source import require_catalogue
 from ui.evaluation_export import export_panel
 from ui.evaluation_results import results_panel
 from ui.evaluation_scoring import evaluator_picker, scoring_panel
+from ui.open_scenario import open_scenario
 from ui.shell import ask_name_once, page_setup
-from ui.state import app_state
 from ui.store_errors import store_errors
-from ui.stores import scenario_store, score_store
+from ui.stores import score_store
 
 page_setup("evaluation")
 ask_name_once()
 catalogue = require_catalogue()
-state = app_state()
+opened = open_scenario(catalogue)
+state = opened.state
 frise, view = state.frise, state.evaluation
-with store_errors():
-    ensure_open(frise, scenario_store(), catalogue, state.author)
-assert frise.scenario_id is not None
 keep_address(state, "evaluation")
-view.follow(frise.scenario_id)
+view.follow(opened.scenario_id)
 bricks = scenario_bricks(catalogue, frise.scenario)
 
 st.title("Évaluation des briques")
@@ -41,7 +38,7 @@ if not bricks:
 
 # Read again only when a score changed since the last rerun; shared by every section.
 with store_errors():
-    revision, sheets = score_store().snapshot(frise.scenario_id)
+    revision, sheets = score_store().snapshot(opened.scenario_id)
 st.segmented_control(
     "Section",
     list(SECTIONS),

@@ -1,20 +1,65 @@
-"""Export page: the specification for partner briefings (the full document comes in a later version)."""
+"""Export page: the specification of a saved scenario in ten formats, or the brief of one partner."""
+
+import datetime
 
 import streamlit as st
 
+from tpt_model.errors import InputError
+from tpt_model.formatting import count
+from tpt_model.session.export import export_choice, prepare_export
+from tpt_model.session.frise import ensure_open
+from ui.catalogue_source import require_catalogue
+from ui.export_panel import downloads, export_choices, preview
 from ui.shell import page_setup
+from ui.state import app_state
+from ui.store_errors import store_errors
+from ui.stores import scenario_store, score_store
 
 page_setup()
+catalogue = require_catalogue()
+state = app_state()
+view = state.export
+store = scenario_store()
+with store_errors():
+    ensure_open(state.frise, store, catalogue, state.author)
+    infos = store.list()
+
 st.title("Export du cahier des charges")
-st.info(
-    "Le cahier des charges complet (PDF, DOCX, diaporama, image de la frise) arrive dans une prochaine "
-    "version. Déjà disponibles :"
+st.caption(
+    "Le cahier des charges d'un scénario pour les partenaires : contexte, frise, fiches des briques, "
+    "évaluation, couverture et trous, partenaires, budget, parcours des personas, plan de communication. "
+    "Poids et « Référence catalogue » comme dans les résultats de l'Évaluation."
 )
-st.page_link(
-    "pages/scenarios.py", label="Exporter un scénario en YAML (page Scénarios)", icon=":material/download:"
-)
-st.page_link(
-    "pages/evaluation.py",
-    label="Exporter l'évaluation en CSV ou Excel (page Évaluation)",
-    icon=":material/table:",
-)
+export_choices(catalogue, store, view, infos, state.frise.scenario_id)
+evaluation = state.evaluation
+choice = export_choice(view, evaluation.resolved_weights(catalogue.programme), evaluation.include_reference)
+if choice is None:
+    st.info("Choisissez au moins un format.")
+    st.stop()
+
+if st.button("Préparer les fichiers", type="primary", icon=":material/description:", key="export_prepare"):
+    with st.status("Préparation des fichiers…", expanded=True) as status, store_errors():
+        try:
+            view.prepared = prepare_export(
+                catalogue,
+                store,
+                score_store(),
+                choice,
+                datetime.date.today(),
+                on_format=lambda fmt: status.write(f"{fmt.label}…"),
+            )
+        except InputError as err:
+            status.update(label="Export impossible", state="error")
+            st.error(err.message)
+            st.stop()
+        ready = count(len(choice.formats), "fichier prêt", "fichiers prêts")
+        status.update(label=ready, state="complete", expanded=False)
+
+prepared = view.ready_for(choice)
+if prepared is None:
+    if view.prepared is not None:
+        st.caption("Les choix ont changé depuis la dernière préparation : préparez de nouveau les fichiers.")
+    st.stop()
+downloads(prepared)
+st.subheader("Aperçu du document")
+preview(prepared)

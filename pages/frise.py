@@ -4,9 +4,8 @@ import streamlit as st
 
 from tpt_model.catalogue.card import persona_card_markdown
 from tpt_model.frise.rows import shared_frise_table
-from tpt_model.scenario.editor import ChangeResult, add_placement, placement_for
+from tpt_model.scenario.editor import add_placement, placement_for
 from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
-from tpt_model.session.frise import commit, ensure_open
 from tpt_model.text import escape_markdown
 from ui.address import keep_address
 from ui.brick_picker import brick_picker
@@ -16,32 +15,20 @@ from ui.frise_header import frise_header
 from ui.frise_room import phone_view, presentation_view
 from ui.frise_views import chart_notes, frise_chart_element, page_style, view_switch
 from ui.journey_panel import journey_panel
+from ui.open_scenario import open_scenario
 from ui.placement_panel import placement_panel, placement_selector
 from ui.shell import ask_name_once, page_setup
-from ui.state import app_state
-from ui.store_errors import store_errors
-from ui.stores import scenario_store
 
 page_setup("frise")
 catalogue = require_catalogue()
-state = app_state()
-view = state.frise
-store = scenario_store()
-with store_errors():
-    ensure_open(view, store, catalogue, state.author)
+opened = open_scenario(catalogue)
+state, view, store, save = opened.state, opened.view, opened.store, opened.save
 page_style(view.display)
 if view.display.one_phase:  # a room or a phone: the frise to read, one phase at a time
     (presentation_view if view.display.view == "presentation" else phone_view)(catalogue, view)
     keep_address(state, "frise")
     st.stop()
 ask_name_once()
-
-
-def save(result: ChangeResult) -> None:
-    # Rerun at once: the header above (undo, version, notices) must show the change.
-    with store_errors():
-        commit(view, store, result, state.author)
-    st.rerun()
 
 
 title, switch = st.columns([3, 2], vertical_alignment="bottom")

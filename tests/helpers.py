@@ -7,12 +7,21 @@ parametrize lists, module constants) or in plain helper functions. Test modules 
 
 from __future__ import annotations
 
+import os
+import shutil
+import socket
+import uuid
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import pytest
 import yaml
+from sqlalchemy import create_engine, make_url, text
 
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
+from tpt_model.store.engine import normalise_url
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -21,9 +30,16 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
 
+# Debian's chromium, which the browser tests drive (Playwright cannot download a browser here), or
+# the browser TPT_CHROMIUM names.
+CHROMIUM = os.environ.get("TPT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
 # The bricks of the test catalogue, which its only template (the test scenario) holds in this order.
 BRICKS = ["atelier-classe", "mentorat", "ordinateur"]
 TITLES = ["Atelier en classe", "Mentorat en ligne", "Ordinateur offert"]
+POSTGRESQL_URL_ENV = "TPT_TEST_DATABASE_URL"
+Target = tuple[str, dict[str, Any]]  # URL and connect_args of one test's database
+
 # The stages of the journey axis, as the messages list them.
 AXIS = "étapes : seconde, premiere, terminale, bac-1, bac-2, emploi-1"
 
@@ -61,3 +77,61 @@ def idle(page: Page) -> None:
     from playwright.sync_api import expect
 
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+@contextmanager
+def sqlite_database(folder: Path) -> Iterator[Target]:
+    """A SQLite file in the test's temporary folder."""
+    yield f"sqlite:///{folder / 'frise.sqlite3'}", {}
+
+
+@contextmanager
+def postgresql_schema(url: str) -> Iterator[Target]:
+    """A fresh schema, dropped afterwards, so that tests are independent and can run in parallel."""
+    schema = f"t_{uuid.uuid4().hex}"
+    admin = create_engine(normalise_url(url))
+    try:
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        yield url, {"options": f"-csearch_path={schema}"}
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
+
+
+def database_target(backend: str, tmp_path: Path) -> AbstractContextManager[Target]:
+    """The context manager that provides the database of one test on `backend`."""
+    if backend == "sqlite":
+        return sqlite_database(tmp_path)
+    url = os.environ.get(POSTGRESQL_URL_ENV)
+    if not url:
+        pytest.skip(f"PostgreSQL tests need {POSTGRESQL_URL_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
+    return postgresql_schema(url)
+
+
+def url_with_options(target: Target) -> str:
+    """A database's address with its connection options in the query string (what TPT_DATABASE_URL holds)."""
+    url, connect_args = target
+    return make_url(url).update_query_dict(connect_args).render_as_string(hide_password=False)
+
+
+def missing_chromium() -> str:
+    """Why the browser tests cannot run and how to make them run, or "" when chromium is there."""
+    if Path(CHROMIUM).exists():
+        return ""
+    where = (
+        f"TPT_CHROMIUM vaut « {CHROMIUM} »" if os.environ.get("TPT_CHROMIUM") else "pas de commande chromium"
+    )
+    return (
+        f"chromium est introuvable ({where}) : les tests navigateur ne peuvent pas tourner. "
+        "Pour les lancer : make chromium (installe le chromium de Debian par apt-get, avec sudo "
+        "si besoin), ou TPT_CHROMIUM=/chemin/vers/chromium."
+    )
+
+
+def free_port() -> int:
+    """A TCP port free on the loopback address (for a server a test starts)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -3,12 +3,13 @@
 Every function takes a `locale` (French by default), so that an English briefing can pass "en".
 """
 
+import copy
 import datetime
 import numbers
 import re
 from collections.abc import Callable, Collection, Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
@@ -94,6 +95,40 @@ def time_label(at: datetime.datetime, locale: str = LOCALE) -> str:
     return f"{format_time(local, 'HH:mm', locale=locale)}{suffix} le {date_label(local.date(), locale)}"
 
 
+def vega_locale(locale: str = LOCALE) -> dict[str, Any]:
+    """The `formatLocale` and `timeFormatLocale` of Vega charts: « 20 000 000 », « mars 2026 ».
+
+    Put in a spec's `config.locale`, it makes every axis, label and tooltip of the chart write
+    numbers and dates as the tables beside it do.
+    """
+    return copy.deepcopy(_vega_locale(locale))  # a fresh dict: a spec may be changed by its caller
+
+
+@lru_cache(maxsize=4)
+def _vega_locale(locale: str) -> dict[str, Any]:
+    data = Locale.parse(locale)
+    symbols = data.number_symbols["latn"]
+    sunday_first = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
+    return {
+        "number": {
+            "decimal": symbols["decimal"],
+            "thousands": symbols["group"],
+            "grouping": [3],
+            "currency": ["", "\u00a0€"] if locale.startswith("fr") else ["€", ""],
+        },
+        "time": {
+            "dateTime": "%x %X",
+            "date": "%d/%m/%Y" if locale.startswith("fr") else "%m/%d/%Y",
+            "time": "%H:%M:%S",
+            "periods": ["AM", "PM"],
+            "days": [data.days["format"]["wide"][d] for d in sunday_first],
+            "shortDays": [data.days["format"]["abbreviated"][d] for d in sunday_first],
+            "months": [data.months["format"]["wide"][m] for m in range(1, 13)],
+            "shortMonths": [data.months["format"]["abbreviated"][m] for m in range(1, 13)],
+        },
+    }
+
+
 def count(value: int, singular: str, plural: str | None = None, locale: str = LOCALE) -> str:
     """A count with its noun: « 1 scénario », « 0 scénario », « 1 234 briques » (French: 0 and 1 singular)."""
     word = singular if abs(value) < 2 else (plural or f"{singular}s")
@@ -109,6 +144,8 @@ def _hours_cell(value: object, locale: str) -> str:
 
 
 def _cell(value: object, locale: str) -> str:
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return date_label(value, locale)
     if isinstance(value, bool):
         return "oui" if value else "non"
     if isinstance(value, numbers.Real):

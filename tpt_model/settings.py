@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
@@ -13,6 +13,17 @@ from tpt_model.errors import SettingsError
 DATA_DIR = "TPT_DATA_DIR"
 DATABASE_URL = "TPT_DATABASE_URL"
 CATALOGUE_DIR = "TPT_CATALOGUE_DIR"
+PILOT_SECRET = "TPT_PILOT_SECRET"
+PILOT_EMAILS = "TPT_PILOT_EMAILS"
+CATALOGUE_GIT_COMMIT = "TPT_CATALOGUE_GIT_COMMIT"
+# A shorter secret could be guessed despite the rate limit: the pilot role then stays locked.
+MIN_SECRET_LENGTH = 12
+WEAK_SECRET = (
+    f"{PILOT_SECRET} est trop court (au moins {MIN_SECRET_LENGTH} caractères) : le rôle de pilote "
+    "reste fermé, et le catalogue ne peut pas être modifié depuis l'application."
+)
+_YES = frozenset({"1", "true", "oui", "yes", "on"})
+_NO = frozenset({"", "0", "false", "non", "no", "off"})
 
 DATABASE_FILE = "frise.sqlite3"
 SHIPPED_CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
@@ -33,6 +44,12 @@ class Settings:
     database_url: str
     catalogue_dir: Path
     warnings: tuple[str, ...] = ()
+    # The deployment's secret that unlocks the pilot role (None: no secret set, or too short).
+    pilot_secret: str | None = field(default=None, repr=False)
+    # The addresses of the identity provider's users (st.login) who are pilots; empty: every one.
+    pilot_emails: tuple[str, ...] = ()
+    # Whether each save from the app is committed when the catalogue folder is a git work tree.
+    catalogue_git_commit: bool = False
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
@@ -41,12 +58,26 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     data_dir = _data_dir(_value(env, DATA_DIR) or "data")
     database_url = _value(env, DATABASE_URL) or _default_database(data_dir)
     url = _checked_url(database_url)
+    secret = env.get(PILOT_SECRET, "")
+    weak = bool(secret) and len(secret) < MIN_SECRET_LENGTH
     return Settings(
         data_dir=data_dir,
         database_url=database_url,
         catalogue_dir=_catalogue_dir(_value(env, CATALOGUE_DIR)),
-        warnings=(IN_MEMORY,) if is_in_memory(url) else (),
+        warnings=((IN_MEMORY,) if is_in_memory(url) else ()) + ((WEAK_SECRET,) if weak else ()),
+        pilot_secret=secret if secret and not weak else None,
+        pilot_emails=tuple(e.strip().lower() for e in _value(env, PILOT_EMAILS).split(",") if e.strip()),
+        catalogue_git_commit=_flag(env, CATALOGUE_GIT_COMMIT),
     )
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    value = _value(env, name).lower()
+    if value in _YES:
+        return True
+    if value in _NO:
+        return False
+    raise SettingsError(name, f"valeur « {value[:20]} » illisible ; attendu oui ou non (ou 1 ou 0).")
 
 
 def is_in_memory(url: URL) -> bool:

@@ -1,66 +1,161 @@
-"""The Analyse page's budget: the cohort plan to edit, walk costs, spending per year and pillar."""
+"""Analyse page, budget: the cohort plan to edit, spending by year and pillar, phase or partner."""
 
 from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from tpt_model.analysis.budget import (
-    budget_entries,
+from tpt_model.analysis.budget import YearKind, budget_entries, budget_years, cohort_plan, inferred_share
+from tpt_model.analysis.budget_tables import (
+    AMOUNT,
+    Breakdown,
+    budget_pivot_text,
+    budget_rows,
     budget_spec,
-    budget_table,
-    budget_years,
-    cohort_plan,
-    inferred_share,
     walk_table,
 )
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import euros, number
-from tpt_model.scenario.cohort_plan import COLUMNS, change_cohort_plan
+from tpt_model.formatting import euros, number, table_text
+from tpt_model.scenario.cohort_plan import (
+    COLUMNS,
+    change_cohort_plan,
+    plan_shares,
+    shares_from_percents,
+    whole_percents,
+)
 from tpt_model.scenario.editor import ChangeResult
+from ui.tables import show_table
+
+BURSARY = "boursiere"
+YEAR_KINDS: dict[YearKind, str] = {"calendar": "années civiles", "school": "années scolaires"}
+ONE_YEAR: dict[YearKind, str] = {"calendar": "année civile", "school": "année scolaire"}
+BREAKDOWNS: dict[Breakdown, str] = {"pillar": "volet", "phase": "phase", "partner": "partenaire"}
+PLAN_FOR = "analyse_plan_for"  # the scenario version the plan's widgets were filled from
+
+
+def _percents(labels: dict[str, str], shares: dict[str, float], keys: dict[str, str]) -> dict[str, float]:
+    """A whole-percentage input per share; the shares they give (an untouched one keeps its exact value)."""
+    shown = whole_percents(shares)
+    typed = {
+        key: int(st.number_input(labels[key], 0, 100, shown[key], 5, format="%d", key=keys[key]))
+        for key in shares
+    }
+    return shares_from_percents(shares, typed)
+
+
+def _forget_edits_of_another_plan(stamp: tuple[str | None, int], keys: list[str]) -> None:
+    """Widgets keep what was typed across reruns: once another version is open, they start from its plan."""
+    if st.session_state.get(PLAN_FOR) != stamp:
+        for key in keys:
+            st.session_state.pop(key, None)
+        st.session_state[PLAN_FOR] = stamp
 
 
 def cohort_plan_editor(
-    catalogue: Catalogue, scenario: Scenario, save: Callable[[ChangeResult], None]
+    catalogue: Catalogue,
+    scenario: Scenario,
+    stamp: tuple[str | None, int],
+    save: Callable[[ChangeResult], None],
 ) -> None:
-    """The scenario's cohort plan as a table to edit, and the share of bursary holders; saved on demand."""
+    """The cohort plan as a form: cohorts in a table, shares of tracks, exits and bursary holders.
+
+    `stamp` names the version shown (scenario id, version): the form starts again from each new one.
+    """
+    programme = catalogue.programme
     plan = cohort_plan(catalogue, scenario)
-    origin = "ce scénario" if scenario.cohort_plan else "le programme (par défaut)"
-    st.caption(f"Plan de cohortes de {origin}. Modifiez-le puis enregistrez : le budget suit.")
-    rows = pd.DataFrame([c.model_dump() for c in plan.cohorts], columns=list(COLUMNS))
-    edited = st.data_editor(
-        rows,
-        num_rows="dynamic",
-        key="analyse_cohorts",
-        hide_index=True,
-        column_config={
-            "year": st.column_config.NumberColumn(COLUMNS["year"], step=1, format="%d"),
-            "entrants": st.column_config.NumberColumn(COLUMNS["entrants"], step=1, min_value=0),
-            "entry_stage": st.column_config.SelectboxColumn(
-                COLUMNS["entry_stage"], options=list(catalogue.programme.stage_ids)
-            ),
-        },
+    tracks, exits = plan_shares(catalogue, plan)
+    track_keys = {t: f"analyse_track_{t}" for t in tracks}
+    exit_keys = {e: f"analyse_exit_{e}" for e in exits}
+    _forget_edits_of_another_plan(
+        stamp, ["analyse_cohorts", "analyse_bursary", *track_keys.values(), *exit_keys.values()]
     )
-    bursary = st.number_input(
-        "Part de boursières", 0.0, 1.0, plan.flags.get("boursiere", 0.0), 0.05, key="analyse_bursary"
-    )
-    if st.button("Enregistrer le plan de cohortes", key="analyse_save_plan", icon=":material/save:"):
+    origin = "de ce scénario" if scenario.cohort_plan else "du programme (par défaut)"
+    with st.form("analyse_plan_form", border=True):
+        st.markdown(f"**Plan de cohortes {origin}** : modifiez-le puis enregistrez, le budget suit.")
+        rows = pd.DataFrame([c.model_dump() for c in plan.cohorts], columns=list(COLUMNS))
+        edited = st.data_editor(
+            rows,
+            num_rows="dynamic",
+            key="analyse_cohorts",
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "year": st.column_config.NumberColumn(COLUMNS["year"], step=1, format="%d", required=True),
+                "entrants": st.column_config.NumberColumn(
+                    COLUMNS["entrants"], step=1, min_value=0, format="localized", required=True
+                ),
+                "entry_stage": st.column_config.SelectboxColumn(
+                    COLUMNS["entry_stage"],
+                    options=list(programme.stage_ids),
+                    format_func=lambda s: programme.stage(s).label,
+                    required=True,
+                ),
+            },
+        )
+        left, middle, right = st.columns([2, 3, 1.2])
+        with left:
+            st.caption("Parts des parcours (%)")
+            track_shares = _percents({t.id: t.label for t in programme.tracks}, tracks, track_keys)
+        with middle:
+            st.caption("Parts des sorties (%)")
+            exit_shares = _percents({e.id: e.label for e in programme.exits}, exits, exit_keys)
+        with right:
+            st.caption("Conditions (%)")
+            bursary = {BURSARY: plan.flags.get(BURSARY, 0.0)}
+            flags = _percents({BURSARY: "Boursières"}, bursary, {BURSARY: "analyse_bursary"})
+        submitted = st.form_submit_button(
+            "Enregistrer le plan de cohortes", key="analyse_save_plan", icon=":material/save:"
+        )
+    if submitted:
         records = edited.to_dict("records")
-        save(change_cohort_plan(catalogue, scenario, records, bursary))
+        save(
+            change_cohort_plan(
+                catalogue, scenario, records, tracks=track_shares, exits=exit_shares, flags=flags
+            )
+        )
 
 
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
-    """Cost of each typical walk, then spending per calendar year stacked by pillar, with its table."""
+    """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
     st.markdown("##### Coût par bénéficiaire de chaque parcours-type")
-    st.dataframe(walk_table(catalogue, scenario), hide_index=True)
+    walks = pd.DataFrame(walk_table(catalogue, scenario))
+    show_table(table_text(walks, money=["Non boursière", "Boursière"]), ["Non boursière", "Boursière"])
+    left, right = st.columns(2)
+    by: Breakdown = (
+        left.segmented_control(
+            "Répartir par",
+            list(BREAKDOWNS),
+            format_func=BREAKDOWNS.__getitem__,
+            default="pillar",
+            required=True,
+            key="analyse_budget_by",
+        )
+        or "pillar"
+    )
+    kind: YearKind = (
+        right.segmented_control(
+            "Compter par",
+            list(YEAR_KINDS),
+            format_func=YEAR_KINDS.__getitem__,
+            default="calendar",
+            required=True,
+            key="analyse_budget_years",
+        )
+        or "calendar"
+    )
     years = budget_years(catalogue, scenario)
     entries = budget_entries(catalogue, scenario)
-    st.markdown(f"##### Dépenses par année civile, {years[0]}–{years[-1]}")
-    total = sum(e.eur for e in entries if e.year in years)
-    share = number(inferred_share(entries, years) * 100, 0)
-    st.caption(f"Total : {euros(total)}, dont {share} % estimés d'après des programmes comparables.")
-    rows = budget_table(catalogue, entries, years)
-    st.vega_lite_chart(budget_spec(catalogue, rows), key="analyse_budget_chart")
-    with st.expander("Les dépenses en tableau"):
-        st.dataframe(rows, hide_index=True)
+    rows = budget_rows(catalogue, entries, years, by, kind)
+    total = sum(r[AMOUNT] for r in rows)
+    share = number(inferred_share(entries, years, kind) * 100, 0)
+    span = f"{years[0]}–{years[-1]}" if kind == "calendar" else f"rentrées {years[0]} à {years[-1]}"
+    st.markdown(f"##### Dépenses par {ONE_YEAR[kind]} et par {BREAKDOWNS[by]}, {span}")
+    st.caption(
+        f"Total : {euros(round(total))}, dont {share} % de coûts estimés d'après des programmes comparables "
+        "(plus pâles sur le graphique, « dont estimé » dans le tableau)."
+        + (" Un placement à plusieurs partenaires est partagé à parts égales." if by == "partner" else "")
+    )
+    st.vega_lite_chart(budget_spec(catalogue, rows, by, kind), key="analyse_budget_chart")
+    pivot = budget_pivot_text(rows, by, kind)
+    show_table(pivot, pivot.columns[1:])

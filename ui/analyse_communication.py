@@ -2,12 +2,15 @@
 
 import datetime
 
+import pandas as pd
 import streamlit as st
 
 from tpt_model.analysis.communication import communication_plan, plan_csv, plan_ics, plan_table
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.formatting import table_text
 from tpt_model.journey.cohort import cohort_label, cohort_years, school_year_start
+from ui.tables import show_table
 
 
 def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
@@ -22,7 +25,7 @@ def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
         key="analyse_cohort",
     )
     dates = communication_plan(catalogue, scenario, year)
-    st.dataframe(plan_table(catalogue, dates), hide_index=True)
+    show_table(table_text(pd.DataFrame(plan_table(catalogue, dates))))
     name = f"Plan de communication, {cohort_label(year)}"
     left, right = st.columns(2)
     left.download_button(

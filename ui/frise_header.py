@@ -1,4 +1,4 @@
-"""Top of the frise page: the open scenario, undo/redo, and what happened to the last change."""
+"""Top of the frise page (the open scenario, undo/redo) and what happened to the last change (any page)."""
 
 import streamlit as st
 
@@ -23,43 +23,52 @@ def show_notice(view: FriseView) -> None:
         st.warning(escape_markdown(warning), icon=":material/warning:")
 
 
+def change_notice(view: FriseView, store: ScenarioStore, author: str) -> None:
+    """The last change's notice, and a change that could not be saved with the ways to keep it."""
+    show_notice(view)
+    if view.conflict is None:
+        return
+    with st.container(border=True):
+        st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
+        if view.pending is not None:
+            st.button(
+                "Réessayer d'enregistrer",
+                key="frise_retry",
+                type="primary",
+                icon=":material/refresh:",
+                on_click=retry,
+                args=(view, store, author),
+            )
+        left, right = st.columns(2)
+        if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
+            with store_errors():
+                save_conflict_as_copy(view, store, author)
+            st.rerun()
+        right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)
+
+
 def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
     assert view.editor is not None
-    cols = st.columns([6, 1, 1])
-    cols[0].subheader(escape_markdown(view.scenario.name))
-    cols[0].caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
+    title, steps = st.columns([2, 1])
+    title.subheader(escape_markdown(view.scenario.name))
+    title.caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
+    # The buttons as wide as their labels, side by side at the right: a fixed share of the width
+    # cut them (« Ann… ») on a 1280-pixel screen.
+    buttons = steps.container(horizontal=True, horizontal_alignment="right")
     # Callbacks run before the page is drawn: the version and the buttons above show the result.
-    for col, label, icon, key, step, summary in (
-        (cols[1], "Annuler", ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
-        (cols[2], "Rétablir", ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
+    for label, icon, key, step, summary in (
+        ("Annuler", ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
+        ("Rétablir", ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
     ):
-        col.button(
+        buttons.button(
             label,
             icon=icon,
             key=key,
             disabled=summary is None,
             help=None if summary is None else escape_markdown(step_line(label, summary)),
-            width="stretch",
+            width="content",
             on_click=step,
             args=(view, store, author),
         )
-    show_notice(view)
-    if view.conflict is not None:
-        with st.container(border=True):
-            st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
-            if view.pending is not None:
-                st.button(
-                    "Réessayer d'enregistrer",
-                    key="frise_retry",
-                    type="primary",
-                    icon=":material/refresh:",
-                    on_click=retry,
-                    args=(view, store, author),
-                )
-            left, right = st.columns(2)
-            if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
-                with store_errors():
-                    save_conflict_as_copy(view, store, author)
-                st.rerun()
-            right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)
+    change_notice(view, store, author)

@@ -5,6 +5,8 @@ import threading
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from tpt_model.session.workshop import read_workshop_address
+
 # Set once app.py's router has run in this server process: Streamlit then routes every address.
 _router_ran = threading.Event()
 
@@ -18,13 +20,25 @@ def app_pages() -> list[StreamlitPage]:
         st.Page("pages/evaluation.py", title="Évaluation", icon=":material/balance:"),
         st.Page("pages/analyse.py", title="Analyse", icon=":material/insights:"),
         st.Page("pages/export.py", title="Export", icon=":material/description:"),
+        st.Page("pages/atelier.py", title="Atelier", icon=":material/groups:"),
     ]
 
 
 def route() -> None:
-    """Run the page the address asks for, under the app's navigation (what app.py does)."""
+    """Run the page the address asks for, under the app's navigation (what app.py does).
+
+    A participant's and the projector's workshop pages have no navigation (a phone's screen, a
+    room's wall); a join link on the app's root (`/?atelier=CODE`) opens the workshop page.
+    """
     _router_ran.set()
-    st.navigation(app_pages()).run()
+    params = st.query_params.to_dict()
+    address = read_workshop_address(params)
+    pages = app_pages()
+    hidden = address.screen in ("participant", "projector")
+    page = st.navigation(pages, position="hidden" if hidden else "sidebar")
+    if address.code is not None and page.url_path == "":
+        st.switch_page(next(p for p in pages if p.url_path == "atelier"), query_params=params)
+    page.run()
 
 
 def join_the_router() -> None:

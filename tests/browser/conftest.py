@@ -2,22 +2,37 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
-from playwright.sync_api import expect
+from helpers import (
+    CHROMIUM,
+    POSTGRESQL_URL_ENV,
+    ROOT,
+    free_port,
+    missing_chromium,
+    postgresql_schema,
+    url_with_options,
+)
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-# A loaded CI machine can take a few seconds for a rerun: wait longer than Playwright's 5 s.
-expect.set_options(timeout=15_000)
+# A loaded machine running the tests in parallel can take several seconds for a rerun: wait much
+# longer than Playwright's 5 s (a wait ends as soon as its condition holds; only a failure waits it all).
+expect.set_options(timeout=30_000)
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Set only by the tests that want them (through `app_environment`), never inherited.
+PILOT_SETTINGS = ("TPT_PILOT_SECRET", "TPT_PILOT_EMAILS", "TPT_CATALOGUE_GIT_COMMIT")
+# How long a server may take to listen, on a machine busy with other tests (it takes ~1 s idle).
+START_TIMEOUT = 90
+# Streamlit prints this line once its server listens (then `/_stcore/health` answers).
+READY = "URL: http://127.0.0.1:{port}"
+PORT_TAKEN = "is already in use"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -27,12 +42,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def _require_browser() -> None:
-    if Path(CHROMIUM).exists():
+    if not missing_chromium():
         return
     # CI must prove the browser flows: there a missing chromium is a failure, not a skip.
     if os.environ.get("TPT_REQUIRE_BROWSER"):
-        pytest.fail("chromium est introuvable alors que TPT_REQUIRE_BROWSER est défini")
-    pytest.skip("chromium n'est pas installé (apt-get install chromium) : tests navigateur ignorés")
+        pytest.fail(f"TPT_REQUIRE_BROWSER est défini : {missing_chromium()}")
+    pytest.skip("chromium introuvable : make chromium l'installe (voir la fin du rapport)")
 
 
 @pytest.fixture(scope="session")
@@ -59,49 +74,150 @@ def browser_context_args() -> dict[str, object]:
     return {"viewport": {"width": 1400, "height": 1600}, "locale": "fr-FR"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+class _ServerOutput(threading.Thread):
+    """Copies the server's output into its log file and notes when the server listens or stops.
+
+    Reading the output blocks until the server writes: the wait for readiness needs no polling step.
+    """
+
+    def __init__(self, output: IO[bytes], log: IO[bytes], port: int) -> None:
+        super().__init__(daemon=True)
+        self.output, self.log = output, log
+        self.ready_line = READY.format(port=port).encode()
+        self.ready = False
+        self.port_taken = False
+        self.settled = threading.Event()  # set when the server listens, or when its output ends
+
+    def run(self) -> None:
+        for line in self.output:
+            self.log.write(line)
+            self.log.flush()
+            if self.ready_line in line:
+                self.ready = True
+                self.settled.set()
+            self.port_taken = self.port_taken or PORT_TAKEN.encode() in line
+        self.settled.set()
 
 
-def _wait_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("streamlit s'est arrêté au démarrage")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@contextmanager
+def app_server(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port with `env` added to the environment; yields its URL.
+
+    If another process takes the free port before Streamlit binds it (tests run in parallel), the
+    server is started again on another port.
+    """
+    inherited = {k: v for k, v in os.environ.items() if k not in PILOT_SETTINGS}
+    environment = {**inherited, **env, "PYTHONUNBUFFERED": "1"}  # the ready line must reach the pipe at once
+    if "TPT_DATABASE_URL" not in env:
+        environment.pop("TPT_DATABASE_URL", None)
+    with log_path.open("wb") as log:
+        for _attempt in range(3):
+            port = free_port()
+            command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
+            command += ["--server.address=127.0.0.1", f"--server.port={port}"]
+            command += ["--server.fileWatcherType=none"]
+            process = subprocess.Popen(
+                command, cwd=ROOT, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+            )
+            assert process.stdout is not None
+            output = _ServerOutput(process.stdout, log, port)
+            output.start()
+            try:
+                output.settled.wait(timeout=START_TIMEOUT)
+                if output.ready:
+                    yield f"http://127.0.0.1:{port}"
                     return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("streamlit ne répond pas")
+            finally:
+                _stop(process)
+                output.join(timeout=10)
+                process.stdout.close()
+            if not output.port_taken:
+                break
+    raise RuntimeError(f"streamlit n'a pas démarré : voir {log_path}")
 
 
 @pytest.fixture
-def app_url(tmp_path: Path, catalogue_dir: Path) -> Iterator[str]:
+def app_environment() -> dict[str, str]:
+    """Settings a test module gives the app server on top of its catalogue and data folders."""
+    return {}
+
+
+@pytest.fixture
+def app_url(tmp_path: Path, catalogue_dir: Path, app_environment: dict[str, str]) -> Iterator[str]:
     """A fresh app server on the test catalogue, with its database in the test's folder."""
     _require_browser()
-    port = _free_port()
-    env = {
-        **os.environ,
-        "TPT_CATALOGUE_DIR": str(catalogue_dir),
-        "TPT_DATA_DIR": str(tmp_path / "data"),
-    }
-    env.pop("TPT_DATABASE_URL", None)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true"]
-    command += ["--server.address=127.0.0.1", f"--server.port={port}", "--server.fileWatcherType=none"]
-    log = (tmp_path / "streamlit.log").open("wb")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process)
+    env = {"TPT_CATALOGUE_DIR": str(catalogue_dir), "TPT_DATA_DIR": str(tmp_path / "data"), **app_environment}
+    with app_server(env, tmp_path / "streamlit.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+
+
+@pytest.fixture(scope="session")
+def shipped_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server per test process on a copy of the shipped catalogue, for tests that change no data.
+
+    Its long labels and many marks are what a room sees; each test still has its own browser session.
+    """
+    _require_browser()
+    folder = tmp_path_factory.mktemp("shipped")
+    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
+    env = {"TPT_CATALOGUE_DIR": str(catalogue), "TPT_DATA_DIR": str(folder / "data")}
+    with app_server(env, folder / "streamlit.log") as url:
+        yield url
+
+
+@pytest.fixture
+def shared_database() -> Iterator[str]:
+    """A PostgreSQL schema of this test's own (TPT_DATABASE_URL with its search_path), dropped afterwards."""
+    url = os.environ.get(POSTGRESQL_URL_ENV)
+    if not url:
+        pytest.skip(f"two servers share a PostgreSQL database: {POSTGRESQL_URL_ENV} is not set")
+    with postgresql_schema(url) as target:
+        yield url_with_options(target)
+
+
+@pytest.fixture
+def two_servers(
+    shared_database: str, catalogue_dir: Path, tmp_path: Path, app_environment: dict[str, str]
+) -> Iterator[tuple[str, str]]:
+    """Two app processes on their own ports: one database, one catalogue folder, nothing else shared."""
+    _require_browser()
+    with ExitStack() as servers:
+        urls = tuple(
+            servers.enter_context(
+                app_server(
+                    {
+                        **app_environment,
+                        "TPT_DATABASE_URL": shared_database,
+                        "TPT_CATALOGUE_DIR": str(catalogue_dir),
+                        "TPT_DATA_DIR": str(tmp_path / f"data-{name}"),
+                    },
+                    tmp_path / f"streamlit-{name}.log",
+                )
+            )
+            for name in ("a", "b")
+        )
+        assert urls[0] != urls[1]
+        yield urls[0], urls[1]
+
+
+@pytest.fixture
+def new_page(browser: Browser, browser_context_args: dict[str, Any]) -> Iterator[Callable[..., Page]]:
+    """Makes pages, each in a browser context of its own (another person, another session); options added."""
+    contexts: list[BrowserContext] = []
+
+    def make(**options: Any) -> Page:
+        contexts.append(browser.new_context(**{**browser_context_args, **options}))
+        return contexts[-1].new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

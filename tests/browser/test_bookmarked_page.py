@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-PAGES = ["Frise", "Scénarios", "Catalogue des briques", "Évaluation", "Analyse", "Export"]
+PAGES = ["Frise", "Scénarios", "Catalogue des briques", "Évaluation", "Analyse", "Export", "Atelier"]
 
 
 @pytest.mark.parametrize(

@@ -5,13 +5,11 @@ uses. Each text element of the chart's SVG gives its bounding box; no two may ov
 """
 
 import re
-import shutil
+from collections.abc import Callable
 from contextlib import suppress
-from pathlib import Path
 
-import pytest
-from helpers import ROOT, idle
-from playwright.sync_api import Browser, Page, expect
+from helpers import idle
+from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 SIZES = [(1440, 900), (1280, 720), (390, 844)]
@@ -41,12 +39,6 @@ PHONE = (
     "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
     "(KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1"
 )
-
-
-@pytest.fixture
-def catalogue_dir(tmp_path: Path) -> Path:
-    """The shipped catalogue: 46 milestones and two templates of about fifty actions."""
-    return Path(shutil.copytree(ROOT / "catalogue", tmp_path / "catalogue"))
 
 
 def first_drawing(page: Page, address: str) -> None:
@@ -83,10 +75,10 @@ VIEWS = [
 ]
 
 
-def test_no_text_of_the_frise_overlaps_another(page: Page, app_url: str) -> None:
-    # One server for every view (each start costs seconds); each case is named in its failure.
+def test_no_text_of_the_frise_overlaps_another(page: Page, shipped_app_url: str) -> None:
+    # The shipped catalogue (46 milestones, about fifty actions); each case is named in its failure.
     for query, least_width in VIEWS:
-        first_drawing(page, f"{app_url}/?{query}")
+        first_drawing(page, f"{shipped_app_url}/?{query}")
         for width, height in SIZES:
             page.set_viewport_size({"width": width, "height": height})
             result = drawn(page)
@@ -95,12 +87,11 @@ def test_no_text_of_the_frise_overlaps_another(page: Page, app_url: str) -> None
             assert result["width"] >= least_width, (query, width, result["width"])
 
 
-def test_a_phone_opens_the_phone_view_and_its_address_says_so(browser: Browser, app_url: str) -> None:
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, user_agent=PHONE, is_mobile=True, locale="fr-FR"
-    )
-    page = context.new_page()
-    first_drawing(page, app_url)
+def test_a_phone_opens_the_phone_view_and_its_address_says_so(
+    new_page: Callable[..., Page], shipped_app_url: str
+) -> None:
+    page = new_page(viewport={"width": 390, "height": 844}, user_agent=PHONE, is_mobile=True)
+    first_drawing(page, shipped_app_url)
     expect(page.get_by_role("heading", name="Je construis mon projet")).to_be_visible(timeout=30_000)
     expect(page).to_have_url(re.compile(r"[?&]vue=telephone"))
     result = drawn(page)
@@ -108,4 +99,3 @@ def test_a_phone_opens_the_phone_view_and_its_address_says_so(browser: Browser, 
     page.get_by_role("radio", name="Phase 2").click()
     expect(page.get_by_role("heading", name="Je réussis ma formation")).to_be_visible()
     expect(page).to_have_url(re.compile(r"[?&]phase=2"))
-    context.close()

@@ -2,19 +2,21 @@
 
 from pathlib import Path
 
+from helpers import idle
 from playwright.sync_api import Page, expect
 
 
 def open_scenarios(page: Page, app_url: str) -> None:
     page.goto(f"{app_url}/scenarios")
     expect(page.get_by_role("heading", name="Scénarios", exact=True)).to_be_visible(timeout=30_000)
+    idle(page)
 
 
 def test_the_uploader_texts_are_french(page: Page, app_url: str) -> None:
     open_scenarios(page, app_url)
     uploader = page.get_by_test_id("stFileUploader")
     expect(uploader.get_by_test_id("stBaseButton-secondary")).to_contain_text("Choisir un fichier")
-    expect(uploader.get_by_text("1 Mo au plus par fichier")).to_be_visible()
+    expect(uploader.get_by_text("1 Mo au plus · YAML, YML")).to_be_visible()
     expect(uploader).not_to_contain_text("Upload")
     expect(uploader).not_to_contain_text("per file")
 
@@ -36,6 +38,9 @@ def test_a_file_over_256_ko_is_refused_in_french(page: Page, app_url: str, tmp_p
     heavy.write_text("name: " + "x" * 300_000, encoding="utf-8")
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(heavy)
     expect(page.get_by_test_id("stFileChip")).to_be_visible()
-    page.get_by_role("button", name="Importer").click()
+    importer = page.get_by_role("button", name="Importer")
+    expect(importer).to_be_enabled()  # the run that took the file has drawn the button
+    idle(page)
+    importer.click()
     expect(page.get_by_text("n'a pas été importé")).to_be_visible()
     expect(page.get_by_text("fichier trop gros (292 Ko, au plus 256 Ko)")).to_be_visible()

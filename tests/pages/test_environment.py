@@ -67,13 +67,14 @@ def test_an_unusable_database_is_a_message_on_the_frise(
     assert at.sidebar.text_input(key="app_author") is not None  # the rest of the app is still there
 
 
-@pytest.mark.parametrize("page", ["pages/scenarios.py", "pages/evaluation.py"])
+# Not `page`: pytest-playwright would take it for a browser test.
+@pytest.mark.parametrize("page_file", ["pages/scenarios.py", "pages/evaluation.py"])
 def test_every_page_that_reads_the_database_says_it_is_unusable(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page: str
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, page_file: str
 ) -> None:
     monkeypatch.setenv("TPT_DATABASE_URL", f"sqlite:///{tmp_path / 'absent' / 'frise.sqlite3'}")
     at = app_test().run()
-    at.switch_page(page).run()
+    at.switch_page(page_file).run()
     assert not at.exception, at.exception
     assert [e.value for e in at.error] == [UNAVAILABLE]
 

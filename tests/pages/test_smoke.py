@@ -10,23 +10,25 @@ PAGES = [
     "pages/evaluation.py",
     "pages/analyse.py",
     "pages/export.py",
+    "pages/atelier.py",
 ]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_runs_without_exception(page: str) -> None:
+# The parameter is not called `page`: pytest-playwright would take these for browser tests.
+@pytest.mark.parametrize("page_file", PAGES)
+def test_page_runs_without_exception(page_file: str) -> None:
     at = app_test().run()
     assert not at.exception
-    at.switch_page(page).run()
+    at.switch_page(page_file).run()
     assert not at.exception, at.exception
     assert at.title, "every page has a title"
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_page_draws_the_shared_sidebar(page: str) -> None:
+@pytest.mark.parametrize("page_file", PAGES)
+def test_every_page_draws_the_shared_sidebar(page_file: str) -> None:
     """Even run on its own (a bookmarked address on a fresh server), a page has the sidebar."""
     at = app_test().run()
-    at.switch_page(page).run()
+    at.switch_page(page_file).run()
     assert at.sidebar.text_input(key="app_author") is not None
     assert "briques" in at.sidebar.caption[0].value
 

@@ -3,25 +3,19 @@
 An empty database per test, on SQLite always and on PostgreSQL when configured.
 """
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url, text
+from helpers import database_target, sqlite_database, url_with_options
+from sqlalchemy import Engine
 
 from tpt_model import Catalogue
 from tpt_model.catalogue.programme import Programme
-from tpt_model.store.engine import make_engine, normalise_url
+from tpt_model.store.engine import make_engine
 from tpt_model.store.migrate import open_database
 
-POSTGRESQL_URL_ENV = "TPT_TEST_DATABASE_URL"
-
 EngineFactory = Callable[[], Engine]
-Target = tuple[str, dict[str, Any]]  # URL and connect_args of one test's database
 
 
 @pytest.fixture(scope="session")
@@ -34,37 +28,6 @@ def catalogue(test_catalogue: Catalogue) -> Catalogue:
 def programme(test_catalogue: Catalogue) -> Programme:
     """The test catalogue's programme."""
     return test_catalogue.programme
-
-
-@contextmanager
-def sqlite_database(folder: Path) -> Iterator[Target]:
-    """A SQLite file in the test's temporary folder."""
-    yield f"sqlite:///{folder / 'frise.sqlite3'}", {}
-
-
-@contextmanager
-def postgresql_schema(url: str) -> Iterator[Target]:
-    """A fresh schema, dropped afterwards, so that tests are independent and can run in parallel."""
-    schema = f"t_{uuid.uuid4().hex}"
-    admin = create_engine(normalise_url(url))
-    try:
-        with admin.begin() as conn:
-            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-        yield url, {"options": f"-csearch_path={schema}"}
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def database_target(backend: str, tmp_path: Path) -> AbstractContextManager[Target]:
-    """The context manager that provides the database of one test on `backend`."""
-    if backend == "sqlite":
-        return sqlite_database(tmp_path)
-    url = os.environ.get(POSTGRESQL_URL_ENV)
-    if not url:
-        pytest.skip(f"PostgreSQL tests need {POSTGRESQL_URL_ENV} (e.g. postgresql://postgres@127.0.0.1/test)")
-    return postgresql_schema(url)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -89,8 +52,8 @@ def engine_factory(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[E
 @pytest.fixture(params=["sqlite", "postgresql"])
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     """The address of an empty database for this test, its connection options in the query string."""
-    with database_target(request.param, tmp_path) as (url, connect_args):
-        yield make_url(url).update_query_dict(connect_args).render_as_string(hide_password=False)
+    with database_target(request.param, tmp_path) as target:
+        yield url_with_options(target)
 
 
 @pytest.fixture

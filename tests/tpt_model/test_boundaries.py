@@ -95,7 +95,7 @@ def test_module_entry_point_runs() -> None:
 def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
     assert main(["schema", str(tmp_path)]) == 0
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted(f"{n}.schema.json" for n in [*SCHEMAS, "analyses"])
+    assert names == sorted(f"{n}.schema.json" for n in [*SCHEMAS, "analyses", "cahier-des-charges"])
     brick = json.loads((tmp_path / "brick.schema.json").read_text(encoding="utf-8"))
     assert brick["additionalProperties"] is False
     assert "pillar" in brick["required"]

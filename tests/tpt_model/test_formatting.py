@@ -18,6 +18,7 @@ from tpt_model.formatting import (
     number,
     table_text,
     time_label,
+    vega_locale,
 )
 
 NNBSP = "\u202f"  # narrow no-break space: French thousands and units
@@ -157,3 +158,23 @@ def test_a_table_reads_in_french_with_a_dash_for_nothing() -> None:
 )
 def test_count_says_the_noun_in_the_singular_up_to_one(value: int, expected: str) -> None:
     assert count(value, "scénario") == expected
+
+
+def test_a_date_in_a_table_reads_in_french() -> None:
+    frame = pd.DataFrame({"Début": [datetime.date(2026, 9, 1), None]})
+    assert table_text(frame)["Début"].tolist() == ["01/09/2026", EMPTY]
+
+
+def test_charts_write_numbers_and_months_as_the_tables_do() -> None:
+    locale = vega_locale()
+    assert locale["number"] | {"grouping": [3]} == {
+        "decimal": ",",
+        "thousands": NNBSP,  # « 20 000 000 », as number() writes it
+        "grouping": [3],
+        "currency": ["", f"{NBSP}€"],
+    }
+    assert number(20_000_000) == f"20{NNBSP}000{NNBSP}000"
+    assert locale["time"]["months"][2] == month_name(3) == "mars"
+    assert locale["time"]["days"][0] == "dimanche"  # d3 weeks start on Sunday
+    locale["number"]["decimal"] = "."  # the caller's copy: the next chart is still French
+    assert vega_locale()["number"]["decimal"] == ","

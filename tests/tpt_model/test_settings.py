@@ -137,3 +137,33 @@ def test_a_catalogue_folder_that_is_a_file_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SettingsError) as caught:
         load_settings({"TPT_CATALOGUE_DIR": str(blocker), "TPT_DATA_DIR": str(tmp_path)})
     assert caught.value.message == f"TPT_CATALOGUE_DIR : « {blocker} » est un fichier ; {EXPECTED_CATALOGUE}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("oui", True), ("1", True), ("TRUE", True), ("non", False), ("", False)]
+)
+def test_the_git_commit_setting_reads_yes_and_no(tmp_path: Path, raw: str, expected: bool) -> None:
+    settings = load_settings({"TPT_DATA_DIR": str(tmp_path), "TPT_CATALOGUE_GIT_COMMIT": raw})
+    assert settings.catalogue_git_commit is expected
+
+
+def test_an_unreadable_git_commit_setting_is_named(tmp_path: Path) -> None:
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"TPT_DATA_DIR": str(tmp_path), "TPT_CATALOGUE_GIT_COMMIT": "peut-être"})
+    assert caught.value.message == (
+        "TPT_CATALOGUE_GIT_COMMIT : valeur « peut-être » illisible ; attendu oui ou non (ou 1 ou 0)."
+    )
+
+
+def test_the_pilot_secret_is_kept_but_never_shown(tmp_path: Path) -> None:
+    settings = load_settings(
+        {
+            "TPT_DATA_DIR": str(tmp_path),
+            "TPT_PILOT_SECRET": "cerf-volant-indigo-42",
+            "TPT_PILOT_EMAILS": " A@x.org ,b@y.org,",
+        }
+    )
+    assert settings.pilot_secret == "cerf-volant-indigo-42"
+    assert "cerf-volant" not in repr(settings)
+    assert settings.pilot_emails == ("a@x.org", "b@y.org")
+    assert settings.warnings == ()

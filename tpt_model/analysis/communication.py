@@ -74,12 +74,12 @@ def communication_plan(catalogue: Catalogue, scenario: Scenario, cohort_year: in
 
 
 def plan_table(catalogue: Catalogue, dates: list[PlanDate]) -> list[dict[str, object]]:
-    """The plan as French rows: dates, moment, kind and the bricks using it."""
+    """Rows: dates (a page writes them « 01/09/2026 », a file 2026-09-01), moment, kind, bricks."""
     titles = {b.id: b.title for b in catalogue.bricks}
     return [
         {
-            "Début": d.start.isoformat(),
-            "Fin": d.end.isoformat(),
+            "Début": d.start,
+            "Fin": d.end,
             "Moment": d.label,
             "Nature": KIND_LABELS[d.kind],
             "Briques": ", ".join(titles[b] for b in d.bricks),

@@ -3,13 +3,12 @@
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import altair as alt
-
 from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
-from tpt_model.frise.spec import chart_spec
+from tpt_model.catalogue.types import Exit, Track
+from tpt_model.frise.spec import plain_spec
 from tpt_model.journey.timeline import duration_months, point_index
 
 Axis = Literal["pillar", "modality"]
@@ -29,6 +28,16 @@ class CoverageCell:
 def placed_bricks(catalogue: Catalogue, scenario: Scenario) -> list[tuple[Placement, Brick]]:
     """The scenario's placements with their bricks, those of unknown bricks left out."""
     return [(p, catalogue.brick(p.brick)) for p in scenario.placements if p.brick in catalogue.bricks_by_id]
+
+
+def named_tracks(placement: Placement, brick: Brick) -> set[Track]:
+    """The tracks a placement is for: those it names (none: all of its brick's), within its brick's."""
+    return set(placement.tracks or brick.tracks) & set(brick.tracks)
+
+
+def named_exits(placement: Placement, brick: Brick) -> set[Exit]:
+    """The exits a placement is for: those it names (none: all of its brick's), within its brick's."""
+    return set(placement.exits or brick.exits) & set(brick.exits)
 
 
 def stage_months(catalogue: Catalogue, placement: Placement) -> dict[str, int]:
@@ -84,20 +93,68 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
 
 
 def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = "pillar") -> dict[str, Any]:
-    """The heat map stage × pillar (or modality), Vega-Lite: colour for placements, text for hours."""
-    rows = coverage_table(catalogue, cells, axis)
-    stages = [s.label for s in catalogue.programme.stages]
+    """The heat map stage × pillar (or modality), Vega-Lite: colour for placements, text for hours.
+
+    Stages are named on the axis by their short labels, as on the frise (« Bac+1 »), in full in the tooltip.
+    """
+    programme = catalogue.programme
+    shorts = {s.label: s.short for s in programme.stages}
+    rows = [{**row, "Court": shorts[row["Étape"]]} for row in coverage_table(catalogue, cells, axis)]
+    group = AXIS_TITLES[axis]
     groups = [group_label(catalogue, axis, g) for g in _groups(catalogue, axis)]
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X(f"{AXIS_TITLES[axis]}:N", sort=groups, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
-        y=alt.Y("Étape:N", sort=stages, title=None),
+    position = {
+        "x": {
+            "field": group,
+            "type": "nominal",
+            "sort": groups,
+            "title": None,
+            "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 160},
+        },
+        "y": {
+            "field": "Court",
+            "type": "nominal",
+            "sort": [s.short for s in programme.stages],
+            "title": None,
+        },
+    }
+    heat = {
+        "mark": {"type": "rect", "stroke": "white"},
+        "encoding": {
+            **position,
+            "color": {
+                "field": "Placements",
+                "type": "quantitative",
+                "scale": {"scheme": "blues"},
+                "title": "Placements",
+            },
+            "tooltip": [
+                {"field": "Étape", "type": "nominal"},
+                {"field": group, "type": "nominal"},
+                {"field": "Placements", "type": "quantitative"},
+                {"field": "Heures par bénéficiaire", "type": "quantitative", "format": ",.1~f"},
+            ],
+        },
+    }
+    # Dark cells get white figures: beyond half the largest count, the blues turn deep.
+    dark = max((c.placements for c in cells), default=0) / 2
+    text = {
+        "mark": {"type": "text", "fontSize": 12},
+        "encoding": {
+            **position,
+            "text": {"field": "Heures par bénéficiaire", "type": "quantitative", "format": ",.0f"},
+            "color": {
+                "condition": {"test": f"datum.Placements > {dark}", "value": "white"},
+                "value": "black",
+            },
+        },
+    }
+    return plain_spec(
+        {
+            "data": {"values": rows},
+            "layer": [heat, text],
+            "width": "container",
+            "height": 28 * len(programme.stages),
+            "description": "Carte de chaleur des placements et des heures par étape et "
+            + ("volet." if axis == "pillar" else "modalité."),
+        }
     )
-    heat = base.mark_rect(stroke="white").encode(
-        color=alt.Color("Placements:Q", scale=alt.Scale(scheme="blues"), title="Placements"),
-        tooltip=["Étape:N", f"{AXIS_TITLES[axis]}:N", "Placements:Q", "Heures par bénéficiaire:Q"],
-    )
-    text = base.mark_text(fontSize=12).encode(
-        text=alt.Text("Heures par bénéficiaire:Q", format=".0f"),
-        color=alt.condition("datum.Placements > 2", alt.value("white"), alt.value("black")),
-    )
-    return chart_spec(alt.layer(heat, text).properties(width="container", height=28 * len(stages)))

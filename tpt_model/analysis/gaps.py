@@ -4,12 +4,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from tpt_model.analysis.coverage import placed_bricks
+from tpt_model.analysis.coverage import named_exits, named_tracks, placed_bricks
 from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import month_offset
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
-from tpt_model.catalogue.types import Exit, Track
 from tpt_model.journey.timeline import point_at, point_index, point_label
 
 GapKind = Literal["stage", "risk_window", "pillar", "track", "exit", "idle_stretch"]
@@ -71,38 +70,42 @@ def fill(catalogue: Catalogue, gap: Gap, brick_id: str) -> Placement:
     return Placement(brick=brick.id, start=point_at(programme, first), end=point_at(programme, last))
 
 
-def _tracks(placement: Placement, brick: Brick) -> set[Track]:
-    return set(placement.tracks or brick.tracks) & set(brick.tracks)
-
-
-def _exits(placement: Placement, brick: Brick) -> set[Exit]:
-    return set(placement.exits or brick.exits) & set(brick.exits)
-
-
 def _spans(catalogue: Catalogue, placed: Iterable[tuple[Placement, Brick]]) -> list[tuple[int, int]]:
     programme = catalogue.programme
     return [(point_index(programme, p.start), point_index(programme, p.end)) for p, _ in placed]
 
 
+def _gap(
+    catalogue: Catalogue, kind: GapKind, stage: str | None, message: str, months: tuple[int, int], need: _Need
+) -> Gap:
+    """A gap over these months (first, last), with the catalogue's bricks that meet the need there."""
+    first, last = months
+    return Gap(kind, stage, message, first, last, _candidates(catalogue, first, last, need))
+
+
 def stage_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
     """Stages where no action at all takes place."""
     spans = _spans(catalogue, placed_bricks(catalogue, scenario))
-    gaps = []
-    for i, stage in enumerate(catalogue.programme.stages):
-        first, last = i * 12, i * 12 + JUNE
-        if not any(a <= i * 12 + 11 and first <= b for a, b in spans):
-            message = f"Aucune action en « {stage.label} »."
-            gaps.append(
-                Gap("stage", stage.id, message, first, last, _candidates(catalogue, first, last, _Need()))
-            )
-    return gaps
+    return [
+        _gap(
+            catalogue,
+            "stage",
+            stage.id,
+            f"Aucune action en « {stage.label} ».",
+            (i * 12, i * 12 + JUNE),
+            _Need(),
+        )
+        for i, stage in enumerate(catalogue.programme.stages)
+        if not any(a <= i * 12 + 11 and i * 12 <= b for a, b in spans)
+    ]
 
 
 def risk_window_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
     """Risk windows of the calendar (the L1 dropout window…) that no « Accompagner » action overlaps."""
     programme = catalogue.programme
-    placed = [(p, b) for p, b in placed_bricks(catalogue, scenario) if b.pillar == "empower"]
-    spans = _spans(catalogue, placed)
+    spans = _spans(
+        catalogue, [(p, b) for p, b in placed_bricks(catalogue, scenario) if b.pillar == "empower"]
+    )
     gaps = []
     for milestone in catalogue.milestones:
         if milestone.kind != "risque" or milestone.stage not in programme.stage_index:
@@ -112,16 +115,8 @@ def risk_window_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
         last = first + (month_offset(last_month) - month_offset(first_month)) % 12
         if not any(a <= last and first <= b for a, b in spans):
             message = f"La fenêtre « {milestone.label} » n'est couverte par aucune action d'accompagnement."
-            need = _Need(pillar="empower")
             gaps.append(
-                Gap(
-                    "risk_window",
-                    milestone.stage,
-                    message,
-                    first,
-                    last,
-                    _candidates(catalogue, first, last, need),
-                )
+                _gap(catalogue, "risk_window", milestone.stage, message, (first, last), _Need("empower"))
             )
     return gaps
 
@@ -141,17 +136,8 @@ def pillar_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             if any(a <= max(stages) * 12 + 11 and first <= b for a, b in spans):
                 continue
             message = f"Aucune action du volet « {pillar.label} » dans la phase « {phase.label} »."
-            need = _Need(pillar=pillar.id)
-            gaps.append(
-                Gap(
-                    "pillar",
-                    programme.stages[min(stages)].id,
-                    message,
-                    first,
-                    last,
-                    _candidates(catalogue, first, last, need),
-                )
-            )
+            stage = programme.stages[min(stages)].id
+            gaps.append(_gap(catalogue, "pillar", stage, message, (first, last), _Need(pillar=pillar.id)))
     return gaps
 
 
@@ -159,19 +145,20 @@ def track_and_exit_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
     """Tracks (court, long) and exits (salariat, entrepreneuriat, doctorat) that no placement serves."""
     programme = catalogue.programme
     placed = placed_bricks(catalogue, scenario)
-    last = len(programme.stages) * 12 - 1
-    gaps = []
-    for track in programme.tracks:
-        if not any(track.id in _tracks(p, b) for p, b in placed):
-            message = f"Rien pour le parcours « {track.label} »."
-            need = _Need(track=track.id)
-            gaps.append(Gap("track", None, message, 0, last, _candidates(catalogue, 0, last, need)))
-    for exit_ in programme.exits:
-        if not any(exit_.id in _exits(p, b) for p, b in placed):
-            message = f"Rien pour la sortie « {exit_.label} »."
-            need = _Need(exit=exit_.id)
-            gaps.append(Gap("exit", None, message, 0, last, _candidates(catalogue, 0, last, need)))
-    return gaps
+    served_tracks = {t for p, b in placed for t in named_tracks(p, b)}
+    served_exits = {e for p, b in placed for e in named_exits(p, b)}
+    wanted: list[tuple[GapKind, str, str, _Need]] = [
+        ("track", t.id, f"Rien pour le parcours « {t.label} ».", _Need(track=t.id)) for t in programme.tracks
+    ]
+    wanted += [
+        ("exit", e.id, f"Rien pour la sortie « {e.label} ».", _Need(exit=e.id)) for e in programme.exits
+    ]
+    whole_journey = (0, len(programme.stages) * 12 - 1)
+    return [
+        _gap(catalogue, kind, None, message, whole_journey, need)
+        for kind, key, message, need in wanted
+        if key not in (served_tracks if kind == "track" else served_exits)
+    ]
 
 
 def _runs(months: list[int], covered: set[int]) -> list[tuple[int, int]]:
@@ -196,7 +183,7 @@ def idle_gaps(catalogue: Catalogue, scenario: Scenario, idle_months: int = IDLE_
         months = [
             i * 12 + m for i, s in enumerate(programme.stages) if track.id in s.tracks for m in range(12)
         ]
-        on_track = [(p, b) for p, b in placed if track.id in _tracks(p, b)]
+        on_track = [(p, b) for p, b in placed if track.id in named_tracks(p, b)]
         covered = {m for a, b in _spans(catalogue, on_track) for m in range(a, b + 1)}
         for first, last in _runs(months, covered):
             if last - first + 1 <= idle_months:
@@ -206,11 +193,8 @@ def idle_gaps(catalogue: Catalogue, scenario: Scenario, idle_months: int = IDLE_
                 f"de {point_label(programme, point_at(programme, first))} "
                 f"à {point_label(programme, point_at(programme, last))}."
             )
-            need = _Need(track=track.id)
             stage = programme.stages[first // 12].id
-            gaps.append(
-                Gap("idle_stretch", stage, message, first, last, _candidates(catalogue, first, last, need))
-            )
+            gaps.append(_gap(catalogue, "idle_stretch", stage, message, (first, last), _Need(track=track.id)))
     return gaps
 
 

@@ -69,18 +69,22 @@ def unused_partners(catalogue: Catalogue, scenario: Scenario) -> list[str]:
 
 
 def partner_table(catalogue: Catalogue, scenario: Scenario) -> list[dict[str, object]]:
-    """One French row per partner: its name, bricks by phase, placements, hours and cost per beneficiary."""
+    """One French row per partner: name, bricks by phase (short titles), placements, hours, cost."""
     names = {p.id: p.name for p in catalogue.partners}
     phases = catalogue.programme.phases
+
+    def titles(brick_ids: list[str]) -> str:
+        return ", ".join(catalogue.brick(b).short_title for b in brick_ids)
+
     rows: list[dict[str, object]] = []
     for load in partner_loads(catalogue, scenario):
         row: dict[str, object] = {"Partenaire": names.get(load.partner, load.partner)}
-        row |= {phase.label: ", ".join(load.phases.get(phase.id, [])) for phase in phases}
+        row |= {phase.label: titles(load.phases.get(phase.id, [])) for phase in phases}
         row |= {
             "Placements": load.placements,
             "Heures par bénéficiaire": load.hours,
-            "Coût par bénéficiaire (€)": load.cost_eur,
-            "Briques à partenaire unique": ", ".join(load.single_partner_bricks),
+            "Coût par bénéficiaire": load.cost_eur,
+            "Briques à partenaire unique": titles(load.single_partner_bricks),
         }
         rows.append(row)
     return rows

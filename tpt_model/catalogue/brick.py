@@ -168,5 +168,6 @@ class Brick(StrictModel):
 
     def search_text(self) -> str:
         """The folded text a free-text search looks into."""
-        parts = [self.id, self.title, self.summary, self.audience, *self.barriers, *self.good_practices]
+        parts = [self.id, self.title, self.short_title, self.summary, self.audience]
+        parts += [*self.barriers, *self.good_practices]
         return fold(" ".join(parts))

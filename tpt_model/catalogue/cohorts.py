@@ -1,12 +1,29 @@
 """The cohort plan: how many young women enter the journey each school year, where, and on which walks."""
 
+from collections.abc import Collection
 from typing import Annotated
 
-from pydantic import Field, StrictInt
+from pydantic import Field, StrictInt, model_validator
 
 from tpt_model.catalogue.types import Exit, Id, PersonaFlag, StrictModel, Track
+from tpt_model.formatting import number
 
 Share = Annotated[float, Field(ge=0, le=1)]
+# Shares are written with two decimals or as whole percentages: a rounding slip is no error.
+SHARE_TOLERANCE = 0.005
+
+
+def shares_problem(shares: Collection[float], what: str) -> str | None:
+    """Why shares that split a whole cohort (tracks, exits) are wrong, in French; None when they add up.
+
+    Every young woman follows one track and leaves by one exit: given shares must make 100 %.
+    """
+    if not shares:
+        return None
+    total = sum(shares)
+    if abs(total - 1) <= SHARE_TOLERANCE:
+        return None
+    return f"les parts {what} font {number(total * 100, 1)} % : elles doivent faire 100 %"
 
 
 class Cohort(StrictModel):
@@ -31,3 +48,12 @@ class CohortPlan(StrictModel):
     """Part de chaque sortie (salariat, entrepreneuriat, doctorat) ; à défaut, parts égales."""
     flags: dict[PersonaFlag, Share] = {}
     """Part des bénéficiaires de chaque condition (boursiere…) ; une condition absente compte 0."""
+
+    @model_validator(mode="after")
+    def _shares_make_a_whole(self) -> "CohortPlan":
+        problem = shares_problem(self.tracks.values(), "des parcours") or shares_problem(
+            self.exits.values(), "des sorties"
+        )
+        if problem:
+            raise ValueError(problem)
+        return self

@@ -7,7 +7,7 @@ from pathlib import Path
 SUBFOLDERS = ("bricks", "scenarios")
 
 
-def _entry(entry: os.DirEntry[str]) -> tuple[str, int, int, int]:
+def _entry(entry: os.DirEntry[str]) -> tuple[str, int, int, int, int, int]:
     # The link itself and, when it resolves, its target: an edit of either is seen. Nothing here
     # may fail or block on a loop, a pipe or a vanished file.
     own = entry.stat(follow_symlinks=False)
@@ -15,11 +15,20 @@ def _entry(entry: os.DirEntry[str]) -> tuple[str, int, int, int]:
         target = entry.stat() if entry.is_symlink() else own
     except OSError:
         target = own
-    return (entry.path, own.st_mtime_ns, target.st_mtime_ns, target.st_size)
+    # The inode and the change time too: a file renamed over another (another app server's
+    # save) or copied with its old modification time and the same size (`cp -p`) is still seen.
+    return (
+        entry.path,
+        own.st_mtime_ns,
+        target.st_mtime_ns,
+        target.st_size,
+        target.st_ino,
+        target.st_ctime_ns,
+    )
 
 
 def folder_fingerprint(root: Path) -> str:
-    """Digest of the name, size and modification time of every entry of the catalogue's folders."""
+    """Digest of the name, size, times and inode of every entry of the catalogue's folders."""
     entries = []
     for folder in (root, *(root / name for name in SUBFOLDERS)):
         try:

@@ -213,6 +213,23 @@ def _brick_problems(
     return out
 
 
+def brick_file_problems(
+    doc: Document,
+    brick: Brick,
+    stem: str,
+    programme: Programme | None,
+    partner_ids: set[str] | None,
+    milestone_ids: set[str] | None,
+) -> list[Problem]:
+    """The errors of a brick file that its model alone cannot see: its name, what it refers to.
+
+    `None` for what a broken file should define (programme, partners, calendar): nothing is blamed then.
+    """
+    return _brick_problems(doc, brick, stem, programme, partner_ids) + brick_reference_problems(
+        doc, brick, milestone_ids
+    )
+
+
 def _bricks(
     run: _Run, programme: Programme | None, partner_ids: set[str] | None, milestone_ids: set[str] | None
 ) -> tuple[list[Brick], set[str]]:
@@ -225,8 +242,7 @@ def _bricks(
         doc, brick = run.read(path, Brick)
         if doc is None or brick is None:
             continue
-        problems = _brick_problems(doc, brick, path.stem, programme, partner_ids)
-        problems += brick_reference_problems(doc, brick, milestone_ids)
+        problems = brick_file_problems(doc, brick, path.stem, programme, partner_ids, milestone_ids)
         if brick.id in first_file:
             problems.append(
                 doc.problem(

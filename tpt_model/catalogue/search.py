@@ -47,11 +47,13 @@ def matches(programme: Programme, brick: Brick, wanted: BrickFilter, haystack: s
 def relevance(brick: Brick, text: str) -> int:
     """How well a brick answers the words of `text` (accents and case ignored), best first.
 
-    0: every word is in the title; 1: every word is in the title or the summary; 2: elsewhere
-    (audience, barriers, good practices, id).
+    0: every word is in the brick's names, its title or its short title; 1: every word is in the
+    names or the summary; 2: elsewhere (audience, barriers, good practices, id). The short title
+    counts as a name: titles are actions (« Mentorer… »), a room knows the brick by the label of its
+    bar (« Mentorat JobIRL (6 mois) »).
     """
     words = fold(text).split()
-    title = fold(brick.title)
+    title = fold(f"{brick.title} {brick.short_title}")
     if all(word in title for word in words):
         return 0
     summary = fold(brick.summary)
@@ -61,7 +63,7 @@ def relevance(brick: Brick, text: str) -> int:
 def filter_bricks(catalogue: Catalogue, wanted: BrickFilter) -> list[Brick]:
     """The catalogue's bricks that pass the filter (a shared list: do not change it).
 
-    With words to look for, the bricks whose title holds them come first, then those whose summary
+    With words to look for, the bricks whose names hold them come first, then those whose summary
     does (see `relevance`), each group in catalogue order; without words, catalogue order.
     """
     if wanted == BrickFilter():

@@ -1,21 +1,19 @@
-"""Command line for pilots, CI and scripts: validate, schema, export, db upgrade, bench."""
+"""Command line for pilots, CI and scripts: validate, schema, export, bench; db and scenario for admins."""
 
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
 from tpt_model.catalogue.schema import write_schemas
-from tpt_model.errors import ProblemsError, SettingsError, errors_among, warnings_among
-from tpt_model.export.analyses import analyses, write_analyses_schema
+from tpt_model.cli.db import add_db_commands
+from tpt_model.cli.export import add_export_command
+from tpt_model.cli.parser import FrenchParser
+from tpt_model.cli.scenario import add_scenario_commands
+from tpt_model.errors import errors_among, warnings_among
+from tpt_model.export.analyses import write_analyses_schema
+from tpt_model.export.as_json import write_document_schema
 from tpt_model.formatting import count
-from tpt_model.scenario.files import read_upload
-from tpt_model.scenario.folder import check_catalogue, load_catalogue
-from tpt_model.settings import load_settings
-from tpt_model.store.engine import make_engine
-from tpt_model.store.errors import StoreError
-from tpt_model.store.migrate import SchemaUpgrade, upgrade
+from tpt_model.scenario.folder import check_catalogue
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -35,45 +33,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _schema(args: argparse.Namespace) -> int:
     out_dir = Path(args.out_dir)
-    for path in [*write_schemas(out_dir), write_analyses_schema(out_dir)]:
+    for path in [*write_schemas(out_dir), write_analyses_schema(out_dir), write_document_schema(out_dir)]:
         print(path.as_posix())
-    return 0
-
-
-def _db_upgrade(_args: argparse.Namespace) -> int:
-    try:
-        url = load_settings().database_url
-        print(f"Base de données : {make_url(url).render_as_string(hide_password=True)}")
-        engine = make_engine(url)
-        try:
-            change = upgrade(engine)
-        finally:
-            engine.dispose()
-    except (SettingsError, StoreError) as err:
-        print(f"Erreur : {err.message}")
-        return 1
-    print(_upgrade_line(change))
-    return 0
-
-
-def _upgrade_line(change: SchemaUpgrade) -> str:
-    if change.before is None:
-        return f"Base créée à la révision {change.after}."
-    if change.before == change.after:
-        return f"Base déjà à jour (révision {change.after})."
-    return f"Base mise à jour : révision {change.before} → {change.after}."
-
-
-def _export(args: argparse.Namespace) -> int:
-    path = Path(args.scenario)
-    try:
-        catalogue = load_catalogue(Path(args.catalogue))
-        scenario = read_upload(path.read_bytes(), path.name, catalogue)
-    except ProblemsError as err:
-        for problem in err.problems:
-            print(problem)
-        return 1
-    print(analyses(catalogue, scenario).model_dump_json(indent=2))
     return 0
 
 
@@ -86,25 +47,17 @@ def _bench(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m tpt_model", description="Frise TechPourToutes")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = FrenchParser(prog="python -m tpt_model", description="Frise TechPourToutes")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMANDE")
     validate = commands.add_parser("validate", help="valider un dossier catalogue")
     validate.add_argument("dir", nargs="?", default="catalogue")
     validate.set_defaults(run=_validate)
     schema = commands.add_parser("schema", help="écrire les JSON Schema des fichiers YAML")
     schema.add_argument("out_dir", nargs="?", default="catalogue/schema")
     schema.set_defaults(run=_schema)
-    db = commands.add_parser("db", help="administrer la base de données")
-    db_commands = db.add_subparsers(dest="db_command", required=True)
-    db_upgrade = db_commands.add_parser(
-        "upgrade", help="mettre le schéma de la base (TPT_DATABASE_URL) à la dernière révision"
-    )
-    db_upgrade.set_defaults(run=_db_upgrade)
-    export = commands.add_parser("export", help="exporter les analyses d'un fichier scénario")
-    export.add_argument("scenario", help="fichier scénario YAML")
-    export.add_argument("--format", choices=["json"], default="json")
-    export.add_argument("--catalogue", default="catalogue", help="dossier du catalogue")
-    export.set_defaults(run=_export)
+    add_db_commands(commands)
+    add_scenario_commands(commands)
+    add_export_command(commands)
     bench = commands.add_parser("bench", help="mesurer les ratios de performance")
     bench.add_argument("--quick", action="store_true", help="tailles réduites (essai)")
     bench.set_defaults(run=_bench)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tpt_model.analysis.budget import budget_entries, budget_years, by_calendar_year
+from tpt_model.analysis.budget import budget_entries, budget_years, by_year
 from tpt_model.analysis.coverage import coverage
 from tpt_model.analysis.gaps import GapKind, journey_gaps
 from tpt_model.analysis.partners import partner_loads
@@ -38,6 +38,8 @@ class BudgetDoc(_Doc):
     """Coûts fixes des briques placées, chacune une fois."""
     by_calendar_year: list[YearAmount]
     """Dépenses par année civile sur cinq ans, d'après le plan de cohortes du scénario."""
+    by_school_year: list[YearAmount]
+    """Dépenses par année scolaire sur cinq ans (`year` : l'année de sa rentrée de septembre)."""
 
 
 class GapDoc(_Doc):
@@ -90,12 +92,12 @@ def analyses(catalogue: Catalogue, scenario: Scenario) -> AnalysesExport:
     """The scenario's analyses as the export document."""
     totals = journey_totals(catalogue, scenario)
     years = budget_years(catalogue, scenario)
+    entries = budget_entries(catalogue, scenario)
     budget = BudgetDoc(
         per_beneficiary_eur=totals.cost_per_beneficiary_eur,
         fixed_eur=totals.fixed_eur,
-        by_calendar_year=[
-            YearAmount.model_validate(r) for r in by_calendar_year(budget_entries(catalogue, scenario), years)
-        ],
+        by_calendar_year=[YearAmount.model_validate(r) for r in by_year(entries, years, "calendar")],
+        by_school_year=[YearAmount.model_validate(r) for r in by_year(entries, years, "school")],
     )
     return AnalysesExport(
         analyses=Analyses(

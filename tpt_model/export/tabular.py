@@ -1,4 +1,8 @@
-"""Spreadsheet exports (CSV and XLSX) that neither run formulas nor break on pasted control characters."""
+"""Spreadsheet exports (CSV and XLSX) that neither run formulas nor break on pasted control characters.
+
+CSV has no cell types: a text starting with a formula sign gets an apostrophe (`safe_cell`). XLSX has
+them: such a text is written as a text cell and shows exactly as typed (`xlsx_cell`).
+"""
 
 import datetime as dt
 import io
@@ -11,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -26,8 +30,11 @@ __all__ = [
     "evaluation_file_name",
     "evaluation_frame",
     "safe_cell",
+    "sheet_title",
     "to_csv_bytes",
     "to_xlsx_bytes",
+    "write_sheet",
+    "xlsx_cell",
 ]
 
 # A cell starting with one of these is a formula for Excel or LibreOffice (OWASP « CSV injection »);
@@ -184,7 +191,7 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def _sheet_title(name: str, taken: set[str]) -> str:
+def sheet_title(name: str, taken: set[str]) -> str:
     """A valid, unique worksheet title: at most 31 characters, none of []:*?/\\."""
     base = _SHEET_NAME_FORBIDDEN.sub(" ", strip_control(name)).strip().strip("'")[:31] or "Feuille"
     title, n = base, 2
@@ -200,25 +207,65 @@ def _column_width(header: Any, values: Iterable[Any]) -> float:
     return min(max(longest + 2, 8), _MAX_WIDTH)
 
 
-def _write_sheet(workbook: Workbook, title: str, df: pd.DataFrame) -> None:
+def xlsx_value(value: Any) -> Any:
+    """A value for a workbook cell: text without control characters, numbers as numbers, nothing for empty.
+
+    Unlike `safe_cell`, text keeps its first character: `xlsx_cell` marks it as text instead.
+    """
+    if isinstance(value, str):
+        return strip_control(value)
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str | bool):
+        return value
+    return safe_cell(value)
+
+
+def xlsx_cell(ws: Any, value: Any, *, bold: bool = False, number_format: str | None = None) -> Cell:
+    """A cell that shows exactly what it holds: text is a text cell (`=1+1` stays text), numbers stay numbers.
+
+    A text cell with a formula sign also gets Excel's « quote prefix » style: editing it keeps it text,
+    and it shows as typed, without the apostrophe CSV needs.
+    """
+    cell = WriteOnlyCell(ws, value=xlsx_value(value))
+    if isinstance(cell.value, str):
+        cell.data_type = "s"  # never a formula, whatever the text starts with
+        if cell.value.startswith(_FORMULA_STARTS):
+            cell.quotePrefix = True
+    if bold:
+        cell.font = Font(bold=True)
+    if number_format and isinstance(cell.value, int | float) and not isinstance(cell.value, bool):
+        cell.number_format = number_format
+    return cell
+
+
+def write_sheet(
+    workbook: Workbook,
+    title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    formats: Sequence[str | None] | None = None,
+) -> None:
+    """A worksheet: bold header row frozen and filtered, fitted column widths, safe typed cells.
+
+    `formats` gives a number format per column (None for the default).
+    """
     # Write-only worksheets stream rows (about twice as fast) but need widths and panes set first.
     ws = workbook.create_sheet(title)
-    headers = [safe_cell(str(c)) for c in df.columns]
-    rows = [[safe_cell(v) for v in row] for row in df.itertuples(index=False, name=None)]
+    shown = [[xlsx_value(v) for v in row] for row in rows]
     for i, header in enumerate(headers):
-        ws.column_dimensions[get_column_letter(i + 1)].width = _column_width(header, (r[i] for r in rows))
+        ws.column_dimensions[get_column_letter(i + 1)].width = _column_width(header, (r[i] for r in shown))
     ws.freeze_panes = "A2"
     if headers:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
-    bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
-        cell.font = bold
-        header_cells.append(cell)
-    ws.append(header_cells)
-    for row in rows:
-        ws.append(row)
+    ws.append([xlsx_cell(ws, h, bold=True) for h in headers])
+    columns = list(formats) if formats else [None] * len(headers)
+    for row in shown:
+        ws.append([xlsx_cell(ws, v, number_format=f) for v, f in zip(row, columns, strict=False)])
+
+
+def _write_sheet(workbook: Workbook, title: str, df: pd.DataFrame) -> None:
+    write_sheet(workbook, title, [str(c) for c in df.columns], list(df.itertuples(index=False, name=None)))
 
 
 def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
@@ -226,7 +273,7 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
     for name, df in sheets.items():
-        _write_sheet(workbook, _sheet_title(name, taken), df)
+        _write_sheet(workbook, sheet_title(name, taken), df)
     if not sheets:
         workbook.create_sheet("Feuille")  # a workbook must hold one sheet at least
     buffer = io.BytesIO()

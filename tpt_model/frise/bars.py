@@ -96,7 +96,7 @@ class BarLanes:
         """
         if self.metrics.one_bar_per_row:
             return list(range(len(members)))
-        g, font = self.geometry, self.metrics.font_px
+        g, font = self.geometry, self.metrics.measured_px
         number = g.months(number_room(self._number_px(max(r.number for r in members))))
         by_number = pack_rows([(r.start, r.end + 1 + number) for r in members])
         by_label = pack_rows(
@@ -112,7 +112,7 @@ class BarLanes:
         return number if label_px + 8 <= inside else max(number, g.months(label_px + 4 + GAP_PX))
 
     def _number_px(self, number: int) -> float:
-        return text_px(str(number), self.metrics.font_px)
+        return text_px(str(number), self.metrics.measured_px)
 
     def add(self, number: int, lane: str, members: list[FriseRow], context: "_BarContext") -> None:
         """A lane: its title line, then its rows of bars and what each bar carries."""
@@ -133,7 +133,7 @@ class BarLanes:
 
     def _label_row(self, row: list[BarRecord], shorts: dict[int, str], context: "_BarContext") -> None:
         row.sort(key=lambda b: b["start"])
-        g, font = self.geometry, self.metrics.font_px
+        g, font = self.geometry, self.metrics.measured_px
         if self.metrics.one_bar_per_row:  # the phone: the label has its own line, above the bar
             for bar in row:
                 text = shorten(shorts[bar["idx"]], g.width - 2, font)
@@ -158,7 +158,9 @@ class BarLanes:
             self.labels.append(self._label(bar, spot, shorts[bar["idx"]], context))
 
     def _label(self, bar: BarRecord, spot: BarLabel, short: str, context: "_BarContext") -> LabelRecord:
-        text = shorten(short, spot.room, self.metrics.font_px) if spot.spot != "number" else str(bar["num"])
+        text = (
+            shorten(short, spot.room, self.metrics.measured_px) if spot.spot != "number" else str(bar["num"])
+        )
         if spot.spot == "number":
             self.numbered.append(Numbered(bar["num"], bar["title"], context.period(bar)))
         return self._record(bar, spot.anchor, text, bar["label_color"] if spot.inside else DARK)

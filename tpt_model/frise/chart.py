@@ -325,14 +325,16 @@ def frise_chart(
     selected: int | None = None,
     display: FriseDisplay = NORMAL,
     layout: FriseLayout | None = None,
+    width: int | None = None,
 ) -> alt.LayerChart:
     """The frise in one view: phases, milestones and risk windows behind one selectable bar per placement.
 
-    `layout` is the view's layout when the caller has it already.
+    `layout` is the view's layout when the caller has it already; `width` the plot's width of a
+    picture drawn outside the browser (an export), whose font is wider than the app's.
     """
     programme = catalogue.programme
     if layout is None:
-        layout = frise_layout(catalogue, scenario, options, selected=selected, display=display)
+        layout = frise_layout(catalogue, scenario, options, selected=selected, display=display, width=width)
     m = layout.metrics
     scales = Scales(
         x={"domain": list(layout.window), "nice": False, "zero": False},

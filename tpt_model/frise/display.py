@@ -5,7 +5,7 @@ a reload shows the same thing. Presentation and phone views show one phase at a 
 """
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -126,6 +126,13 @@ class Metrics:
     line_px: int  # one line of milestone labels
     milestone_lines: int  # at most this many label lines above the bars
     one_bar_per_row: bool  # the phone: each bar on its own row, its label above it
+    # How much wider than the app's font (Source Sans) the drawing's font is: 1 in the browser.
+    text_scale: float = 1.0
+
+    @property
+    def measured_px(self) -> float:
+        """The size at which labels are measured: the type's size, in the app's font."""
+        return self.font_px * self.text_scale
 
 
 METRICS: dict[ViewName, Metrics] = {
@@ -166,3 +173,13 @@ METRICS: dict[ViewName, Metrics] = {
         one_bar_per_row=True,
     ),
 }
+
+
+# A picture drawn outside the browser (an export, through vl-convert) is set in a sans-serif font
+# about a fifth wider than Source Sans: its labels are measured so.
+PICTURE_TEXT_SCALE = 1.2
+
+
+def picture_metrics(plot_px: int) -> Metrics:
+    """The normal view's sizes for a picture of a given plot width, drawn outside the browser."""
+    return replace(METRICS["normal"], plot_px=plot_px, text_scale=PICTURE_TEXT_SCALE)

@@ -15,7 +15,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.bars import bar_lanes, pack_rows, text_color
-from tpt_model.frise.display import METRICS, NORMAL, FriseDisplay, Metrics, phase_window
+from tpt_model.frise.display import METRICS, NORMAL, FriseDisplay, Metrics, phase_window, picture_metrics
 from tpt_model.frise.fitting import Anchor, LabelRequest, place_marks, place_on_lines, shorten, text_px
 from tpt_model.frise.milestones import (
     KIND_LABELS,
@@ -142,7 +142,7 @@ def _request(key: int, mark: DatedMark, text: str, g: Geometry, metrics: Metrics
     period's start (the period underlines it), else ending at its end, else at the plot's left edge.
     """
     first, last = g.px(max(mark.start, g.start)), g.px(min(mark.end + 1, g.stop))
-    width = text_px(text, metrics.font_px, bold=mark.kind == "risque")
+    width = text_px(text, metrics.measured_px, bold=mark.kind == "risque")
     anchors: tuple[Anchor, ...]
     if mark.start == mark.end:
         middle, clear = (first + last) / 2, metrics.font_px * 0.6
@@ -190,7 +190,7 @@ def _dated_milestones(
     programme = catalogue.programme
     marks = dated_marks(catalogue, options, (g.start, g.stop))
     texts = [
-        shorten(m.label, label_limit(metrics, risk=risk), metrics.font_px, bold=risk)
+        shorten(m.label, label_limit(metrics, risk=risk), metrics.measured_px, bold=risk)
         for m in marks
         for risk in [m.kind == "risque"]
     ]
@@ -250,7 +250,8 @@ def _yearly(catalogue: Catalogue, options: FriseOptions, g: Geometry) -> list[Ye
 def _phase_label(number: int, label: str, months: int, g: Geometry, metrics: Metrics) -> str:
     """« Phase 1 · Je construis mon projet », shortened when the phase is too narrow for it."""
     for text in (f"Phase {number} · {label}", label, f"Phase {number}"):
-        if text_px(text, metrics.phase_font_px, bold=True) + 12 <= g.width * months / (g.stop - g.start):
+        phase_px = metrics.phase_font_px * metrics.text_scale
+        if text_px(text, phase_px, bold=True) + 12 <= g.width * months / (g.stop - g.start):
             return text
     return str(number)
 
@@ -299,9 +300,14 @@ def frise_layout(
     *,
     selected: int | None = None,
     display: FriseDisplay = NORMAL,
+    width: int | None = None,
 ) -> FriseLayout:
-    """The records and y bands of every layer of the frise, for one view."""
-    programme, metrics = catalogue.programme, METRICS[display.view]
+    """The records and y bands of every layer of the frise, for one view.
+
+    `width`: the plot's width of a picture drawn outside the browser (an export), in the normal view.
+    """
+    programme = catalogue.programme
+    metrics = METRICS[display.view] if width is None else picture_metrics(width)
     window = phase_window(programme, display)
     geometry = Geometry(*window, metrics.plot_px)
     lanes = bar_lanes(

@@ -21,6 +21,17 @@ def point_date(programme: Programme, point: JourneyPoint, cohort_year: int) -> d
     return datetime.date(year, point.month, 1)
 
 
+def index_years(index: int, first_stage_year: int) -> tuple[int, int]:
+    """The calendar year and the school year (by its September) of a month of the axis, for a cohort.
+
+    `first_stage_year` is the September in which the cohort's first stage begins (it may lie
+    before the cohort joins): month 0 is that September, month 4 the January after it.
+    """
+    stage, offset = divmod(index, 12)
+    school_year = first_stage_year + stage
+    return school_year + (1 if SCHOOL_YEAR_MONTHS[offset] < SCHOOL_YEAR_MONTHS[0] else 0), school_year
+
+
 def school_year_start(today: datetime.date) -> int:
     """Calendar year in which the school year holding `today` began (school years begin in September)."""
     return today.year if today.month >= SCHOOL_YEAR_MONTHS[0] else today.year - 1

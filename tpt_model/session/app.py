@@ -7,9 +7,12 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.search import BrickFilter
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import check_evaluator
+from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.session.evaluation import EvaluationView
+from tpt_model.session.export import ExportView
 from tpt_model.session.frise import FriseView
 from tpt_model.session.library import LibraryView
+from tpt_model.session.workshop import WorkshopView
 
 
 class CatalogueView(BaseModel):
@@ -38,9 +41,12 @@ class AppState(BaseModel):
     # The name and scenario last written to the sessions table under the token.
     kept: tuple[str, str | None] | None = None
     catalogue: CatalogueView = CatalogueView()
+    editor: EditorView = EditorView()  # the pilots' editing of the catalogue files
     frise: FriseView = FriseView()
     evaluation: EvaluationView = EvaluationView()
     scenarios: LibraryView = LibraryView()
+    export: ExportView = ExportView()
+    workshop: WorkshopView = WorkshopView()
 
     def set_author(self, name: str) -> None:
         """The name typed in the sidebar, without the spaces around it."""

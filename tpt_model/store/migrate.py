@@ -26,6 +26,20 @@ _upgrading = threading.Lock()
 
 
 @dataclass(frozen=True)
+class SchemaStatus:
+    """Where a database's schema stands: its revision (None without one), the newest, any tables."""
+
+    current: str | None
+    head: str
+    has_tables: bool
+
+    @property
+    def up_to_date(self) -> bool:
+        """Whether the schema is at the newest revision this version of the app knows."""
+        return self.current == self.head
+
+
+@dataclass(frozen=True)
 class SchemaUpgrade:
     """The schema revision before an upgrade (None for an empty database) and after it."""
 
@@ -46,6 +60,38 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
+def _script() -> ScriptDirectory:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config)
+
+
+def head_revision() -> str:
+    """The newest revision of the schema that this version of the app knows."""
+    head = _script().get_current_head()
+    assert head is not None, "no migration"
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Every revision of the schema that this version of the app knows."""
+    return {rev.revision for rev in _script().walk_revisions()}
+
+
+def schema_revision(connection: Connection) -> str | None:
+    """The database's revision: recorded, or recognised in a database made before migrations."""
+    return current_revision(connection) or _legacy_revision(connection)
+
+
+@translated
+def schema_status(engine: Engine) -> SchemaStatus:
+    """Where the schema of the database stands, without changing anything (what `db check` reports)."""
+    with engine.connect() as conn:
+        current = current_revision(conn)
+        tables = bool(set(inspect(conn).get_table_names()) - {"alembic_version"})
+    return SchemaStatus(current, head_revision(), tables)
+
+
 @translated
 def upgrade(engine: Engine) -> SchemaUpgrade:
     """Bring the schema to the newest revision; a database made before migrations is stamped first."""
@@ -54,7 +100,7 @@ def upgrade(engine: Engine) -> SchemaUpgrade:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK})
         config = migration_config(conn)
         recorded = current_revision(conn)
-        _refuse_unknown(ScriptDirectory.from_config(config), recorded)
+        refuse_unknown(recorded)
         before = recorded or _legacy_revision(conn)
         if recorded is None and before is not None:
             command.stamp(config, before)
@@ -84,9 +130,9 @@ def _legacy_revision(conn: Connection) -> str | None:
     return SCORES_REVISION if "scores_revision" in columns else BASELINE
 
 
-def _refuse_unknown(script: ScriptDirectory, recorded: str | None) -> None:
-    # A database migrated by a newer version of the app: guessing would risk its data.
-    if recorded is not None and recorded not in {rev.revision for rev in script.walk_revisions()}:
+def refuse_unknown(recorded: str | None) -> None:
+    """Raise a StoreError for a database migrated by a newer version of the app (guessing risks its data)."""
+    if recorded is not None and recorded not in known_revisions():
         raise StoreError(
             f"La base de données est à une révision inconnue de cette version de l'application "
             f"({recorded}) : elle a été mise à jour par une version plus récente. Utilisez cette "

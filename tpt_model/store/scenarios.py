@@ -4,6 +4,7 @@
 # built-in in the annotations of the methods defined after it.
 from __future__ import annotations
 
+import builtins
 import uuid
 from datetime import datetime
 
@@ -276,6 +277,24 @@ class ScenarioStore:
             )
             for row in rows
         ]
+
+    @translated
+    def current_contents(self) -> builtins.list[tuple[str, Scenario]]:
+        """The name and current version of every scenario (what the catalogue's health reads)."""
+        query = (
+            select(scenarios.c.name, scenario_versions.c.content)
+            .join(
+                scenario_versions,
+                and_(
+                    scenario_versions.c.scenario_id == scenarios.c.id,
+                    scenario_versions.c.version == scenarios.c.current_version,
+                ),
+            )
+            .order_by(scenarios.c.name, scenarios.c.id)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(query).all()
+        return [(row.name, Scenario.model_validate_json(row.content)) for row in rows]
 
     @translated
     def count(self) -> int:

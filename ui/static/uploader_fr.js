@@ -8,7 +8,8 @@
     [/^Browse files$/, () => "Choisir un fichier"],
     [/^Drag and drop files? here$/, () => "Glissez-déposez un fichier ici"],
     [/^(?:Limit )?([\d.]+)\s?([KMG]?B) per file(?: • (.*))?$/,
-      (m) => `${size(m[1], m[2])} au plus par fichier${m[3] ? ` · ${m[3]}` : ""}`],
+      // Short: in half a page at 1280 pixels, « … par fichier · YAML, YML » was cut.
+      (m) => `${size(m[1], m[2])} au plus${m[3] ? ` · ${m[3]}` : ""}`],
     [/^([\d.]+)\s?([KMG]?B)$/, (m) => size(m[1], m[2])],
     [/^Error: File must be ([\d.]+)\s?([KMG]?B) or smaller\.?$/,
       (m) => `Fichier trop gros : ${size(m[1], m[2])} au plus.`],

@@ -38,8 +38,8 @@ def test_dates_for_a_cohort_and_the_bricks_that_use_each_moment(catalogue: Catal
 def test_the_table_csv_and_ics(catalogue: Catalogue) -> None:
     plan = communication_plan(with_moment(catalogue, "atelier-classe", "8 mars"), SCENARIO, 2025)
     assert plan_table(catalogue, plan)[0] == {
-        "Début": "2026-03-01",
-        "Fin": "2026-03-31",
+        "Début": datetime.date(2026, 3, 1),
+        "Fin": datetime.date(2026, 3, 31),
         "Moment": "8 mars",
         "Nature": "Communication",
         "Briques": "Atelier en classe",

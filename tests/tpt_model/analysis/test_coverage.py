@@ -48,3 +48,13 @@ def test_the_heat_map_is_valid_vega_lite(catalogue: Catalogue) -> None:
     alt.Chart.from_dict(spec) if "mark" in spec else alt.LayerChart.from_dict(spec)  # validates
     assert spec["layer"][0]["mark"]["type"] == "rect"
     assert len(spec["data"]["values"]) == 18
+    # The stages by their short labels on the axis, as on the frise; in full in the tooltip and the table.
+    assert spec["layer"][0]["encoding"]["y"]["sort"] == ["2de", "1re", "Tle", "Bac+1", "Bac+2", "An 1"]
+    assert spec["data"]["values"][0]["Étape"] == "Seconde"
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_the_modality_heat_map_is_valid_vega_lite_too(catalogue: Catalogue) -> None:
+    spec = coverage_spec(catalogue, coverage(catalogue, SCENARIO, "modality"), "modality")
+    alt.LayerChart.from_dict(spec)
+    assert spec["layer"][0]["encoding"]["x"]["field"] == "Modalité"

@@ -37,15 +37,17 @@ def test_a_partner_no_placement_names_is_listed(catalogue: Catalogue) -> None:
     assert unused_partners(catalogue, Scenario(name="S", placements=(MENTORING,))) == ["femmes-at-numerique"]
 
 
-def test_the_partner_table_speaks_french(catalogue: Catalogue) -> None:
+def test_the_partner_table_speaks_french_and_names_bricks_by_their_titles(catalogue: Catalogue) -> None:
     (row,) = partner_table(catalogue, Scenario(name="S", placements=(MENTORING,)))
     assert row == {
         "Partenaire": "Inria",
-        "Je construis mon projet": "mentorat",
+        "Je construis mon projet": "Mentorat",  # the brick's short title, never its id
         "Je réussis ma formation": "",
         "Je m'épanouis dans mon job": "",
         "Placements": 1,
         "Heures par bénéficiaire": 12,
-        "Coût par bénéficiaire (€)": 400,
-        "Briques à partenaire unique": "mentorat",
+        "Coût par bénéficiaire": 400,
+        "Briques à partenaire unique": "Mentorat",
     }
+    (femmes,) = partner_table(catalogue, Scenario(name="S", placements=(WORKSHOP,)))
+    assert femmes["Je construis mon projet"] == "Atelier"  # atelier-classe

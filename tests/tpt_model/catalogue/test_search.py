@@ -1,8 +1,9 @@
 """Searching the catalogue: filters, and the best match first (title, then summary; accents and case ignored)."""
 
 import pytest
+from helpers import ROOT
 
-from tpt_model import Catalogue
+from tpt_model import Catalogue, load_catalogue
 from tpt_model.catalogue.search import BrickFilter, filter_bricks, relevance
 
 
@@ -48,3 +49,31 @@ def test_relevance(test_catalogue: Catalogue, text: str, expected: int) -> None:
 def test_without_words_the_catalogue_order_stays(test_catalogue: Catalogue) -> None:
     assert ids(test_catalogue, BrickFilter(pillars=("empower",))) == ["mentorat", "ordinateur"]
     assert ids(test_catalogue, BrickFilter()) == ["atelier-classe", "mentorat", "ordinateur"]
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Catalogue:
+    return load_catalogue(ROOT / "catalogue")
+
+
+# The words of issue 11 on the shipped catalogue: titles are actions (« Mentorer… »), so the name a
+# room knows a brick by is often its short title (« Mentorat JobIRL (6 mois) », « Tutorat en L1 »).
+@pytest.mark.parametrize(
+    ("text", "best"),
+    [
+        ("mentorat", {"mentorat-jobirl", "mentorat-premier-emploi"}),
+        ("Mentorat JobIRL", {"mentorat-jobirl"}),
+        ("tutorat", {"tutorat-l1"}),
+        ("TUTORAT en l1", {"tutorat-l1"}),
+        ("mixite", {"indicateurs-mixite"}),
+    ],
+)
+def test_the_shipped_catalogue_proposes_the_brick_named_by_the_words(
+    shipped: Catalogue, text: str, best: set[str]
+) -> None:
+    assert ids(shipped, BrickFilter(text=text))[0] in best
+
+
+def test_the_short_title_counts_as_the_title(test_catalogue: Catalogue) -> None:
+    brick = test_catalogue.brick("ordinateur").model_copy(update={"short_title": "Portable offert"})
+    assert relevance(brick, "portable") == 0

@@ -11,6 +11,8 @@ from sqlalchemy import Engine, inspect, make_url
 from tpt_model.cli.main import main
 from tpt_model.store.tables import metadata, scenario_versions, scenarios, scores
 
+HEAD = "0005"  # the newest migration
+
 
 def shown(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
@@ -24,9 +26,9 @@ def test_upgrade_creates_then_finds_the_schema_up_to_date(
     assert main(["db", "upgrade"]) == 0
     assert capsys.readouterr().out.splitlines() == [
         f"Base de données : {shown(database_url)}",
-        "Base créée à la révision 0003.",
+        f"Base créée à la révision {HEAD}.",
         f"Base de données : {shown(database_url)}",
-        "Base déjà à jour (révision 0003).",
+        f"Base déjà à jour (révision {HEAD}).",
     ]
 
 
@@ -41,7 +43,7 @@ def test_upgrade_brings_a_database_made_before_migrations_up_to_date(
         conn.exec_driver_sql("ALTER TABLE scenarios DROP COLUMN scores_revision")
     monkeypatch.setenv("TPT_DATABASE_URL", database_url)
     assert main(["db", "upgrade"]) == 0
-    assert capsys.readouterr().out.splitlines()[1] == "Base mise à jour : révision 0001 → 0003."
+    assert capsys.readouterr().out.splitlines()[1] == f"Base mise à jour : révision 0001 → {HEAD}."
     assert "scores_revision" in {c["name"] for c in inspect(bare_engine).get_columns("scenarios")}
 
 

@@ -49,9 +49,29 @@ def test_the_export_command_prints_the_analyses(tmp_path: Path, capsys: pytest.C
     path = tmp_path / "essai.yaml"
     path.write_text(SCENARIO, encoding="utf-8")
     assert main(["export", str(path), "--format", "json", "--catalogue", str(TEST_CATALOGUE)]) == 0
-    budget = json.loads(capsys.readouterr().out)["analyses"]["budget"]
-    # Entering seconde in September 2025, the cohort meets the January mentoring in 2028.
+    document = json.loads(capsys.readouterr().out)
+    # What a partner's tools read is what the shipped schemas describe: the whole document, and
+    # its `analyses` object alone.
+    schemas = ROOT / "catalogue" / "schema"
+    whole = json.loads((schemas / "cahier-des-charges.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, whole)
+    alone = json.loads((schemas / "analyses.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate({"analyses": document["analyses"]}, alone)
+    budget = document["analyses"]["budget"]
+    assert list(document["analyses"]) == ["budget", "gaps", "coverage", "partners"]
+    assert set(budget) == {"per_beneficiary_eur", "fixed_eur", "by_calendar_year", "by_school_year"}
+    # Entering seconde in September 2025, the cohort meets the January mentoring in 2028,
+    # in the school year that opened in September 2027.
     assert budget["by_calendar_year"][3] == {"year": 2028, "eur": 100 * 400}
+    assert budget["by_school_year"][2] == {"year": 2027, "eur": 100 * 400}
+
+
+def test_a_document_that_strays_from_the_issue_s_keys_is_refused_by_the_schema(catalogue: Catalogue) -> None:
+    schema = json.loads(analyses_schema_text())
+    document = json.loads(analyses(catalogue, catalogue.template("mini")).model_dump_json())
+    document["analyses"]["gaps"][0]["kind"] = "trou"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
 
 
 def test_a_bad_scenario_file_is_reported_with_its_place(

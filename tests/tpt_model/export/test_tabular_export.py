@@ -89,9 +89,11 @@ def open_xlsx(data: bytes) -> openpyxl.Workbook:
 def test_xlsx_cells_are_safe_and_typed() -> None:
     ws = open_xlsx(to_xlsx_bytes({"Notes": sample()}))["Notes"]
     assert [c.value for c in ws[1]] == ["Brique", "Note", "Moyenne", "Commentaire", "À discuter"]
-    assert ws["A2"].value == "'" + HYPERLINK and ws["A2"].data_type == "s"
-    assert ws["A4"].value == "'@SUM(A1)"
-    assert ws["D2"].value == "'+1"
+    # Text cells: shown as typed, without the apostrophe CSV needs, and never run as formulas.
+    assert ws["A2"].value == HYPERLINK and ws["A2"].data_type == "s"
+    assert ws["A2"].quotePrefix
+    assert ws["A4"].value == "@SUM(A1)"
+    assert ws["D2"].value == "+1"
     assert ws["D3"].value == "CollédepuisWord"
     assert (ws["B3"].value, ws["B3"].data_type) == (-2, "n")
     assert (ws["C2"].value, ws["C2"].data_type) == (2.5, "n")
@@ -104,7 +106,7 @@ def test_xlsx_layout() -> None:
     ws = open_xlsx(to_xlsx_bytes({"Notes": sample()}))["Notes"]
     assert all(c.font.b for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.column_dimensions["A"].width == len(HYPERLINK) + 3  # the quote counts too
+    assert ws.column_dimensions["A"].width == len(HYPERLINK) + 2
     assert ws.column_dimensions["B"].width == 8  # a narrow column keeps a readable minimum
 
 
@@ -162,7 +164,7 @@ def test_evaluation_frame_rows_and_columns(catalogue: Catalogue) -> None:
         ["ordinateur", None, None, None, False],
     ]
     ws = open_xlsx(to_xlsx_bytes({"Notes": frame}))["Notes"]
-    assert ws["I3"].value == "'=1+1"  # Zoé's comment
+    assert ws["I3"].value == "=1+1"  # Zoé's comment, as she typed it
     assert (ws["F2"].value, ws["F2"].data_type) == (4, "n")
 
 

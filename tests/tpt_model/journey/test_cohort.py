@@ -6,7 +6,8 @@ import pytest
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
-from tpt_model.journey.cohort import cohort_label, cohort_years, point_date, school_year_start
+from tpt_model.journey.cohort import cohort_label, cohort_years, index_years, point_date, school_year_start
+from tpt_model.journey.timeline import point_index
 
 
 @pytest.mark.parametrize(
@@ -46,3 +47,12 @@ def test_cohort_years_follow_the_school_year() -> None:
     assert cohort_years(datetime.date(2026, 8, 31)) == [2022, 2023, 2024, 2025, 2026, 2027, 2028]
     assert cohort_years(datetime.date(2026, 9, 1)) == [2023, 2024, 2025, 2026, 2027, 2028, 2029]
     assert cohort_years(datetime.date(2026, 9, 1), before=1, after=0) == [2025, 2026]
+
+
+@pytest.mark.parametrize(("stage", "month"), [("seconde", 9), ("seconde", 12), ("premiere", 1), ("bac-1", 8)])
+def test_the_years_of_a_month_of_the_axis_agree_with_its_date(
+    programme: Programme, stage: str, month: int
+) -> None:
+    point = JourneyPoint(stage=stage, month=month)
+    day = point_date(programme, point, 2025)
+    assert index_years(point_index(programme, point), 2025) == (day.year, school_year_start(day))

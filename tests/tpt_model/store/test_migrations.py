@@ -19,6 +19,15 @@ from tpt_model.store.scores import ScoreStore
 from tpt_model.store.tables import metadata, scenario_versions, scenarios, scores
 
 AT = datetime(2026, 11, 28, 16, 39, tzinfo=UTC)
+HEAD = "0005"  # the newest migration
+WORKSHOP_TABLES = {
+    "workshops",
+    "workshop_participants",
+    "workshop_rounds",
+    "workshop_answers",
+    "workshop_attempts",
+}
+CATALOGUE_EDIT_TABLES = {"catalogue_edits", "pilot_attempts"}
 FIRST = Scenario(name="Frise de mars")
 SECOND = Scenario(
     name="Frise de mars",
@@ -111,10 +120,18 @@ def assert_nothing_lost(engine: Engine) -> None:
 
 
 def test_an_empty_database_gets_the_newest_schema(bare_engine: Engine) -> None:
-    assert upgrade(bare_engine) == SchemaUpgrade(before=None, after="0003")
+    assert upgrade(bare_engine) == SchemaUpgrade(before=None, after=HEAD)
     tables = set(inspect(bare_engine).get_table_names())
-    assert tables == {"alembic_version", "scenarios", "scenario_versions", "scores", "sessions"}
-    assert upgrade(bare_engine) == SchemaUpgrade(before="0003", after="0003")  # a second start
+    assert tables == {
+        "alembic_version",
+        "scenarios",
+        "scenario_versions",
+        "scores",
+        "sessions",
+        *WORKSHOP_TABLES,
+        *CATALOGUE_EDIT_TABLES,
+    }
+    assert upgrade(bare_engine) == SchemaUpgrade(before=HEAD, after=HEAD)  # a second start
 
 
 def test_a_database_from_before_the_scores_revision_is_upgraded_with_nothing_lost(
@@ -124,7 +141,7 @@ def test_a_database_from_before_the_scores_revision_is_upgraded_with_nothing_los
     columns = {c["name"] for c in inspect(bare_engine).get_columns("scenarios")}
     assert "scores_revision" not in columns
     store_a_scenario_with_scores(bare_engine)
-    assert upgrade(bare_engine) == SchemaUpgrade(before="0001", after="0003")
+    assert upgrade(bare_engine) == SchemaUpgrade(before="0001", after=HEAD)
     assert_nothing_lost(bare_engine)
     ScoreStore(bare_engine).save_sheet("s1", SHEETS[1], as_evaluator="Bob")
     assert ScoreStore(bare_engine).revision("s1") == 1
@@ -142,7 +159,7 @@ def test_a_database_made_before_migrations_is_stamped_then_upgraded(
     store_a_scenario_with_scores(bare_engine)
     assert revision_of(bare_engine) is None
     before = "0002" if had_scores_revision else "0001"
-    assert upgrade(bare_engine) == SchemaUpgrade(before=before, after="0003")
+    assert upgrade(bare_engine) == SchemaUpgrade(before=before, after=HEAD)
     assert_nothing_lost(bare_engine)
     assert_models_match(bare_engine)
 
@@ -166,20 +183,35 @@ def test_a_database_at_the_scores_revision_gets_the_sessions_table_with_nothing_
     migrate(bare_engine, "0002")
     store_a_scenario_with_scores(bare_engine)
     assert "sessions" not in inspect(bare_engine).get_table_names()
-    assert upgrade(bare_engine) == SchemaUpgrade(before="0002", after="0003")
+    assert upgrade(bare_engine) == SchemaUpgrade(before="0002", after=HEAD)
     assert_nothing_lost(bare_engine)
     assert "sessions" in inspect(bare_engine).get_table_names()
 
 
+def test_a_database_at_the_sessions_revision_gets_the_workshop_tables_with_nothing_lost(
+    bare_engine: Engine,
+) -> None:
+    migrate(bare_engine, "0003")
+    store_a_scenario_with_scores(bare_engine)
+    assert upgrade(bare_engine) == SchemaUpgrade(before="0003", after=HEAD)
+    assert_nothing_lost(bare_engine)
+    assert set(inspect(bare_engine).get_table_names()) >= WORKSHOP_TABLES
+
+
 def test_every_migration_can_be_undone(bare_engine: Engine) -> None:
     upgrade(bare_engine)
+    migrate(bare_engine, "0004", down=True)
+    assert not CATALOGUE_EDIT_TABLES & set(inspect(bare_engine).get_table_names())
+    assert set(inspect(bare_engine).get_table_names()) >= WORKSHOP_TABLES
+    migrate(bare_engine, "0003", down=True)
+    assert not WORKSHOP_TABLES & set(inspect(bare_engine).get_table_names())
     migrate(bare_engine, "0002", down=True)
     assert "sessions" not in inspect(bare_engine).get_table_names()
     migrate(bare_engine, "0001", down=True)
     assert "scores_revision" not in {c["name"] for c in inspect(bare_engine).get_columns("scenarios")}
     migrate(bare_engine, "base", down=True)
     assert set(inspect(bare_engine).get_table_names()) == {"alembic_version"}
-    assert upgrade(bare_engine) == SchemaUpgrade(before=None, after="0003")
+    assert upgrade(bare_engine) == SchemaUpgrade(before=None, after=HEAD)
 
 
 def test_the_version_table_lives_beside_the_tables(bare_engine: Engine) -> None:
@@ -192,7 +224,7 @@ def test_the_version_table_lives_beside_the_tables(bare_engine: Engine) -> None:
             text("SELECT table_schema FROM information_schema.tables WHERE table_name = 'alembic_version'")
         ).scalars()
         assert schema.startswith("t_") and schema in set(where)
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "0003"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == HEAD
 
 
 def test_a_database_from_a_newer_version_of_the_app_is_left_alone(bare_engine: Engine) -> None:
@@ -219,7 +251,18 @@ def test_sessions_opening_a_new_database_at_once_all_get_the_schema(database_url
     with ThreadPoolExecutor(4) as pool:
         engines = list(pool.map(open_once, range(4)))
     try:
-        assert {revision_of(engine) for engine in engines} == {"0003"}
+        assert {revision_of(engine) for engine in engines} == {HEAD}
     finally:
         for engine in engines:
             engine.dispose()
+
+
+def test_a_database_at_the_sessions_revision_gets_the_catalogue_journal_with_nothing_lost(
+    bare_engine: Engine,
+) -> None:
+    migrate(bare_engine, "0003")
+    store_a_scenario_with_scores(bare_engine)
+    assert "catalogue_edits" not in inspect(bare_engine).get_table_names()
+    assert upgrade(bare_engine) == SchemaUpgrade(before="0003", after=HEAD)
+    assert_nothing_lost(bare_engine)
+    assert set(inspect(bare_engine).get_table_names()) >= CATALOGUE_EDIT_TABLES

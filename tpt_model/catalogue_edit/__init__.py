@@ -1,0 +1,1 @@
+"""Edits of the catalogue files from the app: brick drafts, checks, plans, safe saves, health."""

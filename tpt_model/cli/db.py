@@ -1,0 +1,157 @@
+"""`python -m tpt_model db …`: upgrade, check, backup and restore the database (TPT_DATABASE_URL).
+
+Exit codes: 0 done (or, for `check`, the database is ready), 1 a problem (its message says what
+to do), 2 a mistake in the command line.
+"""
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from tpt_model.cli.common import database_url, engine_as_is, engine_at_head, file_error
+from tpt_model.cli.parser import FrenchParser
+from tpt_model.errors import ProblemsError, SettingsError
+from tpt_model.formatting import count
+from tpt_model.store.backup import BackupSummary, restore_backup, write_backup
+from tpt_model.store.errors import StoreError
+from tpt_model.store.migrate import SchemaUpgrade, known_revisions, schema_status, upgrade
+from tpt_model.yamlio.writing import atomic_text
+
+UPGRADE_HINT = "lancez « python -m tpt_model db upgrade »"
+# How each table's rows are counted in messages, in this order; a table added later is counted in rows.
+_NOUNS = {
+    "scenarios": ("scénario", "scénarios"),
+    "scenario_versions": ("version", "versions"),
+    "scores": ("note", "notes"),
+    "sessions": ("session", "sessions"),
+    "catalogue_edits": ("enregistrement du catalogue", "enregistrements du catalogue"),
+    "pilot_attempts": ("essai manqué du secret des pilotes", "essais manqués du secret des pilotes"),
+}
+
+
+def _upgrade(_args: argparse.Namespace) -> int:
+    engine = engine_as_is(database_url())
+    try:
+        change = upgrade(engine)
+    finally:
+        engine.dispose()
+    print(_upgrade_line(change))
+    return 0
+
+
+def _upgrade_line(change: SchemaUpgrade) -> str:
+    if change.before is None:
+        return f"Base créée à la révision {change.after}."
+    if change.before == change.after:
+        return f"Base déjà à jour (révision {change.after})."
+    return f"Base mise à jour : révision {change.before} → {change.after}."
+
+
+def _check(_args: argparse.Namespace) -> int:
+    engine = engine_as_is(database_url())
+    try:
+        status = schema_status(engine)
+    finally:
+        engine.dispose()
+    if status.up_to_date:
+        print(f"Base joignable, schéma à jour (révision {status.head}) : les serveurs peuvent démarrer.")
+        return 0
+    if status.current is not None and status.current not in known_revisions():
+        print(
+            f"Erreur : la base est à une révision inconnue de cette version de l'application "
+            f"({status.current}) : elle a été mise à jour par une version plus récente."
+        )
+    elif status.current is not None:
+        print(
+            f"Erreur : schéma en retard (révision {status.current}, cette version attend "
+            f"{status.head}) : {UPGRADE_HINT}."
+        )
+    elif status.has_tables:
+        print(f"Erreur : schéma d'avant les migrations (aucune révision) : {UPGRADE_HINT}.")
+    else:
+        print(f"Erreur : base vide (aucune table) : {UPGRADE_HINT}.")
+    return 1
+
+
+def _contents(summary: BackupSummary) -> str:
+    """« 3 scénarios, 12 versions, 40 notes » : the tables that hold rows, the main ones first."""
+    known = [(name, summary.counts[name]) for name in _NOUNS if name in summary.counts]
+    others = [(name, n) for name, n in summary.counts.items() if name not in _NOUNS]
+    parts = [count(n, *_NOUNS[name]) for name, n in known if n]
+    parts += [f"{count(n, 'ligne')} de « {name} »" for name, n in others if n]
+    return ", ".join(parts) or "aucune donnée"
+
+
+def _backup(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    engine = engine_as_is(database_url())
+    try:
+        # Private: the file holds people's names; written whole or not at all.
+        with atomic_text(path, private=True) as out:
+            summary = write_backup(engine, out)
+    except OSError as err:
+        print(f"Erreur : {file_error(err, path)} Aucune sauvegarde n'a été écrite.")
+        return 1
+    finally:
+        engine.dispose()
+    print(f"Sauvegarde écrite dans « {path} » (révision {summary.revision}) : {_contents(summary)}.")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    url = database_url()
+    try:
+        with path.open(encoding="utf-8") as lines:
+            engine = engine_at_head(url)
+            try:
+                summary = restore_backup(engine, lines, str(path), replace=args.replace)
+            finally:
+                engine.dispose()
+    except OSError as err:
+        print(f"Erreur : {file_error(err, path)} Rien n'a été restauré.")
+        return 1
+    except UnicodeDecodeError:
+        print(f"Erreur : « {path} » n'est pas une sauvegarde (texte UTF-8 attendu). Rien n'a été restauré.")
+        return 1
+    except ProblemsError as err:
+        for problem in err.problems:
+            print(problem)
+        print("Erreur : la sauvegarde a un problème. Rien n'a été restauré.")
+        return 1
+    print(f"Sauvegarde « {path} » restaurée (révision {summary.revision}) : {_contents(summary)}.")
+    return 0
+
+
+def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except (SettingsError, StoreError) as err:
+            print(f"Erreur : {err.message}")
+            return 1
+
+    return run
+
+
+def add_db_commands(commands: "argparse._SubParsersAction[FrenchParser]") -> None:
+    """Add `db upgrade|check|backup|restore` to the command line."""
+    db = commands.add_parser("db", help="administrer la base de données (TPT_DATABASE_URL)")
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMANDE")
+    db_upgrade = db_commands.add_parser("upgrade", help="mettre le schéma de la base à la dernière révision")
+    db_upgrade.set_defaults(run=_guarded(_upgrade))
+    db_check = db_commands.add_parser(
+        "check", help="vérifier que la base répond et que son schéma est à jour (sans rien changer)"
+    )
+    db_check.set_defaults(run=_guarded(_check))
+    db_backup = db_commands.add_parser("backup", help="sauvegarder toute la base dans un fichier JSON lines")
+    db_backup.add_argument("file", metavar="FICHIER", help="fichier de sauvegarde à écrire (.jsonl)")
+    db_backup.set_defaults(run=_guarded(_backup))
+    db_restore = db_commands.add_parser("restore", help="restaurer une sauvegarde dans la base")
+    db_restore.add_argument("file", metavar="FICHIER", help="fichier écrit par « db backup »")
+    db_restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="effacer d'abord le contenu de la base (sinon : base vide exigée)",
+    )
+    db_restore.set_defaults(run=_guarded(_restore))

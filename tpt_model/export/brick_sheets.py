@@ -1,0 +1,174 @@
+"""One sheet per placed brick: what it is, where it sits, who delivers it, what it costs, its scores."""
+
+from collections.abc import Mapping, Sequence
+
+from tpt_model.catalogue.brick import Brick, Cost
+from tpt_model.catalogue.card import (
+    CLAIM_LABELS,
+    MODALITY_LABELS,
+    PERSONA_FLAG_LABELS,
+    STATUS_LABELS,
+    counted,
+    partner_names,
+    stage_span,
+)
+from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.scenario_format import Placement
+from tpt_model.catalogue.search import brick_phases
+from tpt_model.catalogue.types import BrickSource
+from tpt_model.evaluation.scoring import BrickResult
+from tpt_model.evaluation.wording import aggregate_lines
+from tpt_model.export.document import Block, BulletList, Column, Fact, Facts, Paragraph, Section, Table
+from tpt_model.formatting import euros, hours
+from tpt_model.frise.rows import partner_name
+from tpt_model.journey.timeline import duration_months, point_label
+
+INFERRED = "estimation d'après un programme comparable"
+NOT_FILLED = "Non renseigné."
+
+
+def cost_text(cost: Cost) -> str:
+    """A brick's costs in one plain sentence, an inferred figure marked as an estimate."""
+    per = {
+        "once": "par bénéficiaire",
+        "per_year": "par bénéficiaire et par an",
+        "per_session": f"par séance et par bénéficiaire ({cost.sessions} séances)",
+    }[cost.unit]
+    text = f"{euros(cost.per_beneficiary_eur)} {per}, {euros(cost.fixed_eur)} de coûts fixes"
+    if cost.inferred:
+        text += f" — {INFERRED}"
+    if cost.note:
+        text += f" ({cost.note})"
+    if cost.third_party_eur:
+        third = "par an" if cost.unit == "per_year" else "par bénéficiaire"
+        text += f" ; hors budget du programme : {euros(cost.third_party_eur)} {third} versés par un tiers"
+    return text
+
+
+def source_text(source: BrickSource) -> str:
+    """One source in plain text: title, publisher, date, what it backs, address."""
+    date = f", {source.date}" if source.date else ""
+    backs = ", ".join(CLAIM_LABELS[c] for c in source.supports)
+    url = f" — {source.url}" if source.url else ""
+    return f"{source.title}, {source.publisher}{date} (appuie {backs}){url}"
+
+
+def _facts(catalogue: Catalogue, brick: Brick) -> Facts:
+    programme = catalogue.programme
+    tracks = {t.id: t.label for t in programme.tracks}
+    exits = {e.id: e.label for e in programme.exits}
+    phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
+    groups = {g.id: g.title for g in programme.working_groups}
+    time = hours(brick.hours_per_beneficiary) + " par bénéficiaire"
+    if brick.hours_per_trainee is not None:
+        time += f", {hours(brick.hours_per_trainee)} de formation par personne formée"
+    conditions = (
+        ", ".join(PERSONA_FLAG_LABELS[f] for f in brick.eligibility) or "aucune : toutes les jeunes femmes"
+    )
+    pairs = [
+        ("Statut", STATUS_LABELS[brick.status]),
+        ("Volet", programme.pillar(brick.pillar).label),
+        ("Modalité", MODALITY_LABELS[brick.modality]),
+        ("Phases", phases),
+        ("Étapes", stage_span(catalogue, brick)),
+        ("Parcours", ", ".join(tracks.get(t, t) for t in brick.tracks)),
+        ("Sorties", ", ".join(exits.get(e, e) for e in brick.exits)),
+        ("Public", brick.audience),
+        ("Conditions", conditions),
+        ("Partenaires", ", ".join(partner_names(catalogue, brick)) or "à trouver"),
+        ("Groupes de travail", ", ".join(groups.get(g, g) for g in brick.working_groups)),
+        ("Coût", cost_text(brick.cost)),
+        ("Coût compté", counted(brick.cost)),
+        ("Temps", time),
+    ]
+    return Facts(items=[Fact(label=label, value=value) for label, value in pairs])
+
+
+def _placements(catalogue: Catalogue, brick: Brick, placed: Sequence[tuple[int, Placement]]) -> Table:
+    programme = catalogue.programme
+    rows: list[list[str | int | float | bool | None]] = [
+        [
+            i + 1,
+            point_label(programme, p.start),
+            point_label(programme, p.end),
+            duration_months(programme, p.start, p.end),
+            partner_name(catalogue, p),
+            p.note or None,
+        ]
+        for i, p in placed
+    ]
+    columns = [
+        Column(name="N°", kind="int"),
+        Column(name="Début"),
+        Column(name="Fin"),
+        Column(name="Durée (mois)", kind="int"),
+        Column(name="Partenaire"),
+        Column(name="Note"),
+    ]
+    return Table(title=f"Placements — {brick.short_title}", columns=columns, rows=rows, in_workbook=False)
+
+
+def _bullets(items: Sequence[str]) -> Block:
+    return BulletList(items=list(items)) if items else Paragraph(text=NOT_FILLED, style="remark")
+
+
+def _scores(catalogue: Catalogue, brick: Brick, result: BrickResult | None) -> list[Block]:
+    programme = catalogue.programme
+    reference = [
+        f"{c.label} : {brick.criteria[c.id]}/{c.scale.max}"
+        for c in programme.criteria
+        if c.id in brick.criteria
+    ]
+    blocks: list[Block] = [
+        Paragraph(text="Notes de référence du catalogue", style="label"),
+        _bullets(reference),
+    ]
+    blocks.append(Paragraph(text="Notes d'atelier", style="label"))
+    if result is None or not result.evaluators:
+        blocks.append(Paragraph(text="Cette brique n'a pas encore été notée en atelier.", style="remark"))
+        return blocks
+    blocks.append(BulletList(items=aggregate_lines(programme, result)))
+    if result.comments:
+        blocks.append(Paragraph(text="Commentaires", style="label"))
+        blocks.append(BulletList(items=[f"{who} : {comment}" for who, comment in result.comments]))
+    return blocks
+
+
+def brick_sheet(
+    catalogue: Catalogue,
+    brick: Brick,
+    placed: Sequence[tuple[int, Placement]],
+    result: BrickResult | None,
+) -> Section:
+    """One brick's sheet: summary, facts, its placements in the scenario, scores and the rest of its card."""
+    communication = [*brick.communication.moments, *(f"Outil : {t}" for t in brick.communication.tools)]
+    blocks: list[Block] = [
+        Paragraph(text=brick.summary),
+        _facts(catalogue, brick),
+        _placements(catalogue, brick, placed),
+        *_scores(catalogue, brick, result),
+        Paragraph(text="Freins levés", style="label"),
+        _bullets(brick.barriers),
+        Paragraph(text="Bonnes pratiques", style="label"),
+        _bullets(brick.good_practices),
+        Paragraph(text="Moments et outils de communication", style="label"),
+        _bullets(communication),
+        Paragraph(text="Sources", style="label"),
+        _bullets([source_text(s) for s in brick.sources]),
+    ]
+    return Section(id=f"brique-{brick.id}", title=brick.title, blocks=blocks)
+
+
+def brick_sheets(
+    catalogue: Catalogue,
+    placements: Sequence[tuple[int, Placement]],
+    results: Mapping[str, BrickResult],
+) -> list[Section]:
+    """A sheet per brick placed, in the order of their first placement."""
+    by_brick: dict[str, list[tuple[int, Placement]]] = {}
+    for i, p in placements:
+        if p.brick in catalogue.bricks_by_id:
+            by_brick.setdefault(p.brick, []).append((i, p))
+    return [
+        brick_sheet(catalogue, catalogue.brick(b), placed, results.get(b)) for b, placed in by_brick.items()
+    ]

@@ -1,0 +1,1 @@
+"""Workshops: join codes, roles, rounds (blind, revealed, locked), focus groups, results and report."""
