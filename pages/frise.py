@@ -3,7 +3,6 @@
 import streamlit as st
 
 from tpt_model.catalogue.card import persona_card_markdown
-from tpt_model.frise.chart import SELECTION, frise_spec, selection_after_click
 from tpt_model.frise.rows import shared_frise_table
 from tpt_model.scenario.editor import add_placement, placement_for
 from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
@@ -13,24 +12,29 @@ from ui.brick_picker import brick_picker
 from ui.catalogue_source import require_catalogue
 from ui.frise_controls import frise_options
 from ui.frise_header import frise_header
+from ui.frise_room import phone_view, presentation_view
+from ui.frise_views import chart_notes, frise_chart_element, page_style, view_switch
 from ui.journey_panel import journey_panel
 from ui.open_scenario import open_scenario
 from ui.placement_panel import placement_panel, placement_selector
 from ui.shell import ask_name_once, page_setup
 
 page_setup("frise")
-ask_name_once()
 catalogue = require_catalogue()
 opened = open_scenario(catalogue)
 state, view, store, save = opened.state, opened.view, opened.store, opened.save
+page_style(view.display)
+if view.display.one_phase:  # a room or a phone: the frise to read, one phase at a time
+    (presentation_view if view.display.view == "presentation" else phone_view)(catalogue, view)
+    keep_address(state, "frise")
+    st.stop()
+ask_name_once()
 
 
-def on_chart_select() -> None:
-    points = st.session_state["frise_chart"].selection.get(SELECTION, [])
-    view.selected = selection_after_click(points, view.selected, len(view.scenario.placements))
-
-
-st.title("Frise du parcours-type")
+title, switch = st.columns([3, 2], vertical_alignment="bottom")
+title.title("Frise du parcours-type")
+with switch:
+    view_switch(view)
 frise_header(view, store, state.author)
 for notice in brick_notices(catalogue, view.scenario):
     st.warning(escape_markdown(notice), icon=":material/history:")
@@ -39,8 +43,7 @@ keep_address(state, "frise")  # the scenario opened and the view chosen, for a r
 persona = catalogue.personas_by_id.get(view.options.persona or "")
 if persona is not None:
     st.info(persona_card_markdown(catalogue, persona), icon=":material/person:")
-spec = frise_spec(catalogue, view.scenario, view.options, selected=view.selected)
-st.vega_lite_chart(spec, on_select=on_chart_select, selection_mode=SELECTION, key="frise_chart")
+chart_notes(frise_chart_element(catalogue, view), view)
 journey_panel(catalogue, view.scenario, view.options)
 
 left, right = st.columns([3, 2], gap="large")

@@ -7,6 +7,7 @@ A session that cannot reach the database still works: only the reload loses more
 
 import streamlit as st
 
+from tpt_model.frise.display import is_phone
 from tpt_model.session.address import Page, address_params, new_token, read_address, to_keep, token_from
 from tpt_model.session.app import AppState
 from tpt_model.store.errors import StoreError
@@ -26,7 +27,9 @@ def restore_session(state: AppState) -> None:
         except StoreError:
             kept = None  # the page says what is wrong with the database where it needs it
     state.token = token or new_token()
-    read_address(state, params, kept)
+    headers = st.context.headers
+    phone = is_phone(headers.get("User-Agent"), headers.get("Sec-CH-UA-Mobile"))
+    read_address(state, params, kept, phone=phone)
 
 
 def keep_address(state: AppState, page: Page) -> None:

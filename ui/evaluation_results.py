@@ -7,7 +7,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
-from tpt_model.evaluation.matrix import SELECTION_PARAM, matrix_axes, matrix_table
+from tpt_model.evaluation.matrix import PLOT_WIDTH_PX, SELECTION_PARAM, matrix_axes, matrix_table
 from tpt_model.evaluation.ranking import DISCUSS_BADGE, DISCUSS_COLUMN, unscored_line
 from tpt_model.evaluation.results import evaluation_key, memo_evaluate, memo_matrix_spec, memo_ranking_table
 from tpt_model.evaluation.scoring import (
@@ -24,6 +24,10 @@ from tpt_model.formatting import number, table_text
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
 from ui.binding import bind, bound
+from ui.chart_width import keep_chart_width
+
+# The matrix's plot, its y axis and padding: names were placed for no narrower a chart.
+MATRIX_LEAST_WIDTH_PX = PLOT_WIDTH_PX + 80
 
 
 def weight_key(criterion_id: str) -> str:
@@ -150,6 +154,7 @@ def results_panel(
 
     st.markdown("##### Matrice de priorisation")
     axes = matrix_axes_picker(programme)
+    keep_chart_width("eval_matrix", MATRIX_LEAST_WIDTH_PX)
     st.vega_lite_chart(
         memo_matrix_spec(catalogue, key, results, axes),
         on_select=on_select,

@@ -27,6 +27,18 @@ def test_the_scenario_name_in_the_frise_header_is_literal() -> None:
     assert "\\!\\[pixel\\]\\(http" in at.subheader[0].value
 
 
+@pytest.mark.parametrize("view", ["presentation", "telephone"])
+def test_the_scenario_name_in_a_room_or_on_a_phone_is_literal(view: str) -> None:
+    store().create(Scenario(name=HOSTILE), "Test")
+    at = app_test()
+    at.query_params = {"vue": view}
+    at.run()
+    assert not at.exception, at.exception
+    shown = [c.value for c in at.caption] + [m.value for m in at.markdown]
+    assert any(escape_markdown(HOSTILE) in text for text in shown)
+    assert not any("![pixel]" in text for text in shown)
+
+
 def test_the_other_authors_name_in_the_stale_write_warning_is_literal() -> None:
     at = app_test().run()
     frise = at.session_state[STATE_KEY].frise

@@ -28,6 +28,14 @@ LANE_LABELS: dict[LaneMode, str] = {
     "working_group": "par groupe de travail",
     "custom": "libres",
 }
+# How the lanes are made, in a sentence about the actions: the chart's subtitle.
+LANE_SENTENCES: dict[LaneMode, str] = {
+    "pillar": "rangées par volet",
+    "modality": "rangées par modalité",
+    "partner": "rangées par partenaire",
+    "working_group": "rangées par groupe de travail",
+    "custom": "rangées dans les couloirs du groupe",
+}
 NO_PARTNER = "Sans partenaire"
 NO_LANE = "Sans couloir"
 TABLE_COLUMNS = (

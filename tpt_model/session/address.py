@@ -15,6 +15,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from pydantic import ValidationError
 
+from tpt_model.frise.display import FriseDisplay, parse_view
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import SECTIONS
@@ -22,6 +23,9 @@ from tpt_model.store.sessions import SessionRecord
 
 __all__ = [
     "FRISE_PARAMS",
+    "PHASE",
+    "VIEW",
+    "YEARLY",
     "SCENARIO",
     "SECTION",
     "TOKEN",
@@ -46,11 +50,15 @@ FRISE_PARAMS = {
     "cohorte": "cohort_year",
 }
 
+# The frise's view (`?vue=presentation`, `?vue=telephone`), its phase shown alone, the yearly moments drawn.
+VIEW, PHASE, YEARLY = "vue", "phase", "annuels"
+
 Page = Literal["frise", "evaluation", "other"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
 _ID = re.compile(r"[a-z0-9_-]{1,80}")  # ids of the catalogue and of the option lists
 _YEAR = re.compile(r"[0-9]{4}")
+_PHASE = re.compile(r"[1-9]")
 
 
 def new_token() -> str:
@@ -93,11 +101,28 @@ def _read_options(state: AppState, params: Mapping[str, str]) -> None:
     state.frise.options = FriseOptions.model_validate(options)
 
 
-def read_address(state: AppState, params: Mapping[str, str], kept: SessionRecord | None) -> None:
+def _read_display(state: AppState, params: Mapping[str, str], phone: bool) -> None:
+    """The frise's view of the address; a phone without one gets the phone view."""
+    display = state.frise.display
+    view = parse_view(params.get(VIEW)) or ("telephone" if phone else None)
+    if view is not None:
+        display = display.model_copy(update={"view": view})
+    phase = params.get(PHASE, "")
+    if _PHASE.fullmatch(phase):
+        display = display.model_copy(update={"phase": int(phase)})
+    if params.get(YEARLY) in ("1", "oui"):
+        display = display.model_copy(update={"yearly": True})
+    state.frise.display = FriseDisplay.model_validate(display.model_dump())
+
+
+def read_address(
+    state: AppState, params: Mapping[str, str], kept: SessionRecord | None, *, phone: bool = False
+) -> None:
     """Take what a reloaded page or a link asks for, and what its session kept (name, last scenario).
 
     The scenario of the address wins over the session's last one; unknown or malformed values are
     ignored (a scenario that no longer exists is replaced by the default when the page opens one).
+    A phone (`phone`) opens the frise's phone view unless the address names a view.
     """
     if kept is not None:
         state.author = kept.author
@@ -107,6 +132,8 @@ def read_address(state: AppState, params: Mapping[str, str], kept: SessionRecord
     if scenario is not None:
         state.frise.scenario_id = scenario
     _read_options(state, params)
+    state.phone = phone
+    _read_display(state, params, phone)
     for section in SECTIONS:  # the section's own typed name, not the address's text
         if params.get(SECTION) == section:
             state.evaluation.section = section
@@ -128,6 +155,18 @@ def to_keep(state: AppState) -> tuple[str, str | None] | None:
     return None if state.token is None or state.kept == now else now
 
 
+def _display_params(display: FriseDisplay, phone: bool) -> dict[str, str]:
+    """The view's parameters: none for the normal view, unless a phone chose it (it opens its own)."""
+    params: dict[str, str] = {}
+    if display.one_phase:
+        params[VIEW], params[PHASE] = display.view, str(display.phase)
+    elif phone:
+        params[VIEW] = display.view
+    if display.yearly:
+        params[YEARLY] = "1"
+    return params
+
+
 def address_params(state: AppState, page: Page) -> dict[str, str]:
     """What the address of `page` says for this session: its token, its scenario, that page's view."""
     params: dict[str, str] = {}
@@ -140,6 +179,7 @@ def address_params(state: AppState, page: Page) -> dict[str, str]:
         for param, name in FRISE_PARAMS.items():
             if options[name] != default[name]:
                 params[param] = str(options[name])
+        params.update(_display_params(state.frise.display, state.phone))
     elif page == "evaluation" and state.evaluation.section != "score":
         params[SECTION] = state.evaluation.section
     return params

@@ -36,6 +36,8 @@ class AppState(BaseModel):
     # The session's random token in the page's address (see session/address.py), once it has one.
     token: str | None = None
     address_read: bool = False  # the address is read once, when the session starts
+    # The browser said it is a phone: the frise opens in its phone view unless the address names one.
+    phone: bool = False
     # The name and scenario last written to the sessions table under the token.
     kept: tuple[str, str | None] | None = None
     catalogue: CatalogueView = CatalogueView()

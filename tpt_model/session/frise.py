@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.frise.display import FriseDisplay, ViewName, step_phase
 from tpt_model.frise.rows import FriseOptions, for_persona
 from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import HISTORY_LIMIT, ChangeResult, Editor, Step, step_line
@@ -57,6 +58,8 @@ class FriseView(BaseModel):
     version: int = 0
     editor: Editor | None = None
     options: FriseOptions = FriseOptions()
+    # How the frise is shown: normal, presentation or phone view, the phase shown alone, yearly moments.
+    display: FriseDisplay = FriseDisplay()
     selected: int | None = None
     editing: int | None = None
     # Shown beside its field while the dialog stays open with what was typed.
@@ -76,6 +79,23 @@ class FriseView(BaseModel):
     def change_options(self, **changes: object) -> None:
         """Read the frise another way (lanes, track, exit, cohort year), the other options kept."""
         self.options = FriseOptions.model_validate({**self.options.model_dump(), **changes})
+
+    def show(self, view: ViewName) -> None:
+        """Show the frise in another view (normal, presentation, phone), on the same phase."""
+        self.display = self.display.model_copy(update={"view": view})
+
+    def show_yearly(self, shown: bool) -> None:
+        """Draw the moments of every year on the frise, or fold them into one line of text."""
+        self.display = self.display.model_copy(update={"yearly": shown})
+
+    def show_phase(self, catalogue: Catalogue, number: int) -> None:
+        """Show this phase in the views that show one phase at a time (the first one if it has no stage)."""
+        self.display = self.display.model_copy(update={"phase": number})
+        self.display = step_phase(catalogue.programme, self.display, 0)
+
+    def turn_phase(self, catalogue: Catalogue, step: int) -> None:
+        """Show the previous (-1) or next (+1) phase in the views that show one phase at a time."""
+        self.display = step_phase(catalogue.programme, self.display, step)
 
     def follow_persona(self, catalogue: Catalogue, persona_id: str | None) -> None:
         """Follow one persona (her track and exit), or everyone again with None or an unknown id."""

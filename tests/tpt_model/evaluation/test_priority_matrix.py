@@ -1,13 +1,21 @@
 """The priority matrix spec (points, sizes, colours, quadrants, selection) and its tables."""
 
+import math
+import random
+from pathlib import Path
 from typing import Any
 
 import pytest
 from helpers import BRICKS
 
-from tpt_model import Catalogue
+from tpt_model import Catalogue, load_catalogue
 from tpt_model.evaluation.matrix import (
+    LABEL_FONT_PX,
+    LABELLED,
+    PLOT_HEIGHT_PX,
+    PLOT_WIDTH_PX,
     QUADRANTS,
+    SIZE_RANGE,
     matrix_axes,
     matrix_table,
     priority_matrix_chart,
@@ -15,6 +23,9 @@ from tpt_model.evaluation.matrix import (
 )
 from tpt_model.evaluation.scoring import BrickResult, evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.frise.fitting import text_px
+
+SHIPPED = Path(__file__).resolve().parents[3] / "catalogue"
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +79,15 @@ def test_colours_are_the_programme_pillars(spec: dict[str, Any]) -> None:
     assert points(spec)["mentorat"]["pillar"] == "Accompagner"
 
 
-def test_axes_span_the_criteria_scales(spec: dict[str, Any]) -> None:
+def test_axes_span_the_criteria_scales_with_room_for_the_largest_bubble(spec: dict[str, Any]) -> None:
     encoding = points_layer(spec)["encoding"]
-    assert encoding["x"]["scale"]["domain"] == [1, 4] and encoding["y"]["scale"]["domain"] == [1, 4]
+    largest = math.sqrt(SIZE_RANGE[1] / math.pi)
+    for channel, plot_px in (("x", PLOT_WIDTH_PX), ("y", PLOT_HEIGHT_PX)):
+        low, high = encoding[channel]["scale"]["domain"]
+        assert low < 1 and high > 4, channel
+        room_px = (1 - low) / (high - low) * plot_px
+        assert room_px >= largest and (high - 4) == pytest.approx(1 - low), channel
+        assert encoding[channel]["axis"]["values"] == [1, 2, 3, 4]  # ticks on the scale's levels only
     assert encoding["x"]["title"] == "Pertinence (moyenne)"
     assert encoding["y"]["title"] == "Simplicité de mise en œuvre (moyenne)"
 
@@ -79,7 +96,7 @@ def test_quadrants_are_drawn_and_labelled_in_french(spec: dict[str, Any]) -> Non
     labels = {
         row["quadrant"]: (row["x"], row["y"])
         for layer in spec["layer"]
-        if layer["mark"]["type"] == "text"
+        if layer["mark"]["type"] == "text" and layer.get("name", "").startswith("quadrant")
         for row in spec["datasets"][layer["data"]["name"]]
     }
     assert set(labels) == {
@@ -88,8 +105,9 @@ def test_quadrants_are_drawn_and_labelled_in_french(spec: dict[str, Any]) -> Non
         "Compléments faciles",
         "À simplifier ou abandonner",
     }
-    assert labels["Gains rapides"][0] == 4 and labels["Gains rapides"][1] > 2.5  # high pertinence, simple
-    assert labels["Projets structurants"][0] == 4 and labels["Projets structurants"][1] < 2.5
+    # In the corners, beyond the scale's ends (no bubble there).
+    assert labels["Gains rapides"][0] > 4 and labels["Gains rapides"][1] > 4  # high pertinence, simple
+    assert labels["Projets structurants"][0] > 4 and labels["Projets structurants"][1] < 1
     rules = [layer for layer in spec["layer"] if layer["mark"]["type"] == "rule"]
     assert sorted(spec["datasets"][r["data"]["name"]][0].popitem() for r in rules) == [("x", 2.5), ("y", 2.5)]
 
@@ -159,3 +177,85 @@ def test_matrix_table_columns(catalogue: Catalogue, results: list[BrickResult]) 
         "À discuter",
     ]
     assert table.loc[table["Brique"] == "Mentorat en ligne", "À discuter"].item() is True
+
+
+def layer_named(spec: dict[str, Any], name: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    (layer,) = [layer for layer in spec["layer"] if layer.get("name") == name]
+    return layer, spec["datasets"][layer["data"]["name"]]
+
+
+def test_bubbles_with_the_same_averages_are_spread_the_same_way_each_time(catalogue: Catalogue) -> None:
+    sheets = [
+        ScoreSheet(brick=brick, evaluator="Léa", scores={"pertinence": 3, "simplicite": 2, "abordable": 3})
+        for brick in BRICKS
+    ]
+    results = evaluate(catalogue, BRICKS, sheets)
+    data = points(priority_matrix_chart(catalogue, results).to_dict())
+    shown = {(round(p["x_shown"], 6), round(p["y_shown"], 6)) for p in data.values()}
+    assert len(shown) == 3, "three bubbles, three places"
+    for p in data.values():
+        assert (p["x"], p["y"], p["same_place"]) == (3.0, 2.0, 3)  # the tooltip keeps the true averages
+        assert math.dist((p["x_shown"], p["y_shown"]), (3.0, 2.0)) < 0.5
+    centre = (sum(p["x_shown"] for p in data.values()) / 3, sum(p["y_shown"] for p in data.values()) / 3)
+    assert centre == pytest.approx((3.0, 2.0))
+    # The best-ranked goes on top of the ring; the same results give the same picture.
+    first = min(data.values(), key=lambda p: p["rank"])
+    assert first["y_shown"] > 2.0 and first["x_shown"] == pytest.approx(3.0)
+    again = points(priority_matrix_chart(catalogue, list(reversed(results))).to_dict(validate=False))
+    assert {b: (p["x_shown"], p["y_shown"]) for b, p in again.items()} == {
+        b: (p["x_shown"], p["y_shown"]) for b, p in data.items()
+    }
+
+
+def test_a_brick_alone_at_its_averages_stays_on_them(spec: dict[str, Any]) -> None:
+    data = points(spec)
+    alone = data["atelier-classe"]
+    assert (alone["x_shown"], alone["y_shown"], alone["same_place"]) == (3.0, 4.0, 1)
+    # Mentorat and the computer share 3 and 3: both move, apart from each other.
+    pair = [data["mentorat"], data["ordinateur"]]
+    assert [(p["x"], p["y"], p["same_place"]) for p in pair] == [(3.0, 3.0, 2), (3.0, 3.0, 2)]
+    assert pair[0]["y_shown"] != pair[1]["y_shown"]
+    assert points_layer(spec)["encoding"]["x"]["field"] == "x_shown"
+
+
+def label_boxes(spec: dict[str, Any]) -> list[tuple[str, tuple[float, float, float, float]]]:
+    """Each name's box in the pixels of the narrowest plot, from its point, alignment and offsets."""
+    layer, names = layer_named(spec, "noms")
+    (x0, x1), (y0, y1) = layer["encoding"]["x"]["scale"]["domain"], layer["encoding"]["y"]["scale"]["domain"]
+    boxes = []
+    for n in names:
+        cx = (n["x"] - x0) / (x1 - x0) * PLOT_WIDTH_PX + n["dx"]
+        cy = (y1 - n["y"]) / (y1 - y0) * PLOT_HEIGHT_PX + n["dy"]
+        w, h = text_px(n["text"], LABEL_FONT_PX), LABEL_FONT_PX * 1.3
+        left = {"left": cx, "right": cx - w, "center": cx - w / 2}[n["align"]]
+        boxes.append((n["text"], (left, cy - h / 2, left + w, cy + h / 2)))
+    return boxes
+
+
+def test_the_best_ranked_bricks_are_named_where_names_do_not_meet() -> None:
+    catalogue = load_catalogue(SHIPPED)
+    bricks = [b.id for b in catalogue.bricks][:40]
+    rng = random.Random(11)
+    sheets = [
+        ScoreSheet(
+            brick=b, evaluator=who, scores={c.id: rng.randint(1, 4) for c in catalogue.programme.criteria}
+        )
+        for b in bricks
+        for who in ("Léa", "Inès")
+    ]
+    results = evaluate(catalogue, bricks, sheets)
+    spec = priority_matrix_chart(catalogue, results).to_dict()
+    layer, names = layer_named(spec, "noms")
+    assert layer["mark"]["align"] == {"expr": "datum.align"}
+    ranked = sorted(results, key=lambda r: (r.rank or 999, r.brick_id))
+    top = [catalogue.brick(r.brick_id).short_title for r in ranked]
+    named = [n["text"] for n in names]
+    assert 5 <= len(named) <= LABELLED
+    assert set(named) <= set(top[:LABELLED])
+    assert named == [t for t in top if t in named], "placed in the order of the ranking"
+    assert top[0] == named[0], "the first of the ranking always has its name"
+    boxes = label_boxes(spec)
+    for i, (a, (l1, t1, r1, b1)) in enumerate(boxes):
+        assert l1 >= 0 and r1 <= PLOT_WIDTH_PX and t1 >= 0, a
+        for b, (l2, t2, r2, b2) in boxes[i + 1 :]:
+            assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (a, b)

@@ -10,11 +10,13 @@ import pytest
 from tpt_model import Catalogue, load_catalogue
 from tpt_model.bench.synthetic import synthetic_scenario
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
-from tpt_model.frise.chart import RISK_COLOR, SELECTION, frise_chart, frise_spec
+from tpt_model.frise.chart import AXIS_TITLE, SELECTION, frise_chart, frise_spec
+from tpt_model.frise.display import METRICS, FriseDisplay
 from tpt_model.frise.layout import (
-    ROW_PX,
+    RISK_COLOR,
     BarRecord,
     LabelRecord,
+    LaneRecord,
     MilestoneRecord,
     OffTrackRecord,
     PhaseRecord,
@@ -28,14 +30,19 @@ from tpt_model.frise.spec import chart_spec
 
 Spec = dict[str, Any]
 SHIPPED = Path(__file__).resolve().parents[3] / "catalogue"
+ROW_PX = METRICS["normal"].row_px
+YEARLY = FriseDisplay(yearly=True)
 RECORD_TYPES: dict[str, type] = {
     "phases": PhaseRecord,
+    "phases_titres": PhaseRecord,
     "hors_parcours": OffTrackRecord,
     "periodes": MilestoneRecord,
     "risques": MilestoneRecord,
     "jalons_periodes": MilestoneRecord,
     "jalons_mois": MilestoneRecord,
     "jalons_textes": MilestoneRecord,
+    "risques_textes": MilestoneRecord,
+    "couloirs_titres": LaneRecord,
     "annuels_periodes": YearlyRecord,
     "annuels_mois": YearlyRecord,
     "barres": BarRecord,
@@ -49,8 +56,15 @@ def mini(catalogue: Catalogue) -> Scenario:
 
 
 def spec_of(catalogue: Catalogue, scenario: Scenario, **kwargs: Any) -> Spec:
-    selected = kwargs.pop("selected", None)
-    return chart_spec(frise_chart(catalogue, scenario, FriseOptions(**kwargs), selected=selected))
+    selected, display = kwargs.pop("selected", None), kwargs.pop("display", FriseDisplay())
+    return chart_spec(
+        frise_chart(catalogue, scenario, FriseOptions(**kwargs), selected=selected, display=display)
+    )
+
+
+def axis_names(x_axis: Spec) -> list:
+    """The stage names of the x axis's label expression (« … ? [names][floor(…)] : '' »)."""
+    return json.loads(x_axis["labelExpr"].split(" ? ", 1)[1].split("[floor")[0])
 
 
 def data(spec: Spec, name: str) -> list[dict]:
@@ -107,18 +121,24 @@ def test_bars_are_quantitative_from_start_to_end_and_coloured_by_pillar(
     assert {t["title"] for t in encoding["tooltip"]} >= {"Brique", "Début", "Fin", "Partenaire", "Note"}
 
 
-def test_axes_in_french_with_a_tick_per_stage(catalogue: Catalogue, mini: Scenario) -> None:
-    encoding = bars_layer(spec_of(catalogue, mini))["encoding"]
-    x_axis, y_axis = encoding["x"]["axis"], encoding["y"]["axis"]
-    assert (x_axis["title"], y_axis["title"]) == ("Parcours", "Couloir")
+def test_axes_in_plain_french_with_a_tick_per_stage(catalogue: Catalogue, mini: Scenario) -> None:
+    spec = spec_of(catalogue, mini)
+    encoding = bars_layer(spec)["encoding"]
+    x_axis = encoding["x"]["axis"]
+    assert x_axis["title"] == AXIS_TITLE == "Années du parcours (chaque année va de septembre à août)"
     assert x_axis["values"] == [0, 12, 24, 36, 48, 60, 72]
-    names = json.loads(x_axis["labelExpr"].split("[floor")[0])
-    assert names == ["2de", "1re", "Tle", "Bac+1", "Bac+2", "An 1"]
+    assert axis_names(x_axis) == ["2de", "1re", "Tle", "Bac+1", "Bac+2", "An 1"]
+    assert x_axis["labelExpr"].startswith("datum.value < 72 ? ")  # the closing tick has no name
+    # No y axis titled « Couloir »: each lane is named by a title line, in words of the programme.
+    assert encoding["y"]["axis"] is None
+    assert [lane["label"] for lane in data(spec, "couloirs_titres")] == ["Attirer", "Accompagner"]
+    titles = [layer for layer in spec["layer"] if layer["data"] == {"name": "couloirs_titres"}]
+    assert titles[0]["mark"]["fontWeight"] == "bold"
 
 
 def test_cohort_axis_names_calendar_months(catalogue: Catalogue, mini: Scenario) -> None:
     spec = spec_of(catalogue, mini, cohort_year=2025)
-    names = json.loads(bars_layer(spec)["encoding"]["x"]["axis"]["labelExpr"].split("[floor")[0])
+    names = axis_names(bars_layer(spec)["encoding"]["x"]["axis"])
     assert names[0] == ["2de", "sept. 2025"]
     assert names[3] == ["Bac+1", "sept. 2028"]
     assert data(spec, "barres")[1]["from_label"] == "janvier 2028"
@@ -130,26 +150,25 @@ def test_pilot_text_in_axis_expressions_is_quoted(catalogue_dir: Path) -> None:
     programme.write_text(programme.read_text().replace("short: 2de", "short: '2de \"x'' ]'"))
     catalogue = load_catalogue(catalogue_dir)
     chart = frise_chart(catalogue, catalogue.template("mini"), FriseOptions())
-    expr = bars_layer(chart_spec(chart))["encoding"]["x"]["axis"]["labelExpr"]
-    assert json.loads(expr.split("[floor")[0])[0] == "2de \"x' ]"
+    assert axis_names(bars_layer(chart_spec(chart))["encoding"]["x"]["axis"])[0] == "2de \"x' ]"
     chart.to_dict()  # still a valid spec
 
 
 @pytest.mark.parametrize(
     ("mode", "words"),
     [
-        ("pillar", "couloirs par volet"),
-        ("modality", "couloirs par modalité"),
-        ("partner", "couloirs par partenaire"),
-        ("working_group", "couloirs par groupe de travail"),
-        ("custom", "couloirs libres"),
+        ("pillar", "rangées par volet"),
+        ("modality", "rangées par modalité"),
+        ("partner", "rangées par partenaire"),
+        ("working_group", "rangées par groupe de travail"),
+        ("custom", "rangées dans les couloirs du groupe"),
     ],
 )
 def test_subtitle_says_how_lanes_are_made(
     catalogue: Catalogue, mini: Scenario, mode: str, words: str
 ) -> None:
     subtitle = spec_of(catalogue, mini, lane_mode=mode)["title"]["subtitle"]
-    assert subtitle == [f"3 action(s) affichée(s) sur 3 · {words}"]
+    assert subtitle == [f"3 actions affichées sur 3 · {words}"]
 
 
 @pytest.mark.parametrize(
@@ -169,8 +188,9 @@ def test_lanes_per_mode_in_stable_order(
         layout.band_labels[b] for b in layout.bands if b.startswith("couloir") and b in layout.band_labels
     ]
     assert lanes == labels
-    y_axis = bars_layer(spec_of(catalogue, mini, lane_mode=mode))["encoding"]["y"]["axis"]
-    assert set(labels) <= set(json.loads(y_axis["labelExpr"].split("[datum")[0]).values())
+    titles = data(spec_of(catalogue, mini, lane_mode=mode), "couloirs_titres")
+    assert [t["label"] for t in titles] == labels
+    assert [t["band"] for t in titles] == [b for b in layout.bands if b in layout.band_labels]
 
 
 def test_overlapping_placements_get_separate_rows(catalogue: Catalogue) -> None:
@@ -187,8 +207,11 @@ def test_overlapping_placements_get_separate_rows(catalogue: Catalogue) -> None:
         ),
     )
     bars = data(spec_of(catalogue, scenario), "barres")
-    assert [b["row"] for b in bars] == [0, 1, 0, 0]
+    # The third starts the month after the first ends: the first keeps its title's room after it.
+    assert [b["row"] for b in bars] == [0, 1, 2, 0]
     assert_rows_do_not_overlap(bars)
+    labels = {label["idx"]: label for label in data(spec_of(catalogue, scenario), "etiquettes")}
+    assert (labels[0]["text"], labels[0]["label_x"], labels[0]["align"]) == ("Mentorat", 28, "left")
 
 
 def test_pack_rows_is_greedy_and_never_overlaps() -> None:
@@ -207,21 +230,39 @@ def test_milestones_rules_ranges_and_yearly(catalogue: Catalogue, mini: Scenario
         "Orientation",
     )
     assert voeux["period"] == "janvier · Terminale → mars · Terminale"
-    yearly = data(spec, "annuels_mois")
+    assert [layer["mark"]["type"] for layer in layers_on(spec, "jalons_mois")] == ["rule", "point"]
+    # The moments of every year are folded into one line of words, not drawn every year...
+    assert data(spec, "annuels_mois") == [] and data(spec, "annuels_periodes") == []
+    assert not [layer for layer in spec["layer"] if layer["data"]["name"].startswith("annuels")]
+    # ... unless asked for: then one mark per stage, in their own line.
+    drawn = spec_of(catalogue, mini, display=YEARLY)
+    yearly = data(drawn, "annuels_mois")
     assert [m["start"] for m in yearly] == [6, 18, 30, 42, 54, 66]  # 8 March in every stage
     assert {m["label"] for m in yearly} == {"8 mars"}
-    assert [layer["mark"]["type"] for layer in layers_on(spec, "jalons_mois")] == ["rule", "point"]
+    assert {m["period"] for m in yearly} == {"chaque année, en mars"}
 
 
 def test_risk_window_is_shaded_warm_and_labelled(catalogue: Catalogue, mini: Scenario) -> None:
     spec = spec_of(catalogue, mini)
     (risk,) = data(spec, "risques")
     assert (risk["label"], risk["start"], risk["stop"]) == ("Risque de décrochage en L1", 37, 42)
-    marks = [layer["mark"] for layer in layers_on(spec, "risques")]
-    assert {k: marks[0][k] for k in ("type", "color")} == {"type": "rect", "color": RISK_COLOR}
-    assert marks[0]["opacity"] > 0.1
-    assert marks[1]["type"] == "text"
-    assert marks[1]["color"] == RISK_COLOR
+    (shade,) = [layer["mark"] for layer in layers_on(spec, "risques")]
+    assert {k: shade[k] for k in ("type", "color")} == {"type": "rect", "color": RISK_COLOR}
+    assert shade["opacity"] > 0.1
+    (text,) = [layer["mark"] for layer in layers_on(spec, "risques_textes")]
+    assert (text["type"], text["color"], text["fontWeight"]) == ("text", RISK_COLOR, "bold")
+    assert data(spec, "risques_textes") == [risk] and risk["text"] == risk["label"]
+
+
+def test_shading_and_rules_start_below_the_milestone_labels(catalogue: Catalogue, mini: Scenario) -> None:
+    # Nothing shaded and no rule lies over a milestone's label: they all start under the label lines.
+    layout = frise_layout(catalogue, mini, FriseOptions())
+    spec = spec_of(catalogue, mini)
+    lowest_label = max(m["y"] for m in layout.milestones) + METRICS["normal"].line_px / 2
+    assert lowest_label <= layout.header_bottom
+    for name in ("periodes", "risques", "jalons_mois"):
+        (reaching,) = [layer for layer in layers_on(spec, name) if "y2" in layer["encoding"]]
+        assert reaching["encoding"]["y"] == {"value": layout.header_bottom}, name
 
 
 def test_track_hides_off_track_milestones_and_greys_stages(long_catalogue_dir: Path) -> None:
@@ -231,7 +272,9 @@ def test_track_hides_off_track_milestones_and_greys_stages(long_catalogue_dir: P
         "Bac+2 : hors du parcours « Études courtes »"
     ]
     assert "Stage long" not in {m["label"] for m in data(spec, "jalons_periodes")}
-    assert 54 not in {m["start"] for m in data(spec, "annuels_mois")}
+    yearly = spec_of(catalogue, catalogue.template("mini"), track="court", display=YEARLY)
+    assert 54 not in {m["start"] for m in data(yearly, "annuels_mois")}
+    assert 42 in {m["start"] for m in data(yearly, "annuels_mois")}
     assert "Stage long" in {
         m["label"] for m in data(spec_of(catalogue, catalogue.template("mini")), "jalons_periodes")
     }
@@ -286,14 +329,19 @@ def test_selected_placement_is_highlighted(catalogue: Catalogue, mini: Scenario)
     assert bars_layer(spec_of(catalogue, mini))["encoding"]["strokeWidth"]["field"] == "stroke_width"
 
 
-def test_short_titles_only_where_they_fit(catalogue: Catalogue, mini: Scenario) -> None:
+def test_every_bar_carries_its_title_inside_or_beside_it(catalogue: Catalogue, mini: Scenario) -> None:
     labels = {label["idx"]: label for label in data(spec_of(catalogue, mini), "etiquettes")}
     assert set(labels) == {0, 1, 2}
-    assert 28 < labels[1]["label_x"] < 46  # inside the 18-month bar, in white on blue
-    assert labels[1]["label_color"] == "#FFFFFF"
-    assert labels[0]["label_x"] > 2  # after the one-month bar, in dark text
-    assert labels[0]["label_color"] != "#FFFFFF"
+    assert {i: label["text"] for i, label in labels.items()} == {0: "Atelier", 1: "Mentorat", 2: "Ordinateur"}
+    # Inside the 18-month bar, from its start, in white on blue.
+    assert (labels[1]["label_x"], labels[1]["align"], labels[1]["label_color"]) == (28, "left", "#FFFFFF")
+    assert labels[1]["dx"] > 0
+    # After the one-month bar, from its end, in dark text.
+    assert (labels[0]["label_x"], labels[0]["align"]) == (2, "left")
+    assert labels[0]["dx"] > 0 and labels[0]["label_color"] != "#FFFFFF"
     assert text_color("#E69F00") != "#FFFFFF"
+    (layer,) = layers_on(spec_of(catalogue, mini), "etiquettes")
+    assert (layer["mark"]["align"], layer["mark"]["dx"]) == ({"expr": "datum.align"}, {"expr": "datum.dx"})
 
 
 def test_user_text_stays_plain_data(catalogue: Catalogue) -> None:
@@ -349,8 +397,13 @@ def test_three_hundred_placements(catalogue: Catalogue, mini: Scenario) -> None:
     assert rows > 10
     assert chart.height > small.height
     assert spec["height"] == chart.height >= rows * ROW_PX
-    # Labels are kept only where they fit, so that a dense frise does not turn into a smear of text.
-    assert 0 < len(data(spec, "etiquettes")) <= len(bars)
+    # Every bar carries its title, or its number when the title has no room (a legend lists those).
+    labels = data(spec, "etiquettes")
+    assert sorted(label["idx"] for label in labels) == list(range(300))
+    numbered = {label["num"] for label in labels if label["text"] == str(label["num"])}
+    layout = frise_layout(catalogue, scenario, FriseOptions(), selected=299)
+    assert numbered == {n.number for n in layout.numbered}
+    assert 0 < len(numbered) < 300
 
 
 def test_chart_spec_of_three_hundred_placements(catalogue: Catalogue) -> None:
@@ -383,7 +436,9 @@ def encoded_fields(layer: Spec) -> set[str]:
 def test_layers_encode_fields_that_their_typed_records_declare() -> None:
     # The layout's records are typed; the chart names their fields in strings: this ties the two.
     catalogue = load_catalogue(SHIPPED)
-    spec = spec_of(catalogue, synthetic_scenario(catalogue, 40), track="court", cohort_year=2025)
+    spec = spec_of(
+        catalogue, synthetic_scenario(catalogue, 40), track="court", cohort_year=2025, display=YEARLY
+    )
     assert set(RECORD_TYPES) <= set(spec["datasets"])
     for layer in spec["layer"]:
         name = layer["data"]["name"]

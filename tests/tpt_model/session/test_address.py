@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from tpt_model.frise.display import FriseDisplay
 from tpt_model.frise.rows import FriseOptions
 from tpt_model.session.address import (
     address_params,
@@ -137,3 +138,52 @@ def test_the_name_and_scenario_are_kept_once_each_time_they_change() -> None:
 )
 def test_the_link_to_share_names_the_scenario_and_no_session(page_url: str, expected: str) -> None:
     assert share_link(page_url, "scenarios", SCENARIO) == expected
+
+
+def test_the_frise_s_view_is_in_the_address_and_comes_back() -> None:
+    state = AppState(token="jeton-de-seize-car")
+    assert "vue" not in address_params(state, "frise"), "the normal view is the default: not written"
+    state.frise.show("presentation")
+    state.frise.display = state.frise.display.model_copy(update={"phase": 2})
+    state.frise.show_yearly(True)
+    params = address_params(state, "frise")
+    assert {k: params[k] for k in ("vue", "phase", "annuels")} == {
+        "vue": "presentation",
+        "phase": "2",
+        "annuels": "1",
+    }
+    assert "vue" not in address_params(state, "other")
+    reread = AppState()
+    read_address(reread, params, None)
+    assert reread.frise.display == FriseDisplay(view="presentation", phase=2, yearly=True)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"vue": "téléphone"}, FriseDisplay(view="telephone")),
+        ({"vue": "grand-ecran", "phase": "3"}, FriseDisplay(phase=3)),
+        ({"vue": "presentation", "phase": "12"}, FriseDisplay(view="presentation")),
+        ({"vue": "presentation", "phase": "0"}, FriseDisplay(view="presentation")),
+        ({"vue": "presentation", "phase": "deux", "annuels": "peut-être"}, FriseDisplay(view="presentation")),
+    ],
+)
+def test_a_bad_view_value_is_ignored(params: dict[str, str], expected: FriseDisplay) -> None:
+    state = AppState()
+    read_address(state, params, None)
+    assert state.frise.display == expected
+
+
+def test_a_phone_opens_the_phone_view_unless_the_address_names_one() -> None:
+    phone = AppState()
+    read_address(phone, {}, None, phone=True)
+    assert phone.frise.display.view == "telephone"
+    # A phone that chose the normal view keeps it after a reload: its address says so.
+    phone.frise.show("normal")
+    assert address_params(phone, "frise")["vue"] == "normal"
+    chosen = AppState()
+    read_address(chosen, address_params(phone, "frise"), None, phone=True)
+    assert chosen.frise.display.view == "normal"
+    desktop = AppState()
+    read_address(desktop, {}, None)
+    assert desktop.frise.display.view == "normal"
