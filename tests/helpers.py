@@ -29,6 +29,16 @@ if TYPE_CHECKING:
     from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
+# The app's page scripts, in the sidebar's order.
+PAGES = [
+    "pages/frise.py",
+    "pages/scenarios.py",
+    "pages/catalogue.py",
+    "pages/evaluation.py",
+    "pages/analyse.py",
+    "pages/export.py",
+    "pages/atelier.py",
+]
 TEST_CATALOGUE = ROOT / "tests" / "data" / "catalogue"
 
 # Debian's chromium, which the browser tests drive (Playwright cannot download a browser here), or
@@ -184,3 +194,28 @@ class ProcessOutput(threading.Thread):
                 self.settled.set()
             self.failed = self.failed or bool(self.failure_line and self.failure_line in line)
         self.settled.set()
+
+
+def pilot_sets_mentorat_cost(page: Page, secret: str, eur: int) -> None:
+    """On the catalogue page: unlock the pilot role, change the mentorat's cost from 400 € and save."""
+    from playwright.sync_api import expect
+
+    page.get_by_text("Modifier", exact=True).first.click()
+    page.get_by_label("Secret des pilotes").fill(secret)
+    page.get_by_label("Votre nom").last.fill("Élodie Martin")
+    page.get_by_role("button", name="Ouvrir le rôle de pilote").click()
+    expect(page.get_by_text("Vous modifiez le catalogue en tant que pilote : Élodie Martin.")).to_be_visible()
+    idle(page)
+    page.get_by_label("Brique", exact=True).click()
+    page.get_by_role("option", name="Mentorat en ligne").click()
+    idle(page)
+    page.get_by_role("button", name="Ouvrir", exact=True).click()
+    cost = page.get_by_role("spinbutton", name="Coût par bénéficiaire (€)")
+    expect(cost).to_have_value("400")
+    idle(page)
+    cost.fill(str(eur))
+    cost.press("Enter")
+    expect(page.get_by_text(f"+  per_beneficiary_eur: {eur}")).to_be_visible()
+    idle(page)
+    page.get_by_role("button", name="Enregistrer dans le catalogue").click()
+    expect(page.get_by_text("Modification de la brique « mentorat » : enregistré.")).to_be_visible()

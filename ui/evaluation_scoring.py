@@ -7,6 +7,7 @@ import streamlit as st
 
 from tpt_model.catalogue.card import brick_facts_markdown
 from tpt_model.catalogue.catalogue import Catalogue
+from tpt_model.catalogue.programme import Criterion
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import (
     GROUP_EVALUATOR,
@@ -161,14 +162,7 @@ def scoring_panel(
         st.markdown(brick_facts_markdown(catalogue, brick))
     with form_col, st.form("eval_form"):
         for criterion in catalogue.programme.criteria:
-            st.radio(
-                criterion.label,
-                list(range(criterion.scale.min, criterion.scale.max + 1)),
-                index=None,
-                format_func=partial(level_label, criterion),
-                help=criterion.question,
-                key=score_key(criterion.id),
-            )
+            criterion_radio(criterion, score_key(criterion.id))
         st.text_area("Commentaire (facultatif)", max_chars=2000, key=COMMENT_KEY)
         # Saving moves on: choices made in a form are only kept when it is submitted.
         left, right = st.columns(2)
@@ -186,3 +180,15 @@ def scoring_panel(
             on_click=_save,
             args=(catalogue, view, list(bricks), evaluator, 1),
         )
+
+
+def criterion_radio(criterion: Criterion, key: str) -> None:
+    """One criterion's levels as radio buttons, none chosen, each level with its descriptor."""
+    st.radio(
+        criterion.label,
+        list(range(criterion.scale.min, criterion.scale.max + 1)),
+        index=None,
+        format_func=partial(level_label, criterion),
+        help=criterion.question,
+        key=key,
+    )

@@ -5,13 +5,11 @@ only when the facilitator changes something (a round opened, closed, revealed), 
 fragment notices by polling the workshop's state revision every few seconds.
 """
 
-from functools import partial
-
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
-from tpt_model.evaluation.wording import level_label, progress_text
+from tpt_model.evaluation.wording import progress_text
 from tpt_model.session.workshop import (
     WorkshopAddress,
     WorkshopView,
@@ -26,6 +24,7 @@ from tpt_model.workshop.errors import WrongToken
 from tpt_model.workshop.focus import QUESTIONS, item_label, question_text
 from tpt_model.workshop.records import Answer, Participant, Pass, Round, Workshop
 from tpt_model.workshop.results import by_item
+from ui.evaluation_scoring import criterion_radio
 from ui.state import app_state
 from ui.stores import workshop_store
 from ui.workshop_results import evaluation_results
@@ -188,14 +187,7 @@ def _questions(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
         return
     for criterion in catalogue.programme.criteria:
         if criterion.id in round_.questions:
-            st.radio(
-                criterion.label,
-                list(range(criterion.scale.min, criterion.scale.max + 1)),
-                index=None,
-                format_func=partial(level_label, criterion),
-                help=criterion.question,
-                key=answer_key(criterion.id),
-            )
+            criterion_radio(criterion, answer_key(criterion.id))
 
 
 @st.fragment

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import idle
+from helpers import idle, pilot_sets_mentorat_cost
 from playwright.sync_api import Page, expect
 
 SECRET = "cerf-volant-indigo-42"
@@ -30,26 +30,7 @@ def test_a_pilot_changes_a_cost_and_sees_it_on_the_frise_totals(
     page.get_by_role("link", name="Catalogue des briques").click()
     expect(page.get_by_role("heading", name="Catalogue des briques")).to_be_visible()
     idle(page)
-    page.get_by_text("Modifier", exact=True).first.click()
-    page.get_by_label("Secret des pilotes").fill(SECRET)
-    page.get_by_label("Votre nom").last.fill("Élodie Martin")
-    page.get_by_role("button", name="Ouvrir le rôle de pilote").click()
-    expect(page.get_by_text("Vous modifiez le catalogue en tant que pilote : Élodie Martin.")).to_be_visible()
-    idle(page)
-
-    page.get_by_label("Brique", exact=True).click()
-    page.get_by_role("option", name="Mentorat en ligne").click()
-    idle(page)
-    page.get_by_role("button", name="Ouvrir", exact=True).click()
-    cost = page.get_by_role("spinbutton", name="Coût par bénéficiaire (€)")
-    expect(cost).to_have_value("400")
-    idle(page)
-    cost.fill("500")
-    cost.press("Enter")
-    expect(page.get_by_text("+  per_beneficiary_eur: 500")).to_be_visible()
-    idle(page)
-    page.get_by_role("button", name="Enregistrer dans le catalogue").click()
-    expect(page.get_by_text("Modification de la brique « mentorat » : enregistré.")).to_be_visible()
+    pilot_sets_mentorat_cost(page, SECRET, 500)
     assert "per_beneficiary_eur: 500" in (catalogue_dir / "bricks" / "mentorat.yaml").read_text(
         encoding="utf-8"
     )

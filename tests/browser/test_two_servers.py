@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import idle
+from helpers import idle, pilot_sets_mentorat_cost
 from playwright.sync_api import Page, expect
 
 from tpt_model.formatting import time_label
@@ -124,27 +124,7 @@ def test_a_pilots_save_on_one_server_is_picked_up_by_the_other(
     pilot.goto(f"{server_a}/catalogue")
     expect(pilot.get_by_role("heading", name="Catalogue des briques")).to_be_visible(timeout=30_000)
     idle(pilot)
-    pilot.get_by_text("Modifier", exact=True).first.click()
-    pilot.get_by_label("Secret des pilotes").fill(SECRET)
-    pilot.get_by_label("Votre nom").last.fill("Élodie Martin")
-    pilot.get_by_role("button", name="Ouvrir le rôle de pilote").click()
-    expect(
-        pilot.get_by_text("Vous modifiez le catalogue en tant que pilote : Élodie Martin.")
-    ).to_be_visible()
-    idle(pilot)
-    pilot.get_by_label("Brique", exact=True).click()
-    pilot.get_by_role("option", name="Mentorat en ligne").click()
-    idle(pilot)
-    pilot.get_by_role("button", name="Ouvrir", exact=True).click()
-    cost = pilot.get_by_role("spinbutton", name="Coût par bénéficiaire (€)")
-    expect(cost).to_have_value("400")
-    idle(pilot)
-    cost.fill("500")
-    cost.press("Enter")
-    expect(pilot.get_by_text("+  per_beneficiary_eur: 500")).to_be_visible()
-    idle(pilot)
-    pilot.get_by_role("button", name="Enregistrer dans le catalogue").click()
-    expect(pilot.get_by_text("Modification de la brique « mentorat » : enregistré.")).to_be_visible()
+    pilot_sets_mentorat_cost(pilot, SECRET, 500)
     assert "per_beneficiary_eur: 500" in (catalogue_dir / "bricks" / "mentorat.yaml").read_text(
         encoding="utf-8"
     )

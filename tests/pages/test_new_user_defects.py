@@ -63,7 +63,7 @@ import re
 from collections.abc import Iterator
 
 import pandas as pd
-from helpers import TITLES, app_test
+from helpers import PAGES, TITLES, app_test
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.catalogue.scenario_format import Scenario
@@ -76,15 +76,6 @@ from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 from ui.evaluation_scoring import NAME_NEEDED
 from ui.state import STATE_KEY
-
-PAGES = [
-    "pages/frise.py",
-    "pages/scenarios.py",
-    "pages/catalogue.py",
-    "pages/evaluation.py",
-    "pages/analyse.py",
-    "pages/export.py",
-]
 
 
 def state(at: AppTest) -> AppState:

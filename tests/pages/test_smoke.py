@@ -1,17 +1,7 @@
 """Every page runs without an exception on the shipped and on the test catalogue."""
 
 import pytest
-from helpers import app_test
-
-PAGES = [
-    "pages/frise.py",
-    "pages/scenarios.py",
-    "pages/catalogue.py",
-    "pages/evaluation.py",
-    "pages/analyse.py",
-    "pages/export.py",
-    "pages/atelier.py",
-]
+from helpers import PAGES, app_test
 
 
 # The parameter is not called `page`: pytest-playwright would take these for browser tests.

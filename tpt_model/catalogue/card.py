@@ -39,6 +39,8 @@ PERSONA_FLAG_LABELS: dict[PersonaFlag, str] = {
     "alternance": "en alternance",
 }
 
+INFERRED_COST = "estimation d'après un programme comparable"
+
 
 def stage_span(catalogue: Catalogue, brick: Brick) -> str:
     """« Terminale → Bac+2 », or one stage's label."""
@@ -85,7 +87,7 @@ def brick_facts_markdown(catalogue: Catalogue, brick: Brick) -> str:
     """
     return "\n".join(
         [
-            f"- **Coût** : {_cost_text(brick.cost)}",
+            f"- **Coût** : {cost_sentence(brick.cost, markdown=True)}",
             f"- **Temps** : {_time_text(brick)}",
             f"- **Étapes** : {esc(stage_span(catalogue, brick))}",
             f"- **Public** : {esc(brick.audience)}",
@@ -97,7 +99,8 @@ def _bullets(items: tuple[str, ...] | list[str]) -> str:
     return "\n".join(f"- {esc(item)}" for item in items) or "- (non renseigné)"
 
 
-def _cost_text(cost: Cost) -> str:
+def cost_sentence(cost: Cost, *, markdown: bool = False) -> str:
+    """A brick's costs in one sentence, an inferred figure marked as an estimate (Markdown for the card)."""
     per = {
         "once": "par bénéficiaire",
         "per_year": "par bénéficiaire et par an",
@@ -105,9 +108,9 @@ def _cost_text(cost: Cost) -> str:
     }[cost.unit]
     text = f"{euros(cost.per_beneficiary_eur)} {per}, {euros(cost.fixed_eur)} de coûts fixes"
     if cost.inferred:
-        text += " — *estimation d'après un programme comparable*"
+        text += f" — *{INFERRED_COST}*" if markdown else f" — {INFERRED_COST}"
     if cost.note:
-        text += f" ({esc(cost.note)})"
+        text += f" ({esc(cost.note) if markdown else cost.note})"
     if cost.third_party_eur:
         third = "par an" if cost.unit == "per_year" else "par bénéficiaire"
         text += f" · hors budget du programme : {euros(cost.third_party_eur)} {third} versés par un tiers"
@@ -147,7 +150,7 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
         f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
         f"**Partenaires** : {partners}",
-        f"**Coût** : {_cost_text(brick.cost)} · **Temps** : {_time_text(brick)}",
+        f"**Coût** : {cost_sentence(brick.cost, markdown=True)} · **Temps** : {_time_text(brick)}",
         f"**Notes de référence** : {scores or 'aucune'}",
         "**Freins levés**",
         _bullets(brick.barriers),

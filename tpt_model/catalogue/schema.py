@@ -23,7 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 
 
 def schema_text(model: type[BaseModel]) -> str:
-    """The JSON Schema of one file format, as stable, indented text."""
+    """The JSON Schema of one file format (or export), as stable, indented text."""
     schema = model.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -32,9 +32,11 @@ def schema_text(model: type[BaseModel]) -> str:
 def write_schemas(out_dir: Path) -> list[Path]:
     """Write one `<name>.schema.json` per file format into `out_dir`."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, model in SCHEMAS.items():
-        path = out_dir / f"{name}.schema.json"
-        path.write_text(schema_text(model), encoding="utf-8")
-        written.append(path)
-    return written
+    return [write_schema(out_dir, name, model) for name, model in SCHEMAS.items()]
+
+
+def write_schema(out_dir: Path, name: str, model: type[BaseModel]) -> Path:
+    """Write `<name>.schema.json`, the JSON Schema of `model`, into `out_dir`."""
+    path = out_dir / f"{name}.schema.json"
+    path.write_text(schema_text(model), encoding="utf-8")
+    return path

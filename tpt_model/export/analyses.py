@@ -1,6 +1,5 @@
 """The `analyses` object of the JSON export: budget, gaps, coverage and partners, for a partner's tools."""
 
-import json
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,6 +11,7 @@ from tpt_model.analysis.partners import partner_loads
 from tpt_model.analysis.totals import journey_totals
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.catalogue.schema import schema_text, write_schema
 
 SCHEMA_NAME = "analyses"
 
@@ -120,13 +120,9 @@ def analyses(catalogue: Catalogue, scenario: Scenario) -> AnalysesExport:
 
 def analyses_schema_text() -> str:
     """The JSON Schema of the export's `analyses` document, as stable, indented text."""
-    schema = AnalysesExport.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return schema_text(AnalysesExport)
 
 
 def write_analyses_schema(out_dir: Path) -> Path:
-    """Write `analyses.schema.json` into `out_dir`."""
-    path = out_dir / f"{SCHEMA_NAME}.schema.json"
-    path.write_text(analyses_schema_text(), encoding="utf-8")
-    return path
+    """Write its `.schema.json` file into `out_dir`."""
+    return write_schema(out_dir, SCHEMA_NAME, AnalysesExport)

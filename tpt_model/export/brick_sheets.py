@@ -2,12 +2,13 @@
 
 from collections.abc import Mapping, Sequence
 
-from tpt_model.catalogue.brick import Brick, Cost
+from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.card import (
     CLAIM_LABELS,
     MODALITY_LABELS,
     PERSONA_FLAG_LABELS,
     STATUS_LABELS,
+    cost_sentence,
     counted,
     partner_names,
     stage_span,
@@ -19,30 +20,11 @@ from tpt_model.catalogue.types import BrickSource
 from tpt_model.evaluation.scoring import BrickResult
 from tpt_model.evaluation.wording import aggregate_lines
 from tpt_model.export.document import Block, BulletList, Column, Fact, Facts, Paragraph, Section, Table
-from tpt_model.formatting import euros, hours
+from tpt_model.formatting import hours
 from tpt_model.frise.rows import partner_name
 from tpt_model.journey.timeline import duration_months, point_label
 
-INFERRED = "estimation d'après un programme comparable"
 NOT_FILLED = "Non renseigné."
-
-
-def cost_text(cost: Cost) -> str:
-    """A brick's costs in one plain sentence, an inferred figure marked as an estimate."""
-    per = {
-        "once": "par bénéficiaire",
-        "per_year": "par bénéficiaire et par an",
-        "per_session": f"par séance et par bénéficiaire ({cost.sessions} séances)",
-    }[cost.unit]
-    text = f"{euros(cost.per_beneficiary_eur)} {per}, {euros(cost.fixed_eur)} de coûts fixes"
-    if cost.inferred:
-        text += f" — {INFERRED}"
-    if cost.note:
-        text += f" ({cost.note})"
-    if cost.third_party_eur:
-        third = "par an" if cost.unit == "per_year" else "par bénéficiaire"
-        text += f" ; hors budget du programme : {euros(cost.third_party_eur)} {third} versés par un tiers"
-    return text
 
 
 def source_text(source: BrickSource) -> str:
@@ -77,7 +59,7 @@ def _facts(catalogue: Catalogue, brick: Brick) -> Facts:
         ("Conditions", conditions),
         ("Partenaires", ", ".join(partner_names(catalogue, brick)) or "à trouver"),
         ("Groupes de travail", ", ".join(groups.get(g, g) for g in brick.working_groups)),
-        ("Coût", cost_text(brick.cost)),
+        ("Coût", cost_sentence(brick.cost)),
         ("Coût compté", counted(brick.cost)),
         ("Temps", time),
     ]
