@@ -6,7 +6,7 @@ PORT ?= 8501
 # Loopback by default (no login): `make run ADDRESS=0.0.0.0` opens the app to the local network.
 ADDRESS ?= 127.0.0.1
 
-.PHONY: run test chromium lint format validate schema bench load constraints clean
+.PHONY: run test chromium lint format validate schema bench load translations constraints clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,20 @@ bench: $(VENV)/.installed-dev
 # Streamlit sessions over the WebSocket; `make load ARGS="--participants 10"` to change it.
 load: $(VENV)/.installed-dev
 	$(PY) -m benchmarks.workshop_load $(ARGS)
+
+# After texts were added or changed in the code: extract them (`_()`, `n_()`, `mark_()`, `counted()`)
+# into messages.pot and bring both catalogues up to date; then translate the English entries left
+# empty or marked fuzzy in tpt_model/locales/en/LC_MESSAGES/messages.po (tests/test_translations.py
+# fails until none is left). French is the source: its catalogue's entries stay empty.
+LOCALES := tpt_model/locales
+BABEL_KEYWORDS := -k n_:1,2 -k mark_ -k counted:2,3
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --add-location=file --sort-output \
+		--project "Frise TechPourToutes" --omit-header -o $(LOCALES)/messages.pot .
+	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -l fr --no-fuzzy-matching \
+		--ignore-obsolete --ignore-pot-creation-date
+	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -l en \
+		--ignore-obsolete --ignore-pot-creation-date
 
 # After a change of requirements*.txt: freeze a fresh install of them into constraints.txt.
 constraints:

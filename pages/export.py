@@ -5,7 +5,7 @@ import datetime
 import streamlit as st
 
 from tpt_model.errors import InputError
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.session.export import export_choice, prepare_export
 from tpt_model.session.frise import ensure_open
 from ui.catalogue_source import require_catalogue
@@ -52,7 +52,7 @@ if st.button("Préparer les fichiers", type="primary", icon=":material/descripti
             status.update(label="Export impossible", state="error")
             st.error(err.message)
             st.stop()
-        ready = count(len(choice.formats), "fichier prêt", "fichiers prêts")
+        ready = counted(len(choice.formats), "fichier prêt", "fichiers prêts")
         status.update(label=ready, state="complete", expanded=False)
 
 prepared = view.ready_for(choice)

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from ui.catalogue_source import require_catalogue
 from ui.scenario_admin import (
     create_panel,
@@ -33,7 +34,8 @@ show_notice(view)
 with store_errors():
     infos = store.list()
 if infos:
-    st.caption(f"{count(len(infos), 'scénario')}, du plus récemment modifié au plus ancien.")
+    listed = counted(len(infos), "scénario", "scénarios")
+    st.caption(_("{scenarios}, du plus récemment modifié au plus ancien.").format(scenarios=listed))
     scenario_table(catalogue, infos, open_id)
 else:
     st.info("Aucun scénario pour l'instant : créez-en un ou importez un fichier YAML.")

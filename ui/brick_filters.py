@@ -46,7 +46,7 @@ def brick_filters(
         key=f"{prefix}_text",
         on_change=_kept(view, f"{prefix}_text", "text"),
     )
-    cols = [col for _ in range(0, 4, per_row) for col in st.columns(per_row)]
+    cols = [col for _row in range(0, 4, per_row) for col in st.columns(per_row)]
     chosen = [
         col.multiselect(
             label,

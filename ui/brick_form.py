@@ -368,7 +368,7 @@ def brick_form(
     form = _Form(catalogue, round_, draft)
     top = st.empty()
     out: BrickData = {}
-    names = [n for _, group in LAYOUT for n in group]
+    names = [n for _row, group in LAYOUT for n in group]
     for title, group in LAYOUT:
         st.markdown(f"###### {title}")
         out.update(form.model(Brick, group))

@@ -6,7 +6,8 @@ import streamlit as st
 from tpt_model.catalogue.card import brick_card_markdown, brick_row
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.search import filter_bricks
-from tpt_model.formatting import count, number
+from tpt_model.formatting import counted, number
+from tpt_model.i18n import _
 from tpt_model.session.app import CatalogueView
 from tpt_model.session.catalogue_edit import EditorView
 from ui.binding import bound
@@ -17,7 +18,11 @@ from ui.settings import app_settings
 def catalogue_browser(catalogue: Catalogue, view: CatalogueView, editor: EditorView | None) -> None:
     """Find bricks and read one; with an `editor` (a pilot's), open the brick there or copy it."""
     bricks = filter_bricks(catalogue, brick_filters(catalogue, "catalogue", view=view))
-    st.caption(f"{count(len(bricks), 'brique')} sur {number(len(catalogue.bricks), 0)}")
+    st.caption(
+        _("{shown} sur {total}").format(
+            shown=counted(len(bricks), "brique", "briques"), total=number(len(catalogue.bricks), 0)
+        )
+    )
     if not bricks:
         st.warning("Aucune brique ne correspond : retirez un filtre ou changez la recherche.")
         return

@@ -19,7 +19,7 @@ from tpt_model.catalogue_edit.health import brick_usage
 from tpt_model.catalogue_edit.plan import EditPlan, FileChange, Snapshot, text_change
 from tpt_model.catalogue_edit.saving import check_plan
 from tpt_model.errors import WARNING, InputError, Problem
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.session.catalogue_edit import MODE_LABELS, EditorView, save
 from tpt_model.text import escape_markdown
 from ui.brick_form import brick_form
@@ -182,7 +182,8 @@ def _preview(view: EditorView, root: Path, errors: list[Problem]) -> EditPlan | 
     if not diff:
         st.caption("Aucun changement par rapport au fichier ouvert.")
     else:
-        st.caption(escape_markdown(f"{plan.summary} — {count(len(plan.effective), 'fichier')}"))
+        files = counted(len(plan.effective), "fichier", "fichiers")
+        st.caption(escape_markdown(f"{plan.summary} — {files}"))
         st.code(diff, language="diff")
     for note in plan.notes:
         st.warning(escape_markdown(note), icon=":material/info:")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue_edit.health import SECTION_TITLES, HealthItem, brick_usage, catalogue_health
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.text import escape_markdown
 from ui.catalogue_source import load_result
@@ -59,7 +59,8 @@ def health_panel(catalogue: Catalogue, view: EditorView) -> None:
         items = report.section(section)
         if not items:
             continue
-        label = f"{title} ({count(len(items), 'élément')})"
+        found = counted(len(items), "élément", "éléments")
+        label = f"{title} ({found})"
         with st.expander(label, expanded=len(items) <= FOLDED_PAST, icon=":material/rule:"):
             for index, item in enumerate(items):
                 _item(view, item, index)

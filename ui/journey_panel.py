@@ -5,8 +5,9 @@ import streamlit as st
 from tpt_model.analysis.totals import shown_totals
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import count, euros, hours
+from tpt_model.formatting import counted, euros, hours
 from tpt_model.frise.rows import FriseOptions
+from tpt_model.i18n import _
 from tpt_model.text import escape_markdown
 
 
@@ -17,7 +18,9 @@ def journey_panel(catalogue: Catalogue, scenario: Scenario, options: FriseOption
     whom = f"pour {persona.name}" if persona is not None else "par bénéficiaire"
     cols = st.columns(3)
     estimated = (
-        f" ({count(totals.estimated_bricks, 'brique')} au coût estimé)" if totals.estimated_bricks else ""
+        _(" ({bricks} au coût estimé)").format(bricks=counted(totals.estimated_bricks, "brique", "briques"))
+        if totals.estimated_bricks
+        else ""
     )
     cols[0].metric(
         f"Coût {whom}",

@@ -6,7 +6,8 @@ without app.py (a bookmarked page address on a fresh server, see `ui.navigation`
 
 import streamlit as st
 
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from tpt_model.session.address import Page
 from ui.address import keep_address, restore_session
 from ui.binding import bind
@@ -38,7 +39,8 @@ def page_setup(page: Page = "other") -> None:
             st.caption(f"Catalogue : {result.catalogue.summary()}")
         saved = saved_scenarios()
         if saved is not None:
-            st.caption(f"Base : {count(saved, 'scénario enregistré', 'scénarios enregistrés')}")
+            saved_text = counted(saved, "scénario enregistré", "scénarios enregistrés")
+            st.caption(_("Base : {scenarios}").format(scenarios=saved_text))
         show_problems(result)
         st.text_input(
             "Votre nom (affiché dans l'historique)",

@@ -8,7 +8,8 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import scenario_bricks
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from tpt_model.session.workshop import WorkshopAddress, WorkshopNotice, WorkshopView, join_link
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
@@ -141,9 +142,10 @@ def _round_items(
             format_func=lambda n: f"Tour {n}",
         )
         source = next(r for r in revealed if r.number == number)
-        _, results = evaluated(catalogue, snapshot, source)
+        results = evaluated(catalogue, snapshot, source)[1]
         disputed = disputed_bricks(results)
-        st.caption(f"{count(len(disputed), 'brique à discuter', 'briques à discuter')} au tour {number}.")
+        disputed_count = counted(len(disputed), "brique à discuter", "briques à discuter")
+        st.caption(_("{bricks} au tour {number}.").format(bricks=disputed_count, number=number))
         return disputed, "brick"
     return bricks, "brick"
 
@@ -167,7 +169,7 @@ def new_round_panel(view: WorkshopView, catalogue: Catalogue, scenario: Scenario
         title = st.text_input("Titre du tour (facultatif)", max_chars=80, key="workshop_round_title")
         if chosen is not None:
             items, item_kind = chosen
-            st.caption(f"{count(len(items), 'élément', 'éléments')} dans ce tour.")
+            st.caption(_("{items} dans ce tour.").format(items=counted(len(items), "élément", "éléments")))
         current = snapshot.current
         if current is not None and current.state == "open":
             st.caption(f"Ouvrir ce tour ferme le tour {current.number}.")
@@ -217,8 +219,11 @@ def live_progress(workshop_id: str, number: int) -> None:
     rows = progress(snapshot, round_)
     finished = sum(r.finished for r in rows)
     st.markdown(
-        f"**{count(len(rows), 'participante', 'participantes')}** · {finished_text(finished)} · "
-        f"{count(len(round_.items), 'élément', 'éléments')} dans le tour"
+        _("**{people}** · {finished} · {items} dans le tour").format(
+            people=counted(len(rows), "participante", "participantes"),
+            finished=finished_text(finished),
+            items=counted(len(round_.items), "élément", "éléments"),
+        )
     )
     if rows:
         st.dataframe(

@@ -108,7 +108,7 @@ def _join_form(view: WorkshopView, workshop: Workshop) -> None:
 def _rerun_if_changed(workshop_id: str, seen: int) -> None:
     """Rerun the page when the facilitator changed something; otherwise one small read, nothing drawn."""
     try:
-        _, state_revision = workshop_store().stamp(workshop_id)
+        state_revision = workshop_store().stamp(workshop_id)[1]
     except (InputError, StoreError):
         return  # the next look tries again; the page says what is wrong when it reruns
     if state_revision != seen:
@@ -264,7 +264,7 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
         _join_form(view, workshop)
         return
     with refusals():
-        _, state_revision = workshop_store().stamp(workshop.id)
+        state_revision = workshop_store().stamp(workshop.id)[1]
         rounds = workshop_store().rounds(workshop.id, state_revision)
     current = rounds[-1] if rounds else None
     view.follow(current)

@@ -7,7 +7,7 @@ is read again only when the workshop's revision has moved (one cheap row otherwi
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.session.workshop import WorkshopAddress, join_link
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.qr import qr_png
@@ -27,7 +27,7 @@ PROGRESS_COLUMNS = 4
 def _progress(snapshot: Snapshot, round_: Round) -> None:
     rows = progress(snapshot, round_)
     finished = sum(r.finished for r in rows)
-    people = count(len(rows), "participante", "participantes")
+    people = counted(len(rows), "participante", "participantes")
     st.markdown(f"## {people} · {finished_text(finished)}")
     if snapshot.workshop.kind == "focus":
         return  # anonymous: counts only, no one's progress by name or number

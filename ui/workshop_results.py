@@ -10,7 +10,8 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.ranking import DISCUSS_BADGE
 from tpt_model.evaluation.results import EvaluationKey, evaluation_key, memo_matrix_spec, memo_ranking_table
 from tpt_model.evaluation.scoring import BrickResult, disagreement_rule
-from tpt_model.formatting import count, table_text
+from tpt_model.formatting import counted, table_text
+from tpt_model.i18n import _
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.focus import QUESTIONS, FocusItemResult, focus_by_stage, focus_results
 from tpt_model.workshop.records import Round, Snapshot
@@ -92,7 +93,7 @@ def evaluation_results(
 
 
 def _comparison(catalogue: Catalogue, snapshot: Snapshot, before: Round, after: list[BrickResult]) -> None:
-    _, earlier = evaluated(catalogue, snapshot, before)
+    earlier = evaluated(catalogue, snapshot, before)[1]
     compared = compare_rounds(earlier, after)
     if not compared:
         return
@@ -131,7 +132,7 @@ def focus_group_results(catalogue: Catalogue, scenario: Scenario, snapshot: Snap
         lambda: focus_results(catalogue, round_, snapshot.answers_of(round_.number)),
     )
     answered = len({a.participant_id for a in snapshot.answers_of(round_.number)})
-    st.markdown(f"**{count(answered, 'participante a répondu', 'participantes ont répondu')}**")
+    st.markdown("**" + counted(answered, "participante a répondu", "participantes ont répondu") + "**")
     st.dataframe(focus_table(results), hide_index=True, width="stretch")
     if round_.item_kind == "brick" and st.toggle(
         "Regrouper par étape du parcours", key="workshop_focus_by_stage"
@@ -141,6 +142,8 @@ def focus_group_results(catalogue: Catalogue, scenario: Scenario, snapshot: Snap
     for result in results:
         if result.texts:
             with st.expander(
-                f"{result.label} : {count(len(result.texts), 'réponse libre', 'réponses libres')}"
+                _("{item} : {answers}").format(
+                    item=result.label, answers=counted(len(result.texts), "réponse libre", "réponses libres")
+                )
             ):
                 st.markdown("\n".join(f"- {escape_markdown(text)}" for text in result.texts))

@@ -7,7 +7,7 @@ import pytest
 
 from tpt_model.formatting import (
     EMPTY,
-    count,
+    counted,
     date_label,
     euros,
     hours,
@@ -157,7 +157,7 @@ def test_a_table_reads_in_french_with_a_dash_for_nothing() -> None:
     [(0, "0 scénario"), (1, "1 scénario"), (2, "2 scénarios"), (1234, "1\u202f234 scénarios")],
 )
 def test_count_says_the_noun_in_the_singular_up_to_one(value: int, expected: str) -> None:
-    assert count(value, "scénario") == expected
+    assert counted(value, "scénario", "scénarios") == expected
 
 
 def test_a_date_in_a_table_reads_in_french() -> None:

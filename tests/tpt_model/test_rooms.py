@@ -8,7 +8,7 @@ from helpers import ROOT
 PACKAGE = ROOT / "tpt_model"
 # Lowest first: a room may import the rooms before it in this list, never those after it.
 LAYERS = (
-    ("errors", "text", "formatting", "settings"),
+    ("errors", "i18n", "text", "formatting", "settings"),
     ("yamlio",),
     ("catalogue",),
     ("journey",),
@@ -25,7 +25,7 @@ LAYERS = (
     ("cli",),
 )
 LEVEL = {room: level for level, rooms in enumerate(LAYERS) for room in rooms}
-TOP_MODULES = {"__init__", "__main__", "errors", "text", "formatting", "settings"}
+TOP_MODULES = {"__init__", "__main__", "errors", "i18n", "text", "formatting", "settings"}
 
 
 def _room(path: Path) -> str:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from tpt_model.analysis.comparison import Comparison
 from tpt_model.catalogue.catalogue import Catalogue
-from tpt_model.formatting import count, euros, number, table_text
+from tpt_model.formatting import counted, euros, number, table_text
 
 BEFORE, AFTER, DIFFERENCE = "Référence", "Ce scénario", "Écart"
 
@@ -36,7 +36,7 @@ def comparison_lines(catalogue: Catalogue, found: Comparison) -> list[str]:
     if fixed_a != fixed_b:
         lines.append(f"Coûts fixes : {euros(fixed_a)} → {euros(fixed_b)}.")
     if found.plan_changed:
-        before, after = (count(n, "entrante") for n in found.entrants)
+        before, after = (counted(n, "entrante", "entrantes") for n in found.entrants)
         detail = f"{before} → {after}" if before != after else "mêmes entrantes, autres parts"
         lines.append(f"Plan de cohortes modifié : {detail}.")
     mean_a, mean_b = (None if m is None else round(m, 1) for m in found.mean_score)

@@ -11,7 +11,7 @@ from tpt_model.catalogue.partner import Partner
 from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 
 
 class Catalogue(BaseModel):
@@ -73,10 +73,10 @@ class Catalogue(BaseModel):
         """One French line counting what the catalogue holds (its scenarios are templates to start from)."""
         return ", ".join(
             [
-                count(len(self.bricks), "brique"),
-                count(len(self.partners), "partenaire"),
-                count(len(self.milestones), "jalon"),
-                count(len(self.personas), "persona"),
-                count(len(self.templates), "modèle de scénario", "modèles de scénario"),
+                counted(len(self.bricks), "brique", "briques"),
+                counted(len(self.partners), "partenaire", "partenaires"),
+                counted(len(self.milestones), "jalon", "jalons"),
+                counted(len(self.personas), "persona", "personas"),
+                counted(len(self.templates), "modèle de scénario", "modèles de scénario"),
             ]
         )

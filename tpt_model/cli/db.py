@@ -11,7 +11,7 @@ from pathlib import Path
 from tpt_model.cli.common import database_url, engine_as_is, engine_at_head, file_error
 from tpt_model.cli.parser import FrenchParser
 from tpt_model.errors import ProblemsError, SettingsError
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.store.backup import BackupSummary, restore_backup, write_backup
 from tpt_model.store.errors import StoreError
 from tpt_model.store.migrate import SchemaUpgrade, known_revisions, schema_status, upgrade
@@ -77,8 +77,8 @@ def _contents(summary: BackupSummary) -> str:
     """« 3 scénarios, 12 versions, 40 notes » : the tables that hold rows, the main ones first."""
     known = [(name, summary.counts[name]) for name in _NOUNS if name in summary.counts]
     others = [(name, n) for name, n in summary.counts.items() if name not in _NOUNS]
-    parts = [count(n, *_NOUNS[name]) for name, n in known if n]
-    parts += [f"{count(n, 'ligne')} de « {name} »" for name, n in others if n]
+    parts = [counted(n, *_NOUNS[name]) for name, n in known if n]
+    parts += [counted(n, "ligne", "lignes") + f" de « {name} »" for name, n in others if n]
     return ", ".join(parts) or "aucune donnée"
 
 

@@ -12,7 +12,7 @@ from tpt_model.cli.scenario import add_scenario_commands
 from tpt_model.errors import errors_among, warnings_among
 from tpt_model.export.analyses import write_analyses_schema
 from tpt_model.export.as_json import write_document_schema
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.scenario.folder import check_catalogue
 
 
@@ -23,10 +23,10 @@ def _validate(args: argparse.Namespace) -> int:
     # Warnings are printed but pass: the catalogue stays usable, the pilot checks them at leisure.
     errors, warnings = errors_among(result.problems), warnings_among(result.problems)
     if errors or result.catalogue is None:
-        also = f" et {count(len(warnings), 'avertissement')}" if warnings else ""
-        print(f"{count(len(errors), 'problème')}{also} dans {args.dir}")
+        also = " et " + counted(len(warnings), "avertissement", "avertissements") if warnings else ""
+        print(counted(len(errors), "problème", "problèmes") + f"{also} dans {args.dir}")
         return 1
-    also = f" ; {count(len(warnings), 'avertissement')}" if warnings else ""
+    also = " ; " + counted(len(warnings), "avertissement", "avertissements") if warnings else ""
     print(f"Catalogue valide : {result.catalogue.summary()}{also}")
     return 0
 

@@ -13,7 +13,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.cli.common import database_url, engine_at_head, file_error
 from tpt_model.cli.parser import FrenchParser
 from tpt_model.errors import ProblemsError, SettingsError
-from tpt_model.formatting import count, time_label
+from tpt_model.formatting import counted, time_label
 from tpt_model.scenario.files import dump_scenario
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.session.library import (
@@ -76,7 +76,7 @@ def _list(_args: argparse.Namespace, store: ScenarioStore) -> int:
     rows += [[i.name, str(i.version), time_label(i.updated_at), i.updated_by, i.id] for i in infos]
     for line in _table(rows):
         print(line)
-    print(count(len(infos), "scénario"))
+    print(counted(len(infos), "scénario", "scénarios"))
     return 0
 
 

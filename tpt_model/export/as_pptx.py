@@ -12,7 +12,7 @@ from pptx.util import Emu, Inches, Length, Pt
 from tpt_model.export.as_image import Figures
 from tpt_model.export.document import BulletList, Document, Facts, Figure, Paragraph, Section
 from tpt_model.export.files import steady_zip
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 33.867 × 19.05 cm
 MARGIN = Inches(0.5)
@@ -91,10 +91,15 @@ def _next_steps(document: Document) -> list[str]:
     gaps = len(document.analyses.gaps)
     alone = sum(len(p.single_partner_bricks) for p in document.analyses.partners)
     discuss = [i for i in _items(_section(document, "evaluation")) if " — désaccord sur : " in i]
+    to_discuss, gap_count = (
+        counted(len(discuss), "brique", "briques"),
+        counted(gaps, "trou repéré", "trous repérés"),
+    )
+    alone_count = counted(alone, "brique", "briques")
     return [
-        f"Débattre des briques « à discuter » ({count(len(discuss), 'brique')})",
-        f"Combler les trous du parcours ({count(gaps, 'trou repéré', 'trous repérés')})",
-        f"Trouver un second partenaire pour les briques qui n'en ont qu'un ({count(alone, 'brique')})",
+        f"Débattre des briques « à discuter » ({to_discuss})",
+        f"Combler les trous du parcours ({gap_count})",
+        f"Trouver un second partenaire pour les briques qui n'en ont qu'un ({alone_count})",
         "Confirmer les partenaires pressentis et les coûts estimés",
         "Noter en atelier les briques qui ne le sont pas encore",
     ]

@@ -34,7 +34,7 @@ from tpt_model.export.document import (
     Table,
 )
 from tpt_model.export.tables import table_from_frame, table_from_rows
-from tpt_model.formatting import count, euros, hours, month_name, number
+from tpt_model.formatting import counted, euros, hours, month_name, number
 from tpt_model.frise.chart import frise_chart
 from tpt_model.frise.rows import FriseOptions, FriseRow, for_persona, frise_rows, frise_table
 from tpt_model.frise.spec import chart_spec
@@ -71,8 +71,8 @@ def context_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     blocks.append(
         Facts(
             items=[
-                Fact(label="Placements", value=count(len(scenario.placements), "placement")),
-                Fact(label="Briques différentes", value=count(bricks, "brique")),
+                Fact(label="Placements", value=counted(len(scenario.placements), "placement", "placements")),
+                Fact(label="Briques différentes", value=counted(bricks, "brique", "briques")),
             ]
         )
     )
@@ -111,10 +111,11 @@ def pillars_section(catalogue: Catalogue) -> Section:
 def frise_figure(catalogue: Catalogue, scenario: Scenario) -> Figure:
     """The frise over its whole axis, every track and exit, lanes by pillar."""
     spec = chart_spec(frise_chart(catalogue, scenario, FriseOptions(), width=FRISE_WIDTH))
+    placements = counted(len(scenario.placements), "placement", "placements")
     return Figure(
         kind="frise",
         title="La frise du parcours",
-        description=f"Frise du scénario « {scenario.name} » : {count(len(scenario.placements), 'placement')} "
+        description=f"Frise du scénario « {scenario.name} » : {placements} "
         "sur les étapes du parcours, en couloirs par volet, avec les jalons.",
         spec=spec,
     )
@@ -243,7 +244,9 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
             Fact(label="Heures par bénéficiaire", value=hours(totals.hours)),
             Fact(
                 label="Plan de cohortes",
-                value=f"{count(entrants, 'entrante')} sur {count(len(plan.cohorts), 'cohorte')}",
+                value=counted(entrants, "entrante", "entrantes")
+                + " sur "
+                + counted(len(plan.cohorts), "cohorte", "cohortes"),
             ),
             Fact(
                 label="Part estimée",
@@ -291,7 +294,7 @@ def walks_section(catalogue: Catalogue, scenario: Scenario) -> Section:
                 items=[
                     Fact(label="Situation", value=situation),
                     Fact(label="Entrée", value=programme.stage(persona.start_stage).label),
-                    Fact(label="Ce qu'elle reçoit", value=count(len(rows), "action")),
+                    Fact(label="Ce qu'elle reçoit", value=counted(len(rows), "action", "actions")),
                     Fact(label="Coût pour le programme", value=euros(totals.cost_per_beneficiary_eur)),
                     Fact(label="Heures", value=hours(totals.hours)),
                 ]

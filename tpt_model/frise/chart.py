@@ -14,8 +14,7 @@ import altair as alt
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import count as count_noun
-from tpt_model.formatting import month_year
+from tpt_model.formatting import counted, month_year
 from tpt_model.frise.display import NORMAL, FriseDisplay, Metrics
 from tpt_model.frise.layout import DARK, KIND_LABELS, RISK_COLOR, FriseLayout, Numbered, frise_layout
 from tpt_model.frise.milestones import yearly_line, yearly_moments
@@ -291,7 +290,7 @@ def _subtitle(
     """What the frise shows: how many actions, whose walk, how they are arranged, which track and exit."""
     programme = catalogue.programme
     shown = len({bar["idx"] for bar in layout.bars})
-    parts = [f"{count_noun(shown, 'action affichée', 'actions affichées')} sur {len(scenario.placements)}"]
+    parts = [counted(shown, "action affichée", "actions affichées") + f" sur {len(scenario.placements)}"]
     persona = catalogue.personas_by_id.get(options.persona or "")
     if persona is not None:
         parts.insert(0, f"parcours de {persona.name}")

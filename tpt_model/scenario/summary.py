@@ -5,7 +5,7 @@ from typing import TypedDict, get_args
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.types import Modality
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.journey.timeline import duration_months, point_label
 
 
@@ -76,7 +76,7 @@ def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     stats = scenario_stats(catalogue, scenario)
     phases = {p.id: p.label for p in catalogue.programme.phases}
     counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
-    return f"{count(stats['placements'], 'placement')} · {counts}"
+    return counted(stats["placements"], "placement", "placements") + f" · {counts}"
 
 
 def _numbers(indexes: list[int]) -> str:

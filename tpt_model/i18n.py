@@ -1,0 +1,112 @@
+"""The language users read the app in: French (the default, and the source texts) or English.
+
+Texts are written in French in the code and wrapped in `_()` (or `n_()` when they depend on a
+count); the catalogues under `tpt_model/locales/<lang>/LC_MESSAGES/messages.po` give their
+translation. French is the identity: its catalogue holds every message with an empty translation,
+so the French text shown is the one in the code. The `.po` files are compiled in memory by Babel at
+first use (no `.mo` file to build or commit).
+
+The current language is a context variable: a Streamlit run sets it once for its thread
+(`ui/language.py`), a command or an export may set it with `use_language`. Texts of module-level
+constants are marked with `mark_()` (extracted, not translated) and translated where they are shown,
+with `_()`: a constant evaluated at import would stay in the language of the first import.
+"""
+
+import gettext
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal, get_args
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+Language = Literal["fr", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANGUAGE: Language = "fr"
+# The name of each language in itself, as the selector shows it.
+LANGUAGE_NAMES: dict[Language, str] = {"fr": "Français", "en": "English"}
+# Babel's locale of each language, for numbers, dates and currencies.
+LOCALES: dict[Language, str] = {"fr": "fr_FR", "en": "en"}
+LOCALE_DIR = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+
+_language: ContextVar[Language] = ContextVar("tpt_language", default=DEFAULT_LANGUAGE)
+
+
+def parse_language(value: str | None) -> Language | None:
+    """The language a text names (« en », « EN », « en-GB »), or None when it names none we have."""
+    code = (value or "").strip().lower()[:2]
+    return next((lang for lang in LANGUAGES if lang == code), None)
+
+
+def current_language() -> Language:
+    """The language of the texts made now."""
+    return _language.get()
+
+
+def current_locale() -> str:
+    """Babel's locale of the current language (« fr_FR », « en »)."""
+    return LOCALES[_language.get()]
+
+
+def set_language(language: Language) -> None:
+    """Make `language` current for the rest of this context (a Streamlit run sets it at its start)."""
+    _language.set(language)
+
+
+@contextmanager
+def use_language(language: Language) -> Iterator[None]:
+    """Make `language` current inside the `with` block, and the previous one again after it."""
+    token = _language.set(language)
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def po_path(language: Language) -> Path:
+    """The catalogue file of a language."""
+    return LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+class _SourceTexts(gettext.NullTranslations):
+    """The French texts of the code, for a message a catalogue lacks: French counts 0 as singular."""
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if abs(n) < 2 else msgid2
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def translations(language: Language) -> gettext.GNUTranslations:
+    """The compiled catalogue of a language (read once per process).
+
+    Untranslated and fuzzy messages are left out of it, so that gettext shows the French text
+    rather than an empty one; the completeness test makes sure none is left in English.
+    """
+    with po_path(language).open("rb") as po:
+        catalog = read_po(po, locale=LOCALES[language], domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    compiled_catalogue = gettext.GNUTranslations(compiled)
+    compiled_catalogue.add_fallback(_SourceTexts())
+    return compiled_catalogue
+
+
+def _(message: str) -> str:
+    """`message` (French) in the current language."""
+    return translations(_language.get()).gettext(message)
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The form of the message that fits the count `n`, in the current language (French: 0 and 1 singular)."""
+    return translations(_language.get()).ngettext(singular, plural, n)
+
+
+def mark_(message: str) -> str:
+    """Mark a text of a module-level constant for translation; it is translated where it is shown."""
+    return message
