@@ -4,6 +4,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from tpt_model.formatting import counted
+from tpt_model.i18n import _
+
 # An error makes the file (or the brick) unusable; a warning lets it through and says what to check.
 Level = Literal["erreur", "avertissement"]
 ERROR: Level = "erreur"
@@ -22,8 +25,12 @@ class Problem:
     level: Level = ERROR
 
     def __str__(self) -> str:
-        prefix = f"{WARNING} : " if self.level == WARNING else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.field}: {prefix}{self.message}"
+        message = (
+            _("avertissement : {message}").format(message=self.message)
+            if self.level == WARNING
+            else self.message
+        )
+        return f"{self.file}:{self.line}:{self.column}: {self.field}: {message}"
 
 
 def errors_among(problems: Iterable[Problem]) -> list[Problem]:
@@ -43,26 +50,21 @@ MAX_PROBLEMS_PER_FILE = 20
 
 def more_problems(file: str, line: int, column: int, rest: int) -> Problem:
     """The line that stands for `rest` problems of a file left unlisted, at the first of them."""
-    count = f"{rest:,}".replace(",", "\u202f")
-    plural = "s" if rest > 1 else ""
+    others = counted(rest, "autre problème", "autres problèmes")
     return Problem(
-        file, line, column, "(fichier)", f"… et {count} autre{plural} problème{plural} dans ce fichier"
+        file, line, column, _("(fichier)"), _("… et {others} dans ce fichier").format(others=others)
     )
-
-
-def _counted(count: int, word: str) -> str:
-    return f"{count} {word}{'s' if count > 1 else ''}"
 
 
 def problems_summary(problems: list[Problem]) -> str:
     """« 2 erreurs et 3 avertissements dans 4 fichiers du catalogue » (a file's count line is one)."""
     parts = []
     if errors := errors_among(problems):
-        parts.append(_counted(len(errors), "erreur"))
+        parts.append(counted(len(errors), "erreur", "erreurs"))
     if warnings := warnings_among(problems):
-        parts.append(_counted(len(warnings), "avertissement"))
-    files = _counted(len({p.file for p in problems}), "fichier")
-    return f"{' et '.join(parts)} dans {files} du catalogue"
+        parts.append(counted(len(warnings), "avertissement", "avertissements"))
+    files = counted(len({p.file for p in problems}), "fichier", "fichiers")
+    return _("{counts} dans {files} du catalogue").format(counts=_(" et ").join(parts), files=files)
 
 
 class ProblemsError(Exception):

@@ -9,6 +9,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from tpt_model.errors import SettingsError
+from tpt_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, _, parse_language
 
 DATA_DIR = "TPT_DATA_DIR"
 DATABASE_URL = "TPT_DATABASE_URL"
@@ -16,6 +17,7 @@ CATALOGUE_DIR = "TPT_CATALOGUE_DIR"
 PILOT_SECRET = "TPT_PILOT_SECRET"
 PILOT_EMAILS = "TPT_PILOT_EMAILS"
 CATALOGUE_GIT_COMMIT = "TPT_CATALOGUE_GIT_COMMIT"
+LANGUAGE = "TPT_LANG"
 # A shorter secret could be guessed despite the rate limit: the pilot role then stays locked.
 MIN_SECRET_LENGTH = 12
 WEAK_SECRET = (
@@ -69,6 +71,23 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         pilot_emails=tuple(e.strip().lower() for e in _value(env, PILOT_EMAILS).split(",") if e.strip()),
         catalogue_git_commit=_flag(env, CATALOGUE_GIT_COMMIT),
     )
+
+
+def language_setting(env: Mapping[str, str] | None = None) -> Language:
+    """The language of the command line when none is asked: TPT_LANG (« fr » or « en »), else French."""
+    value = _value(os.environ if env is None else env, LANGUAGE)
+    if not value:
+        return DEFAULT_LANGUAGE
+    language = parse_language(value)
+    if language is None:
+        expected = _(" ou ").join(LANGUAGES)
+        raise SettingsError(
+            LANGUAGE,
+            _("langue « {value} » inconnue ; attendu {expected}.").format(
+                value=value[:20], expected=expected
+            ),
+        )
+    return language
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:

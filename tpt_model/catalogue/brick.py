@@ -20,6 +20,7 @@ from tpt_model.catalogue.types import (
     Text,
     Track,
 )
+from tpt_model.i18n import _
 from tpt_model.text import fold
 
 
@@ -60,9 +61,9 @@ class Cost(StrictModel):
     @model_validator(mode="after")
     def _sessions_with_their_unit(self) -> "Cost":
         if self.unit == "per_session" and self.sessions is None:
-            raise ValueError("un coût par séance (per_session) demande « sessions » (nombre de séances)")
+            raise ValueError(_("un coût par séance (per_session) demande « sessions » (nombre de séances)"))
         if self.unit != "per_session" and self.sessions is not None:
-            raise ValueError("« sessions » ne va qu'avec « unit: per_session »")
+            raise ValueError(_("« sessions » ne va qu'avec « unit: per_session »"))
         return self
 
     @property

@@ -3,6 +3,7 @@
 from pydantic import Field, model_validator
 
 from tpt_model.catalogue.types import Exit, Id, MilestoneKind, Month, Source, StrictModel, Text, Track
+from tpt_model.i18n import _
 
 
 def month_offset(month: int) -> int:
@@ -45,9 +46,9 @@ class Milestone(StrictModel):
     def _one_month_or_range(self) -> "Milestone":
         has_range = self.from_month is not None or self.to_month is not None
         if (self.month is None) == (not has_range):
-            raise ValueError("indiquez soit « month », soit « from » et « to »")
+            raise ValueError(_("indiquez soit « month », soit « from » et « to »"))
         if has_range and (self.from_month is None or self.to_month is None):
-            raise ValueError("une période demande « from » et « to »")
+            raise ValueError(_("une période demande « from » et « to »"))
         return self
 
     @property

@@ -13,6 +13,7 @@ from tpt_model.catalogue.calendar import CalendarFile
 from tpt_model.catalogue.programme import Programme
 from tpt_model.errors import WARNING, Problem, field_path
 from tpt_model.formatting import euros, month_range
+from tpt_model.i18n import _
 from tpt_model.text import fold
 from tpt_model.yamlio.reader import Document, Loc
 
@@ -35,19 +36,15 @@ def brick_reference_problems(doc: Document, brick: Brick, milestone_ids: set[str
             for i, milestone_id in enumerate(getattr(brick.timing, name)):
                 if milestone_id not in milestone_ids:
                     loc: Loc = ("timing", name, i)
-                    out.append(
-                        doc.problem(
-                            loc, field_path(loc), f"jalon inconnu « {milestone_id} » (voir calendar.yaml)"
-                        )
+                    message = _("jalon inconnu « {milestone} » (voir calendar.yaml)").format(
+                        milestone=milestone_id
                     )
+                    out.append(doc.problem(loc, field_path(loc), message))
     for i, partner_id in enumerate(brick.prospective_partners):
         if partner_id in brick.partners:
             loc = ("prospective_partners", i)
-            out.append(
-                doc.problem(
-                    loc, field_path(loc), f"partenaire « {partner_id} » à la fois confirmé et pressenti"
-                )
-            )
+            message = _("partenaire « {partner} » à la fois confirmé et pressenti").format(partner=partner_id)
+            out.append(doc.problem(loc, field_path(loc), message))
     return out
 
 
@@ -58,8 +55,10 @@ def _source_warnings(doc: Document, brick: Brick) -> list[Problem]:
             _warning(
                 doc,
                 ("sources",),
-                "aucune source ne dit que le programme mène cette action : ajoutez-en une avec "
-                "« supports: [action] », ou écrivez « status: proposition »",
+                _(
+                    "aucune source ne dit que le programme mène cette action : ajoutez-en une avec "
+                    "« supports: [action] », ou écrivez « status: proposition »"
+                ),
             )
         )
     if brick.partners and not brick.supported("partners"):
@@ -67,8 +66,10 @@ def _source_warnings(doc: Document, brick: Brick) -> list[Problem]:
             _warning(
                 doc,
                 ("partners",),
-                "aucune source ne confirme ces partenaires : ajoutez-en une avec « supports: [partners] », "
-                "ou passez-les dans « prospective_partners »",
+                _(
+                    "aucune source ne confirme ces partenaires : ajoutez-en une avec "
+                    "« supports: [partners] », ou passez-les dans « prospective_partners »"
+                ),
             )
         )
     return out
@@ -86,8 +87,16 @@ def _cost_scale_warnings(doc: Document, brick: Brick, programme: Programme) -> l
             _warning(
                 doc,
                 ("criteria", criterion.id),
-                f"note {score} hors du barème de « {criterion.label} » : {euros(per_head)} par bénéficiaire "
-                f"et {euros(fixed)} de coûts fixes donnent {expected} (programme.yaml, cost_levels)",
+                _(
+                    "note {score} hors du barème de « {criterion} » : {per_head} par bénéficiaire "
+                    "et {fixed} de coûts fixes donnent {expected} (programme.yaml, cost_levels)"
+                ).format(
+                    score=score,
+                    criterion=criterion.label,
+                    per_head=euros(per_head),
+                    fixed=euros(fixed),
+                    expected=expected,
+                ),
             )
         )
     return out
@@ -102,8 +111,10 @@ def _yearly_cost_warnings(doc: Document, brick: Brick) -> list[Problem]:
         _warning(
             doc,
             ("cost", "unit"),
-            "la note dit le coût annuel mais « unit » vaut once : sur plusieurs années, il ne serait "
-            "compté qu'une fois ; écrivez « unit: per_year »",
+            _(
+                "la note dit le coût annuel mais « unit » vaut once : sur plusieurs années, il ne serait "
+                "compté qu'une fois ; écrivez « unit: per_year »"
+            ),
         )
     ]
 
@@ -126,8 +137,10 @@ def calendar_warnings(doc: Document, calendar: CalendarFile) -> list[Problem]:
                 _warning(
                     doc,
                     ("milestones", i, "to"),
-                    f"la période va {month_range(first, last)} et passe le mois d'août : "
-                    "elle sort de l'année scolaire de son étape ; coupez-la en deux jalons",
+                    _(
+                        "la période va {months} et passe le mois d'août : "
+                        "elle sort de l'année scolaire de son étape ; coupez-la en deux jalons"
+                    ).format(months=month_range(first, last)),
                 )
             )
     return out

@@ -7,6 +7,7 @@ from pydantic import Field, StrictInt, model_validator
 
 from tpt_model.catalogue.types import Exit, Id, PersonaFlag, StrictModel, Track
 from tpt_model.formatting import number
+from tpt_model.i18n import _
 
 Share = Annotated[float, Field(ge=0, le=1)]
 # Shares are written with two decimals or as whole percentages: a rounding slip is no error.
@@ -14,7 +15,9 @@ SHARE_TOLERANCE = 0.005
 
 
 def shares_problem(shares: Collection[float], what: str) -> str | None:
-    """Why shares that split a whole cohort (tracks, exits) are wrong, in French; None when they add up.
+    """Why shares that split a whole cohort (tracks, exits) are wrong; None when they add up.
+
+    `what` names the shares (« des parcours »), already translated.
 
     Every young woman follows one track and leaves by one exit: given shares must make 100 %.
     """
@@ -23,7 +26,9 @@ def shares_problem(shares: Collection[float], what: str) -> str | None:
     total = sum(shares)
     if abs(total - 1) <= SHARE_TOLERANCE:
         return None
-    return f"les parts {what} font {number(total * 100, 1)} % : elles doivent faire 100 %"
+    return _("les parts {what} font {total} % : elles doivent faire 100 %").format(
+        what=what, total=number(total * 100, 1)
+    )
 
 
 class Cohort(StrictModel):
@@ -51,8 +56,8 @@ class CohortPlan(StrictModel):
 
     @model_validator(mode="after")
     def _shares_make_a_whole(self) -> "CohortPlan":
-        problem = shares_problem(self.tracks.values(), "des parcours") or shares_problem(
-            self.exits.values(), "des sorties"
+        problem = shares_problem(self.tracks.values(), _("des parcours")) or shares_problem(
+            self.exits.values(), _("des sorties")
         )
         if problem:
             raise ValueError(problem)

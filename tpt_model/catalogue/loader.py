@@ -19,6 +19,7 @@ from tpt_model.catalogue.persona import PersonaFile
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.validation import validate_document
 from tpt_model.errors import Problem, YamlFileError, field_path
+from tpt_model.i18n import _
 from tpt_model.yamlio.reader import Document, Loc, read_document
 
 M = TypeVar("M", bound=BaseModel)
@@ -48,20 +49,29 @@ class CatalogueFiles:
 
 
 def ref_problems(
-    doc: Document, loc: Loc, values: Iterable[str], known: Iterable[str] | None, what: str
+    doc: Document, loc: Loc, values: Iterable[str], known: Iterable[str] | None, message: str
 ) -> list[Problem]:
     """A problem for each value of the list at `loc` that is not among `known` ids.
 
+    `message` says it, with the value as « {value} ».
     `known` is None when the file that defines them is itself broken: nothing is blamed then.
     """
     if known is None:
         return []
     known_set = set(known)
     return [
-        doc.problem((*loc, i), field_path((*loc, i)), f"{what} inconnu(e) « {value} »")
+        doc.problem((*loc, i), field_path((*loc, i)), message.format(value=value))
         for i, value in enumerate(values)
         if value not in known_set
     ]
+
+
+def _unknown_partner() -> str:
+    return _("partenaire inconnu(e) « {value} »")
+
+
+def _unknown_group() -> str:
+    return _("groupe de travail inconnu(e) « {value} »")
 
 
 def _duplicate_ids(doc: Document, loc: Loc, ids: Sequence[str]) -> list[Problem]:
@@ -71,11 +81,10 @@ def _duplicate_ids(doc: Document, loc: Loc, ids: Sequence[str]) -> list[Problem]
         if item_id in seen:
             where = (*loc, i, "id")
             first_line = doc.position((*loc, seen[item_id], "id"))[0]
-            out.append(
-                doc.problem(
-                    where, field_path(where), f"identifiant « {item_id} » déjà utilisé (ligne {first_line})"
-                )
+            message = _("identifiant « {id} » déjà utilisé (ligne {line})").format(
+                id=item_id, line=first_line
             )
+            out.append(doc.problem(where, field_path(where), message))
         seen.setdefault(item_id, i)
     return out
 
@@ -105,10 +114,12 @@ class _Run:
             self.problems += _duplicate_ids(doc, (name,), [x.id for x in getattr(programme, name)])
         phase_ids = [p.id for p in programme.phases]
         for i, stage in enumerate(programme.stages):
-            self.problems += ref_problems(doc, ("stages", i), [stage.phase], phase_ids, "phase")
+            self.problems += ref_problems(
+                doc, ("stages", i), [stage.phase], phase_ids, _("phase inconnu(e) « {value} »")
+            )
         for i, group in enumerate(programme.working_groups):
             self.problems += ref_problems(
-                doc, ("working_groups", i, "pilots"), group.pilots, partner_ids, "partenaire"
+                doc, ("working_groups", i, "pilots"), group.pilots, partner_ids, _unknown_partner()
             )
         return programme
 
@@ -145,7 +156,11 @@ def _stage_refs(doc: Document, loc: Loc, stages: list[str], stage_ids: list[str]
     if stage_ids is None:
         return []
     return [
-        doc.problem(loc, field_path(loc), f"étape inconnue « {s} » (étapes : {', '.join(stage_ids)})")
+        doc.problem(
+            loc,
+            field_path(loc),
+            _("étape inconnue « {stage} » (étapes : {stages})").format(stage=s, stages=", ".join(stage_ids)),
+        )
         for s in stages
         if s not in stage_ids
     ]
@@ -156,13 +171,11 @@ def _brick_problems(
 ) -> list[Problem]:
     out = []
     if brick.id != stem:
-        out.append(
-            doc.problem(
-                ("id",), "id", f"l'identifiant « {brick.id} » doit être le nom du fichier (« {stem} »)"
-            )
-        )
-    out += ref_problems(doc, ("partners",), brick.partners, partner_ids, "partenaire")
-    out += ref_problems(doc, ("prospective_partners",), brick.prospective_partners, partner_ids, "partenaire")
+        message = _("l'identifiant « {id} » doit être le nom du fichier (« {stem} »)")
+        out.append(doc.problem(("id",), "id", message.format(id=brick.id, stem=stem)))
+    unknown = _unknown_partner()
+    out += ref_problems(doc, ("partners",), brick.partners, partner_ids, unknown)
+    out += ref_problems(doc, ("prospective_partners",), brick.prospective_partners, partner_ids, unknown)
     if programme is None:
         return out
     stage_ids = list(programme.stage_ids)
@@ -178,8 +191,9 @@ def _brick_problems(
             doc.problem(
                 ("stages", "to"),
                 "stages.to",
-                f"l'étape de fin « {brick.stages.to_stage} » vient avant "
-                f"l'étape de début « {brick.stages.from_stage} »",
+                _("l'étape de fin « {last} » vient avant l'étape de début « {first} »").format(
+                    last=brick.stages.to_stage, first=brick.stages.from_stage
+                ),
             )
         )
     out += ref_problems(
@@ -187,7 +201,7 @@ def _brick_problems(
         ("working_groups",),
         brick.working_groups,
         [g.id for g in programme.working_groups],
-        "groupe de travail",
+        _unknown_group(),
     )
     criteria = {c.id: c for c in programme.criteria}
     for criterion_id, score in brick.criteria.items():
@@ -198,7 +212,9 @@ def _brick_problems(
                 doc.problem(
                     loc,
                     field_path(loc),
-                    f"critère inconnu « {criterion_id} » (critères : {', '.join(criteria)})",
+                    _("critère inconnu « {criterion} » (critères : {criteria})").format(
+                        criterion=criterion_id, criteria=", ".join(criteria)
+                    ),
                     key=True,
                 )
             )
@@ -207,7 +223,9 @@ def _brick_problems(
                 doc.problem(
                     loc,
                     field_path(loc),
-                    f"note {score} hors de l'échelle {criterion.scale.min} à {criterion.scale.max}",
+                    _("note {score} hors de l'échelle {min} à {max}").format(
+                        score=score, min=criterion.scale.min, max=criterion.scale.max
+                    ),
                 )
             )
     return out
@@ -244,11 +262,10 @@ def _bricks(
             continue
         problems = brick_file_problems(doc, brick, path.stem, programme, partner_ids, milestone_ids)
         if brick.id in first_file:
-            problems.append(
-                doc.problem(
-                    ("id",), "id", f"identifiant « {brick.id} » déjà utilisé par {first_file[brick.id]}"
-                )
+            message = _("identifiant « {id} » déjà utilisé par {file}").format(
+                id=brick.id, file=first_file[brick.id]
             )
+            problems.append(doc.problem(("id",), "id", message))
         first_file.setdefault(brick.id, path.as_posix())
         run.problems += problems
         if not problems:
@@ -289,6 +306,6 @@ def _partner_group_problems(doc: Document, partners: PartnerFile, programme: Pro
     out = []
     for i, partner in enumerate(partners.partners):
         out += ref_problems(
-            doc, ("partners", i, "working_groups"), partner.working_groups, group_ids, "groupe de travail"
+            doc, ("partners", i, "working_groups"), partner.working_groups, group_ids, _unknown_group()
         )
     return out

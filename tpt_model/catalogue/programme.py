@@ -7,6 +7,7 @@ from pydantic import Field, StrictInt, model_validator
 
 from tpt_model.catalogue.cohorts import CohortPlan
 from tpt_model.catalogue.types import Amount, Exit, Id, PillarId, StrictModel, Text, Track
+from tpt_model.i18n import _
 
 
 class Pillar(StrictModel):
@@ -60,7 +61,7 @@ class Scale(StrictModel):
     @model_validator(mode="after")
     def _ordered(self) -> "Scale":
         if self.max <= self.min:
-            raise ValueError("l'échelle doit aller d'un minimum à un maximum plus grand")
+            raise ValueError(_("l'échelle doit aller d'un minimum à un maximum plus grand"))
         return self
 
     def contains(self, value: int) -> bool:
@@ -103,12 +104,12 @@ class Criterion(StrictModel):
     def _levels_cover_scale(self) -> "Criterion":
         expected = set(range(self.scale.min, self.scale.max + 1))
         if set(self.levels) != expected:
-            raise ValueError(f"il faut un descripteur par niveau de {self.scale.min} à {self.scale.max}")
+            message = _("il faut un descripteur par niveau de {min} à {max}")
+            raise ValueError(message.format(min=self.scale.min, max=self.scale.max))
         off = [level.score for level in self.cost_levels if not self.scale.contains(level.score)]
         if off:
-            raise ValueError(
-                f"note {off[0]} du barème de coûts hors de l'échelle {self.scale.min} à {self.scale.max}"
-            )
+            message = _("note {score} du barème de coûts hors de l'échelle {min} à {max}")
+            raise ValueError(message.format(score=off[0], min=self.scale.min, max=self.scale.max))
         return self
 
     def cost_score(self, per_beneficiary_eur: float, fixed_eur: float) -> int | None:
@@ -148,7 +149,7 @@ class Programme(StrictModel):
         known = {s.id for s in self.stages}
         unknown = [c.entry_stage for c in self.cohort_plan.cohorts if c.entry_stage not in known]
         if unknown:
-            raise ValueError(f"cohort_plan : étape d'entrée inconnue « {unknown[0]} »")
+            raise ValueError(_("cohort_plan : étape d'entrée inconnue « {stage} »").format(stage=unknown[0]))
         return self
 
     @cached_property

@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictInt
 
+from tpt_model.i18n import _
+
 # Models read from YAML are strict: a typo is an error, and nothing can change them afterwards.
 # Scalars are typed with Strict* so that YAML 1.1 leftovers (« yes », « 1:30 ») never coerce.
 
@@ -78,12 +80,16 @@ def _real_date(value: str) -> str:
             return value
     except ValueError:
         pass
-    raise ValueError(f"date « {value} » invalide : AAAA, AAAA-MM ou AAAA-MM-JJ (ex. « 2023-10-06 »)")
+    raise ValueError(
+        _("date « {value} » invalide : AAAA, AAAA-MM ou AAAA-MM-JJ (ex. « 2023-10-06 »)").format(value=value)
+    )
 
 
 def _web_address(value: str) -> str:
     if not re.match(_URL, value):
-        raise ValueError(f"adresse « {value} » invalide : une adresse web complète (https://…)")
+        raise ValueError(
+            _("adresse « {value} » invalide : une adresse web complète (https://…)").format(value=value)
+        )
     return value
 
 

@@ -9,25 +9,26 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from tpt_model.errors import MAX_PROBLEMS_PER_FILE, Problem, field_path, more_problems
+from tpt_model.i18n import _, mark_
 from tpt_model.yamlio.reader import Document, Loc
 
 M = TypeVar("M", bound=BaseModel)
 
 _SIMPLE = {
-    "missing": "champ obligatoire manquant",
-    "string_type": "texte attendu (mettez la valeur entre guillemets)",
-    "int_type": "nombre entier attendu",
-    "int_parsing": "nombre entier attendu",
-    "int_from_float": "nombre entier attendu",
-    "float_type": "nombre attendu",
-    "bool_type": "booléen attendu (true ou false)",
-    "tuple_type": "liste attendue",
-    "list_type": "liste attendue",
-    "dict_type": "liste de « clé: valeur » attendue",
-    "model_type": "liste de « clé: valeur » attendue",
-    "model_attributes_type": "liste de « clé: valeur » attendue",
-    "string_too_short": "texte vide",
-    "none_required": "aucune valeur attendue",
+    "missing": mark_("champ obligatoire manquant"),
+    "string_type": mark_("texte attendu (mettez la valeur entre guillemets)"),
+    "int_type": mark_("nombre entier attendu"),
+    "int_parsing": mark_("nombre entier attendu"),
+    "int_from_float": mark_("nombre entier attendu"),
+    "float_type": mark_("nombre attendu"),
+    "bool_type": mark_("booléen attendu (true ou false)"),
+    "tuple_type": mark_("liste attendue"),
+    "list_type": mark_("liste attendue"),
+    "dict_type": mark_("liste de « clé: valeur » attendue"),
+    "model_type": mark_("liste de « clé: valeur » attendue"),
+    "model_attributes_type": mark_("liste de « clé: valeur » attendue"),
+    "string_too_short": mark_("texte vide"),
+    "none_required": mark_("aucune valeur attendue"),
 }
 
 
@@ -67,16 +68,20 @@ def _unknown_key_message(root: type[BaseModel], loc: Loc) -> str:
     key = str(loc[-1])
     holder = _model_at(root, loc)
     if holder is None:
-        return f"champ inconnu « {key} »"
+        return _("champ inconnu « {key} »").format(key=key)
     allowed = _allowed_keys(holder)
     close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
-    return f"champ inconnu « {key} »{hint} (champs permis : {', '.join(allowed)})"
+    hint = _(" ; vouliez-vous dire « {key} » ?").format(key=close[0]) if close else ""
+    return _("champ inconnu « {key} »{hint} (champs permis : {allowed})").format(
+        key=key, hint=hint, allowed=", ".join(allowed)
+    )
 
 
 def _literal_message(error: ErrorDetails) -> str:
     expected = str(error.get("ctx", {}).get("expected", "")).replace(" or ", ", ").replace("'", "")
-    return f"valeur « {error['input']} » invalide ; valeurs permises : {expected}"
+    return _("valeur « {value} » invalide ; valeurs permises : {expected}").format(
+        value=error["input"], expected=expected
+    )
 
 
 def french_message(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> str:
@@ -88,21 +93,24 @@ def french_message(error: ErrorDetails, root: type[BaseModel], loc: Loc) -> str:
     if kind in ("literal_error", "enum"):
         return _literal_message(error)
     if kind == "string_pattern_mismatch":
-        return (
-            f"identifiant « {error['input']} » invalide : "
-            "minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
-        )
+        return _(
+            "identifiant « {value} » invalide : minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
+        ).format(value=error["input"])
     if kind == "string_too_long":
-        return f"texte trop long (au plus {ctx.get('max_length')} caractères)"
+        return _("texte trop long (au plus {most} caractères)").format(most=ctx.get("max_length"))
     if kind in ("greater_than_equal", "greater_than"):
-        return f"valeur {error['input']} trop petite (au moins {ctx.get('ge', ctx.get('gt'))})"
+        return _("valeur {value} trop petite (au moins {least})").format(
+            value=error["input"], least=ctx.get("ge", ctx.get("gt"))
+        )
     if kind in ("less_than_equal", "less_than"):
-        return f"valeur {error['input']} trop grande (au plus {ctx.get('le', ctx.get('lt'))})"
+        return _("valeur {value} trop grande (au plus {most})").format(
+            value=error["input"], most=ctx.get("le", ctx.get("lt"))
+        )
     if kind == "too_short":
-        return f"au moins {ctx.get('min_length')} élément(s) attendu(s)"
+        return _("au moins {least} élément(s) attendu(s)").format(least=ctx.get("min_length"))
     if kind == "value_error":
         return str(ctx.get("error", error["msg"]))
-    return _SIMPLE.get(kind, error["msg"])
+    return _(_SIMPLE[kind]) if kind in _SIMPLE else error["msg"]
 
 
 def _data_loc(loc: tuple[Any, ...]) -> Loc:

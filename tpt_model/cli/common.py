@@ -6,6 +6,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from tpt_model.i18n import _
 from tpt_model.settings import load_settings
 from tpt_model.store.engine import make_engine
 from tpt_model.store.migrate import open_database
@@ -20,7 +21,7 @@ def database_url() -> str:
     Raises SettingsError (its message names the variable) when the setting is malformed.
     """
     url = load_settings().database_url
-    print(f"Base de données : {make_url(url).render_as_string(hide_password=True)}")
+    print(_("Base de données : {url}").format(url=make_url(url).render_as_string(hide_password=True)))
     return url
 
 
@@ -45,9 +46,9 @@ def file_error(err: OSError, path: Path) -> str:
     """Why `path` could not be read or written, in French (the system's own words for the rare cases)."""
     if isinstance(err, FileNotFoundError):
         missing = path if path.parent.is_dir() else path.parent
-        return f"« {missing} » n'existe pas."
+        return _("« {path} » n'existe pas.").format(path=missing)
     if isinstance(err, IsADirectoryError):
-        return f"« {path} » est un dossier ; attendu un fichier."
+        return _("« {path} » est un dossier ; attendu un fichier.").format(path=path)
     if isinstance(err, PermissionError):
-        return f"accès refusé à « {path} »."
-    return f"« {path} » : {err.strerror or err}."
+        return _("accès refusé à « {path} ».").format(path=path)
+    return _("« {path} » : {reason}.").format(path=path, reason=err.strerror or err)

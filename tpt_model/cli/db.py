@@ -12,12 +12,13 @@ from tpt_model.cli.common import database_url, engine_as_is, engine_at_head, fil
 from tpt_model.cli.parser import FrenchParser
 from tpt_model.errors import ProblemsError, SettingsError
 from tpt_model.formatting import counted
+from tpt_model.i18n import _, mark_
 from tpt_model.store.backup import BackupSummary, restore_backup, write_backup
 from tpt_model.store.errors import StoreError
 from tpt_model.store.migrate import SchemaUpgrade, known_revisions, schema_status, upgrade
 from tpt_model.yamlio.writing import atomic_text
 
-UPGRADE_HINT = "lancez « python -m tpt_model db upgrade »"
+UPGRADE_HINT = mark_("lancez « python -m tpt_model db upgrade »")
 # How each table's rows are counted in messages, in this order; a table added later is counted in rows.
 _NOUNS = {
     "scenarios": ("scénario", "scénarios"),
@@ -41,10 +42,12 @@ def _upgrade(_args: argparse.Namespace) -> int:
 
 def _upgrade_line(change: SchemaUpgrade) -> str:
     if change.before is None:
-        return f"Base créée à la révision {change.after}."
+        return _("Base créée à la révision {after}.").format(after=change.after)
     if change.before == change.after:
-        return f"Base déjà à jour (révision {change.after})."
-    return f"Base mise à jour : révision {change.before} → {change.after}."
+        return _("Base déjà à jour (révision {after}).").format(after=change.after)
+    return _("Base mise à jour : révision {before} → {after}.").format(
+        before=change.before, after=change.after
+    )
 
 
 def _check(_args: argparse.Namespace) -> int:
@@ -54,22 +57,33 @@ def _check(_args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     if status.up_to_date:
-        print(f"Base joignable, schéma à jour (révision {status.head}) : les serveurs peuvent démarrer.")
+        print(
+            _("Base joignable, schéma à jour (révision {head}) : les serveurs peuvent démarrer.").format(
+                head=status.head
+            )
+        )
         return 0
     if status.current is not None and status.current not in known_revisions():
         print(
-            f"Erreur : la base est à une révision inconnue de cette version de l'application "
-            f"({status.current}) : elle a été mise à jour par une version plus récente."
+            _(
+                "Erreur : la base est à une révision inconnue de cette version de l'application "
+                "({current}) : elle a été mise à jour par une version plus récente."
+            ).format(current=status.current)
         )
     elif status.current is not None:
         print(
-            f"Erreur : schéma en retard (révision {status.current}, cette version attend "
-            f"{status.head}) : {UPGRADE_HINT}."
+            _("Erreur : schéma en retard (révision {current}, cette version attend {head}) : {hint}.").format(
+                current=status.current, head=status.head, hint=_(UPGRADE_HINT)
+            )
         )
     elif status.has_tables:
-        print(f"Erreur : schéma d'avant les migrations (aucune révision) : {UPGRADE_HINT}.")
+        print(
+            _("Erreur : schéma d'avant les migrations (aucune révision) : {hint}.").format(
+                hint=_(UPGRADE_HINT)
+            )
+        )
     else:
-        print(f"Erreur : base vide (aucune table) : {UPGRADE_HINT}.")
+        print(_("Erreur : base vide (aucune table) : {hint}.").format(hint=_(UPGRADE_HINT)))
     return 1
 
 
@@ -78,8 +92,12 @@ def _contents(summary: BackupSummary) -> str:
     known = [(name, summary.counts[name]) for name in _NOUNS if name in summary.counts]
     others = [(name, n) for name, n in summary.counts.items() if name not in _NOUNS]
     parts = [counted(n, *_NOUNS[name]) for name, n in known if n]
-    parts += [counted(n, "ligne", "lignes") + f" de « {name} »" for name, n in others if n]
-    return ", ".join(parts) or "aucune donnée"
+    parts += [
+        _("{rows} de « {table} »").format(rows=counted(n, "ligne", "lignes"), table=name)
+        for name, n in others
+        if n
+    ]
+    return ", ".join(parts) or _("aucune donnée")
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -90,11 +108,15 @@ def _backup(args: argparse.Namespace) -> int:
         with atomic_text(path, private=True) as out:
             summary = write_backup(engine, out)
     except OSError as err:
-        print(f"Erreur : {file_error(err, path)} Aucune sauvegarde n'a été écrite.")
+        print(_("Erreur : {reason} Aucune sauvegarde n'a été écrite.").format(reason=file_error(err, path)))
         return 1
     finally:
         engine.dispose()
-    print(f"Sauvegarde écrite dans « {path} » (révision {summary.revision}) : {_contents(summary)}.")
+    print(
+        _("Sauvegarde écrite dans « {path} » (révision {revision}) : {contents}.").format(
+            path=path, revision=summary.revision, contents=_contents(summary)
+        )
+    )
     return 0
 
 
@@ -109,17 +131,25 @@ def _restore(args: argparse.Namespace) -> int:
             finally:
                 engine.dispose()
     except OSError as err:
-        print(f"Erreur : {file_error(err, path)} Rien n'a été restauré.")
+        print(_("Erreur : {reason} Rien n'a été restauré.").format(reason=file_error(err, path)))
         return 1
     except UnicodeDecodeError:
-        print(f"Erreur : « {path} » n'est pas une sauvegarde (texte UTF-8 attendu). Rien n'a été restauré.")
+        print(
+            _(
+                "Erreur : « {path} » n'est pas une sauvegarde (texte UTF-8 attendu). Rien n'a été restauré."
+            ).format(path=path)
+        )
         return 1
     except ProblemsError as err:
         for problem in err.problems:
             print(problem)
-        print("Erreur : la sauvegarde a un problème. Rien n'a été restauré.")
+        print(_("Erreur : la sauvegarde a un problème. Rien n'a été restauré."))
         return 1
-    print(f"Sauvegarde « {path} » restaurée (révision {summary.revision}) : {_contents(summary)}.")
+    print(
+        _("Sauvegarde « {path} » restaurée (révision {revision}) : {contents}.").format(
+            path=path, revision=summary.revision, contents=_contents(summary)
+        )
+    )
     return 0
 
 
@@ -128,7 +158,7 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
         try:
             return command(args)
         except (SettingsError, StoreError) as err:
-            print(f"Erreur : {err.message}")
+            print(_("Erreur : {message}").format(message=err.message))
             return 1
 
     return run
@@ -136,22 +166,26 @@ def _guarded(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse
 
 def add_db_commands(commands: "argparse._SubParsersAction[FrenchParser]") -> None:
     """Add `db upgrade|check|backup|restore` to the command line."""
-    db = commands.add_parser("db", help="administrer la base de données (TPT_DATABASE_URL)")
-    db_commands = db.add_subparsers(dest="db_command", required=True, metavar="COMMANDE")
-    db_upgrade = db_commands.add_parser("upgrade", help="mettre le schéma de la base à la dernière révision")
+    db = commands.add_parser("db", help=_("administrer la base de données (TPT_DATABASE_URL)"))
+    db_commands = db.add_subparsers(dest="db_command", required=True, metavar=_("COMMANDE"))
+    db_upgrade = db_commands.add_parser(
+        "upgrade", help=_("mettre le schéma de la base à la dernière révision")
+    )
     db_upgrade.set_defaults(run=_guarded(_upgrade))
     db_check = db_commands.add_parser(
-        "check", help="vérifier que la base répond et que son schéma est à jour (sans rien changer)"
+        "check", help=_("vérifier que la base répond et que son schéma est à jour (sans rien changer)")
     )
     db_check.set_defaults(run=_guarded(_check))
-    db_backup = db_commands.add_parser("backup", help="sauvegarder toute la base dans un fichier JSON lines")
-    db_backup.add_argument("file", metavar="FICHIER", help="fichier de sauvegarde à écrire (.jsonl)")
+    db_backup = db_commands.add_parser(
+        "backup", help=_("sauvegarder toute la base dans un fichier JSON lines")
+    )
+    db_backup.add_argument("file", metavar=_("FICHIER"), help=_("fichier de sauvegarde à écrire (.jsonl)"))
     db_backup.set_defaults(run=_guarded(_backup))
-    db_restore = db_commands.add_parser("restore", help="restaurer une sauvegarde dans la base")
-    db_restore.add_argument("file", metavar="FICHIER", help="fichier écrit par « db backup »")
+    db_restore = db_commands.add_parser("restore", help=_("restaurer une sauvegarde dans la base"))
+    db_restore.add_argument("file", metavar=_("FICHIER"), help=_("fichier écrit par « db backup »"))
     db_restore.add_argument(
         "--replace",
         action="store_true",
-        help="effacer d'abord le contenu de la base (sinon : base vide exigée)",
+        help=_("effacer d'abord le contenu de la base (sinon : base vide exigée)"),
     )
     db_restore.set_defaults(run=_guarded(_restore))

@@ -1,4 +1,5 @@
-"""`python -m tpt_model export SCENARIO --format FMT [--partner ID] [-o FILE|DIR]`: the specification's files.
+"""`python -m tpt_model export SCENARIO --format FMT [--partner ID] [-o FILE|DIR] [--lang fr|en]`: the
+specification's files, written in the language asked (`--lang`, else TPT_LANG, else French).
 
 SCENARIO is a scenario YAML file or the name of a saved scenario. Exit codes: 0 written, 1 a file or
 the database has problems (listed), 2 a format, partner, scenario or version that does not exist.
@@ -14,12 +15,13 @@ from sqlalchemy.engine import make_url
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.cli.parser import FrenchParser
+from tpt_model.cli.parser import FrenchParser, add_language_option
 from tpt_model.errors import InputError, ProblemsError, SettingsError
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.build import ExportSource, unknown_partner_message
 from tpt_model.export.files import write_atomic
 from tpt_model.export.formats import ALL, Format, chosen_formats, export
+from tpt_model.i18n import Language, _
 from tpt_model.scenario.files import read_upload
 from tpt_model.scenario.folder import load_catalogue
 from tpt_model.settings import load_settings
@@ -35,7 +37,7 @@ TEXT_FORMATS = {"md", "html", "json", "yaml", "svg"}
 
 
 class UsageError(Exception):
-    """A value of the command line that names nothing (exit code 2); `message` is French."""
+    """A value of the command line that names nothing (exit code 2); `message` says why."""
 
     def __init__(self, message: str) -> None:
         self.message = message
@@ -52,21 +54,22 @@ class Found:
     sheets: tuple[ScoreSheet, ...] = ()
 
 
-def add_export_command(commands: "argparse._SubParsersAction[FrenchParser]") -> None:
-    """The `export` command and its options."""
-    parser = commands.add_parser("export", help="exporter le cahier des charges d'un scénario")
-    parser.add_argument("scenario", help="fichier scénario YAML, ou nom d'un scénario enregistré")
+def add_export_command(commands: "argparse._SubParsersAction[FrenchParser]", language: Language) -> None:
+    """The `export` command and its options (`language`: the default of its `--lang`)."""
+    parser = commands.add_parser("export", help=_("exporter le cahier des charges d'un scénario"))
+    parser.add_argument("scenario", help=_("fichier scénario YAML, ou nom d'un scénario enregistré"))
     parser.add_argument(
-        "--format", default="json", help="md, html, pdf, docx, pptx, xlsx, json, yaml, png, svg ou all"
+        "--format", default="json", help=_("md, html, pdf, docx, pptx, xlsx, json, yaml, png, svg ou all")
     )
-    parser.add_argument("--partner", help="identifiant d'un partenaire : son brief seulement")
-    parser.add_argument("-o", "--output", help="fichier (ou dossier pour --format all)")
-    parser.add_argument("--catalogue", default="catalogue", help="dossier du catalogue")
-    parser.add_argument("--version", type=int, help="version d'un scénario enregistré (la dernière sinon)")
+    parser.add_argument("--partner", help=_("identifiant d'un partenaire : son brief seulement"))
+    parser.add_argument("-o", "--output", help=_("fichier (ou dossier pour --format all)"))
+    parser.add_argument("--catalogue", default="catalogue", help=_("dossier du catalogue"))
+    parser.add_argument("--version", type=int, help=_("version d'un scénario enregistré (la dernière sinon)"))
     parser.add_argument(
-        "--reference", action="store_true", help="compter les notes de référence du catalogue"
+        "--reference", action="store_true", help=_("compter les notes de référence du catalogue")
     )
-    parser.add_argument("--date", help="date de la page de garde, AAAA-MM-JJ (aujourd'hui sinon)")
+    parser.add_argument("--date", help=_("date de la page de garde, AAAA-MM-JJ (aujourd'hui sinon)"))
+    add_language_option(parser, language)
     parser.set_defaults(run=run_export)
 
 
@@ -86,7 +89,9 @@ def _has_database(url: str) -> bool:
 
 
 def _not_found(name: str) -> UsageError:
-    return UsageError(f"Scénario introuvable : « {name} » : ni un fichier, ni un scénario enregistré")
+    return UsageError(
+        _("Scénario introuvable : « {name} » : ni un fichier, ni un scénario enregistré").format(name=name)
+    )
 
 
 def _saved(name: str, version: int | None) -> Found:
@@ -103,7 +108,9 @@ def _saved(name: str, version: int | None) -> Found:
         authors = {v.version: v.author for v in store.versions(info.id)}
         if chosen not in authors:
             raise UsageError(
-                f"Version introuvable : « {name} » n'a pas de version {chosen} (dernière : {info.version})"
+                _("Version introuvable : « {name} » n'a pas de version {version} (dernière : {last})").format(
+                    name=name, version=chosen, last=info.version
+                )
             )
         scenario = store.version(info.id, chosen)
         sheets = tuple(ScoreStore(engine).sheets(info.id))
@@ -116,7 +123,7 @@ def _scenario(value: str, catalogue: Catalogue, version: int | None) -> Found:
     path = Path(value)
     if path.is_file():
         if version is not None:
-            raise UsageError("--version ne s'applique qu'à un scénario enregistré, pas à un fichier")
+            raise UsageError(_("--version ne s'applique qu'à un scénario enregistré, pas à un fichier"))
         return Found(read_upload(path.read_bytes(), path.name, catalogue))
     return _saved(value, version)
 
@@ -127,12 +134,14 @@ def _date(value: str | None) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"Date invalide : « {value} » ; attendu AAAA-MM-JJ (ex. 2026-12-01)") from None
+        raise UsageError(
+            _("Date invalide : « {value} » ; attendu AAAA-MM-JJ (ex. 2026-12-01)").format(value=value)
+        ) from None
 
 
 def _write(formats: list[Format], args: argparse.Namespace, source: ExportSource) -> None:
     if args.format == ALL and not args.output:
-        raise UsageError("--format all écrit plusieurs fichiers : indiquez un dossier avec -o DOSSIER")
+        raise UsageError(_("--format all écrit plusieurs fichiers : indiquez un dossier avec -o DOSSIER"))
     done = export(source, formats, args.partner)
     if args.format == ALL:
         for file in done.files:
@@ -169,13 +178,13 @@ def run_export(args: argparse.Namespace) -> int:
         )
         _write(formats, args, source)
     except (UsageError, InputError) as err:
-        print(f"Erreur : {err.message}")
+        print(_("Erreur : {message}").format(message=err.message))
         return USAGE
     except ProblemsError as err:
         for problem in err.problems:
             print(problem)
         return PROBLEMS
     except (SettingsError, StoreError) as err:
-        print(f"Erreur : {err.message}")
+        print(_("Erreur : {message}").format(message=err.message))
         return PROBLEMS
     return 0

@@ -15,8 +15,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
 from tpt_model.errors import Problem, YamlFileError, field_path
+from tpt_model.i18n import _
 from tpt_model.yamlio.files import read_file_bytes
-from tpt_model.yamlio.messages import MAX_DEPTH, syntax_message
+from tpt_model.yamlio.messages import MAX_DEPTH, syntax_message, too_deep
 
 MAX_BYTES = 256 * 1024
 # Beyond this many digits a number is no cost, no hour count and no score: refused, located.
@@ -88,7 +89,8 @@ def resolve_plain(text: str) -> Any:
 
 
 def _out_of_range(text: str) -> str:
-    return f"nombre « {text[:20]}{'…' if len(text) > 20 else ''} » trop grand (au plus {MAX_DIGITS} chiffres)"
+    shown = text[:20] + ("…" if len(text) > 20 else "")
+    return _("nombre « {number} » trop grand (au plus {most} chiffres)").format(number=shown, most=MAX_DIGITS)
 
 
 def forbidden_character(text: str, file: str) -> Problem | None:
@@ -100,10 +102,11 @@ def forbidden_character(text: str, file: str) -> Problem | None:
     line = text.count("\n", 0, start) + 1
     column = start - (text.rfind("\n", 0, start) + 1) + 1
     code = f"U+{ord(found.group()):04X}"
-    kind = "bidirectionnel " if found.group() in _BIDI else ""
-    return Problem(
-        file, line, column, "(syntaxe)", f"caractère de contrôle {kind}interdit ({code}) : supprimez-le"
-    )
+    if found.group() in _BIDI:
+        message = _("caractère de contrôle bidirectionnel interdit ({code}) : supprimez-le")
+    else:
+        message = _("caractère de contrôle interdit ({code}) : supprimez-le")
+    return Problem(file, line, column, _("(syntaxe)"), message.format(code=code))
 
 
 def _first_alias(text: str) -> Position:
@@ -134,14 +137,14 @@ class _Builder:
                     line,
                     column,
                     field_path(loc),
-                    "les ancres et alias YAML (&, *) ne sont pas permis",
+                    _("les ancres et alias YAML (&, *) ne sont pas permis"),
                 )
             )
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
-            self.fail(node, field_path(loc), f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)")
+            self.fail(node, field_path(loc), too_deep())
         if node.tag not in _PLAIN_TAGS:
-            self.fail(node, field_path(loc), f"étiquette YAML « {node.tag} » non permise")
+            self.fail(node, field_path(loc), _("étiquette YAML « {tag} » non permise").format(tag=node.tag))
         self.doc.positions[loc] = _pos(node)
         if isinstance(node, ScalarNode):
             value = node.value if node.style else resolve_plain(node.value)
@@ -158,7 +161,7 @@ class _Builder:
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                self.fail(key_node, field_path(loc), "une clé doit être un simple texte")
+                self.fail(key_node, field_path(loc), _("une clé doit être un simple texte"))
             key = key_node.value
             if not key_node.style and _INT.match(key):
                 key = resolve_plain(key)
@@ -168,7 +171,7 @@ class _Builder:
                 self.fail(
                     key_node,
                     field_path((*loc, key)),
-                    f"clé donnée deux fois (déjà à la ligne {first_seen[key]})",
+                    _("clé donnée deux fois (déjà à la ligne {line})").format(line=first_seen[key]),
                 )
             first_seen[key] = _pos(key_node)[0]
             self.doc.key_positions[(*loc, key)] = _pos(key_node)
@@ -185,7 +188,7 @@ def decode(raw: bytes, file: str) -> str:
         line = before.count(b"\n") + 1
         column = err.start - (before.rfind(b"\n") + 1) + 1
         raise YamlFileError(
-            Problem(file, line, column, "(fichier)", "le fichier n'est pas encodé en UTF-8")
+            Problem(file, line, column, _("(fichier)"), _("le fichier n'est pas encodé en UTF-8"))
         ) from None
 
 
@@ -202,13 +205,11 @@ def parse_text(text: str, file: str) -> Document:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = syntax_message(err.problem, err.context)
-        raise YamlFileError(Problem(file, line, column, "(syntaxe)", message)) from None
+        raise YamlFileError(Problem(file, line, column, _("(syntaxe)"), message)) from None
     except yaml.YAMLError as err:  # the reader's errors carry no mark, only their reason
-        raise YamlFileError(Problem(file, 1, 1, "(syntaxe)", syntax_message(str(err)))) from None
+        raise YamlFileError(Problem(file, 1, 1, _("(syntaxe)"), syntax_message(str(err)))) from None
     except RecursionError:
-        raise YamlFileError(
-            Problem(file, 1, 1, "(document)", f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux)")
-        ) from None
+        raise YamlFileError(Problem(file, 1, 1, "(document)", too_deep())) from None
     builder = _Builder(file, text)
     builder.doc.data = None if node is None else builder.build(node, (), 0)
     return builder.doc
