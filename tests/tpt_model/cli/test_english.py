@@ -27,7 +27,7 @@ def test_validate_in_english_keeps_file_line_and_column(
     _break_pillar(catalogue_dir)
     assert main(["validate", str(catalogue_dir), "--lang", "en"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        f"{catalogue_dir.as_posix()}/bricks/mentorat.yaml:5:9: pillar: invalid value \"x\"; "
+        f'{catalogue_dir.as_posix()}/bricks/mentorat.yaml:5:9: pillar: invalid value "x"; '
         "allowed values: empower, attract, fix_the_system",
         f"1 problem in {catalogue_dir}",
     ]
