@@ -75,7 +75,7 @@ def communication_plan(catalogue: Catalogue, scenario: Scenario, cohort_year: in
 
 def plan_table(catalogue: Catalogue, dates: list[PlanDate]) -> list[dict[str, object]]:
     """Rows: dates (a page writes them « 01/09/2026 », a file 2026-09-01), moment, kind, bricks."""
-    titles = {b.id: b.title for b in catalogue.bricks}
+    titles = {b.id: b.shown_title for b in catalogue.bricks}
     return [
         {
             "Début": d.start,
@@ -100,7 +100,7 @@ def plan_csv(catalogue: Catalogue, dates: list[PlanDate]) -> bytes:
 
 def plan_ics(catalogue: Catalogue, dates: list[PlanDate], name: str) -> bytes:
     """The plan as an iCalendar file: one all-day event per moment, stable ids so a re-import updates."""
-    titles = {b.id: b.title for b in catalogue.bricks}
+    titles = {b.id: b.shown_title for b in catalogue.bricks}
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//TechPourToutes//Frise//FR")
     calendar.add("version", "2.0")

@@ -53,7 +53,7 @@ def _by_brick(catalogue: Catalogue, scenario: Scenario) -> dict[str, list[Placem
 def _change(catalogue: Catalogue, a: Placement, b: Placement) -> str | None:
     """How one placement of a brick changed, the k-th in A matched with the k-th in B."""
     programme = catalogue.programme
-    title = catalogue.brick(a.brick).title
+    title = catalogue.brick(a.brick).shown_title
     before = duration_months(programme, a.start, a.end)
     after = duration_months(programme, b.start, b.end)
     if before != after:
@@ -102,7 +102,7 @@ def compare(
         if (change := _change(catalogue, pa, pb))
     ]
     changes += [
-        f"« {catalogue.brick(brick).title} » : {len(in_a[brick])} → {len(in_b[brick])} placements."
+        f"« {catalogue.brick(brick).shown_title} » : {len(in_a[brick])} → {len(in_b[brick])} placements."
         for brick in in_a
         if brick in in_b and len(in_a[brick]) != len(in_b[brick])
     ]

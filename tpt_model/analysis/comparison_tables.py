@@ -26,7 +26,7 @@ class SideBySide:
 
 def comparison_lines(catalogue: Catalogue, found: Comparison) -> list[str]:
     """What changed, one French sentence each: bricks only in one, placements, costs, mean score."""
-    titles = {b.id: b.title for b in catalogue.bricks}
+    titles = {b.id: b.shown_title for b in catalogue.bricks}
     lines = [f"Seulement dans la référence : « {titles[b]} »." for b in found.only_in_a]
     lines += [f"Seulement dans ce scénario : « {titles[b]} »." for b in found.only_in_b]
     lines += list(found.changes)
@@ -71,7 +71,7 @@ def _signed(amount: float) -> str:
 
 def scores_side_by_side(catalogue: Catalogue, found: Comparison) -> SideBySide:
     """Each brick's weighted total (0 to 100) in each scenario: « — » where it is not placed or not scored."""
-    titles = {b.id: b.title for b in catalogue.bricks}
+    titles = {b.id: b.shown_title for b in catalogue.bricks}
     rows = [(titles.get(brick, brick), _round(a), _round(b)) for brick, a, b in found.scores]
     frame = pd.DataFrame(rows, columns=["Brique", BEFORE, AFTER])
     scored = any(a is not None or b is not None for _, a, b in rows)

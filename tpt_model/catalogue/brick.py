@@ -20,7 +20,7 @@ from tpt_model.catalogue.types import (
     Text,
     Track,
 )
-from tpt_model.i18n import _
+from tpt_model.i18n import _, current_language
 from tpt_model.text import fold
 
 
@@ -107,6 +107,10 @@ class Brick(StrictModel):
     """Titre court (28 caractères au plus), affiché sur la barre de la frise."""
     summary: Text
     """Résumé en deux ou trois phrases."""
+    title_en: Text | None = None
+    """Titre en anglais, montré à qui lit l'application ou un export en anglais (sinon « title »)."""
+    summary_en: Text | None = None
+    """Résumé en anglais, montré à qui lit en anglais (sinon « summary »)."""
     status: BrickStatus = "programme"
     """programme : une source publique (supports: [action]) dit que le programme mène ou annonce
     cette action ; proposition : idée d'un groupe de travail qu'aucune source publique ne rattache
@@ -167,8 +171,19 @@ class Brick(StrictModel):
         """Whether one of the brick's sources backs this claim (« action », « partners », a field)."""
         return any(claim in source.supports for source in self.sources)
 
+    @property
+    def shown_title(self) -> str:
+        """The title people read: the pilots' English one in English when they gave it, else `title`."""
+        return self.title_en if self.title_en and current_language() == "en" else self.title
+
+    @property
+    def shown_summary(self) -> str:
+        """The summary people read: `summary_en` in English when the pilots gave it, else `summary`."""
+        return self.summary_en if self.summary_en and current_language() == "en" else self.summary
+
     def search_text(self) -> str:
-        """The folded text a free-text search looks into."""
+        """The folded text a free-text search looks into (the English title and summary too)."""
         parts = [self.id, self.title, self.short_title, self.summary, self.audience]
+        parts += [text for text in (self.title_en, self.summary_en) if text]
         parts += [*self.barriers, *self.good_practices]
         return fold(" ".join(parts))

@@ -68,7 +68,7 @@ def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, str]:
     """One line of the catalogue table, as people read it: its title first, no identifier."""
     programme = catalogue.programme
     return {
-        "Brique": brick.title,
+        "Brique": brick.shown_title,
         "Statut": STATUS_SHORT[brick.status],
         "Volet": programme.pillar(brick.pillar).label,
         "Modalité": MODALITY_LABELS[brick.modality],
@@ -143,8 +143,8 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         if c.id in brick.criteria
     )
     lines = [
-        f"#### {esc(brick.title)}",
-        esc(brick.summary),
+        f"#### {esc(brick.shown_title)}",
+        esc(brick.shown_summary),
         f"**Statut** : {STATUS_LABELS[brick.status]}",
         f"**Volet** : {esc(programme.pillar(brick.pillar).label)} · **Modalité** : "
         f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",

@@ -53,10 +53,10 @@ def relevance(brick: Brick, text: str) -> int:
     bar (« Mentorat JobIRL (6 mois) »).
     """
     words = fold(text).split()
-    title = fold(f"{brick.title} {brick.short_title}")
+    title = fold(f"{brick.title} {brick.short_title} {brick.title_en or ''}")
     if all(word in title for word in words):
         return 0
-    summary = fold(brick.summary)
+    summary = fold(f"{brick.summary} {brick.summary_en or ''}")
     return 1 if all(word in title or word in summary for word in words) else 2
 
 

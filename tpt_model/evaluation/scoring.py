@@ -274,7 +274,7 @@ def _brick_result(
     brick = catalogue.bricks_by_id.get(brick_id)
     return BrickResult(
         brick_id=brick_id,
-        title=brick.title if brick is not None else brick_id,
+        title=brick.shown_title if brick is not None else brick_id,
         criteria=aggregates,
         total=weighted_total(programme, aggregates, weights),
         rank=None,

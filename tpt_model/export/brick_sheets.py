@@ -125,7 +125,7 @@ def brick_sheet(
     """One brick's sheet: summary, facts, its placements in the scenario, scores and the rest of its card."""
     communication = [*brick.communication.moments, *(f"Outil : {t}" for t in brick.communication.tools)]
     blocks: list[Block] = [
-        Paragraph(text=brick.summary),
+        Paragraph(text=brick.shown_summary),
         _facts(catalogue, brick),
         _placements(catalogue, brick, placed),
         *_scores(catalogue, brick, result),
@@ -138,7 +138,7 @@ def brick_sheet(
         Paragraph(text="Sources", style="label"),
         _bullets([source_text(s) for s in brick.sources]),
     ]
-    return Section(id=f"brique-{brick.id}", title=brick.title, blocks=blocks)
+    return Section(id=f"brique-{brick.id}", title=brick.shown_title, blocks=blocks)
 
 
 def brick_sheets(

@@ -136,7 +136,7 @@ def _costs_section(catalogue: Catalogue, placed: Sequence[tuple[int, Placement]]
         rows.append(
             [
                 i + 1,
-                brick.title,
+                brick.shown_title,
                 placement_cost(programme, brick, p).programme_eur,
                 brick.cost.fixed_eur,
                 brick.cost.inferred,

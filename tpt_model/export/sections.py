@@ -217,7 +217,7 @@ def partners_section(catalogue: Catalogue, scenario: Scenario) -> Section:
         "Coût par bénéficiaire (€)": "eur",
     }
     blocks: list[Block] = [table_from_rows("Partenaires", rows, kinds)]
-    alone = [catalogue.brick(b).title for b in single_partner_bricks(catalogue, scenario)]
+    alone = [catalogue.brick(b).shown_title for b in single_partner_bricks(catalogue, scenario)]
     blocks.append(Paragraph(text="Briques qui ne reposent que sur un partenaire", style="label"))
     blocks.append(BulletList(items=alone) if alone else remark("Aucune."))
     names = {p.id: p.name for p in catalogue.partners}
@@ -325,7 +325,7 @@ def _walk_table(name: str, rows: Sequence[FriseRow]) -> Table:
         ],
         rows=[
             [
-                placed[0].brick.title,
+                placed[0].brick.shown_title,
                 len(placed),
                 placed[0].start_label,
                 max(placed, key=lambda r: r.end).end_label,

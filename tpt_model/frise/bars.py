@@ -56,7 +56,7 @@ def _bar_record(
         "end": r.end,
         "stop": min(r.end + 1, window[1]),
         "pillar": r.pillar_label,
-        "title": r.brick.title,
+        "title": r.brick.shown_title,
         "short": r.brick.short_title,
         "modality": r.modality_label,
         "from_label": r.start_label,

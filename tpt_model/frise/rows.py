@@ -253,7 +253,7 @@ def frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions)
     records = [
         (
             row.number,
-            row.brick.title,
+            row.brick.shown_title,
             row.pillar_label,
             row.modality_label,
             row.lane,

@@ -9,10 +9,11 @@ from collections.abc import Mapping, Sequence
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.cohorts import Cohort, CohortPlan, shares_problem
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.i18n import _, mark_
 from tpt_model.scenario.editor import ChangeResult
 
-COLUMNS = {"year": "Rentrée", "entrants": "Entrantes", "entry_stage": "Étape d'entrée"}
-SUMMARY = "Plan de cohortes modifié"
+# Column titles of the cohorts' table, translated where they are shown.
+COLUMNS = {"year": mark_("Rentrée"), "entrants": mark_("Entrantes"), "entry_stage": mark_("Étape d'entrée")}
 
 
 def _whole(value: object) -> int | None:
@@ -25,11 +26,11 @@ def _whole(value: object) -> int | None:
 def _row_error(catalogue: Catalogue, row: Mapping[str, object]) -> str | None:
     year, entrants = _whole(row.get("year")), _whole(row.get("entrants"))
     if year is None or not 2000 <= year <= 2100:
-        return "la rentrée doit être une année entre 2000 et 2100"
+        return _("la rentrée doit être une année entre 2000 et 2100")
     if entrants is None or entrants < 0:
-        return "le nombre d'entrantes doit être un entier positif ou nul"
+        return _("le nombre d'entrantes doit être un entier positif ou nul")
     if row.get("entry_stage") not in catalogue.programme.stage_index:
-        return "choisissez une étape d'entrée du programme"
+        return _("choisissez une étape d'entrée du programme")
     return None
 
 
@@ -65,7 +66,7 @@ def shares_from_percents(shares: Mapping[str, float], percents: Mapping[str, int
 def _shares_error(shares: Mapping[str, float], what: str, whole: bool = True) -> str | None:
     """Why shares are wrong: each one from 0 to 100 %, and together 100 % when they split a cohort."""
     if any(not 0 <= share <= 1 for share in shares.values()):
-        return f"chacune des parts {what} doit aller de 0 à 100 %"
+        return _("chacune des parts {what} doit aller de 0 à 100 %").format(what=what)
     return shares_problem(shares.values(), what) if whole else None
 
 
@@ -85,14 +86,17 @@ def change_cohort_plan(
     for number, row in enumerate(rows, start=1):
         error = _row_error(catalogue, row)
         if error:
-            return ChangeResult(scenario=scenario, error=f"Plan de cohortes, ligne {number} : {error}.")
+            error = _("Plan de cohortes, ligne {number} : {error}.").format(number=number, error=error)
+            return ChangeResult(scenario=scenario, error=error)
     problem = (
-        _shares_error(tracks, "des parcours")
-        or _shares_error(exits, "des sorties")
-        or _shares_error(flags, "de bénéficiaires (boursières…)", whole=False)
+        _shares_error(tracks, _("des parcours"))
+        or _shares_error(exits, _("des sorties"))
+        or _shares_error(flags, _("de bénéficiaires (boursières…)"), whole=False)
     )
     if problem:
-        return ChangeResult(scenario=scenario, error=f"Plan de cohortes : {problem}.")
+        return ChangeResult(
+            scenario=scenario, error=_("Plan de cohortes : {problem}.").format(problem=problem)
+        )
     base = scenario.cohort_plan or catalogue.programme.cohort_plan
     cohorts = tuple(
         Cohort(
@@ -106,5 +110,6 @@ def change_cohort_plan(
         {"cohorts": cohorts, "tracks": dict(tracks), "exits": dict(exits), "flags": {**base.flags, **flags}}
     )
     if plan == scenario.cohort_plan:
-        return ChangeResult(scenario=scenario, warnings=["Le plan de cohortes n'a pas changé."])
-    return ChangeResult(scenario=scenario.model_copy(update={"cohort_plan": plan}), summary=SUMMARY)
+        return ChangeResult(scenario=scenario, warnings=[_("Le plan de cohortes n'a pas changé.")])
+    summary = _("Plan de cohortes modifié")
+    return ChangeResult(scenario=scenario.model_copy(update={"cohort_plan": plan}), summary=summary)

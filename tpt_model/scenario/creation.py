@@ -3,11 +3,12 @@
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
+from tpt_model.i18n import _, mark_
 from tpt_model.text import clean_name
 
 DEFAULT_TEMPLATE = "parcours-type"
 BLANK = ""  # the creation source of an empty frise
-EMPTY_NAME = "Le nom du scénario ne peut pas être vide."
+EMPTY_NAME = mark_("Le nom du scénario ne peut pas être vide.")
 
 
 def starter_scenario(catalogue: Catalogue) -> Scenario:
@@ -15,7 +16,7 @@ def starter_scenario(catalogue: Catalogue) -> Scenario:
     names = dict(catalogue.templates)
     if DEFAULT_TEMPLATE in names:
         return names[DEFAULT_TEMPLATE]
-    return catalogue.templates[0][1] if catalogue.templates else Scenario(name="Nouvelle frise")
+    return catalogue.templates[0][1] if catalogue.templates else Scenario(name=_("Nouvelle frise"))
 
 
 def creation_sources(catalogue: Catalogue) -> dict[str, str]:
@@ -23,10 +24,10 @@ def creation_sources(catalogue: Catalogue) -> dict[str, str]:
     templates = dict(catalogue.templates)
     sources: dict[str, str] = {}
     if DEFAULT_TEMPLATE in templates:
-        sources[DEFAULT_TEMPLATE] = "À partir du parcours-type"
-    sources[BLANK] = "Frise vide"
+        sources[DEFAULT_TEMPLATE] = _("À partir du parcours-type")
+    sources[BLANK] = _("Frise vide")
     for template_id, scenario in catalogue.templates:
-        sources.setdefault(template_id, f"À partir du modèle « {scenario.name} »")
+        sources.setdefault(template_id, _("À partir du modèle « {name} »").format(name=scenario.name))
     return sources
 
 
@@ -34,7 +35,7 @@ def scenario_name(name: str) -> str:
     """A scenario name on one line, without control characters; InputError when nothing is left."""
     cleaned = clean_name(name)
     if not cleaned:
-        raise InputError(EMPTY_NAME)
+        raise InputError(_(EMPTY_NAME))
     return cleaned
 
 
@@ -45,6 +46,8 @@ def new_scenario(catalogue: Catalogue, name: str, source: str = BLANK) -> Scenar
         return Scenario(name=scenario_name(name))
     templates = dict(catalogue.templates)
     if source not in templates:
-        raise InputError(f"Modèle de scénario inconnu « {source} » : rechargez la page.")
+        raise InputError(
+            _("Modèle de scénario inconnu « {source} » : rechargez la page.").format(source=source)
+        )
     template = templates[source]
     return template.model_copy(update={"name": name}) if name else template

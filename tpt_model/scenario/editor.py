@@ -7,22 +7,23 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.validation import french_message
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.timeline import point_at, point_index, stage_end, stage_start
 from tpt_model.scenario.rules import Finding, check_placement
 
 HISTORY_LIMIT = 50
-NOT_FOUND = "Placement introuvable"
+NOT_FOUND = mark_("Placement introuvable")
 
 EDITABLE_FIELDS = ("start", "end", "lane", "tracks", "exits", "partner", "note")
 FIELD_LABELS = {
-    "brick": "Brique",
-    "start": "Début",
-    "end": "Fin",
-    "lane": "Couloir",
-    "tracks": "Parcours",
-    "exits": "Sorties",
-    "partner": "Partenaire",
-    "note": "Note",
+    "brick": mark_("Brique"),
+    "start": mark_("Début"),
+    "end": mark_("Fin"),
+    "lane": mark_("Couloir"),
+    "tracks": mark_("Parcours"),
+    "exits": mark_("Sorties"),
+    "partner": mark_("Partenaire"),
+    "note": mark_("Note"),
 }
 
 
@@ -63,8 +64,9 @@ def placement_for(catalogue: Catalogue, brick_id: str) -> Placement:
 
 
 def _labelled(loc: tuple[str | int, ...], message: str) -> str:
-    label = FIELD_LABELS.get(str(loc[0]), str(loc[0])) if loc else "Placement"
-    return f"{label} : {message}"
+    field = str(loc[0]) if loc else ""
+    label = _(FIELD_LABELS[field]) if field in FIELD_LABELS else field or _("Placement")
+    return _("{label} : {message}").format(label=label, message=message)
 
 
 def _sentence(message: str) -> str:
@@ -80,14 +82,20 @@ def _partner_warning(catalogue: Catalogue, placement: Placement) -> str | None:
     listed = ", ".join(
         catalogue.partners_by_id[p].name for p in brick.partner_ids if p in catalogue.partners_by_id
     )
-    hint = f"partenaires de la brique : {listed}" if listed else "la brique ne liste aucun partenaire"
-    return f"Partenaire « {partner.name} » non prévu pour « {brick.title} » ({hint})"
+    hint = (
+        _("partenaires de la brique : {partners}").format(partners=listed)
+        if listed
+        else _("la brique ne liste aucun partenaire")
+    )
+    return _("Partenaire « {partner} » non prévu pour « {brick} » ({hint})").format(
+        partner=partner.name, brick=brick.shown_title, hint=hint
+    )
 
 
 def _title(catalogue: Catalogue, brick_id: str) -> str:
     # A placement may name a brick whose file is broken: its id still says which one.
     brick = catalogue.bricks_by_id.get(brick_id)
-    return brick.title if brick is not None else brick_id
+    return brick.shown_title if brick is not None else brick_id
 
 
 def _checked(
@@ -118,7 +126,7 @@ def _refused(scenario: Scenario, loc: tuple[str | int, ...], message: str) -> Ch
 
 
 def _not_found(scenario: Scenario) -> ChangeResult:
-    return ChangeResult(scenario=scenario, error=NOT_FOUND)
+    return ChangeResult(scenario=scenario, error=_(NOT_FOUND))
 
 
 def _has(scenario: Scenario, index: int) -> bool:
@@ -128,7 +136,7 @@ def _has(scenario: Scenario, index: int) -> bool:
 
 def add_placement(catalogue: Catalogue, scenario: Scenario, placement: Placement) -> ChangeResult:
     """The scenario with `placement` appended, if the placement rules allow it."""
-    summary = f"Ajout de « {_title(catalogue, placement.brick)} »"
+    summary = _("Ajout de « {title} »").format(title=_title(catalogue, placement.brick))
     return _checked(catalogue, scenario, placement, (*scenario.placements, placement), summary)
 
 
@@ -160,7 +168,9 @@ def update_placement(catalogue: Catalogue, scenario: Scenario, index: int, **cha
         return _refused(scenario, error["loc"], french_message(error, Placement, error["loc"]))
     placements = list(scenario.placements)
     placements[index] = placement
-    summary = f"Modification de « {_title(catalogue, placement.brick)} » (n° {index + 1})"
+    summary = _("Modification de « {title} » (n° {number})").format(
+        title=_title(catalogue, placement.brick), number=index + 1
+    )
     return _checked(catalogue, scenario, placement, tuple(placements), summary)
 
 
@@ -170,7 +180,9 @@ def duplicate_placement(catalogue: Catalogue, scenario: Scenario, index: int) ->
         return _not_found(scenario)
     placement = scenario.placements[index]
     placements = (*scenario.placements[: index + 1], placement, *scenario.placements[index + 1 :])
-    summary = f"Duplication de « {_title(catalogue, placement.brick)} » (n° {index + 1})"
+    summary = _("Duplication de « {title} » (n° {number})").format(
+        title=_title(catalogue, placement.brick), number=index + 1
+    )
     return _checked(catalogue, scenario, placement, placements, summary)
 
 
@@ -179,7 +191,9 @@ def remove_placement(catalogue: Catalogue, scenario: Scenario, index: int) -> Ch
     if not _has(scenario, index):
         return _not_found(scenario)
     placements = scenario.placements[:index] + scenario.placements[index + 1 :]
-    summary = f"Retrait de « {_title(catalogue, scenario.placements[index].brick)} » (n° {index + 1})"
+    summary = _("Retrait de « {title} » (n° {number})").format(
+        title=_title(catalogue, scenario.placements[index].brick), number=index + 1
+    )
     return ChangeResult(scenario=scenario.model_copy(update={"placements": placements}), summary=summary)
 
 

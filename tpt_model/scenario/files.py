@@ -11,6 +11,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue.validation import validate_document
 from tpt_model.errors import WARNING, Problem, ProblemsError, YamlFileError, errors_among, field_path
+from tpt_model.i18n import _
 from tpt_model.scenario.rules import check_placement
 from tpt_model.text import clean_name, fold
 from tpt_model.yamlio.reader import MAX_BYTES, Document, decode, parse_text, read_document, resolve_plain
@@ -32,7 +33,9 @@ def _document_problems(
     if scenario.working_group is not None and scenario.working_group not in groups:
         problems.append(
             doc.problem(
-                ("working_group",), "working_group", f"groupe de travail inconnu « {scenario.working_group} »"
+                ("working_group",),
+                "working_group",
+                _("groupe de travail inconnu « {group} »").format(group=scenario.working_group),
             )
         )
     for i, placement in enumerate(scenario.placements):
@@ -125,8 +128,10 @@ def upload_file_name(file_name: str) -> str:
 def upload_text(data: bytes, file: str) -> str:
     """The text of an uploaded file; ProblemsError when it is over 256 KB or not UTF-8."""
     if len(data) > MAX_BYTES:
-        size = f"{len(data) // 1024} Ko, au plus {MAX_BYTES // 1024} Ko"
-        raise ProblemsError([Problem(file, 1, 1, "(fichier)", f"fichier trop gros ({size})")])
+        message = _("fichier trop gros ({size} Ko, au plus {most} Ko)").format(
+            size=len(data) // 1024, most=MAX_BYTES // 1024
+        )
+        raise ProblemsError([Problem(file, 1, 1, _("(fichier)"), message)])
     try:
         return decode(data, file)
     except YamlFileError as err:

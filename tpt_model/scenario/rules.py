@@ -8,6 +8,7 @@ from tpt_model.catalogue.card import stage_span
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 from tpt_model.formatting import month_range
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import is_before, point_index, stage_end, stage_start
 
 Loc = tuple[str | int, ...]
@@ -26,9 +27,8 @@ def _unknown_stage(catalogue: Catalogue, point: JourneyPoint, loc: Loc) -> Findi
     if point.stage in catalogue.programme.stage_index:
         return None
     stages = ", ".join(catalogue.programme.stage_ids)
-    return Finding(
-        (*loc, "stage"), f"étape « {point.stage} » hors de l'axe du parcours (étapes : {stages})", True
-    )
+    message = _("étape « {stage} » hors de l'axe du parcours (étapes : {stages})")
+    return Finding((*loc, "stage"), message.format(stage=point.stage, stages=stages), True)
 
 
 def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]:
@@ -43,14 +43,17 @@ def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]
     ]
     brick = catalogue.bricks_by_id.get(placement.brick)
     if brick is None:
-        findings.append(Finding(("brick",), f"brique inconnue « {placement.brick} »", True))
+        findings.append(
+            Finding(("brick",), _("brique inconnue « {brick} »").format(brick=placement.brick), True)
+        )
     if placement.partner is not None and placement.partner not in catalogue.partners_by_id:
-        findings.append(Finding(("partner",), f"partenaire inconnu « {placement.partner} »", True))
+        message = _("partenaire inconnu « {partner} »").format(partner=placement.partner)
+        findings.append(Finding(("partner",), message, True))
     if findings:
         return findings
     programme = catalogue.programme
     if is_before(programme, placement.end, placement.start):
-        return [Finding(("end",), "la fin vient avant le début", True)]
+        return [Finding(("end",), _("la fin vient avant le début"), True)]
     assert brick is not None
     first = point_index(programme, stage_start(brick.stages.from_stage))
     last = point_index(programme, stage_end(brick.stages.to_stage)) + 2  # July and August count
@@ -59,7 +62,8 @@ def check_placement(catalogue: Catalogue, placement: Placement) -> list[Finding]
     if early or late:
         span = stage_span(catalogue, brick)
         loc: Loc = ("start",) if early and not late else ("end",) if late and not early else ()
-        findings.append(Finding(loc, f"en dehors des étapes prévues pour « {brick.title} » ({span})", False))
+        message = _("en dehors des étapes prévues pour « {brick} » ({span})")
+        findings.append(Finding(loc, message.format(brick=brick.shown_title, span=span), False))
     return findings + _timing_findings(catalogue, brick, placement)
 
 
@@ -84,12 +88,14 @@ def _timing_finding(kind: str, span: tuple[int, int], placed: tuple[int, int], t
     """The warning of one timing rule (before, after, during) when the placement breaks it."""
     (start, end), (begin, finish) = span, placed
     if kind == "before" and begin > start:
-        return Finding(("start",), f"commence après le début de {text} doit y préparer", False)
+        return Finding(
+            ("start",), _("commence après le début de {text} doit y préparer").format(text=text), False
+        )
     if kind == "after" and begin < start:
-        return Finding(("start",), f"commence avant {text} vient après son début", False)
+        return Finding(("start",), _("commence avant {text} vient après son début").format(text=text), False)
     if kind == "during" and not start <= begin <= finish <= end:
         loc: Loc = ("start",) if not start <= begin <= end else ("end",)
-        return Finding(loc, f"en dehors de {text} se tient pendant ce moment", False)
+        return Finding(loc, _("en dehors de {text} se tient pendant ce moment").format(text=text), False)
     return None
 
 
@@ -106,7 +112,9 @@ def _timing_findings(catalogue: Catalogue, brick: Brick, placement: Placement) -
         for milestone in (milestones[i] for i in ids if i in milestones):
             if _applies(milestone, brick, placement):
                 start, end, when = _span(catalogue, milestone, placement.start.stage)
-                text = f"« {milestone.label} » ({when}) : « {brick.title} »"
+                text = _("« {milestone} » ({when}) : « {brick} »").format(
+                    milestone=milestone.label, when=when, brick=brick.shown_title
+                )
                 finding = _timing_finding(kind, (start, end), placed, text)
                 findings += [finding] if finding else []
     return findings

@@ -6,6 +6,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.types import Modality
 from tpt_model.formatting import counted
+from tpt_model.i18n import _, n_
 from tpt_model.journey.timeline import duration_months, point_label
 
 
@@ -24,11 +25,13 @@ def placement_summary(catalogue: Catalogue, placement: Placement) -> str:
     programme = catalogue.programme
     brick = catalogue.bricks_by_id.get(placement.brick)
     # A template may name a brick whose file is broken: its id still tells the user which one.
-    title = brick.title if brick is not None else placement.brick
+    title = brick.shown_title if brick is not None else placement.brick
     start = point_label(programme, placement.start)
     months = duration_months(programme, placement.start, placement.end)
     span = start if placement.start == placement.end else f"{start} → {point_label(programme, placement.end)}"
-    return f"{title} — {span} ({months} mois)"
+    return _("{title} — {span} ({months})").format(
+        title=title, span=span, months=counted(months, "mois", "mois")
+    )
 
 
 def scenario_stats(catalogue: Catalogue, scenario: Scenario) -> ScenarioStats:
@@ -76,7 +79,9 @@ def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     stats = scenario_stats(catalogue, scenario)
     phases = {p.id: p.label for p in catalogue.programme.phases}
     counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
-    return counted(stats["placements"], "placement", "placements") + f" · {counts}"
+    return _("{placements} · {counts}").format(
+        placements=counted(stats["placements"], "placement", "placements"), counts=counts
+    )
 
 
 def _numbers(indexes: list[int]) -> str:
@@ -89,12 +94,12 @@ def already_placed(catalogue: Catalogue, scenario: Scenario, brick_id: str) -> s
     if not indexes:
         return None
     brick = catalogue.bricks_by_id.get(brick_id)
-    title = brick.title if brick is not None else brick_id
-    count = f"{len(indexes)} placement{'s' if len(indexes) > 1 else ''}"
-    return (
-        f"« {title} » est déjà sur la frise : {count} (n° {_numbers(indexes)}). "
+    title = brick.shown_title if brick is not None else brick_id
+    count = counted(len(indexes), "placement", "placements")
+    return _(
+        "« {title} » est déjà sur la frise : {count} (n° {numbers}). "
         "« Ajouter à la frise » en crée un de plus."
-    )
+    ).format(title=title, count=count, numbers=_numbers(indexes))
 
 
 def brick_notices(catalogue: Catalogue, scenario: Scenario) -> list[str]:
@@ -106,17 +111,17 @@ def brick_notices(catalogue: Catalogue, scenario: Scenario) -> list[str]:
     for brick_id, indexes in by_brick.items():
         brick = catalogue.bricks_by_id.get(brick_id)
         if brick is None:
-            what = (
-                "ce placement n'est pas dessiné"
-                if len(indexes) == 1
-                else "ces placements ne sont pas dessinés"
-            )
+            what = n_("ce placement n'est pas dessiné", "ces placements ne sont pas dessinés", len(indexes))
             notices.append(
-                f"La brique « {brick_id} » (n° {_numbers(indexes)}) n'est plus dans le catalogue : {what}."
+                _("La brique « {brick} » (n° {numbers}) n'est plus dans le catalogue : {what}.").format(
+                    brick=brick_id, numbers=_numbers(indexes), what=what
+                )
             )
         elif brick_id in catalogue.stale_bricks:
             notices.append(
-                f"« {brick.title} » (n° {_numbers(indexes)}) est montrée d'après la dernière version valide "
-                f"de bricks/{brick_id}.yaml, qui a maintenant un problème (voir le catalogue)."
+                _(
+                    "« {title} » (n° {numbers}) est montrée d'après la dernière version valide "
+                    "de bricks/{brick}.yaml, qui a maintenant un problème (voir le catalogue)."
+                ).format(title=brick.shown_title, numbers=_numbers(indexes), brick=brick_id)
             )
     return notices

@@ -72,7 +72,7 @@ CASES: list[tuple[str, Edit, str | list[str]]] = [
         replace("bricks/mentorat.yaml", "pillar: empower", "pilar: empower"),
         [
             "bricks/mentorat.yaml:1:1: pillar: champ obligatoire manquant",
-            "bricks/mentorat.yaml:5:1: pilar: champ inconnu « pilar » ; vouliez-vous dire « pillar » ? (champs permis : id, title, short_title, summary, status, pillar, modality, kind, stages, timing, tracks, exits, audience, eligibility, partners, prospective_partners, working_groups, cost, hours_per_beneficiary, hours_per_trainee, duration_months, criteria, barriers, good_practices, communication, sources)",
+            "bricks/mentorat.yaml:5:1: pilar: champ inconnu « pilar » ; vouliez-vous dire « pillar » ? (champs permis : id, title, short_title, summary, title_en, summary_en, status, pillar, modality, kind, stages, timing, tracks, exits, audience, eligibility, partners, prospective_partners, working_groups, cost, hours_per_beneficiary, hours_per_trainee, duration_months, criteria, barriers, good_practices, communication, sources)",
         ],
     ),
     (
@@ -193,7 +193,7 @@ CASES: list[tuple[str, Edit, str | list[str]]] = [
         replace("bricks/mentorat.yaml", "audience: Lycéennes et étudiantes", "on: Lycéennes et étudiantes"),
         [
             "bricks/mentorat.yaml:1:1: audience: champ obligatoire manquant",
-            "bricks/mentorat.yaml:11:1: on: champ inconnu « on » (champs permis : id, title, short_title, summary, status, pillar, modality, kind, stages, timing, tracks, exits, audience, eligibility, partners, prospective_partners, working_groups, cost, hours_per_beneficiary, hours_per_trainee, duration_months, criteria, barriers, good_practices, communication, sources)",
+            "bricks/mentorat.yaml:11:1: on: champ inconnu « on » (champs permis : id, title, short_title, summary, title_en, summary_en, status, pillar, modality, kind, stages, timing, tracks, exits, audience, eligibility, partners, prospective_partners, working_groups, cost, hours_per_beneficiary, hours_per_trainee, duration_months, criteria, barriers, good_practices, communication, sources)",
         ],
     ),
     (
