@@ -17,6 +17,7 @@ from tpt_model.analysis.budget_tables import (
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import euros, number, table_text
+from tpt_model.i18n import _
 from tpt_model.scenario.cohort_plan import (
     COLUMNS,
     change_cohort_plan,
@@ -74,6 +75,7 @@ def cohort_plan_editor(
     with st.form("analyse_plan_form", border=True):
         st.markdown(f"**Plan de cohortes {origin}** : modifiez-le puis enregistrez, le budget suit.")
         rows = pd.DataFrame([c.model_dump() for c in plan.cohorts], columns=list(COLUMNS))
+        titles = {key: _(title) for key, title in COLUMNS.items()}
         edited = st.data_editor(
             rows,
             num_rows="dynamic",
@@ -81,12 +83,12 @@ def cohort_plan_editor(
             hide_index=True,
             width="stretch",
             column_config={
-                "year": st.column_config.NumberColumn(COLUMNS["year"], step=1, format="%d", required=True),
+                "year": st.column_config.NumberColumn(titles["year"], step=1, format="%d", required=True),
                 "entrants": st.column_config.NumberColumn(
-                    COLUMNS["entrants"], step=1, min_value=0, format="localized", required=True
+                    titles["entrants"], step=1, min_value=0, format="localized", required=True
                 ),
                 "entry_stage": st.column_config.SelectboxColumn(
-                    COLUMNS["entry_stage"],
+                    titles["entry_stage"],
                     options=list(programme.stage_ids),
                     format_func=lambda s: programme.stage(s).label,
                     required=True,
@@ -147,7 +149,7 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     years = budget_years(catalogue, scenario)
     entries = budget_entries(catalogue, scenario)
     rows = budget_rows(catalogue, entries, years, by, kind)
-    total = sum(r[AMOUNT] for r in rows)
+    total = sum(r[_(AMOUNT)] for r in rows)
     share = number(inferred_share(entries, years, kind) * 100, 0)
     span = f"{years[0]}–{years[-1]}" if kind == "calendar" else f"rentrées {years[0]} à {years[-1]}"
     st.markdown(f"##### Dépenses par {ONE_YEAR[kind]} et par {BREAKDOWNS[by]}, {span}")

@@ -21,6 +21,7 @@ from tpt_model.evaluation.scoring import (
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import aggregate_lines, rank_change_message
 from tpt_model.formatting import number, table_text
+from tpt_model.i18n import _
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.text import escape_markdown
 from ui.binding import bind, bound
@@ -96,7 +97,7 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
     with st.container(border=True):
         total = "—" if result.total is None else number(result.total, 1)
         rank = "—" if result.rank is None else str(result.rank)
-        flag = f" · **{DISCUSS_BADGE}**" if result.to_discuss else ""
+        flag = f" · **{_(DISCUSS_BADGE)}**" if result.to_discuss else ""
         st.markdown(f"**{escape_markdown(result.title)}** · rang {rank} · total pondéré {total} / 100{flag}")
         st.markdown(
             "\n".join(f"- {escape_markdown(line)}" for line in aggregate_lines(catalogue.programme, result))
@@ -166,5 +167,5 @@ def results_panel(
     if st.toggle("Afficher la matrice en tableau (lecteur d'écran)", key="eval_matrix_table"):
         st.caption("Toutes les briques, y compris celles qui manquent de notes :")
         table = matrix_table(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
-        text = table_text(table, flags={DISCUSS_COLUMN: DISCUSS_BADGE})
+        text = table_text(table, flags={_(DISCUSS_COLUMN): _(DISCUSS_BADGE)})
         st.dataframe(text, hide_index=True, width="stretch")

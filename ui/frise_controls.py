@@ -9,6 +9,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.frise.rows import LANE_LABELS
+from tpt_model.i18n import _
 from tpt_model.journey.cohort import cohort_label, cohort_years
 from tpt_model.session.frise import FriseView
 from ui.binding import bind
@@ -62,7 +63,7 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
     lanes.radio(
         "Couloirs",
         list(LANE_LABELS),
-        format_func=LANE_LABELS.__getitem__,
+        format_func=lambda key: _(LANE_LABELS[key]),
         horizontal=True,
         key="frise_lane",
         on_change=_option(view, "lane_mode", "frise_lane"),

@@ -9,6 +9,7 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.frise.chart import SELECTION, FriseFigure, frise_figure, selection_after_click
 from tpt_model.frise.display import METRICS, VIEW_LABELS, FriseDisplay, ViewName, phase_numbers, shown_phase
+from tpt_model.i18n import _
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
 from ui.binding import bind
@@ -59,7 +60,7 @@ def view_switch(view: FriseView) -> None:
     st.segmented_control(
         "Vue",
         list(VIEW_LABELS),
-        format_func=VIEW_LABELS.__getitem__,
+        format_func=lambda key: _(VIEW_LABELS[key]),
         required=True,
         key="frise_view",
         on_change=bind("frise_view", lambda: view.display.view, view.show),

@@ -190,14 +190,14 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
     """The buttons that move the current round along: close, reopen, reveal, lock."""
     assert view.pass_ is not None
     pass_ = view.pass_
-    st.markdown(f"#### {escape_markdown(round_.title)} · {STATE_LABELS[round_.state]}")
+    st.markdown(f"#### {escape_markdown(round_.title)} · {_(STATE_LABELS[round_.state])}")
     cols = st.columns(len(ROUND_ACTIONS))
     for col, (action, label, icon, done) in zip(cols, ROUND_ACTIONS, strict=True):
         col.button(
             label,
             key=f"workshop_{action}",
             icon=icon,
-            help=ACTIONS[action].capitalize(),
+            help=_(ACTIONS[action]).capitalize(),
             width="stretch",
             disabled=not can_change(round_.state, action),
             on_click=_act,
@@ -318,7 +318,7 @@ def facilitator_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
     scenario = workshop_scenario(workshop.scenario_id, workshop.scenario_version)
     st.title(escape_markdown(workshop.title))
     st.caption(
-        f"{KIND_LABELS[workshop.kind]} · scénario « {escape_markdown(scenario.name)} », version "
+        f"{_(KIND_LABELS[workshop.kind])} · scénario « {escape_markdown(scenario.name)} », version "
         f"{workshop.scenario_version} · {'ouvert' if workshop.status == 'open' else 'clos'}"
     )
     if view.notice is not None:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
+from tpt_model.i18n import _
 from tpt_model.session.frise import ensure_open
 from tpt_model.session.workshop import workshop_params
 from tpt_model.store.errors import StoreError
@@ -57,7 +58,7 @@ def open_box(catalogue: Catalogue) -> None:
         kind = st.radio(
             "Type d'atelier",
             list(KIND_LABELS),
-            format_func=KIND_LABELS.__getitem__,
+            format_func=lambda key: _(KIND_LABELS[key]),
             key="workshop_new_kind",
             horizontal=True,
         )

@@ -8,6 +8,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from tpt_model.session.workshop import WorkshopAddress, join_link
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.qr import qr_png
@@ -59,7 +60,7 @@ def projected(catalogue: Catalogue, workshop_id: str) -> None:
         elif current is None:
             st.markdown("## Rejoignez l'atelier : le premier tour va commencer.")
         else:
-            st.markdown(f"## {escape_markdown(current.title)} · {STATE_LABELS[current.state]}")
+            st.markdown(f"## {escape_markdown(current.title)} · {_(STATE_LABELS[current.state])}")
             if not results_visible(current.state):
                 _progress(snapshot, current)
     if side is not None:

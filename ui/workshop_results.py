@@ -44,7 +44,7 @@ def spread_table(catalogue: Catalogue, results: list[BrickResult]) -> pd.DataFra
         rows[f"Écart {criterion.label.lower()}"] = [r.criteria[criterion.id].gap for r in results]
     rows["Notes"] = [r.evaluators for r in results]
     rows["À discuter"] = [r.to_discuss for r in results]
-    return table_text(pd.DataFrame(rows), flags={"À discuter": DISCUSS_BADGE})
+    return table_text(pd.DataFrame(rows), flags={"À discuter": _(DISCUSS_BADGE)})
 
 
 def disputed_line(results: list[BrickResult]) -> str:
@@ -107,7 +107,10 @@ def _comparison(catalogue: Catalogue, snapshot: Snapshot, before: Round, after: 
             "À discuter maintenant": [c.after_disputed for c in compared],
         }
     )
-    flags = {f"À discuter au tour {before.number}": DISCUSS_BADGE, "À discuter maintenant": DISCUSS_BADGE}
+    flags = {
+        f"À discuter au tour {before.number}": _(DISCUSS_BADGE),
+        "À discuter maintenant": _(DISCUSS_BADGE),
+    }
     st.dataframe(table_text(frame, flags=flags), hide_index=True, width="stretch")
 
 

@@ -12,14 +12,15 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import Milestone, month_offset
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.cohort import point_date
 from tpt_model.text import fold
 
 KIND_LABELS = {
-    "orientation": "Orientation",
-    "examen": "Examen",
-    "communication": "Communication",
-    "risque": "Fenêtre de risque",
+    "orientation": mark_("Orientation"),
+    "examen": mark_("Examen"),
+    "communication": mark_("Communication"),
+    "risque": mark_("Fenêtre de risque"),
 }
 
 
@@ -78,11 +79,11 @@ def plan_table(catalogue: Catalogue, dates: list[PlanDate]) -> list[dict[str, ob
     titles = {b.id: b.shown_title for b in catalogue.bricks}
     return [
         {
-            "Début": d.start,
-            "Fin": d.end,
-            "Moment": d.label,
-            "Nature": KIND_LABELS[d.kind],
-            "Briques": ", ".join(titles[b] for b in d.bricks),
+            _("Début"): d.start,
+            _("Fin"): d.end,
+            _("Moment"): d.label,
+            _("Nature"): _(KIND_LABELS[d.kind]),
+            _("Briques"): ", ".join(titles[b] for b in d.bricks),
         }
         for d in dates
     ]
@@ -92,7 +93,9 @@ def plan_csv(catalogue: Catalogue, dates: list[PlanDate]) -> bytes:
     """The plan as a CSV file (UTF-8 with a byte order mark, for spreadsheets)."""
     rows = plan_table(catalogue, dates)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["Début", "Fin", "Moment", "Nature", "Briques"], delimiter=";")
+    writer = csv.DictWriter(
+        out, fieldnames=[_("Début"), _("Fin"), _("Moment"), _("Nature"), _("Briques")], delimiter=";"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")
@@ -113,6 +116,6 @@ def plan_ics(catalogue: Catalogue, dates: list[PlanDate], name: str) -> bytes:
         event.add("dtstart", d.start)
         event.add("dtend", d.end + datetime.timedelta(days=1))  # exclusive end of an all-day event
         if d.bricks:
-            event.add("description", "Briques : " + ", ".join(titles[b] for b in d.bricks))
+            event.add("description", _("Briques : ") + ", ".join(titles[b] for b in d.bricks))
         calendar.add_component(event)
     return calendar.to_ical()

@@ -1,5 +1,6 @@
 """Coverage of the journey: placements and hours per beneficiary in each stage × pillar (or modality)."""
 
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -9,10 +10,11 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
 from tpt_model.frise.spec import plain_spec
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.timeline import duration_months, point_index
 
 Axis = Literal["pillar", "modality"]
-AXIS_TITLES = {"pillar": "Volet", "modality": "Modalité"}
+AXIS_TITLES = {"pillar": mark_("Volet"), "modality": mark_("Modalité")}
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def coverage(catalogue: Catalogue, scenario: Scenario, axis: Axis = "pillar") ->
 
 def group_label(catalogue: Catalogue, axis: Axis, group: str) -> str:
     """The French label of a pillar or a modality."""
-    return catalogue.programme.pillar(group).label if axis == "pillar" else MODALITY_LABELS[group]
+    return catalogue.programme.pillar(group).label if axis == "pillar" else _(MODALITY_LABELS[group])
 
 
 def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) -> list[dict[str, Any]]:
@@ -83,10 +85,10 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
     programme = catalogue.programme
     return [
         {
-            "Étape": programme.stage(c.stage).label,
-            AXIS_TITLES[axis]: group_label(catalogue, axis, c.group),
-            "Placements": c.placements,
-            "Heures par bénéficiaire": c.hours,
+            _("Étape"): programme.stage(c.stage).label,
+            _(AXIS_TITLES[axis]): group_label(catalogue, axis, c.group),
+            _("Placements"): c.placements,
+            _("Heures par bénéficiaire"): c.hours,
         }
         for c in cells
     ]
@@ -97,10 +99,12 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
 
     Stages are named on the axis by their short labels, as on the frise (« Bac+1 »), in full in the tooltip.
     """
+    # The colour's test names the column, in the language of the chart.
+    placements_field = json.dumps(_("Placements"))
     programme = catalogue.programme
     shorts = {s.label: s.short for s in programme.stages}
-    rows = [{**row, "Court": shorts[row["Étape"]]} for row in coverage_table(catalogue, cells, axis)]
-    group = AXIS_TITLES[axis]
+    rows = [{**row, _("Court"): shorts[row[_("Étape")]]} for row in coverage_table(catalogue, cells, axis)]
+    group = _(AXIS_TITLES[axis])
     groups = [group_label(catalogue, axis, g) for g in _groups(catalogue, axis)]
     position = {
         "x": {
@@ -111,7 +115,7 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
             "axis": {"orient": "top", "labelAngle": 0, "labelLimit": 160},
         },
         "y": {
-            "field": "Court",
+            "field": _("Court"),
             "type": "nominal",
             "sort": [s.short for s in programme.stages],
             "title": None,
@@ -122,16 +126,16 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
         "encoding": {
             **position,
             "color": {
-                "field": "Placements",
+                "field": _("Placements"),
                 "type": "quantitative",
                 "scale": {"scheme": "blues"},
-                "title": "Placements",
+                "title": _("Placements"),
             },
             "tooltip": [
-                {"field": "Étape", "type": "nominal"},
+                {"field": _("Étape"), "type": "nominal"},
                 {"field": group, "type": "nominal"},
-                {"field": "Placements", "type": "quantitative"},
-                {"field": "Heures par bénéficiaire", "type": "quantitative", "format": ",.1~f"},
+                {"field": _("Placements"), "type": "quantitative"},
+                {"field": _("Heures par bénéficiaire"), "type": "quantitative", "format": ",.1~f"},
             ],
         },
     }
@@ -141,9 +145,9 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
         "mark": {"type": "text", "fontSize": 12},
         "encoding": {
             **position,
-            "text": {"field": "Heures par bénéficiaire", "type": "quantitative", "format": ",.0f"},
+            "text": {"field": _("Heures par bénéficiaire"), "type": "quantitative", "format": ",.0f"},
             "color": {
-                "condition": {"test": f"datum.Placements > {dark}", "value": "white"},
+                "condition": {"test": f"datum[{placements_field}] > {dark}", "value": "white"},
                 "value": "black",
             },
         },
@@ -154,7 +158,8 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
             "layer": [heat, text],
             "width": "container",
             "height": 28 * len(programme.stages),
-            "description": "Carte de chaleur des placements et des heures par étape et "
-            + ("volet." if axis == "pillar" else "modalité."),
+            "description": _("Carte de chaleur des placements et des heures par étape et volet.")
+            if axis == "pillar"
+            else _("Carte de chaleur des placements et des heures par étape et modalité."),
         }
     )

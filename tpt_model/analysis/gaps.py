@@ -9,6 +9,7 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import month_offset
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import point_at, point_index, point_label
 
 GapKind = Literal["stage", "risk_window", "pillar", "track", "exit", "idle_stretch"]
@@ -91,7 +92,7 @@ def stage_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             catalogue,
             "stage",
             stage.id,
-            f"Aucune action en « {stage.label} ».",
+            _("Aucune action en « {label} ».").format(label=stage.label),
             (i * 12, i * 12 + JUNE),
             _Need(),
         )
@@ -114,7 +115,9 @@ def risk_window_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
         first = point_index(programme, JourneyPoint(stage=milestone.stage, month=first_month))
         last = first + (month_offset(last_month) - month_offset(first_month)) % 12
         if not any(a <= last and first <= b for a, b in spans):
-            message = f"La fenêtre « {milestone.label} » n'est couverte par aucune action d'accompagnement."
+            message = _("La fenêtre « {label} » n'est couverte par aucune action d'accompagnement.").format(
+                label=milestone.label
+            )
             gaps.append(
                 _gap(catalogue, "risk_window", milestone.stage, message, (first, last), _Need("empower"))
             )
@@ -135,7 +138,9 @@ def pillar_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             spans = _spans(catalogue, [(p, b) for p, b in placed if b.pillar == pillar.id])
             if any(a <= max(stages) * 12 + 11 and first <= b for a, b in spans):
                 continue
-            message = f"Aucune action du volet « {pillar.label} » dans la phase « {phase.label} »."
+            message = _("Aucune action du volet « {label} » dans la phase « {label2} ».").format(
+                label=pillar.label, label2=phase.label
+            )
             stage = programme.stages[min(stages)].id
             gaps.append(_gap(catalogue, "pillar", stage, message, (first, last), _Need(pillar=pillar.id)))
     return gaps
@@ -148,10 +153,12 @@ def track_and_exit_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
     served_tracks = {t for p, b in placed for t in named_tracks(p, b)}
     served_exits = {e for p, b in placed for e in named_exits(p, b)}
     wanted: list[tuple[GapKind, str, str, _Need]] = [
-        ("track", t.id, f"Rien pour le parcours « {t.label} ».", _Need(track=t.id)) for t in programme.tracks
+        ("track", t.id, _("Rien pour le parcours « {label} ».").format(label=t.label), _Need(track=t.id))
+        for t in programme.tracks
     ]
     wanted += [
-        ("exit", e.id, f"Rien pour la sortie « {e.label} ».", _Need(exit=e.id)) for e in programme.exits
+        ("exit", e.id, _("Rien pour la sortie « {label} ».").format(label=e.label), _Need(exit=e.id))
+        for e in programme.exits
     ]
     whole_journey = (0, len(programme.stages) * 12 - 1)
     return [
@@ -188,10 +195,13 @@ def idle_gaps(catalogue: Catalogue, scenario: Scenario, idle_months: int = IDLE_
         for first, last in _runs(months, covered):
             if last - first + 1 <= idle_months:
                 continue
-            message = (
-                f"Parcours « {track.label} » : rien pendant {last - first + 1} mois, "
-                f"de {point_label(programme, point_at(programme, first))} "
-                f"à {point_label(programme, point_at(programme, last))}."
+            message = _(
+                "Parcours « {label} » : rien pendant {value} mois, de {point_label} à {point_label2}."
+            ).format(
+                label=track.label,
+                value=last - first + 1,
+                point_label=point_label(programme, point_at(programme, first)),
+                point_label2=point_label(programme, point_at(programme, last)),
             )
             stage = programme.stages[first // 12].id
             gaps.append(_gap(catalogue, "idle_stretch", stage, message, (first, last), _Need(track=track.id)))

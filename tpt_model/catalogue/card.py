@@ -6,40 +6,45 @@ from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.search import brick_phases
 from tpt_model.catalogue.types import BrickSource, PersonaFlag
 from tpt_model.formatting import EMPTY, euros, hours
+from tpt_model.i18n import _, mark_
 from tpt_model.text import escape_markdown as esc
 
-MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
+MODALITY_LABELS = {
+    "individuel": mark_("Individuel"),
+    "collectif": mark_("Collectif"),
+    "materiel": mark_("Matériel et financier"),
+}
 STATUS_LABELS = {
-    "programme": "action du programme",
+    "programme": mark_("action du programme"),
     "proposition": (
-        "proposition d'un groupe de travail, qu'aucune source publique ne rattache encore au programme"
+        mark_("proposition d'un groupe de travail, qu'aucune source publique ne rattache encore au programme")
     ),
 }
-STATUS_SHORT = {"programme": "Action du programme", "proposition": "Proposition"}
+STATUS_SHORT = {"programme": mark_("Action du programme"), "proposition": mark_("Proposition")}
 PROSPECTIVE = "pressenti"
 CLAIM_LABELS = {
-    "action": "l'action",
-    "summary": "le résumé",
-    "stages": "les étapes",
-    "audience": "le public",
-    "partners": "les partenaires",
-    "cost": "le coût",
-    "hours_per_beneficiary": "les heures",
-    "barriers": "les freins",
-    "good_practices": "les bonnes pratiques",
-    "communication": "la communication",
+    "action": mark_("l'action"),
+    "summary": mark_("le résumé"),
+    "stages": mark_("les étapes"),
+    "audience": mark_("le public"),
+    "partners": mark_("les partenaires"),
+    "cost": mark_("le coût"),
+    "hours_per_beneficiary": mark_("les heures"),
+    "barriers": mark_("les freins"),
+    "good_practices": mark_("les bonnes pratiques"),
+    "communication": mark_("la communication"),
 }
 # A persona's situation as it reads after « Situation : ».
 PERSONA_FLAG_LABELS: dict[PersonaFlag, str] = {
-    "boursiere": "boursière",
-    "rurale": "vit en zone rurale",
-    "qpv": "vit dans un quartier prioritaire de la ville",
-    "premiere_generation": "première de sa famille à faire des études supérieures",
-    "handicap": "en situation de handicap",
-    "alternance": "en alternance",
+    "boursiere": mark_("boursière"),
+    "rurale": mark_("vit en zone rurale"),
+    "qpv": mark_("vit dans un quartier prioritaire de la ville"),
+    "premiere_generation": mark_("première de sa famille à faire des études supérieures"),
+    "handicap": mark_("en situation de handicap"),
+    "alternance": mark_("en alternance"),
 }
 
-INFERRED_COST = "estimation d'après un programme comparable"
+INFERRED_COST = mark_("estimation d'après un programme comparable")
 
 
 def stage_span(catalogue: Catalogue, brick: Brick) -> str:
@@ -60,23 +65,23 @@ def partner_names(catalogue: Catalogue, brick: Brick) -> list[str]:
 def counted(cost: Cost) -> str:
     """How a brick's cost per beneficiary counts: « une fois », « chaque année », « 4 séances »."""
     if cost.unit == "per_year":
-        return "chaque année"
-    return f"{cost.sessions} séances" if cost.sessions else "une fois"
+        return _("chaque année")
+    return _("{sessions} séances").format(sessions=cost.sessions) if cost.sessions else _("une fois")
 
 
 def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, str]:
     """One line of the catalogue table, as people read it: its title first, no identifier."""
     programme = catalogue.programme
     return {
-        "Brique": brick.shown_title,
-        "Statut": STATUS_SHORT[brick.status],
-        "Volet": programme.pillar(brick.pillar).label,
-        "Modalité": MODALITY_LABELS[brick.modality],
-        "Étapes": stage_span(catalogue, brick),
-        "Coût / bénéficiaire": euros(brick.cost.beneficiary_eur),
-        "Coût compté": counted(brick.cost),
-        "Heures / bénéficiaire": hours(brick.hours_per_beneficiary),
-        "Partenaires": ", ".join(partner_names(catalogue, brick)) or EMPTY,
+        _("Brique"): brick.shown_title,
+        _("Statut"): _(STATUS_SHORT[brick.status]),
+        _("Volet"): programme.pillar(brick.pillar).label,
+        _("Modalité"): _(MODALITY_LABELS[brick.modality]),
+        _("Étapes"): stage_span(catalogue, brick),
+        _("Coût / bénéficiaire"): euros(brick.cost.beneficiary_eur),
+        _("Coût compté"): counted(brick.cost),
+        _("Heures / bénéficiaire"): hours(brick.hours_per_beneficiary),
+        _("Partenaires"): ", ".join(partner_names(catalogue, brick)) or EMPTY,
     }
 
 
@@ -96,31 +101,37 @@ def brick_facts_markdown(catalogue: Catalogue, brick: Brick) -> str:
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(f"- {esc(item)}" for item in items) or "- (non renseigné)"
+    return "\n".join(f"- {esc(item)}" for item in items) or _("- (non renseigné)")
 
 
 def cost_sentence(cost: Cost, *, markdown: bool = False) -> str:
     """A brick's costs in one sentence, an inferred figure marked as an estimate (Markdown for the card)."""
     per = {
-        "once": "par bénéficiaire",
-        "per_year": "par bénéficiaire et par an",
-        "per_session": f"par séance et par bénéficiaire ({cost.sessions} séances)",
+        "once": _("par bénéficiaire"),
+        "per_year": _("par bénéficiaire et par an"),
+        "per_session": _("par séance et par bénéficiaire ({sessions} séances)").format(
+            sessions=cost.sessions
+        ),
     }[cost.unit]
-    text = f"{euros(cost.per_beneficiary_eur)} {per}, {euros(cost.fixed_eur)} de coûts fixes"
+    text = _("{euros} {per}, {euros2} de coûts fixes").format(
+        euros=euros(cost.per_beneficiary_eur), per=per, euros2=euros(cost.fixed_eur)
+    )
     if cost.inferred:
-        text += f" — *{INFERRED_COST}*" if markdown else f" — {INFERRED_COST}"
+        text += f" — *{_(INFERRED_COST)}*" if markdown else f" — {_(INFERRED_COST)}"
     if cost.note:
         text += f" ({esc(cost.note) if markdown else cost.note})"
     if cost.third_party_eur:
-        third = "par an" if cost.unit == "per_year" else "par bénéficiaire"
-        text += f" · hors budget du programme : {euros(cost.third_party_eur)} {third} versés par un tiers"
+        third = _("par an") if cost.unit == "per_year" else _("par bénéficiaire")
+        text += _(" · hors budget du programme : {euros} {third} versés par un tiers").format(
+            euros=euros(cost.third_party_eur), third=third
+        )
     return text
 
 
 def _time_text(brick: Brick) -> str:
-    text = f"{hours(brick.hours_per_beneficiary)} par bénéficiaire"
+    text = _("{hours} par bénéficiaire").format(hours=hours(brick.hours_per_beneficiary))
     if brick.hours_per_trainee is not None:
-        text += f", {hours(brick.hours_per_trainee)} de formation par personne formée"
+        text += _(", {hours} de formation par personne formée").format(hours=hours(brick.hours_per_trainee))
     return text
 
 
@@ -128,15 +139,17 @@ def source_line(source: BrickSource) -> str:
     """One source as the card lists it: title (linked), publisher, date, and what it backs."""
     title = f"[{esc(source.title)}](<{source.url}>)" if source.url else esc(source.title)
     date = f", {source.date}" if source.date else ""
-    backs = ", ".join(CLAIM_LABELS[c] for c in source.supports)
-    return f"- {title}, {esc(source.publisher)}{date} — appuie {backs}"
+    backs = ", ".join(_(CLAIM_LABELS[c]) for c in source.supports)
+    return _("- {title}, {esc}{date} — appuie {backs}").format(
+        title=title, esc=esc(source.publisher), date=date, backs=backs
+    )
 
 
 def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     """The full card of a brick as Markdown."""
     programme = catalogue.programme
     phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
-    partners = ", ".join(esc(name) for name in partner_names(catalogue, brick)) or "à trouver"
+    partners = ", ".join(esc(name) for name in partner_names(catalogue, brick)) or _("à trouver")
     scores = " · ".join(
         f"{esc(c.label)} : **{brick.criteria[c.id]}**/{c.scale.max}"
         for c in programme.criteria
@@ -145,20 +158,27 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     lines = [
         f"#### {esc(brick.shown_title)}",
         esc(brick.shown_summary),
-        f"**Statut** : {STATUS_LABELS[brick.status]}",
-        f"**Volet** : {esc(programme.pillar(brick.pillar).label)} · **Modalité** : "
-        f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
-        f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
-        f"**Partenaires** : {partners}",
-        f"**Coût** : {cost_sentence(brick.cost, markdown=True)} · **Temps** : {_time_text(brick)}",
-        f"**Notes de référence** : {scores or 'aucune'}",
-        "**Freins levés**",
+        _("**Statut** : {status}").format(status=_(STATUS_LABELS[brick.status])),
+        _("**Volet** : {esc} · **Modalité** : {modality} · **Phases** : {esc2}").format(
+            esc=esc(programme.pillar(brick.pillar).label),
+            modality=_(MODALITY_LABELS[brick.modality]),
+            esc2=esc(phases),
+        ),
+        _("**Étapes** : {esc} · **Public** : {esc2}").format(
+            esc=esc(stage_span(catalogue, brick)), esc2=esc(brick.audience)
+        ),
+        _("**Partenaires** : {partners}").format(partners=partners),
+        _("**Coût** : {cost_sentence} · **Temps** : {time_text}").format(
+            cost_sentence=cost_sentence(brick.cost, markdown=True), time_text=_time_text(brick)
+        ),
+        _("**Notes de référence** : {value}").format(value=scores or "aucune"),
+        _("**Freins levés**"),
         _bullets(brick.barriers),
-        "**Bonnes pratiques**",
+        _("**Bonnes pratiques**"),
         _bullets(brick.good_practices),
-        "**Communication**",
+        _("**Communication**"),
         _bullets(brick.communication.moments + brick.communication.tools),
-        "**Sources**",
+        _("**Sources**"),
         "\n".join(source_line(s) for s in brick.sources),
     ]
     return "\n\n".join(lines)
@@ -169,7 +189,9 @@ def persona_card_markdown(catalogue: Catalogue, persona: Persona) -> str:
     programme = catalogue.programme
     tracks = {t.id: t.label for t in programme.tracks}
     exits = {e.id: e.label for e in programme.exits}
-    situation = ", ".join(PERSONA_FLAG_LABELS[f] for f in persona.flags) or "aucune condition particulière"
+    situation = ", ".join(_(PERSONA_FLAG_LABELS[f]) for f in persona.flags) or _(
+        "aucune condition particulière"
+    )
     return "\n\n".join(
         [
             f"**{esc(persona.name)}, {persona.age} ans** — {esc(persona.description)}",

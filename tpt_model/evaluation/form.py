@@ -8,6 +8,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
 from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import _
 from tpt_model.text import clean_name, fold, strip_control
 
 GROUP_EVALUATOR = "Groupe"
@@ -24,15 +25,18 @@ def check_evaluator(name: str) -> str:
     """The evaluator's name, cleaned; raises InputError when it cannot sign scores."""
     cleaned = clean_name(name)
     if not cleaned:
-        raise InputError("Indiquez le nom de l'évaluatrice ou de l'évaluateur.")
+        raise InputError(_("Indiquez le nom de l'évaluatrice ou de l'évaluateur."))
     if len(cleaned) > MAX_EVALUATOR_LENGTH:
         raise InputError(
-            "Le nom de l'évaluatrice ou de l'évaluateur ne doit pas dépasser "
-            f"{MAX_EVALUATOR_LENGTH} caractères."
+            _("Le nom de l'évaluatrice ou de l'évaluateur ne doit pas dépasser {most} caractères.").format(
+                most=MAX_EVALUATOR_LENGTH
+            )
         )
     if fold(cleaned) == fold(REFERENCE_EVALUATOR):
         raise InputError(
-            f"« {REFERENCE_EVALUATOR} » est réservé aux notes du catalogue : choisissez un autre nom."
+            _("« {reference} » est réservé aux notes du catalogue : choisissez un autre nom.").format(
+                reference=REFERENCE_EVALUATOR
+            )
         )
     return cleaned
 
@@ -61,6 +65,6 @@ def build_sheet(
         if isinstance(value, int) and not isinstance(value, bool) and c.scale.contains(value):
             scores[c.id] = value
     if not scores:
-        raise InputError("Choisissez au moins une note avant d'enregistrer.")
+        raise InputError(_("Choisissez au moins une note avant d'enregistrer."))
     text = strip_control(comment or "").strip()
     return ScoreSheet(brick=brick, evaluator=evaluator, scores=scores, comment=text or None)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme, Scale
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import _, n_
 from tpt_model.text import fold
 
 __all__ = [
@@ -143,17 +144,22 @@ def disagreement_gap(scale: Scale) -> int:
 def disagreement_rule(programme: Programme) -> str:
     """The disagreement rule in one French sentence, with the levels of this programme's scales."""
     gaps = {c.label: disagreement_gap(c.scale) for c in programme.criteria}
-    start = "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus s'écartent"
+    start = _(
+        "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus s'écartent"
+    )
     # The catalogue's reference is no one in the room: it never makes a brick « à discuter ».
-    end = f"(la « {REFERENCE_EVALUATOR} » n'entre pas dans cette règle)."
+    end = _("(la « {reference} » n'entre pas dans cette règle).").format(reference=REFERENCE_EVALUATOR)
     if len(set(gaps.values())) == 1:
         gap = next(iter(gaps.values()))
-        return f"{start} d'au moins {gap} niveau{'x' if gap > 1 else ''} {end}"
+        text = n_("{start} d'au moins {gap} niveau {end}", "{start} d'au moins {gap} niveaux {end}", gap)
+        return text.format(start=start, gap=gap, end=end)
     first, *others = gaps.items()
     detail = ", ".join(
         [f"{first[1]} niveaux pour « {first[0]} »", *(f"{g} pour « {lab} »" for lab, g in others)]
     )
-    return f"{start} d'au moins la moitié de l'échelle du critère ({detail}) {end}"
+    return _("{start} d'au moins la moitié de l'échelle du critère ({detail}) {end}").format(
+        start=start, detail=detail, end=end
+    )
 
 
 def reference_sheets(catalogue: Catalogue, brick_ids: Iterable[str]) -> list[ScoreSheet]:
@@ -214,7 +220,11 @@ def _resolve_weights(programme: Programme, weights: dict[str, float] | None) -> 
         if criterion_id not in resolved:
             continue  # a weight for a criterion the programme no longer has changes nothing
         if not weight >= 0:  # also refuses NaN
-            raise ValueError(f"le poids du critère « {criterion_id} » doit être un nombre positif ou nul")
+            raise ValueError(
+                _("le poids du critère « {criterion_id} » doit être un nombre positif ou nul").format(
+                    criterion_id=criterion_id
+                )
+            )
         resolved[criterion_id] = float(weight)
     return resolved
 

@@ -2,7 +2,8 @@
 
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
-from tpt_model.formatting import number
+from tpt_model.formatting import counted, number
+from tpt_model.i18n import _
 
 
 def progress_text(position: int, total: int) -> str:
@@ -19,10 +20,12 @@ def level_label(criterion: Criterion, value: int) -> str:
 def rank_change_message(changed: int) -> str:
     """How many bricks the page's weights move, compared with the programme's weights."""
     if changed == 0:
-        return "Avec ces poids, aucune brique ne change de rang par rapport aux poids du programme."
+        return _("Avec ces poids, aucune brique ne change de rang par rapport aux poids du programme.")
     if changed == 1:
-        return "Avec ces poids, 1 brique change de rang par rapport aux poids du programme."
-    return f"Avec ces poids, {changed} briques changent de rang par rapport aux poids du programme."
+        return _("Avec ces poids, 1 brique change de rang par rapport aux poids du programme.")
+    return _("Avec ces poids, {changed} briques changent de rang par rapport aux poids du programme.").format(
+        changed=changed
+    )
 
 
 def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
@@ -31,11 +34,15 @@ def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
     for c in programme.criteria:
         agg = result.criteria[c.id]
         if agg.mean is None or agg.median is None:
-            lines.append(f"{c.label} : pas encore notée")
+            lines.append(_("{label} : pas encore notée").format(label=c.label))
             continue
-        line = (
-            f"{c.label} : moyenne {number(agg.mean)}, médiane {number(agg.median)}, "
-            f"de {agg.min} à {agg.max} ({agg.count} note{'s' if agg.count > 1 else ''})"
+        line = _("{label} : moyenne {mean}, médiane {median}, de {min} à {max} ({scores})").format(
+            label=c.label,
+            mean=number(agg.mean),
+            median=number(agg.median),
+            min=agg.min,
+            max=agg.max,
+            scores=counted(agg.count, "note", "notes"),
         )
-        lines.append(line + (" — désaccord" if agg.disputed else ""))
+        lines.append(line + (_(" — désaccord") if agg.disputed else ""))
     return lines

@@ -12,6 +12,7 @@ from tpt_model.analysis.totals import journey_totals
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue.schema import schema_text, write_schema
+from tpt_model.i18n import mark_
 
 SCHEMA_NAME = "analyses"
 
@@ -69,7 +70,7 @@ class PartnerDoc(_Doc):
     partner: str
     bricks: list[str]
     single_partner_bricks: list[str] = Field(
-        description="Briques que ce partenaire est seul à mettre en œuvre."
+        description=mark_("Briques que ce partenaire est seul à mettre en œuvre.")
     )
 
 

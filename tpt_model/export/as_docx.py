@@ -20,11 +20,12 @@ from tpt_model.export.as_image import Figures
 from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
 from tpt_model.export.files import steady_zip
 from tpt_model.export.tables import cell_text, column_shares
+from tpt_model.i18n import _, mark_
 
 A4 = (Cm(21), Cm(29.7))
 MARGIN = Cm(2)
 TABLE_TEXT = 16  # half-points: 8 pt, so that a table of ten columns reads without cutting words
-TOC_HINT = "Sommaire : dans Word, clic droit puis « Mettre à jour les champs » pour l'afficher."
+TOC_HINT = mark_("Sommaire : dans Word, clic droit puis « Mettre à jour les champs » pour l'afficher.")
 Element = Any  # lxml elements of python-docx's oxml classes
 
 
@@ -189,7 +190,11 @@ def _cover(document: Document) -> list[Element]:
     cover = document.cover
     elements = [_text(cover.title, "Subtitle"), _text(cover.scenario, "Title")]
     elements += [_paragraph(_run(f"{label} : ", bold=True), _run(value)) for label, value in cover.pairs()]
-    elements += [_page_break(), _text("Sommaire", "Heading1"), _field('TOC \\o "1-2" \\h \\z \\u', TOC_HINT)]
+    elements += [
+        _page_break(),
+        _text(_("Sommaire"), "Heading1"),
+        _field('TOC \\o "1-2" \\h \\z \\u', _(TOC_HINT)),
+    ]
     return [*elements, _page_break()]
 
 

@@ -2,6 +2,7 @@
 
 from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
 from tpt_model.export.tables import cell_text
+from tpt_model.i18n import _
 from tpt_model.text import escape_markdown as esc
 
 
@@ -28,8 +29,12 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Table):
         return _table(block)
     assert isinstance(block, Figure)
-    where = "(image dans les exports HTML, PDF, DOCX et PPTX)"
-    return [f"*Figure : {esc(block.title)}. {esc(block.description)} {esc(where)}*"]
+    where = _("(image dans les exports HTML, PDF, DOCX et PPTX)")
+    return [
+        _("*Figure : {esc}. {esc2} {esc3}*").format(
+            esc=esc(block.title), esc2=esc(block.description), esc3=esc(where)
+        )
+    ]
 
 
 def _section(section: Section, depth: int) -> list[str]:

@@ -11,8 +11,10 @@ from pptx.util import Emu, Inches, Length, Pt
 
 from tpt_model.export.as_image import Figures
 from tpt_model.export.document import BulletList, Document, Facts, Figure, Paragraph, Section
+from tpt_model.export.evaluation_section import DISPUTED_ON
 from tpt_model.export.files import steady_zip
 from tpt_model.formatting import counted
+from tpt_model.i18n import _
 
 WIDTH, HEIGHT = Emu(12_192_000), Emu(6_858_000)  # PowerPoint's 16:9, 33.867 × 19.05 cm
 MARGIN = Inches(0.5)
@@ -36,7 +38,9 @@ def _slide(deck: Deck, title: str) -> Slide:
 def _lines(slide: Slide, lines: Sequence[str], *, top: Length | None = None, size: int = 18) -> None:
     shown = list(lines[:MAX_LINES])
     if len(lines) > MAX_LINES:
-        shown.append(f"… et {len(lines) - MAX_LINES} autres (voir le cahier des charges)")
+        shown.append(
+            _("… et {value} autres (voir le cahier des charges)").format(value=len(lines) - MAX_LINES)
+        )
     y = top if top is not None else Inches(1.4)
     box = slide.shapes.add_textbox(MARGIN, y, Emu(WIDTH - 2 * MARGIN), Emu(HEIGHT - y - MARGIN))
     frame = box.text_frame
@@ -71,7 +75,7 @@ def _items(section: Section | None) -> list[str]:
 
 
 def _section(document: Document, section_id: str) -> Section | None:
-    return next((s for _, s in document.walk() if s.id == section_id), None)
+    return next((s for _level, s in document.walk() if s.id == section_id), None)
 
 
 def _facts(section: Section | None) -> list[str]:
@@ -90,18 +94,20 @@ def _title_slide(deck: Deck, document: Document) -> None:
 def _next_steps(document: Document) -> list[str]:
     gaps = len(document.analyses.gaps)
     alone = sum(len(p.single_partner_bricks) for p in document.analyses.partners)
-    discuss = [i for i in _items(_section(document, "evaluation")) if " — désaccord sur : " in i]
+    discuss = [i for i in _items(_section(document, "evaluation")) if _(DISPUTED_ON) in i]
     to_discuss, gap_count = (
         counted(len(discuss), "brique", "briques"),
         counted(gaps, "trou repéré", "trous repérés"),
     )
     alone_count = counted(alone, "brique", "briques")
     return [
-        f"Débattre des briques « à discuter » ({to_discuss})",
-        f"Combler les trous du parcours ({gap_count})",
-        f"Trouver un second partenaire pour les briques qui n'en ont qu'un ({alone_count})",
-        "Confirmer les partenaires pressentis et les coûts estimés",
-        "Noter en atelier les briques qui ne le sont pas encore",
+        _("Débattre des briques « à discuter » ({to_discuss})").format(to_discuss=to_discuss),
+        _("Combler les trous du parcours ({gap_count})").format(gap_count=gap_count),
+        _("Trouver un second partenaire pour les briques qui n'en ont qu'un ({alone_count})").format(
+            alone_count=alone_count
+        ),
+        _("Confirmer les partenaires pressentis et les coûts estimés"),
+        _("Noter en atelier les briques qui ne le sont pas encore"),
     ]
 
 
@@ -112,29 +118,31 @@ def to_pptx(document: Document, figures: Figures | None = None) -> bytes:
     deck.slide_width, deck.slide_height = WIDTH, HEIGHT
     _title_slide(deck, document)
     frise = document.figure("frise")
-    slide = _slide(deck, "La frise du parcours")
+    slide = _slide(deck, _("La frise du parcours"))
     if frise is not None:
         _picture(slide, frise, drawn)
     else:
-        _lines(slide, ["La frise ne compte encore aucun placement."])
-    for phase in (s for _, s in document.walk() if s.id.startswith("phase-")):
+        _lines(slide, [_("La frise ne compte encore aucun placement.")])
+    for phase in (s for _level, s in document.walk() if s.id.startswith("phase-")):
         _lines(_slide(deck, phase.title), _items(phase), size=16)
     matrix = document.figure("matrix")
-    slide = _slide(deck, "Matrice de priorisation")
+    slide = _slide(deck, _("Matrice de priorisation"))
     if matrix is not None:
         _picture(slide, matrix, drawn)
     else:
-        _lines(slide, ["Aucune brique de ce scénario n'a encore été notée."])
-    slide = _slide(deck, "Budget sur cinq ans")
+        _lines(slide, [_("Aucune brique de ce scénario n'a encore été notée.")])
+    slide = _slide(deck, _("Budget sur cinq ans"))
     budget = document.figure("budget")
     _lines(slide, _facts(_section(document, "budget"))[:3], size=16)
     if budget is not None:
         _picture(slide, budget, drawn, top=Inches(2.6))
     gaps = _section(document, "couverture")
     _lines(
-        _slide(deck, "Trous du parcours"), _items(gaps) or ["Aucun trou repéré dans ce parcours."], size=16
+        _slide(deck, _("Trous du parcours")),
+        _items(gaps) or [_("Aucun trou repéré dans ce parcours.")],
+        size=16,
     )
-    _lines(_slide(deck, "Prochaines étapes"), _next_steps(document))
+    _lines(_slide(deck, _("Prochaines étapes")), _next_steps(document))
     stamp = datetime.datetime.fromisoformat(document.cover.date)
     properties = deck.core_properties
     properties.title = f"{document.cover.title} — {document.cover.scenario}"

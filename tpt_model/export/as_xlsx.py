@@ -8,6 +8,7 @@ from openpyxl import Workbook
 from tpt_model.export.document import ColumnKind, Document
 from tpt_model.export.files import steady_zip
 from tpt_model.export.tabular import sheet_title, write_sheet
+from tpt_model.i18n import _
 
 # Number formats by column kind: spreadsheets keep the numbers, and show euros and hours as such.
 FORMATS: dict[ColumnKind, str | None] = {
@@ -29,7 +30,9 @@ def to_xlsx(document: Document) -> bytes:
     workbook.properties.creator = "Frise TechPourToutes"
     workbook.properties.title = f"{document.cover.title} — {document.cover.scenario}"
     taken: set[str] = set()
-    write_sheet(workbook, sheet_title("Page de garde", taken), ["Rubrique", "Valeur"], document.cover.pairs())
+    write_sheet(
+        workbook, sheet_title(_("Page de garde"), taken), [_("Rubrique"), _("Valeur")], document.cover.pairs()
+    )
     for table in document.tables():
         if not table.in_workbook:
             continue

@@ -22,17 +22,20 @@ from tpt_model.evaluation.wording import aggregate_lines
 from tpt_model.export.document import Block, BulletList, Column, Fact, Facts, Paragraph, Section, Table
 from tpt_model.formatting import hours
 from tpt_model.frise.rows import partner_name
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.timeline import duration_months, point_label
 
-NOT_FILLED = "Non renseigné."
+NOT_FILLED = mark_("Non renseigné.")
 
 
 def source_text(source: BrickSource) -> str:
     """One source in plain text: title, publisher, date, what it backs, address."""
     date = f", {source.date}" if source.date else ""
-    backs = ", ".join(CLAIM_LABELS[c] for c in source.supports)
+    backs = ", ".join(_(CLAIM_LABELS[c]) for c in source.supports)
     url = f" — {source.url}" if source.url else ""
-    return f"{source.title}, {source.publisher}{date} (appuie {backs}){url}"
+    return _("{title}, {publisher}{date} (appuie {backs}){url}").format(
+        title=source.title, publisher=source.publisher, date=date, backs=backs, url=url
+    )
 
 
 def _facts(catalogue: Catalogue, brick: Brick) -> Facts:
@@ -41,27 +44,27 @@ def _facts(catalogue: Catalogue, brick: Brick) -> Facts:
     exits = {e.id: e.label for e in programme.exits}
     phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
     groups = {g.id: g.title for g in programme.working_groups}
-    time = hours(brick.hours_per_beneficiary) + " par bénéficiaire"
+    time = hours(brick.hours_per_beneficiary) + _(" par bénéficiaire")
     if brick.hours_per_trainee is not None:
-        time += f", {hours(brick.hours_per_trainee)} de formation par personne formée"
-    conditions = (
-        ", ".join(PERSONA_FLAG_LABELS[f] for f in brick.eligibility) or "aucune : toutes les jeunes femmes"
+        time += _(", {hours} de formation par personne formée").format(hours=hours(brick.hours_per_trainee))
+    conditions = ", ".join(_(PERSONA_FLAG_LABELS[f]) for f in brick.eligibility) or _(
+        "aucune : toutes les jeunes femmes"
     )
     pairs = [
-        ("Statut", STATUS_LABELS[brick.status]),
-        ("Volet", programme.pillar(brick.pillar).label),
-        ("Modalité", MODALITY_LABELS[brick.modality]),
-        ("Phases", phases),
-        ("Étapes", stage_span(catalogue, brick)),
-        ("Parcours", ", ".join(tracks.get(t, t) for t in brick.tracks)),
-        ("Sorties", ", ".join(exits.get(e, e) for e in brick.exits)),
-        ("Public", brick.audience),
-        ("Conditions", conditions),
-        ("Partenaires", ", ".join(partner_names(catalogue, brick)) or "à trouver"),
-        ("Groupes de travail", ", ".join(groups.get(g, g) for g in brick.working_groups)),
-        ("Coût", cost_sentence(brick.cost)),
-        ("Coût compté", counted(brick.cost)),
-        ("Temps", time),
+        (_("Statut"), _(STATUS_LABELS[brick.status])),
+        (_("Volet"), programme.pillar(brick.pillar).label),
+        (_("Modalité"), _(MODALITY_LABELS[brick.modality])),
+        (_("Phases"), phases),
+        (_("Étapes"), stage_span(catalogue, brick)),
+        (_("Parcours"), ", ".join(tracks.get(t, t) for t in brick.tracks)),
+        (_("Sorties"), ", ".join(exits.get(e, e) for e in brick.exits)),
+        (_("Public"), brick.audience),
+        (_("Conditions"), conditions),
+        (_("Partenaires"), ", ".join(partner_names(catalogue, brick)) or _("à trouver")),
+        (_("Groupes de travail"), ", ".join(groups.get(g, g) for g in brick.working_groups)),
+        (_("Coût"), cost_sentence(brick.cost)),
+        (_("Coût compté"), counted(brick.cost)),
+        (_("Temps"), time),
     ]
     return Facts(items=[Fact(label=label, value=value) for label, value in pairs])
 
@@ -80,18 +83,23 @@ def _placements(catalogue: Catalogue, brick: Brick, placed: Sequence[tuple[int, 
         for i, p in placed
     ]
     columns = [
-        Column(name="N°", kind="int"),
-        Column(name="Début"),
-        Column(name="Fin"),
-        Column(name="Durée (mois)", kind="int"),
-        Column(name="Partenaire"),
-        Column(name="Note"),
+        Column(name=_("N°"), kind="int"),
+        Column(name=_("Début")),
+        Column(name=_("Fin")),
+        Column(name=_("Durée (mois)"), kind="int"),
+        Column(name=_("Partenaire")),
+        Column(name=_("Note")),
     ]
-    return Table(title=f"Placements — {brick.short_title}", columns=columns, rows=rows, in_workbook=False)
+    return Table(
+        title=_("Placements — {short_title}").format(short_title=brick.short_title),
+        columns=columns,
+        rows=rows,
+        in_workbook=False,
+    )
 
 
 def _bullets(items: Sequence[str]) -> Block:
-    return BulletList(items=list(items)) if items else Paragraph(text=NOT_FILLED, style="remark")
+    return BulletList(items=list(items)) if items else Paragraph(text=_(NOT_FILLED), style="remark")
 
 
 def _scores(catalogue: Catalogue, brick: Brick, result: BrickResult | None) -> list[Block]:
@@ -102,16 +110,16 @@ def _scores(catalogue: Catalogue, brick: Brick, result: BrickResult | None) -> l
         if c.id in brick.criteria
     ]
     blocks: list[Block] = [
-        Paragraph(text="Notes de référence du catalogue", style="label"),
+        Paragraph(text=_("Notes de référence du catalogue"), style="label"),
         _bullets(reference),
     ]
-    blocks.append(Paragraph(text="Notes d'atelier", style="label"))
+    blocks.append(Paragraph(text=_("Notes d'atelier"), style="label"))
     if result is None or not result.evaluators:
-        blocks.append(Paragraph(text="Cette brique n'a pas encore été notée en atelier.", style="remark"))
+        blocks.append(Paragraph(text=_("Cette brique n'a pas encore été notée en atelier."), style="remark"))
         return blocks
     blocks.append(BulletList(items=aggregate_lines(programme, result)))
     if result.comments:
-        blocks.append(Paragraph(text="Commentaires", style="label"))
+        blocks.append(Paragraph(text=_("Commentaires"), style="label"))
         blocks.append(BulletList(items=[f"{who} : {comment}" for who, comment in result.comments]))
     return blocks
 
@@ -123,19 +131,22 @@ def brick_sheet(
     result: BrickResult | None,
 ) -> Section:
     """One brick's sheet: summary, facts, its placements in the scenario, scores and the rest of its card."""
-    communication = [*brick.communication.moments, *(f"Outil : {t}" for t in brick.communication.tools)]
+    communication = [
+        *brick.communication.moments,
+        *(_("Outil : {t}").format(t=t) for t in brick.communication.tools),
+    ]
     blocks: list[Block] = [
         Paragraph(text=brick.shown_summary),
         _facts(catalogue, brick),
         _placements(catalogue, brick, placed),
         *_scores(catalogue, brick, result),
-        Paragraph(text="Freins levés", style="label"),
+        Paragraph(text=_("Freins levés"), style="label"),
         _bullets(brick.barriers),
-        Paragraph(text="Bonnes pratiques", style="label"),
+        Paragraph(text=_("Bonnes pratiques"), style="label"),
         _bullets(brick.good_practices),
-        Paragraph(text="Moments et outils de communication", style="label"),
+        Paragraph(text=_("Moments et outils de communication"), style="label"),
         _bullets(communication),
-        Paragraph(text="Sources", style="label"),
+        Paragraph(text=_("Sources"), style="label"),
         _bullets([source_text(s) for s in brick.sources]),
     ]
     return Section(id=f"brique-{brick.id}", title=brick.shown_title, blocks=blocks)

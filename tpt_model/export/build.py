@@ -27,6 +27,7 @@ from tpt_model.export.sections import (
     remark,
     walks_section,
 )
+from tpt_model.i18n import _
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,9 @@ class ExportSource:
 def unknown_partner_message(catalogue: Catalogue, partner_id: str) -> str:
     """« Partenaire inconnu : « x » ; partenaires du catalogue : a, b »."""
     known = ", ".join(p.id for p in catalogue.partners) or "aucun"
-    return f"Partenaire inconnu : « {partner_id} » ; partenaires du catalogue : {known}"
+    return _("Partenaire inconnu : « {partner_id} » ; partenaires du catalogue : {known}").format(
+        partner_id=partner_id, known=known
+    )
 
 
 def partner_placements(
@@ -70,10 +73,12 @@ def _cover(source: ExportSource, partner: str | None) -> Cover:
     catalogue, scenario = source.catalogue, source.scenario
     group = next((g for g in catalogue.programme.working_groups if g.id == scenario.working_group), None)
     return Cover(
-        title="Brief partenaire" if partner else "Cahier des charges",
+        title=_("Brief partenaire") if partner else _("Cahier des charges"),
         programme=catalogue.programme.name,
         scenario=scenario.name,
-        working_group=f"GT{group.number} · {group.title}" if group else None,
+        working_group=_("GT{number} · {title}").format(number=group.number, title=group.title)
+        if group
+        else None,
         version=source.version,
         author=source.author,
         date=source.today.isoformat(),
@@ -99,7 +104,7 @@ def build_document(source: ExportSource) -> Document:
     """The full specification of the scenario, chapter by chapter."""
     catalogue, scenario = source.catalogue, source.scenario
     placed = list(enumerate(scenario.placements))
-    results = _results(source, [p.brick for _, p in placed if p.brick in catalogue.bricks_by_id])
+    results = _results(source, [p.brick for _index, p in placed if p.brick in catalogue.bricks_by_id])
     by_brick = {r.brick_id: r for r in results}
     sections = [
         context_section(catalogue, scenario),
@@ -123,8 +128,8 @@ def _sheets_section(
     catalogue: Catalogue, placed: Sequence[tuple[int, Placement]], results: Mapping[str, BrickResult]
 ) -> Section:
     sheets = brick_sheets(catalogue, placed, results)
-    blocks = [] if sheets else [remark("Aucune brique n'est placée sur la frise.")]
-    return Section(id="briques", title="Fiches des briques", blocks=blocks, subsections=sheets)  # type: ignore[arg-type]
+    blocks = [] if sheets else [remark(_("Aucune brique n'est placée sur la frise."))]
+    return Section(id="briques", title=_("Fiches des briques"), blocks=blocks, subsections=sheets)  # type: ignore[arg-type]
 
 
 def _costs_section(catalogue: Catalogue, placed: Sequence[tuple[int, Placement]]) -> Section:
@@ -143,18 +148,18 @@ def _costs_section(catalogue: Catalogue, placed: Sequence[tuple[int, Placement]]
             ]
         )
     table = Table(
-        title="Coûts de vos placements",
+        title=_("Coûts de vos placements"),
         columns=[
-            Column(name="N°", kind="int"),
-            Column(name="Brique"),
-            Column(name="Coût par bénéficiaire (€)", kind="eur"),
-            Column(name="Coûts fixes de la brique (€)", kind="eur"),
-            Column(name="Estimé", kind="bool"),
+            Column(name=_("N°"), kind="int"),
+            Column(name=_("Brique")),
+            Column(name=_("Coût par bénéficiaire (€)"), kind="eur"),
+            Column(name=_("Coûts fixes de la brique (€)"), kind="eur"),
+            Column(name=_("Estimé"), kind="bool"),
         ],
         rows=rows,
     )
-    blocks = [table] if rows else [remark("Aucun placement.")]
-    return Section(id="couts", title="Coûts", blocks=blocks)  # type: ignore[arg-type]
+    blocks = [table] if rows else [remark(_("Aucun placement."))]
+    return Section(id="couts", title=_("Coûts"), blocks=blocks)  # type: ignore[arg-type]
 
 
 def build_brief(source: ExportSource, partner_id: str) -> Document:
@@ -169,12 +174,13 @@ def build_brief(source: ExportSource, partner_id: str) -> Document:
     mine = brief_scenario(catalogue, scenario, partner_id)
     # Numbered as in the brief's own frise table: 1 for her first placement.
     placed = list(enumerate(mine.placements))
-    bricks = list(dict.fromkeys(p.brick for _, p in placed))
+    bricks = list(dict.fromkeys(p.brick for _index, p in placed))
     results = _results(source, bricks)
     intro = Paragraph(
-        text=f"Ce brief ne retient du scénario que les actions que {partner.name} met en œuvre : "
-        "ses briques, leurs placements sur la frise, leurs notes, leurs coûts et les moments où elle est "
-        "attendue."
+        text=_(
+            "Ce brief ne retient du scénario que les actions que {name} met en œuvre : ses briques, leurs "
+            "placements sur la frise, leurs notes, leurs coûts et les moments où elle est attendue."
+        ).format(name=partner.name)
     )
     context = context_section(catalogue, mine)
     context = context.model_copy(update={"blocks": [intro, *context.blocks]})

@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from tpt_model.export.analyses import Analyses
 from tpt_model.formatting import EMPTY
+from tpt_model.i18n import _
 from tpt_model.text import strip_control
 
 SCHEMA_NAME = "cahier-des-charges"
@@ -141,15 +142,15 @@ class Cover(_Doc):
 
     def pairs(self) -> list[tuple[str, str]]:
         """The cover's labels and values, in the order every format shows them."""
-        pairs = [("Programme", self.programme), ("Scénario", self.scenario)]
+        pairs = [(_("Programme"), self.programme), (_("Scénario"), self.scenario)]
         if self.partner:
-            pairs.append(("Partenaire", self.partner))
+            pairs.append((_("Partenaire"), self.partner))
         return [
             *pairs,
-            ("Groupe de travail", self.working_group or EMPTY),
-            ("Version", str(self.version) if self.version is not None else "fichier (non enregistré)"),
-            ("Autrice ou auteur de la version", self.author or EMPTY),
-            ("Date de l'export", self.date),
+            (_("Groupe de travail"), self.working_group or EMPTY),
+            (_("Version"), str(self.version) if self.version is not None else _("fichier (non enregistré)")),
+            (_("Autrice ou auteur de la version"), self.author or EMPTY),
+            (_("Date de l'export"), self.date),
         ]
 
 

@@ -38,6 +38,7 @@ from tpt_model.formatting import counted, euros, hours, month_name, number
 from tpt_model.frise.chart import frise_chart
 from tpt_model.frise.rows import FriseOptions, FriseRow, for_persona, frise_rows, frise_table
 from tpt_model.frise.spec import chart_spec
+from tpt_model.i18n import _
 from tpt_model.journey.cohort import cohort_label
 
 # Static pictures have no container to fit: a chart drawn « container » wide gets this width.
@@ -61,39 +62,48 @@ def context_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     blocks: list[Block] = [Paragraph(text=programme.description)]
     group = next((g for g in programme.working_groups if g.id == scenario.working_group), None)
     if group is not None:
-        blocks.append(Paragraph(text=f"Groupe de travail {group.number} — {group.title}", style="label"))
+        blocks.append(
+            Paragraph(
+                text=_("Groupe de travail {number} — {title}").format(number=group.number, title=group.title),
+                style="label",
+            )
+        )
         blocks.append(Paragraph(text=group.theme))
-    blocks.append(Paragraph(text="Ce scénario", style="label"))
+    blocks.append(Paragraph(text=_("Ce scénario"), style="label"))
     blocks.append(
-        Paragraph(text=scenario.description) if scenario.description.strip() else remark("Sans description.")
+        Paragraph(text=scenario.description)
+        if scenario.description.strip()
+        else remark(_("Sans description."))
     )
     bricks = len({p.brick for p in scenario.placements})
     blocks.append(
         Facts(
             items=[
-                Fact(label="Placements", value=counted(len(scenario.placements), "placement", "placements")),
-                Fact(label="Briques différentes", value=counted(bricks, "brique", "briques")),
+                Fact(
+                    label=_("Placements"), value=counted(len(scenario.placements), "placement", "placements")
+                ),
+                Fact(label=_("Briques différentes"), value=counted(bricks, "brique", "briques")),
             ]
         )
     )
-    return Section(id="contexte", title="Contexte et objectifs", blocks=blocks)
+    return Section(id="contexte", title=_("Contexte et objectifs"), blocks=blocks)
 
 
 def pillars_section(catalogue: Catalogue) -> Section:
     """The three pillars and the three phases with their stages."""
     programme = catalogue.programme
     pillars = Table(
-        title="Volets",
-        columns=[Column(name="Volet"), Column(name="Description")],
+        title=_("Volets"),
+        columns=[Column(name=_("Volet")), Column(name=_("Description"))],
         rows=[[p.label, p.description] for p in programme.pillars],
     )
     phases = Table(
-        title="Phases",
+        title=_("Phases"),
         columns=[
-            Column(name="N°", kind="int"),
-            Column(name="Phase"),
-            Column(name="Description"),
-            Column(name="Étapes"),
+            Column(name=_("N°"), kind="int"),
+            Column(name=_("Phase")),
+            Column(name=_("Description")),
+            Column(name=_("Étapes")),
         ],
         rows=[
             [
@@ -105,7 +115,7 @@ def pillars_section(catalogue: Catalogue) -> Section:
             for p in programme.phases
         ],
     )
-    return Section(id="volets-et-phases", title="Volets et phases", blocks=[pillars, phases])
+    return Section(id="volets-et-phases", title=_("Volets et phases"), blocks=[pillars, phases])
 
 
 def frise_figure(catalogue: Catalogue, scenario: Scenario) -> Figure:
@@ -114,9 +124,11 @@ def frise_figure(catalogue: Catalogue, scenario: Scenario) -> Figure:
     placements = counted(len(scenario.placements), "placement", "placements")
     return Figure(
         kind="frise",
-        title="La frise du parcours",
-        description=f"Frise du scénario « {scenario.name} » : {placements} "
-        "sur les étapes du parcours, en couloirs par volet, avec les jalons.",
+        title=_("La frise du parcours"),
+        description=_(
+            "Frise du scénario « {name} » : {placements} sur les étapes du parcours, "
+            "en couloirs par volet, avec les jalons."
+        ).format(name=scenario.name, placements=placements),
         spec=spec,
     )
 
@@ -125,12 +137,12 @@ def frise_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     """The frise as a figure and as a table."""
     if not scenario.placements:
         return Section(
-            id="frise", title="La frise", blocks=[remark("La frise ne compte encore aucun placement.")]
+            id="frise", title=_("La frise"), blocks=[remark(_("La frise ne compte encore aucun placement."))]
         )
-    table = table_from_frame("La frise en tableau", frise_table(catalogue, scenario, FriseOptions()))
+    table = table_from_frame(_("La frise en tableau"), frise_table(catalogue, scenario, FriseOptions()))
     return Section(
         id="frise",
-        title="La frise",
+        title=_("La frise"),
         blocks=[frise_figure(catalogue, scenario), table],
         subsections=phase_sections(catalogue, scenario),
         landscape=True,
@@ -159,9 +171,9 @@ def phase_sections(catalogue: Catalogue, scenario: Scenario) -> list[Section]:
         ]
         blocks: list[Block] = [Paragraph(text=phase.description)]
         blocks.append(
-            BulletList(items=items) if items else remark("Aucune action ne commence dans cette phase.")
+            BulletList(items=items) if items else remark(_("Aucune action ne commence dans cette phase."))
         )
-        title = f"Phase {phase.number} · {phase.label}"
+        title = _("Phase {number} · {label}").format(number=phase.number, label=phase.label)
         sections.append(Section(id=f"phase-{phase.id}", title=title, blocks=blocks))
     return sections
 
@@ -169,29 +181,35 @@ def phase_sections(catalogue: Catalogue, scenario: Scenario) -> list[Section]:
 def coverage_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     """Coverage stage × pillar (heat map and table) and the gaps with the bricks that could fill them."""
     if not scenario.placements:
-        return Section(id="couverture", title="Couverture et trous", blocks=[remark("La frise est vide.")])
+        return Section(
+            id="couverture", title=_("Couverture et trous"), blocks=[remark(_("La frise est vide."))]
+        )
     cells = coverage(catalogue, scenario)
     figure = Figure(
         kind="coverage",
-        title="Couverture par étape et par volet",
-        description="Nombre de placements (couleur) et heures par bénéficiaire (chiffre) par étape et volet.",
+        title=_("Couverture par étape et par volet"),
+        description=_(
+            "Nombre de placements (couleur) et heures par bénéficiaire (chiffre) par étape et volet."
+        ),
         spec=static_spec(coverage_spec(catalogue, cells)),
     )
     table = table_from_rows(
-        "Couverture",
+        _("Couverture"),
         coverage_table(catalogue, cells, "pillar"),
-        {"Placements": "int", "Heures par bénéficiaire": "hours"},
+        {_("Placements"): "int", _("Heures par bénéficiaire"): "hours"},
     )
     gaps = journey_gaps(catalogue, scenario)
     titles = {b.id: b.short_title for b in catalogue.bricks}
-    found: list[Block] = [Paragraph(text="Trous du parcours", style="label")]
+    found: list[Block] = [Paragraph(text=_("Trous du parcours"), style="label")]
     if gaps:
         found.append(
             BulletList(
                 items=[
                     g.message
                     + (
-                        f" Briques possibles : {', '.join(titles[c] for c in g.candidates)}."
+                        _(" Briques possibles : {bricks}.").format(
+                            bricks=", ".join(titles[c] for c in g.candidates)
+                        )
                         if g.candidates
                         else ""
                     )
@@ -200,8 +218,8 @@ def coverage_section(catalogue: Catalogue, scenario: Scenario) -> Section:
             )
         )
     else:
-        found.append(remark("Aucun trou repéré dans ce parcours."))
-    return Section(id="couverture", title="Couverture et trous", blocks=[figure, table, *found])
+        found.append(remark(_("Aucun trou repéré dans ce parcours.")))
+    return Section(id="couverture", title=_("Couverture et trous"), blocks=[figure, table, *found])
 
 
 def partners_section(catalogue: Catalogue, scenario: Scenario) -> Section:
@@ -209,22 +227,24 @@ def partners_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     rows = partner_table(catalogue, scenario)
     if not rows:
         return Section(
-            id="partenaires", title="Partenaires", blocks=[remark("Aucun placement ne nomme de partenaire.")]
+            id="partenaires",
+            title=_("Partenaires"),
+            blocks=[remark(_("Aucun placement ne nomme de partenaire."))],
         )
     kinds: dict[str, ColumnKind] = {
-        "Placements": "int",
-        "Heures par bénéficiaire": "hours",
-        "Coût par bénéficiaire (€)": "eur",
+        _("Placements"): "int",
+        _("Heures par bénéficiaire"): "hours",
+        _("Coût par bénéficiaire (€)"): "eur",
     }
-    blocks: list[Block] = [table_from_rows("Partenaires", rows, kinds)]
+    blocks: list[Block] = [table_from_rows(_("Partenaires"), rows, kinds)]
     alone = [catalogue.brick(b).shown_title for b in single_partner_bricks(catalogue, scenario)]
-    blocks.append(Paragraph(text="Briques qui ne reposent que sur un partenaire", style="label"))
-    blocks.append(BulletList(items=alone) if alone else remark("Aucune."))
+    blocks.append(Paragraph(text=_("Briques qui ne reposent que sur un partenaire"), style="label"))
+    blocks.append(BulletList(items=alone) if alone else remark(_("Aucune.")))
     names = {p.id: p.name for p in catalogue.partners}
     unused = [names[p] for p in unused_partners(catalogue, scenario)]
-    blocks.append(Paragraph(text="Partenaires du catalogue sans placement", style="label"))
-    blocks.append(BulletList(items=unused) if unused else remark("Aucun."))
-    return Section(id="partenaires", title="Partenaires", blocks=blocks)
+    blocks.append(Paragraph(text=_("Partenaires du catalogue sans placement"), style="label"))
+    blocks.append(BulletList(items=unused) if unused else remark(_("Aucun.")))
+    return Section(id="partenaires", title=_("Partenaires"), blocks=blocks)
 
 
 def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
@@ -238,43 +258,51 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     facts = Facts(
         items=[
             Fact(
-                label="Coût par bénéficiaire de toute la frise", value=euros(totals.cost_per_beneficiary_eur)
+                label=_("Coût par bénéficiaire de toute la frise"),
+                value=euros(totals.cost_per_beneficiary_eur),
             ),
-            Fact(label="Coûts fixes des briques placées", value=euros(totals.fixed_eur)),
-            Fact(label="Heures par bénéficiaire", value=hours(totals.hours)),
+            Fact(label=_("Coûts fixes des briques placées"), value=euros(totals.fixed_eur)),
+            Fact(label=_("Heures par bénéficiaire"), value=hours(totals.hours)),
             Fact(
-                label="Plan de cohortes",
+                label=_("Plan de cohortes"),
                 value=counted(entrants, "entrante", "entrantes")
-                + " sur "
+                + _(" sur ")
                 + counted(len(plan.cohorts), "cohorte", "cohortes"),
             ),
             Fact(
-                label="Part estimée",
-                value=f"{number(100 * inferred_share(entries, years), 0)} % des dépenses (coûts estimés)",
+                label=_("Part estimée"),
+                value=_("{share} des dépenses (coûts estimés)").format(
+                    share=number(100 * inferred_share(entries, years), 0) + " %"
+                ),
             ),
         ]
     )
     blocks: list[Block] = [facts]
-    if rows and any(r[AMOUNT] for r in rows):
+    if rows and any(r[_(AMOUNT)] for r in rows):
         blocks.append(
             Figure(
                 kind="budget",
-                title="Dépenses par année civile et par volet",
-                description=f"Dépenses de {years[0]} à {years[-1]}, empilées par volet.",
+                title=_("Dépenses par année civile et par volet"),
+                description=_("Dépenses de {first} à {last}, empilées par volet.").format(
+                    first=years[0], last=years[-1]
+                ),
                 spec=static_spec(budget_spec(catalogue, rows)),
             )
         )
     else:
-        blocks.append(remark("Le plan de cohortes ne donne aucune dépense sur ces cinq ans."))
+        blocks.append(remark(_("Le plan de cohortes ne donne aucune dépense sur ces cinq ans.")))
     pivot = budget_pivot(rows, "pillar", "calendar").round(0)  # a budget reads in whole euros
-    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns if c != BREAKDOWN_TITLES["pillar"]}
+    pillar_title = BREAKDOWN_TITLES["pillar"]
+    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns if c != _(pillar_title)}
     records = [{str(k): v for k, v in row.items()} for row in pivot.to_dict("records")]
-    blocks.append(table_from_rows("Budget par année et par volet", records, money))
+    blocks.append(table_from_rows(_("Budget par année et par volet"), records, money))
     walks = walk_table(catalogue, scenario)
     blocks.append(
-        table_from_rows("Coût des parcours-types", walks, {"Non boursière": "eur", "Boursière": "eur"})
+        table_from_rows(
+            _("Coût des parcours-types"), walks, {_("Non boursière"): "eur", _("Boursière"): "eur"}
+        )
     )
-    return Section(id="budget", title="Budget sur cinq ans", blocks=blocks)
+    return Section(id="budget", title=_("Budget sur cinq ans"), blocks=blocks)
 
 
 def walks_section(catalogue: Catalogue, scenario: Scenario) -> Section:
@@ -285,28 +313,34 @@ def walks_section(catalogue: Catalogue, scenario: Scenario) -> Section:
         options = for_persona(catalogue, FriseOptions(), persona.id)
         rows = frise_rows(catalogue, scenario, options)
         totals = shown_totals(catalogue, scenario, options)
-        situation = (
-            ", ".join(PERSONA_FLAG_LABELS[f] for f in persona.flags) or "aucune condition particulière"
+        situation = ", ".join(_(PERSONA_FLAG_LABELS[f]) for f in persona.flags) or _(
+            "aucune condition particulière"
         )
         blocks: list[Block] = [
-            Paragraph(text=f"{persona.name}, {persona.age} ans — {persona.description}"),
+            Paragraph(
+                text=_("{name}, {age} ans — {description}").format(
+                    name=persona.name, age=persona.age, description=persona.description
+                )
+            ),
             Facts(
                 items=[
-                    Fact(label="Situation", value=situation),
-                    Fact(label="Entrée", value=programme.stage(persona.start_stage).label),
-                    Fact(label="Ce qu'elle reçoit", value=counted(len(rows), "action", "actions")),
-                    Fact(label="Coût pour le programme", value=euros(totals.cost_per_beneficiary_eur)),
-                    Fact(label="Heures", value=hours(totals.hours)),
+                    Fact(label=_("Situation"), value=situation),
+                    Fact(label=_("Entrée"), value=programme.stage(persona.start_stage).label),
+                    Fact(label=_("Ce qu'elle reçoit"), value=counted(len(rows), "action", "actions")),
+                    Fact(label=_("Coût pour le programme"), value=euros(totals.cost_per_beneficiary_eur)),
+                    Fact(label=_("Heures"), value=hours(totals.hours)),
                 ]
             ),
         ]
         if rows:
             blocks.append(_walk_table(persona.name, rows))
         else:
-            blocks.append(remark("Aucun placement de ce scénario ne la concerne."))
+            blocks.append(remark(_("Aucun placement de ce scénario ne la concerne.")))
         subsections.append(Section(id=f"persona-{persona.id}", title=persona.name, blocks=blocks))
-    blocks_top: list[Block] = [] if subsections else [remark("Le catalogue ne décrit aucune persona.")]
-    return Section(id="parcours", title="Parcours des personas", blocks=blocks_top, subsections=subsections)
+    blocks_top: list[Block] = [] if subsections else [remark(_("Le catalogue ne décrit aucune persona."))]
+    return Section(
+        id="parcours", title=_("Parcours des personas"), blocks=blocks_top, subsections=subsections
+    )
 
 
 def _walk_table(name: str, rows: Sequence[FriseRow]) -> Table:
@@ -315,13 +349,13 @@ def _walk_table(name: str, rows: Sequence[FriseRow]) -> Table:
     for row in sorted(rows, key=lambda r: (r.start, r.idx)):
         by_brick.setdefault(row.brick.id, []).append(row)
     return Table(
-        title=f"Parcours de {name}",
+        title=_("Parcours de {name}").format(name=name),
         columns=[
-            Column(name="Brique"),
-            Column(name="Placements", kind="int"),
-            Column(name="Début"),
-            Column(name="Fin"),
-            Column(name="Mois", kind="int"),
+            Column(name=_("Brique")),
+            Column(name=_("Placements"), kind="int"),
+            Column(name=_("Début")),
+            Column(name=_("Fin")),
+            Column(name=_("Mois"), kind="int"),
         ],
         rows=[
             [
@@ -356,15 +390,17 @@ def communication_section(
         mine = set(only)
         dates = [d for d in dates if mine & set(d.bricks)]
         dates = [replace(d, bricks=tuple(b for b in d.bricks if b in mine)) for d in dates]
-    intro = Paragraph(text=f"Moments de la {cohort_label(year)}, avec les briques qui s'en servent.")
+    intro = Paragraph(
+        text=_("Moments de la {cohort}, avec les briques qui s'en servent.").format(cohort=cohort_label(year))
+    )
     if not dates:
         return Section(
             id="communication",
-            title="Plan de communication",
-            blocks=[intro, remark("Aucun moment du calendrier ne concerne ces briques.")],
+            title=_("Plan de communication"),
+            blocks=[intro, remark(_("Aucun moment du calendrier ne concerne ces briques."))],
         )
-    table = table_from_rows("Plan de communication", plan_table(catalogue, dates))
-    return Section(id="communication", title="Plan de communication", blocks=[intro, table])
+    table = table_from_rows(_("Plan de communication"), plan_table(catalogue, dates))
+    return Section(id="communication", title=_("Plan de communication"), blocks=[intro, table])
 
 
 def annex_section(catalogue: Catalogue) -> Section:
@@ -375,27 +411,30 @@ def annex_section(catalogue: Catalogue) -> Section:
             Paragraph(text=c.question),
             Facts(
                 items=[
-                    Fact(label="Poids", value=number(c.weight)),
-                    Fact(label="Échelle", value=f"de {c.scale.min} à {c.scale.max}"),
+                    Fact(label=_("Poids"), value=number(c.weight)),
+                    Fact(
+                        label=_("Échelle"),
+                        value=_("de {min} à {max}").format(min=c.scale.min, max=c.scale.max),
+                    ),
                 ]
             ),
             Table(
-                title=f"Niveaux — {c.label}",
-                columns=[Column(name="Niveau", kind="int"), Column(name="Descripteur")],
+                title=_("Niveaux — {label}").format(label=c.label),
+                columns=[Column(name=_("Niveau"), kind="int"), Column(name=_("Descripteur"))],
                 rows=[[level, text] for level, text in sorted(c.levels.items())],
             ),
         ]
         if c.cost_levels:
             blocks.append(
                 Table(
-                    title=f"Barème de coûts — {c.label}",
+                    title=_("Barème de coûts — {label}").format(label=c.label),
                     columns=[
-                        Column(name="Note", kind="int"),
-                        Column(name="Coût par bénéficiaire au plus", kind="eur"),
-                        Column(name="Coûts fixes au plus", kind="eur"),
+                        Column(name=_("Note"), kind="int"),
+                        Column(name=_("Coût par bénéficiaire au plus"), kind="eur"),
+                        Column(name=_("Coûts fixes au plus"), kind="eur"),
                     ],
                     rows=[[lv.score, lv.max_per_beneficiary_eur, lv.max_fixed_eur] for lv in c.cost_levels],
                 )
             )
         subsections.append(Section(id=f"critere-{c.id}", title=c.label, blocks=blocks))
-    return Section(id="annexe", title="Annexe : les critères d'évaluation", subsections=subsections)
+    return Section(id="annexe", title=_("Annexe : les critères d'évaluation"), subsections=subsections)

@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import BrickResult, CriterionAggregate, criterion_headers, sheets_by_brick
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import _, mark_
 from tpt_model.scenario.files import slug
 from tpt_model.text import strip_control
 
@@ -85,49 +86,57 @@ def evaluation_frame(
     for result in results:
         brick = catalogue.bricks_by_id.get(result.brick_id)
         common: dict[str, object] = {
-            "Rang": result.rank,
-            "Brique": result.title,
-            "Identifiant": result.brick_id,
-            "Volet": pillars.get(brick.pillar, brick.pillar) if brick else None,
+            _("Rang"): result.rank,
+            _("Brique"): result.title,
+            _("Identifiant"): result.brick_id,
+            _("Volet"): pillars.get(brick.pillar, brick.pillar) if brick else None,
         }
         aggregates: dict[str, object] = {
-            f"{h} (moyenne)": _round(result.criteria[c].mean, 2) for c, h in headers.items()
+            _("{h} (moyenne)").format(h=h): _round(result.criteria[c].mean, 2) for c, h in headers.items()
         }
         aggregates |= {
-            "Total pondéré": _round(result.total, 1),
-            "Évaluatrices": result.evaluators,
-            "À discuter": result.to_discuss,
+            _("Total pondéré"): _round(result.total, 1),
+            _("Évaluatrices"): result.evaluators,
+            _("À discuter"): result.to_discuss,
         }
         own_sheets: Sequence[ScoreSheet | None] = by_brick.get(result.brick_id) or [None]
         for sheet in own_sheets:
             own = {
-                "Évaluatrice": sheet.evaluator if sheet else None,
+                _("Évaluatrice"): sheet.evaluator if sheet else None,
                 **{h: sheet.scores.get(c) if sheet else None for c, h in headers.items()},
-                "Commentaire": sheet.comment if sheet else None,
+                _("Commentaire"): sheet.comment if sheet else None,
             }
             rows.append(common | own | aggregates)
-    columns = ["Rang", "Brique", "Identifiant", "Volet", "Évaluatrice", *headers.values(), "Commentaire"]
-    columns += [f"{h} (moyenne)" for h in headers.values()]
-    columns += ["Total pondéré", "Évaluatrices", "À discuter"]
+    columns = [
+        _("Rang"),
+        _("Brique"),
+        _("Identifiant"),
+        _("Volet"),
+        _("Évaluatrice"),
+        *headers.values(),
+        _("Commentaire"),
+    ]
+    columns += [_("{h} (moyenne)").format(h=h) for h in headers.values()]
+    columns += [_("Total pondéré"), _("Évaluatrices"), _("À discuter")]
     frame = pd.DataFrame(rows, columns=columns)
     # Nullable integers: a missing score stays empty instead of turning the column into floats.
-    for column in ["Rang", *headers.values()]:
+    for column in [_("Rang"), *headers.values()]:
         frame[column] = frame[column].astype("Int64")
     return frame
 
 
 _AGGREGATE_COLUMNS = [
-    "Rang",
-    "Brique",
-    "Critère",
-    "Notes",
-    "Moyenne",
-    "Médiane",
-    "Minimum",
-    "Maximum",
-    "Écart (niveaux)",
-    "Écart (part de l'échelle)",
-    "Désaccord",
+    mark_("Rang"),
+    mark_("Brique"),
+    mark_("Critère"),
+    mark_("Notes"),
+    mark_("Moyenne"),
+    mark_("Médiane"),
+    mark_("Minimum"),
+    mark_("Maximum"),
+    mark_("Écart (niveaux)"),
+    mark_("Écart (part de l'échelle)"),
+    mark_("Désaccord"),
 ]
 
 
@@ -140,7 +149,7 @@ def aggregate_frame(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.
         for criterion_id, header in headers.items()
     ]
     frame = pd.DataFrame(rows, columns=_AGGREGATE_COLUMNS)
-    for column in ("Rang", "Minimum", "Maximum", "Écart (niveaux)"):
+    for column in (_("Rang"), _("Minimum"), _("Maximum"), _("Écart (niveaux)")):
         frame[column] = frame[column].astype("Int64")
     return frame
 
@@ -193,7 +202,7 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 
 def sheet_title(name: str, taken: set[str]) -> str:
     """A valid, unique worksheet title: at most 31 characters, none of []:*?/\\."""
-    base = _SHEET_NAME_FORBIDDEN.sub(" ", strip_control(name)).strip().strip("'")[:31] or "Feuille"
+    base = _SHEET_NAME_FORBIDDEN.sub(" ", strip_control(name)).strip().strip("'")[:31] or _("Feuille")
     title, n = base, 2
     while title.casefold() in taken:
         suffix = f" ({n})"
@@ -275,7 +284,7 @@ def to_xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     for name, df in sheets.items():
         _write_sheet(workbook, sheet_title(name, taken), df)
     if not sheets:
-        workbook.create_sheet("Feuille")  # a workbook must hold one sheet at least
+        workbook.create_sheet(_("Feuille"))  # a workbook must hold one sheet at least
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -39,13 +39,14 @@ from tpt_model.frise.records import (
     YearlyRecord,
 )
 from tpt_model.frise.rows import FriseOptions, frise_rows
+from tpt_model.i18n import _, mark_
 
 HEADER_MARGIN_PX = 4
 PHASE_TINTS = ("#EEF3F9", "#F6F1F8", "#EEF7F1")
 PHASE_BAND = "phase"
 YEARLY_BAND = "annuel"
 EMPTY_BAND = "couloir-vide"
-NO_ACTION = "Aucune action pour ces choix"
+NO_ACTION = mark_("Aucune action pour ces choix")
 
 __all__ = [
     "DARK",
@@ -163,7 +164,7 @@ def _milestone_record(
     start, end = mark.start, mark.end
     return {
         "label": mark.label,
-        "kind": KIND_LABELS[mark.kind],
+        "kind": _(KIND_LABELS[mark.kind]),
         "risk": mark.kind == "risque",
         "range": start != end,
         "labelled": anchor is not None,
@@ -231,12 +232,12 @@ def _yearly(catalogue: Catalogue, options: FriseOptions, g: Geometry) -> list[Ye
     return [
         {
             "label": moment.label,
-            "kind": KIND_LABELS[moment.milestone.kind],
+            "kind": _(KIND_LABELS[moment.milestone.kind]),
             "range": start != end,
             "start": start,
             "stop": end + 1,
             "mid": start + 0.5,
-            "period": f"chaque année, {moment.when}",
+            "period": _("chaque année, {when}").format(when=moment.when),
             "description": moment.milestone.description,
             "band": YEARLY_BAND,
         }
@@ -249,7 +250,11 @@ def _yearly(catalogue: Catalogue, options: FriseOptions, g: Geometry) -> list[Ye
 
 def _phase_label(number: int, label: str, months: int, g: Geometry, metrics: Metrics) -> str:
     """« Phase 1 · Je construis mon projet », shortened when the phase is too narrow for it."""
-    for text in (f"Phase {number} · {label}", label, f"Phase {number}"):
+    for text in (
+        _("Phase {number} · {label}").format(number=number, label=label),
+        label,
+        _("Phase {number}").format(number=number),
+    ):
         phase_px = metrics.phase_font_px * metrics.text_scale
         if text_px(text, phase_px, bold=True) + 12 <= g.width * months / (g.stop - g.start):
             return text
@@ -260,8 +265,8 @@ def _phases(programme: Programme, g: Geometry, metrics: Metrics) -> list[PhaseRe
     """One record per run of consecutive stages of the same phase, within the months shown."""
     records: list[PhaseRecord] = []
     runs = groupby(enumerate(programme.stages), key=lambda numbered: numbered[1].phase)
-    for n, (_, run) in enumerate(runs):
-        numbers = [i for i, _ in run]
+    for n, (_phase, run) in enumerate(runs):
+        numbers = [i for i, _stage in run]
         start, stop = max(numbers[0] * 12, g.start), min((numbers[-1] + 1) * 12, g.stop)
         if start >= stop:
             continue
@@ -287,7 +292,11 @@ def _off_track(catalogue: Catalogue, options: FriseOptions, g: Geometry) -> list
     track = next((t.label for t in programme.tracks if t.id == options.track), options.track)
     on_track = set(stage_numbers(programme, options.track))
     return [
-        {"start": i * 12, "stop": (i + 1) * 12, "label": f"{s.label} : hors du parcours « {track} »"}
+        {
+            "start": i * 12,
+            "stop": (i + 1) * 12,
+            "label": _("{label} : hors du parcours « {track} »").format(label=s.label, track=track),
+        }
         for i, s in enumerate(programme.stages)
         if i not in on_track and g.start <= i * 12 < g.stop
     ]
@@ -316,7 +325,7 @@ def frise_layout(
     band_labels = {lane["band"]: lane["label"] for lane in lanes.lanes}
     if not lanes.bands:
         lanes.bands = [EMPTY_BAND]
-        lanes.lanes = [{"band": EMPTY_BAND, "label": NO_ACTION, "x": geometry.at(2)}]
+        lanes.lanes = [{"band": EMPTY_BAND, "label": _(NO_ACTION), "x": geometry.at(2)}]
     # The phase line names the phases of the whole axis; a one-phase view has its phase in the page's title.
     phase_band = [] if display.one_phase else [PHASE_BAND]
     milestones = _dated_milestones(catalogue, options, geometry, metrics, len(phase_band) * metrics.row_px)

@@ -12,13 +12,14 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.formatting import month_name, month_range
 from tpt_model.frise.rows import FriseOptions, point_text
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS, axis_months, month_offset, point_at
 
 KIND_LABELS = {
-    "orientation": "Orientation",
-    "examen": "Examen",
-    "communication": "Communication",
-    "risque": "Risque",
+    "orientation": mark_("Orientation"),
+    "examen": mark_("Examen"),
+    "communication": mark_("Communication"),
+    "risque": mark_("Risque"),
 }
 # Which labels keep their place first when a line is full: what no one must miss, then exams.
 KIND_PRIORITY = {"risque": 0, "examen": 1, "orientation": 2, "communication": 3}
@@ -111,7 +112,11 @@ class YearlyMoment:
     def when(self) -> str:
         """« en octobre », « de novembre à février »."""
         first, last = self.milestone.months
-        return f"en {month_name(first)}" if first == last else month_range(first, last)
+        return (
+            _("en {month_name}").format(month_name=month_name(first))
+            if first == last
+            else month_range(first, last)
+        )
 
     @property
     def order(self) -> int:
@@ -133,7 +138,7 @@ def yearly_line(moments: list[YearlyMoment]) -> str | None:
     for moment in moments:
         groups.setdefault(moment.when, []).append(moment.label)
     parts = [f"{when[0].upper()}{when[1:]} : {', '.join(labels)}" for when, labels in groups.items()]
-    return "Chaque année. " + " · ".join(parts) + "."
+    return _("Chaque année. ") + " · ".join(parts) + "."
 
 
 def yearly_spans(

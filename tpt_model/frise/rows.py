@@ -16,39 +16,40 @@ from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
 from tpt_model.formatting import long_month_year, table_text
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.cohort import point_date
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
 LaneMode = Literal["pillar", "modality", "partner", "working_group", "custom"]
 # How the lanes are made, read after « couloirs »: the choice above the frise and the chart's subtitle.
 LANE_LABELS: dict[LaneMode, str] = {
-    "pillar": "par volet",
-    "modality": "par modalité",
-    "partner": "par partenaire",
-    "working_group": "par groupe de travail",
+    "pillar": mark_("par volet"),
+    "modality": mark_("par modalité"),
+    "partner": mark_("par partenaire"),
+    "working_group": mark_("par groupe de travail"),
     "custom": "libres",
 }
 # How the lanes are made, in a sentence about the actions: the chart's subtitle.
 LANE_SENTENCES: dict[LaneMode, str] = {
-    "pillar": "rangées par volet",
-    "modality": "rangées par modalité",
-    "partner": "rangées par partenaire",
-    "working_group": "rangées par groupe de travail",
-    "custom": "rangées dans les couloirs du groupe",
+    "pillar": mark_("rangées par volet"),
+    "modality": mark_("rangées par modalité"),
+    "partner": mark_("rangées par partenaire"),
+    "working_group": mark_("rangées par groupe de travail"),
+    "custom": mark_("rangées dans les couloirs du groupe"),
 }
-NO_PARTNER = "Sans partenaire"
-NO_LANE = "Sans couloir"
+NO_PARTNER = mark_("Sans partenaire")
+NO_LANE = mark_("Sans couloir")
 TABLE_COLUMNS = (
-    "N°",
-    "Brique",
-    "Volet",
-    "Modalité",
-    "Couloir",
-    "Début",
-    "Fin",
-    "Durée (mois)",
-    "Partenaire",
-    "Note",
+    mark_("N°"),
+    mark_("Brique"),
+    mark_("Volet"),
+    mark_("Modalité"),
+    mark_("Couloir"),
+    mark_("Début"),
+    mark_("Fin"),
+    mark_("Durée (mois)"),
+    mark_("Partenaire"),
+    mark_("Note"),
 )
 
 
@@ -170,7 +171,7 @@ def partner_name(catalogue: Catalogue, placement: Placement) -> str:
     brick = catalogue.brick(placement.brick)
     partner_id = placement.partner or (brick.partner_ids[0] if brick.partner_ids else None)
     if partner_id is None:
-        return NO_PARTNER
+        return _(NO_PARTNER)
     partner = catalogue.partners_by_id.get(partner_id)
     return partner.name if partner is not None else partner_id
 
@@ -185,12 +186,12 @@ def working_group_title(catalogue: Catalogue, brick: Brick) -> str:
 def lane_of(catalogue: Catalogue, placement: Placement, mode: LaneMode) -> str:
     """The lane a placement is drawn in for a lane mode (« custom »: the placement's own `lane`)."""
     if mode == "custom":
-        return placement.lane or NO_LANE
+        return placement.lane or _(NO_LANE)
     brick = catalogue.brick(placement.brick)
     if mode == "pillar":
         return catalogue.programme.pillar(brick.pillar).label
     if mode == "modality":
-        return MODALITY_LABELS[brick.modality]
+        return _(MODALITY_LABELS[brick.modality])
     if mode == "partner":
         return partner_name(catalogue, placement)
     return working_group_title(catalogue, brick)
@@ -202,9 +203,9 @@ def lane_order(catalogue: Catalogue, mode: LaneMode) -> tuple[str, ...]:
     if mode == "pillar":
         return tuple(p.label for p in programme.pillars)
     if mode == "modality":
-        return tuple(MODALITY_LABELS.values())
+        return tuple(_(label) for label in MODALITY_LABELS.values())
     if mode == "partner":
-        return (*(p.name for p in catalogue.partners), NO_PARTNER)
+        return (*(p.name for p in catalogue.partners), _(NO_PARTNER))
     if mode == "custom":
         return ()  # the working group's own lanes, alphabetically (see sorted_lanes)
     return tuple(g.title for g in sorted(programme.working_groups, key=lambda g: g.number))
@@ -237,7 +238,7 @@ def frise_row(catalogue: Catalogue, idx: int, placement: Placement, options: Fri
         start_label=point_text(programme, placement.start, options.cohort_year),
         end_label=point_text(programme, placement.end, options.cohort_year),
         pillar_label=programme.pillar(brick.pillar).label,
-        modality_label=MODALITY_LABELS[brick.modality],
+        modality_label=_(MODALITY_LABELS[brick.modality]),
         partner=partner_name(catalogue, placement),
     )
 
@@ -265,7 +266,7 @@ def frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions)
         )
         for row in frise_rows(catalogue, scenario, options)
     ]
-    return pd.DataFrame.from_records(records, columns=list(TABLE_COLUMNS))
+    return pd.DataFrame.from_records(records, columns=[_(column) for column in TABLE_COLUMNS])
 
 
 def shared_frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseOptions) -> pd.DataFrame:

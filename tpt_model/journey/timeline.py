@@ -4,6 +4,7 @@ from tpt_model.catalogue.calendar import month_offset
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
 from tpt_model.formatting import month_name
+from tpt_model.i18n import _
 
 SCHOOL_YEAR_MONTHS = (9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7, 8)
 
@@ -16,7 +17,7 @@ def point_index(programme: Programme, point: JourneyPoint) -> int:
 def point_at(programme: Programme, index: int) -> JourneyPoint:
     """The point at a month index of the axis (inverse of `point_index`)."""
     if index < 0:
-        raise IndexError(f"mois {index} avant le début de l'axe")
+        raise IndexError(_("mois {index} avant le début de l'axe").format(index=index))
     stage = programme.stages[index // 12]
     return JourneyPoint(stage=stage.id, month=SCHOOL_YEAR_MONTHS[index % 12])
 

@@ -10,6 +10,7 @@ from sqlalchemy import exc
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import time_label
+from tpt_model.i18n import _, mark_
 
 Params = ParamSpec("Params")
 Result = TypeVar("Result")
@@ -29,7 +30,11 @@ class ScenarioNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
     def __init__(self, scenario_id: str, rejected: Scenario | None = None) -> None:
         self.scenario_id = scenario_id
         self.rejected = rejected
-        super().__init__(f"Scénario introuvable : « {scenario_id} » (il a peut-être été supprimé).")
+        super().__init__(
+            _("Scénario introuvable : « {scenario_id} » (il a peut-être été supprimé).").format(
+                scenario_id=scenario_id
+            )
+        )
 
 
 class VersionNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
@@ -38,7 +43,7 @@ class VersionNotFound(StoreError):  # noqa: N818 (a name agreed with the pages)
     def __init__(self, scenario_id: str, version: int) -> None:
         self.scenario_id = scenario_id
         self.version = version
-        super().__init__(f"La version {version} de ce scénario n'existe pas.")
+        super().__init__(_("La version {version} de ce scénario n'existe pas.").format(version=version))
 
 
 class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
@@ -51,8 +56,10 @@ class StaleWrite(StoreError):  # noqa: N818 (a name agreed with the pages)
         self.author = author
         self.at = at
         super().__init__(
-            f"Ce scénario a été modifié par {author} à {time_label(at)} depuis votre dernière lecture : "
-            "vos changements n'ont pas été enregistrés par-dessus les siens."
+            _(
+                "Ce scénario a été modifié par {author} à {time_label} depuis votre dernière lecture : vos "
+                "changements n'ont pas été enregistrés par-dessus les siens."
+            ).format(author=author, time_label=time_label(at))
         )
 
 
@@ -63,8 +70,10 @@ class NotYourScores(StoreError):  # noqa: N818 (a name agreed with the pages)
         self.owner = owner
         self.as_evaluator = as_evaluator
         super().__init__(
-            f"« {as_evaluator} » ne peut pas modifier les notes de « {owner} » : "
-            "chaque évaluatrice ou évaluateur ne modifie que ses propres notes."
+            _(
+                "« {as_evaluator} » ne peut pas modifier les notes de « {owner} » : chaque évaluatrice ou "
+                "évaluateur ne modifie que ses propres notes."
+            ).format(as_evaluator=as_evaluator, owner=owner)
         )
 
 
@@ -73,8 +82,10 @@ class StoreBusyError(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "La base de données est occupée par une autre écriture : rien n'a été enregistré. "
-            "Réessayez dans quelques secondes."
+            _(
+                "La base de données est occupée par une autre écriture : rien n'a été enregistré. "
+                "Réessayez dans quelques secondes."
+            )
         )
 
 
@@ -83,9 +94,11 @@ class StoreReadOnlyError(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère "
-            "le serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, "
-            "ou les droits du compte PostgreSQL)."
+            _(
+                "La base de données est en lecture seule : rien n'a été enregistré. La personne qui gère "
+                "le serveur doit la rendre accessible en écriture (le fichier SQLite et son dossier, "
+                "ou les droits du compte PostgreSQL)."
+            )
         )
 
 
@@ -94,9 +107,11 @@ class StoreUnavailableError(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "La base de données est injoignable : rien n'a été lu ni enregistré. Réessayez dans un "
-            "instant ; si cela dure, la personne qui gère le serveur doit vérifier TPT_DATABASE_URL "
-            "et que la base fonctionne."
+            _(
+                "La base de données est injoignable : rien n'a été lu ni enregistré. Réessayez dans un "
+                "instant ; si cela dure, la personne qui gère le serveur doit vérifier TPT_DATABASE_URL "
+                "et que la base fonctionne."
+            )
         )
 
 
@@ -105,12 +120,14 @@ class StoreDataError(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "La base de données a refusé un texte (caractère invisible interdit ou texte trop long) : "
-            "rien n'a été enregistré. Retirez ce caractère ou raccourcissez le texte, puis réessayez."
+            _(
+                "La base de données a refusé un texte (caractère invisible interdit ou texte trop long) : "
+                "rien n'a été enregistré. Retirez ce caractère ou raccourcissez le texte, puis réessayez."
+            )
         )
 
 
-UNEXPECTED = (
+UNEXPECTED = mark_(
     "La base de données a refusé l'opération : rien n'a été enregistré. Réessayez ; si cela se "
     "reproduit, signalez-le à la personne qui gère le serveur."
 )
@@ -138,7 +155,7 @@ def database_error(error: exc.SQLAlchemyError) -> StoreError:
     original = getattr(error, "orig", None)
     if isinstance(original, sqlite3.Error):
         kind = _SQLITE_CODES.get(getattr(original, "sqlite_errorcode", 0) & 0xFF)
-        return kind() if kind is not None else StoreError(UNEXPECTED)
+        return kind() if kind is not None else StoreError(_(UNEXPECTED))
     state = getattr(original, "sqlstate", None)
     if isinstance(error, exc.DataError):
         return StoreDataError()
@@ -148,7 +165,7 @@ def database_error(error: exc.SQLAlchemyError) -> StoreError:
         return StoreReadOnlyError()
     if isinstance(error, exc.OperationalError | exc.InterfaceError | exc.DisconnectionError):
         return StoreUnavailableError()
-    return StoreError(UNEXPECTED)
+    return StoreError(_(UNEXPECTED))
 
 
 def translated(method: Callable[Params, Result]) -> Callable[Params, Result]:

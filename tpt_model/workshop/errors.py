@@ -1,6 +1,7 @@
 """Refusals of the workshop's rules, each with a French message the page shows as is."""
 
 from tpt_model.errors import InputError
+from tpt_model.i18n import _, n_
 
 __all__ = [
     "NotAllowed",
@@ -25,8 +26,10 @@ class WrongCode(WorkshopRefusal):
 
     def __init__(self) -> None:
         super().__init__(
-            "Ce code ne correspond à aucun atelier ouvert. Vérifiez-le sur l'écran projeté "
-            "(six caractères, sans O ni I) ; un atelier clos n'accepte plus personne."
+            _(
+                "Ce code ne correspond à aucun atelier ouvert. Vérifiez-le sur l'écran projeté "
+                "(six caractères, sans O ni I) ; un atelier clos n'accepte plus personne."
+            )
         )
 
 
@@ -35,8 +38,10 @@ class WrongSecret(WorkshopRefusal):
 
     def __init__(self) -> None:
         super().__init__(
-            "Ce lien d'animation n'est pas (ou plus) valable pour cet atelier : seule la personne qui "
-            "l'a ouvert a le bon lien. Vous pouvez le rejoindre comme participante avec son code."
+            _(
+                "Ce lien d'animation n'est pas (ou plus) valable pour cet atelier : seule la personne qui "
+                "l'a ouvert a le bon lien. Vous pouvez le rejoindre comme participante avec son code."
+            )
         )
 
 
@@ -46,10 +51,12 @@ class WrongToken(WorkshopRefusal):
     def __init__(self, removed: bool = False) -> None:
         self.removed = removed
         super().__init__(
-            "L'animatrice ou l'animateur vous a retiré de cet atelier : vos réponses des tours en cours "
-            "ne comptent plus."
+            _(
+                "L'animatrice ou l'animateur vous a retiré de cet atelier : vos réponses des tours en cours "
+                "ne comptent plus."
+            )
             if removed
-            else "Ce lien de participation n'est pas reconnu : rejoignez l'atelier avec son code."
+            else _("Ce lien de participation n'est pas reconnu : rejoignez l'atelier avec son code.")
         )
 
 
@@ -60,6 +67,9 @@ class RateLimited(WorkshopRefusal):
         self.wait_seconds = wait_seconds
         minutes = max(1, -(-wait_seconds // 60))
         super().__init__(
-            "Trop d'essais erronés depuis cet appareil : réessayez dans "
-            f"{minutes} minute{'s' if minutes > 1 else ''}."
+            n_(
+                "Trop d'essais erronés depuis cet appareil : réessayez dans {minutes} minute.",
+                "Trop d'essais erronés depuis cet appareil : réessayez dans {minutes} minutes.",
+                minutes,
+            ).format(minutes=minutes)
         )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.i18n import _, mark_
 from tpt_model.text import clean_name, strip_control
 from tpt_model.workshop.errors import WorkshopRefusal
 from tpt_model.workshop.records import Answer, ItemKind, Round
@@ -47,20 +48,20 @@ class FocusQuestion:
 QUESTIONS: tuple[FocusQuestion, ...] = (
     FocusQuestion(
         "participerais",
-        "Tu y participerais ?",
-        "Ce qu'on te propose à ce moment-là, tu y participerais ?",
-        ("Non, pas du tout", "Plutôt non", "Plutôt oui", "Oui, carrément"),
+        mark_("Tu y participerais ?"),
+        mark_("Ce qu'on te propose à ce moment-là, tu y participerais ?"),
+        (mark_("Non, pas du tout"), mark_("Plutôt non"), mark_("Plutôt oui"), mark_("Oui, carrément")),
     ),
     FocusQuestion(
         "utile",
-        "Utile à ce moment-là ?",
-        "Utile à ce moment-là de tes études ?",
-        ("Pas utile", "Un peu utile", "Utile", "Très utile"),
+        mark_("Utile à ce moment-là ?"),
+        mark_("Utile à ce moment-là de tes études ?"),
+        (mark_("Pas utile"), mark_("Un peu utile"), mark_("Utile"), mark_("Très utile")),
     ),
     FocusQuestion(
         "manque",
-        "Qu'est-ce qui te manque ici ?",
-        "Qu'est-ce qui te manque à ce moment-là ?",
+        mark_("Qu'est-ce qui te manque ici ?"),
+        mark_("Qu'est-ce qui te manque à ce moment-là ?"),
     ),
 )
 _BY_ID = {q.id: q for q in QUESTIONS}
@@ -86,14 +87,18 @@ def check_focus_answer(
     """A focus answer made safe: a level on the question's scale, or a short text on one line."""
     question = _BY_ID.get(question_id)
     if question is None:
-        raise WorkshopRefusal(f"Question inconnue : « {question_id} ».")
+        raise WorkshopRefusal(_("Question inconnue : « {question_id} ».").format(question_id=question_id))
     if question.scale:
         if value is not None and not 1 <= value <= len(question.levels):
-            raise WorkshopRefusal(f"Réponse hors de l'échelle pour « {question.brick_text} ».")
+            raise WorkshopRefusal(
+                _("Réponse hors de l'échelle pour « {brick_text} ».").format(brick_text=question.brick_text)
+            )
         return value, None
     cleaned = clean_name(strip_control(text or ""))
     if len(cleaned) > MAX_TEXT_LENGTH:
-        raise WorkshopRefusal(f"Ta réponse dépasse {MAX_TEXT_LENGTH} caractères : raccourcis-la un peu.")
+        raise WorkshopRefusal(
+            _("Ta réponse dépasse {most} caractères : raccourcis-la un peu.").format(most=MAX_TEXT_LENGTH)
+        )
     return None, cleaned or None
 
 

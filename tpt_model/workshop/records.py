@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from tpt_model.i18n import _, mark_
+
 __all__ = [
     "KIND_LABELS",
     "Answer",
@@ -27,7 +29,7 @@ RoundState = Literal["open", "closed", "revealed", "locked"]
 ItemKind = Literal["brick", "stage"]
 WorkshopStatus = Literal["open", "closed"]
 
-KIND_LABELS: dict[Kind, str] = {"evaluation": "Atelier d'évaluation", "focus": "Focus group"}
+KIND_LABELS: dict[Kind, str] = {"evaluation": mark_("Atelier d'évaluation"), "focus": mark_("Focus group")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class Participant:
     @property
     def label(self) -> str:
         """Her name, or « Participante 3 » when she gave none (focus groups ask for none)."""
-        return self.name or f"Participante {self.number}"
+        return self.name or _("Participante {number}").format(number=self.number)
 
 
 @dataclass(frozen=True, slots=True)

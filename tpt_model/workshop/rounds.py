@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.form import scenario_bricks
+from tpt_model.i18n import _, mark_
 from tpt_model.text import clean_name
 from tpt_model.workshop.errors import WorkshopRefusal
 from tpt_model.workshop.records import RoundState
@@ -26,9 +27,9 @@ __all__ = [
 
 STATE_LABELS: dict[RoundState, str] = {
     "open": "ouvert",
-    "closed": "fermé",
-    "revealed": "révélé",
-    "locked": "verrouillé",
+    "closed": mark_("fermé"),
+    "revealed": mark_("révélé"),
+    "locked": mark_("verrouillé"),
 }
 # Action → (states it applies to, state it leads to). Reopening a revealed round is not offered:
 # its results have been seen, and a second round on the disputed bricks keeps both.
@@ -39,10 +40,10 @@ _TRANSITIONS: dict[Action, tuple[frozenset[RoundState], RoundState]] = {
     "lock_round": (frozenset({"revealed"}), "locked"),
 }
 _REFUSALS: dict[Action, str] = {
-    "close_round": "seul un tour ouvert peut être fermé",
-    "reopen_round": "seul un tour fermé, pas encore révélé, peut être rouvert",
-    "reveal_round": "ses résultats sont déjà révélés",
-    "lock_round": "un tour se verrouille une fois ses résultats révélés",
+    "close_round": mark_("seul un tour ouvert peut être fermé"),
+    "reopen_round": mark_("seul un tour fermé, pas encore révélé, peut être rouvert"),
+    "reveal_round": mark_("ses résultats sont déjà révélés"),
+    "lock_round": mark_("un tour se verrouille une fois ses résultats révélés"),
 }
 MAX_TITLE_LENGTH = 80
 
@@ -50,10 +51,15 @@ MAX_TITLE_LENGTH = 80
 def next_state(number: int, state: RoundState, action: Action) -> RoundState:
     """The state a round reaches by `action`; raises WorkshopRefusal when its state forbids it."""
     if state == "locked":
-        raise WorkshopRefusal(f"Le tour {number} est verrouillé : il n'accepte plus aucun changement.")
+        raise WorkshopRefusal(
+            _("Le tour {number} est verrouillé : il n'accepte plus aucun changement.").format(number=number)
+        )
     sources, target = _TRANSITIONS[action]
     if state not in sources:
-        raise WorkshopRefusal(f"Le tour {number} est {STATE_LABELS[state]} : {_REFUSALS[action]}.")
+        message = _("Le tour {number} est {state} : {refusal}.")
+        raise WorkshopRefusal(
+            message.format(number=number, state=_(STATE_LABELS[state]), refusal=_(_REFUSALS[action]))
+        )
     return target
 
 
@@ -72,12 +78,14 @@ def refuse_answer(number: int, state: RoundState) -> None:
     if accepts_answers(state):
         return
     why = {
-        "closed": "l'animation l'a fermé",
-        "revealed": "ses résultats sont révélés",
-        "locked": "il est verrouillé",
+        "closed": _("l'animation l'a fermé"),
+        "revealed": _("ses résultats sont révélés"),
+        "locked": _("il est verrouillé"),
     }
     raise WorkshopRefusal(
-        f"Le tour {number} n'accepte plus de réponses ({why[state]}) : la dernière n'a pas été enregistrée."
+        _(
+            "Le tour {number} n'accepte plus de réponses ({why}) : la dernière n'a pas été enregistrée."
+        ).format(number=number, why=why[state])
     )
 
 
@@ -91,10 +99,12 @@ def check_items(items: Sequence[str], allowed_items: Iterable[str]) -> tuple[str
     allowed_set = set(allowed_items)
     unknown = [i for i in items if i not in allowed_set]
     if unknown:
-        raise WorkshopRefusal(f"« {unknown[0]} » n'est pas dans le scénario de l'atelier.")
+        raise WorkshopRefusal(
+            _("« {unknown} » n'est pas dans le scénario de l'atelier.").format(unknown=unknown[0])
+        )
     kept = tuple(dict.fromkeys(items))
     if not kept:
-        raise WorkshopRefusal("Un tour porte sur au moins une brique ou une étape : choisissez-en.")
+        raise WorkshopRefusal(_("Un tour porte sur au moins une brique ou une étape : choisissez-en."))
     return kept
 
 
@@ -102,7 +112,9 @@ def check_title(title: str) -> str:
     """A round's or a workshop's title on one line, at most 80 characters."""
     cleaned = clean_name(title)
     if len(cleaned) > MAX_TITLE_LENGTH:
-        raise WorkshopRefusal(f"Le titre ne doit pas dépasser {MAX_TITLE_LENGTH} caractères.")
+        raise WorkshopRefusal(
+            _("Le titre ne doit pas dépasser {most} caractères.").format(most=MAX_TITLE_LENGTH)
+        )
     return cleaned
 
 

@@ -34,7 +34,7 @@ def test_the_english_title_and_summary_are_shown_in_english(catalogue: Catalogue
         assert "#### Online mentoring" in card
         assert "Six months of mentoring" in card
         assert "Mentorat en ligne" not in card.split("\n")[0]
-        assert brick_row(catalogue, brick)["Brique"] == "Online mentoring"
+        assert brick_row(catalogue, brick)["Action brick"] == "Online mentoring"
 
 
 def test_without_them_english_shows_what_the_pilots_wrote(catalogue: Catalogue) -> None:

@@ -172,7 +172,7 @@ def test_table_in_french(catalogue: Catalogue) -> None:
     table = frise_table(catalogue, catalogue.template("mini"), FriseOptions())
     assert (
         list(table.columns)
-        == list(TABLE_COLUMNS)
+        == [*TABLE_COLUMNS]
         == [
             "N°",
             "Brique",
@@ -221,7 +221,7 @@ def test_table_keeps_user_text_as_plain_data(catalogue: Catalogue) -> None:
 def test_empty_table_has_the_columns(catalogue: Catalogue) -> None:
     table = frise_table(catalogue, Scenario(name="Vide"), FriseOptions(track="court"))
     assert table.empty
-    assert list(table.columns) == list(TABLE_COLUMNS)
+    assert list(table.columns) == [*TABLE_COLUMNS]
 
 
 def test_custom_lanes_come_from_the_placements(catalogue: Catalogue) -> None:
