@@ -17,7 +17,17 @@ from docx.shared import Cm, Length, Pt
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from tpt_model.export.as_image import Figures
-from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
+from tpt_model.export.document import (
+    Block,
+    BulletList,
+    Document,
+    Facts,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+    colon,
+)
 from tpt_model.export.files import steady_zip
 from tpt_model.export.tables import cell_text, column_shares
 from tpt_model.i18n import _, mark_
@@ -168,7 +178,7 @@ def _block(doc: Docx, block: Block, figures: Figures, width: Length) -> list[Ele
     if isinstance(block, BulletList):
         return [_text(item, "ListBullet") for item in block.items]
     if isinstance(block, Facts):
-        return [_paragraph(_run(f"{f.label} : ", bold=True), _run(f.value)) for f in block.items]
+        return [_paragraph(_run(f.label + colon(), bold=True), _run(f.value)) for f in block.items]
     if isinstance(block, Table):
         return _table(block, width)
     return _picture(doc, block, figures, width if block.kind == "frise" else Cm(16))
@@ -189,7 +199,7 @@ def _section(doc: Docx, section: Section, depth: int, figures: Figures) -> list[
 def _cover(document: Document) -> list[Element]:
     cover = document.cover
     elements = [_text(cover.title, "Subtitle"), _text(cover.scenario, "Title")]
-    elements += [_paragraph(_run(f"{label} : ", bold=True), _run(value)) for label, value in cover.pairs()]
+    elements += [_paragraph(_run(label + colon(), bold=True), _run(value)) for label, value in cover.pairs()]
     elements += [
         _page_break(),
         _text(_("Sommaire"), "Heading1"),

@@ -10,6 +10,7 @@ from html import escape
 from tpt_model.export.as_image import Figures
 from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
 from tpt_model.export.tables import cell_text, column_shares
+from tpt_model.i18n import _, current_language
 
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
@@ -131,7 +132,8 @@ def _cover(document: Document) -> str:
 
 def _toc(document: Document) -> str:
     items = "".join(f'<li><a href="#{escape(s.id)}">{escape(s.title)}</a></li>' for s in document.sections)
-    return f'<nav class="toc"><h2>Sommaire</h2><ol>{items}</ol></nav>'
+    contents = escape(_("Sommaire"))
+    return f'<nav class="toc"><h2>{contents}</h2><ol>{items}</ol></nav>'
 
 
 def to_html(document: Document, figures: Figures | None = None) -> str:
@@ -141,7 +143,7 @@ def to_html(document: Document, figures: Figures | None = None) -> str:
     body = "\n".join(_section(s, 1, drawn) for s in document.sections)
     return (
         "<!DOCTYPE html>\n"
-        '<html lang="fr"><head><meta charset="utf-8">'
+        f'<html lang="{current_language()}"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(title)}</title><style>{STYLE}</style></head>\n"

@@ -1,6 +1,16 @@
 """The document as Markdown: headings, lists and tables, every user text escaped (no markup, link or HTML)."""
 
-from tpt_model.export.document import Block, BulletList, Document, Facts, Figure, Paragraph, Section, Table
+from tpt_model.export.document import (
+    Block,
+    BulletList,
+    Document,
+    Facts,
+    Figure,
+    Paragraph,
+    Section,
+    Table,
+    colon,
+)
 from tpt_model.export.tables import cell_text
 from tpt_model.i18n import _
 from tpt_model.text import escape_markdown as esc
@@ -25,7 +35,7 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, BulletList):
         return [f"- {esc(item)}" for item in block.items]
     if isinstance(block, Facts):
-        return [f"- **{esc(f.label)}** : {esc(f.value)}" for f in block.items]
+        return [f"- **{esc(f.label)}**{colon()}{esc(f.value)}" for f in block.items]
     if isinstance(block, Table):
         return _table(block)
     assert isinstance(block, Figure)
@@ -50,8 +60,8 @@ def to_markdown(document: Document) -> str:
     """The document as Markdown text (UTF-8, one final newline)."""
     cover = document.cover
     lines = [f"# {esc(cover.title)} — {esc(cover.scenario)}", ""]
-    lines += [f"- **{esc(label)}** : {esc(value)}" for label, value in cover.pairs()]
-    lines += ["", "## Sommaire", ""]
+    lines += [f"- **{esc(label)}**{colon()}{esc(value)}" for label, value in cover.pairs()]
+    lines += ["", "## " + _("Sommaire"), ""]
     lines += [f"- {esc(section.title)}" for section in document.sections]
     lines.append("")
     for section in document.sections:

@@ -10,7 +10,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Length, Pt
 
 from tpt_model.export.as_image import Figures
-from tpt_model.export.document import BulletList, Document, Facts, Figure, Paragraph, Section
+from tpt_model.export.document import BulletList, Document, Facts, Figure, Paragraph, Section, colon
 from tpt_model.export.evaluation_section import DISPUTED_ON
 from tpt_model.export.files import steady_zip
 from tpt_model.formatting import counted
@@ -81,13 +81,13 @@ def _section(document: Document, section_id: str) -> Section | None:
 def _facts(section: Section | None) -> list[str]:
     if section is None:
         return []
-    return [f"{f.label} : {f.value}" for b in section.blocks if isinstance(b, Facts) for f in b.items]
+    return [f.label + colon() + f.value for b in section.blocks if isinstance(b, Facts) for f in b.items]
 
 
 def _title_slide(deck: Deck, document: Document) -> None:
     cover = document.cover
     slide = _slide(deck, cover.scenario)
-    lines = [cover.title, *(f"{label} : {value}" for label, value in cover.pairs()[2:])]
+    lines = [cover.title, *(label + colon() + value for label, value in cover.pairs()[2:])]
     _lines(slide, lines, top=Inches(1.6), size=20)
 
 

@@ -19,7 +19,7 @@ from tpt_model.catalogue.search import brick_phases
 from tpt_model.catalogue.types import BrickSource
 from tpt_model.evaluation.scoring import BrickResult
 from tpt_model.evaluation.wording import aggregate_lines
-from tpt_model.export.document import Block, BulletList, Column, Fact, Facts, Paragraph, Section, Table
+from tpt_model.export.document import Block, BulletList, Column, Fact, Facts, Paragraph, Section, Table, colon
 from tpt_model.formatting import hours
 from tpt_model.frise.rows import partner_name
 from tpt_model.i18n import _, mark_
@@ -105,7 +105,7 @@ def _bullets(items: Sequence[str]) -> Block:
 def _scores(catalogue: Catalogue, brick: Brick, result: BrickResult | None) -> list[Block]:
     programme = catalogue.programme
     reference = [
-        f"{c.label} : {brick.criteria[c.id]}/{c.scale.max}"
+        f"{c.label}{colon()}{brick.criteria[c.id]}/{c.scale.max}"
         for c in programme.criteria
         if c.id in brick.criteria
     ]
@@ -120,7 +120,7 @@ def _scores(catalogue: Catalogue, brick: Brick, result: BrickResult | None) -> l
     blocks.append(BulletList(items=aggregate_lines(programme, result)))
     if result.comments:
         blocks.append(Paragraph(text=_("Commentaires"), style="label"))
-        blocks.append(BulletList(items=[f"{who} : {comment}" for who, comment in result.comments]))
+        blocks.append(BulletList(items=[who + colon() + comment for who, comment in result.comments]))
     return blocks
 
 

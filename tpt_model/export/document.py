@@ -40,6 +40,11 @@ Spec = Annotated[dict[str, Any], AfterValidator(_clean)]
 FigureKind = Literal["frise", "matrix", "budget", "coverage"]
 
 
+def colon() -> str:
+    """What sits between a label and its value: « : » in French (a space before it), « : » in English."""
+    return _(" : ")
+
+
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 

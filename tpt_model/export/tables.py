@@ -10,6 +10,7 @@ import pandas as pd
 
 from tpt_model.export.document import Cell, Column, ColumnKind, Table
 from tpt_model.formatting import EMPTY, euros, hours, number
+from tpt_model.i18n import _
 from tpt_model.text import strip_control
 
 
@@ -61,7 +62,7 @@ def cell_text(value: Cell, kind: ColumnKind) -> str:
     if value is None or value == "":
         return EMPTY if kind != "text" or value is None else ""
     if isinstance(value, bool):
-        return "oui" if value else "non"
+        return _("oui") if value else _("non")
     if isinstance(value, int | float):
         if kind == "eur":
             return euros(value)

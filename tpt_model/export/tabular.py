@@ -190,7 +190,7 @@ def _csv_text(value: Any) -> Any:
         value = value.item()
     if isinstance(value, bool):
         # French Excel reads neither True nor False in a CSV: say it in French.
-        return "oui" if value else "non"
+        return _("oui") if value else _("non")
     return safe_cell(value)
 
 
