@@ -6,37 +6,42 @@ from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.search import brick_phases
 from tpt_model.catalogue.types import BrickSource, PersonaFlag
 from tpt_model.formatting import EMPTY, euros, hours
+from tpt_model.i18n import mark_
 from tpt_model.text import escape_markdown as esc
 
-MODALITY_LABELS = {"individuel": "Individuel", "collectif": "Collectif", "materiel": "Matériel et financier"}
+MODALITY_LABELS = {
+    "individuel": mark_("Individuel"),
+    "collectif": mark_("Collectif"),
+    "materiel": mark_("Matériel et financier"),
+}
 STATUS_LABELS = {
-    "programme": "action du programme",
+    "programme": mark_("action du programme"),
     "proposition": (
-        "proposition d'un groupe de travail, qu'aucune source publique ne rattache encore au programme"
+        mark_("proposition d'un groupe de travail, qu'aucune source publique ne rattache encore au programme")
     ),
 }
-STATUS_SHORT = {"programme": "Action du programme", "proposition": "Proposition"}
+STATUS_SHORT = {"programme": mark_("Action du programme"), "proposition": mark_("Proposition")}
 PROSPECTIVE = "pressenti"
 CLAIM_LABELS = {
-    "action": "l'action",
-    "summary": "le résumé",
-    "stages": "les étapes",
-    "audience": "le public",
-    "partners": "les partenaires",
-    "cost": "le coût",
-    "hours_per_beneficiary": "les heures",
-    "barriers": "les freins",
-    "good_practices": "les bonnes pratiques",
-    "communication": "la communication",
+    "action": mark_("l'action"),
+    "summary": mark_("le résumé"),
+    "stages": mark_("les étapes"),
+    "audience": mark_("le public"),
+    "partners": mark_("les partenaires"),
+    "cost": mark_("le coût"),
+    "hours_per_beneficiary": mark_("les heures"),
+    "barriers": mark_("les freins"),
+    "good_practices": mark_("les bonnes pratiques"),
+    "communication": mark_("la communication"),
 }
 # A persona's situation as it reads after « Situation : ».
 PERSONA_FLAG_LABELS: dict[PersonaFlag, str] = {
-    "boursiere": "boursière",
-    "rurale": "vit en zone rurale",
-    "qpv": "vit dans un quartier prioritaire de la ville",
-    "premiere_generation": "première de sa famille à faire des études supérieures",
-    "handicap": "en situation de handicap",
-    "alternance": "en alternance",
+    "boursiere": mark_("boursière"),
+    "rurale": mark_("vit en zone rurale"),
+    "qpv": mark_("vit dans un quartier prioritaire de la ville"),
+    "premiere_generation": mark_("première de sa famille à faire des études supérieures"),
+    "handicap": mark_("en situation de handicap"),
+    "alternance": mark_("en alternance"),
 }
 
 INFERRED_COST = "estimation d'après un programme comparable"

@@ -8,11 +8,12 @@ import pandas as pd
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, BrickResult, criterion_headers
 from tpt_model.formatting import table_text
+from tpt_model.i18n import mark_
 
 __all__ = ["DISCUSS_BADGE", "DISCUSS_COLUMN", "ranking_table", "ranking_text", "unscored_line"]
 
 DISCUSS_COLUMN = "À discuter"
-DISCUSS_BADGE = "⚠ à discuter"
+DISCUSS_BADGE = mark_("⚠ à discuter")
 
 
 def ranking_table(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from tpt_model.export.as_image import Figures, frise_png, frise_svg
 from tpt_model.export.build import ExportSource, brief_scenario, build_brief, build_document
 from tpt_model.export.document import Document
 from tpt_model.export.files import base_name, zip_bytes
+from tpt_model.i18n import mark_
 
 
 @dataclass(frozen=True)
@@ -26,25 +27,25 @@ FORMATS: tuple[Format, ...] = (
     Format("pdf", "PDF", "pdf", "application/pdf"),
     Format(
         "docx",
-        "Word (DOCX)",
+        mark_("Word (DOCX)"),
         "docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
     Format(
         "pptx",
-        "Diaporama (PPTX)",
+        mark_("Diaporama (PPTX)"),
         "pptx",
         "application/vnd.openxmlformats-officedocument.presentationml.presentation",
     ),
     Format(
         "xlsx", "Excel (XLSX)", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     ),
-    Format("html", "Page web (HTML)", "html", "text/html"),
+    Format("html", mark_("Page web (HTML)"), "html", "text/html"),
     Format("md", "Markdown", "md", "text/markdown"),
     Format("json", "JSON", "json", "application/json"),
-    Format("yaml", "Scénario (YAML)", "yaml", "application/yaml"),
-    Format("png", "Image de la frise (PNG)", "png", "image/png", frise_only=True),
-    Format("svg", "Image de la frise (SVG)", "svg", "image/svg+xml", frise_only=True),
+    Format("yaml", mark_("Scénario (YAML)"), "yaml", "application/yaml"),
+    Format("png", mark_("Image de la frise (PNG)"), "png", "image/png", frise_only=True),
+    Format("svg", mark_("Image de la frise (SVG)"), "svg", "image/svg+xml", frise_only=True),
 )
 BY_ID = {f.id: f for f in FORMATS}
 ALL = "all"

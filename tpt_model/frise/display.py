@@ -11,13 +11,14 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from tpt_model.catalogue.programme import Programme
+from tpt_model.i18n import mark_
 
 ViewName = Literal["normal", "presentation", "telephone"]
 # The views in the order of the switch above the frise, with their French names.
 VIEW_LABELS: dict[ViewName, str] = {
-    "normal": "Normale",
-    "presentation": "Présentation",
-    "telephone": "Téléphone",
+    "normal": mark_("Normale"),
+    "presentation": mark_("Présentation"),
+    "telephone": mark_("Téléphone"),
 }
 _SPELLINGS: dict[str, ViewName] = {
     "normal": "normal",

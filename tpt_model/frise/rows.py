@@ -16,17 +16,18 @@ from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
 from tpt_model.formatting import long_month_year, table_text
+from tpt_model.i18n import mark_
 from tpt_model.journey.cohort import point_date
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
 LaneMode = Literal["pillar", "modality", "partner", "working_group", "custom"]
 # How the lanes are made, read after « couloirs »: the choice above the frise and the chart's subtitle.
 LANE_LABELS: dict[LaneMode, str] = {
-    "pillar": "par volet",
-    "modality": "par modalité",
-    "partner": "par partenaire",
-    "working_group": "par groupe de travail",
-    "custom": "libres",
+    "pillar": mark_("par volet"),
+    "modality": mark_("par modalité"),
+    "partner": mark_("par partenaire"),
+    "working_group": mark_("par groupe de travail"),
+    "custom": mark_("libres"),
 }
 # How the lanes are made, in a sentence about the actions: the chart's subtitle.
 LANE_SENTENCES: dict[LaneMode, str] = {

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
+from tpt_model.i18n import _, mark_
 from tpt_model.text import clean_name, strip_control
 from tpt_model.workshop.errors import WorkshopRefusal
 from tpt_model.workshop.records import Answer, ItemKind, Round
@@ -47,20 +48,20 @@ class FocusQuestion:
 QUESTIONS: tuple[FocusQuestion, ...] = (
     FocusQuestion(
         "participerais",
-        "Tu y participerais ?",
-        "Ce qu'on te propose à ce moment-là, tu y participerais ?",
-        ("Non, pas du tout", "Plutôt non", "Plutôt oui", "Oui, carrément"),
+        mark_("Tu y participerais ?"),
+        mark_("Ce qu'on te propose à ce moment-là, tu y participerais ?"),
+        (mark_("Non, pas du tout"), mark_("Plutôt non"), mark_("Plutôt oui"), mark_("Oui, carrément")),
     ),
     FocusQuestion(
         "utile",
-        "Utile à ce moment-là ?",
-        "Utile à ce moment-là de tes études ?",
-        ("Pas utile", "Un peu utile", "Utile", "Très utile"),
+        mark_("Utile à ce moment-là ?"),
+        mark_("Utile à ce moment-là de tes études ?"),
+        (mark_("Pas utile"), mark_("Un peu utile"), mark_("Utile"), mark_("Très utile")),
     ),
     FocusQuestion(
         "manque",
-        "Qu'est-ce qui te manque ici ?",
-        "Qu'est-ce qui te manque à ce moment-là ?",
+        mark_("Qu'est-ce qui te manque ici ?"),
+        mark_("Qu'est-ce qui te manque à ce moment-là ?"),
     ),
 )
 _BY_ID = {q.id: q for q in QUESTIONS}
@@ -68,7 +69,8 @@ _BY_ID = {q.id: q for q in QUESTIONS}
 
 def question_text(question: FocusQuestion, item_kind: ItemKind) -> str:
     """The question as asked about a brick or about a stage."""
-    return question.brick_text if item_kind == "brick" else question.stage_text
+    text = question.brick_text if item_kind == "brick" else question.stage_text
+    return _(text)
 
 
 def item_label(catalogue: Catalogue, item_kind: ItemKind, item: str) -> str:

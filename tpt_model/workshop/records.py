@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from tpt_model.i18n import mark_
+
 __all__ = [
     "KIND_LABELS",
     "Answer",
@@ -27,7 +29,7 @@ RoundState = Literal["open", "closed", "revealed", "locked"]
 ItemKind = Literal["brick", "stage"]
 WorkshopStatus = Literal["open", "closed"]
 
-KIND_LABELS: dict[Kind, str] = {"evaluation": "Atelier d'évaluation", "focus": "Focus group"}
+KIND_LABELS: dict[Kind, str] = {"evaluation": mark_("Atelier d'évaluation"), "focus": mark_("Focus group")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,7 @@
 
 from typing import Literal
 
+from tpt_model.i18n import mark_
 from tpt_model.workshop.errors import NotAllowed
 from tpt_model.workshop.records import Role
 
@@ -21,15 +22,15 @@ Action = Literal[
 
 # What each action is, in the French sentence that refuses it.
 ACTIONS: dict[Action, str] = {
-    "answer": "répondre dans un tour",
-    "open_round": "ouvrir un tour",
-    "close_round": "fermer un tour",
-    "reopen_round": "rouvrir un tour",
-    "reveal_round": "révéler les résultats d'un tour",
-    "lock_round": "verrouiller un tour",
-    "remove_participant": "retirer une participante ou un participant",
-    "show_code": "afficher ou masquer le code de l'atelier",
-    "close_workshop": "clore l'atelier",
+    "answer": mark_("répondre dans un tour"),
+    "open_round": mark_("ouvrir un tour"),
+    "close_round": mark_("fermer un tour"),
+    "reopen_round": mark_("rouvrir un tour"),
+    "reveal_round": mark_("révéler les résultats d'un tour"),
+    "lock_round": mark_("verrouiller un tour"),
+    "remove_participant": mark_("retirer une participante ou un participant"),
+    "show_code": mark_("afficher ou masquer le code de l'atelier"),
+    "close_workshop": mark_("clore l'atelier"),
 }
 _ROLES: dict[Role, frozenset[Action]] = {
     "participant": frozenset({"answer"}),

@@ -5,6 +5,7 @@ from collections.abc import Iterable, Sequence
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.form import scenario_bricks
+from tpt_model.i18n import mark_
 from tpt_model.text import clean_name
 from tpt_model.workshop.errors import WorkshopRefusal
 from tpt_model.workshop.records import RoundState
@@ -25,10 +26,10 @@ __all__ = [
 ]
 
 STATE_LABELS: dict[RoundState, str] = {
-    "open": "ouvert",
-    "closed": "fermé",
-    "revealed": "révélé",
-    "locked": "verrouillé",
+    "open": mark_("ouvert"),
+    "closed": mark_("fermé"),
+    "revealed": mark_("révélé"),
+    "locked": mark_("verrouillé"),
 }
 # Action → (states it applies to, state it leads to). Reopening a revealed round is not offered:
 # its results have been seen, and a second round on the disputed bricks keeps both.
