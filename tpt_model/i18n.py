@@ -109,8 +109,8 @@ def translations(language: Language) -> gettext.GNUTranslations:
 
 
 def _(message: str) -> str:
-    """`message` (French) in the current language."""
-    return translations(current_language()).gettext(message)
+    """`message` (French) in the current language (an empty text stays empty, not the catalogue's header)."""
+    return translations(current_language()).gettext(message) if message else message
 
 
 def n_(singular: str, plural: str, n: int) -> str:

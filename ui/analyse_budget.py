@@ -131,7 +131,8 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
     st.markdown(_("##### Coût par bénéficiaire de chaque parcours-type"))
     walks = pd.DataFrame(walk_table(catalogue, scenario))
-    show_table(table_text(walks, money=["Non boursière", "Boursière"]), ["Non boursière", "Boursière"])
+    money = [_("Non boursière"), _("Boursière")]
+    show_table(table_text(walks, money=money), money)
     left, right = st.columns(2)
     by: Breakdown = (
         left.segmented_control(
@@ -158,7 +159,7 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     years = budget_years(catalogue, scenario)
     entries = budget_entries(catalogue, scenario)
     rows = budget_rows(catalogue, entries, years, by, kind)
-    total = sum(r[AMOUNT] for r in rows)
+    total = sum(r[_(AMOUNT)] for r in rows)
     share = percent(inferred_share(entries, years, kind))
     first, last = years[0], years[-1]
     span = (

@@ -121,4 +121,5 @@ def comparison_panel(catalogue: Catalogue, opened: OpenScenario, scores: ScoreSt
         if table.note:
             st.caption(table.note)
             continue
-        show_table(highlighted(table), [c for c in table.frame.columns if c in FIGURES])
+        figures = [_(f) for f in FIGURES]
+        show_table(highlighted(table), [c for c in table.frame.columns if c in figures])

@@ -5,7 +5,15 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from tpt_model.analysis.coverage import AXIS_TITLES, Axis, coverage, coverage_spec, coverage_table
+from tpt_model.analysis.coverage import (
+    AXIS_TITLES,
+    HOURS,
+    PLACEMENTS,
+    Axis,
+    coverage,
+    coverage_spec,
+    coverage_table,
+)
 from tpt_model.analysis.gaps import IDLE_MONTHS, fill, journey_gaps
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
@@ -34,8 +42,8 @@ def coverage_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     st.vega_lite_chart(coverage_spec(catalogue, cells, axis), key="analyse_heatmap")
     with st.expander(_("La couverture en tableau")):
         table = pd.DataFrame(coverage_table(catalogue, cells, axis))
-        figures = ["Placements", "Heures par bénéficiaire"]
-        show_table(table_text(table, duration=["Heures par bénéficiaire"]), figures)
+        figures = [_(PLACEMENTS), _(HOURS)]
+        show_table(table_text(table, duration=[_(HOURS)]), figures)
 
 
 def gaps_panel(catalogue: Catalogue, scenario: Scenario, save: Callable[[ChangeResult], None]) -> None:

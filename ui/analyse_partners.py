@@ -18,7 +18,7 @@ def partners_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     if table.empty:
         st.info(_("Aucun placement ne nomme de partenaire."))
     else:
-        figures = ["Placements", "Heures par bénéficiaire", "Coût par bénéficiaire"]
+        figures = [_("Placements"), _("Heures par bénéficiaire"), _("Coût par bénéficiaire")]
         show_table(table_text(table, money=figures[2:], duration=figures[1:2]), figures)
     alone = [catalogue.brick(b).title for b in single_partner_bricks(catalogue, scenario)]
     if alone:

@@ -20,7 +20,7 @@ from tpt_model.catalogue_edit.plan import EditPlan, FileChange, Snapshot, text_c
 from tpt_model.catalogue_edit.saving import check_plan
 from tpt_model.errors import WARNING, InputError, Problem
 from tpt_model.formatting import counted
-from tpt_model.i18n import _
+from tpt_model.i18n import Language, _, current_language
 from tpt_model.session.catalogue_edit import MODE_LABELS, EditorView, save
 from tpt_model.text import escape_markdown
 from ui.brick_form import brick_form
@@ -131,8 +131,16 @@ def _conflict(view: EditorView, root: Path) -> None:
     )
 
 
-@st.cache_data(max_entries=16, show_spinner=_("Vérification du catalogue…"))
-def _file_problems(root: str, path: str, before: str | None, text: str, fingerprint: str) -> list[Problem]:  # noqa: ARG001
+# The problems are sentences for people: the language is part of the key.
+@st.cache_data(max_entries=16, show_spinner=False)
+def _file_problems(
+    root: str,
+    path: str,
+    before: str | None,
+    text: str,
+    fingerprint: str,  # noqa: ARG001 (the cache's key, with the language)
+    language: Language,  # noqa: ARG001
+) -> list[Problem]:
     """What a YAML text adds to the catalogue's errors, and its file's warnings (whole catalogue checked)."""
     checked = check_plan(Path(root), text_change(Snapshot(path, before, None), text))
     return [*checked.errors, *checked.warnings]
@@ -164,7 +172,10 @@ def _yaml_editor(catalogue: Catalogue, view: EditorView, root: Path, taken: froz
     else:
         opened = view.open.opened.text if view.open.opened else None
         fingerprint = folder_fingerprint(root)  # another file's change shows too
-        problems = _file_problems(str(root), view.open.path, opened, view.yaml_text, fingerprint)
+        with st.spinner(_("Vérification du catalogue…")):
+            problems = _file_problems(
+                str(root), view.open.path, opened, view.yaml_text, fingerprint, current_language()
+            )
     _located(problems, view.open.path)
     return problems
 

@@ -10,7 +10,7 @@ from tpt_model.catalogue.fingerprint import folder_fingerprint
 from tpt_model.catalogue.last_good import LastGood
 from tpt_model.catalogue.loader import LoadResult
 from tpt_model.errors import problems_summary
-from tpt_model.i18n import _
+from tpt_model.i18n import Language, _, current_language
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.text import escape_markdown
 from ui.settings import app_settings
@@ -43,16 +43,18 @@ def forget_recent_scans() -> None:
 
 
 # cache_resource, not cache_data: the catalogue is immutable, so every session can share one
-# object instead of unpickling a copy of thousands of bricks on each rerun.
-@st.cache_resource(max_entries=4, show_spinner=_("Lecture du catalogue…"))
-def _load(root: str, fingerprint: str) -> LoadResult:  # noqa: ARG001
+# object instead of unpickling a copy of thousands of bricks on each rerun. Its problems are
+# sentences for people: one result per language.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load(root: str, fingerprint: str, language: Language) -> LoadResult:  # noqa: ARG001
     return LAST_GOOD.apply(root, check_catalogue(Path(root)))
 
 
 def load_result() -> LoadResult:
     """The catalogue and its problems, reloaded when a file changes."""
     root = app_settings().catalogue_dir
-    return _load(str(root), _fingerprint(root))
+    with st.spinner(_("Lecture du catalogue…")):  # shown only when reading takes half a second
+        return _load(str(root), _fingerprint(root), current_language())
 
 
 def require_catalogue() -> Catalogue:

@@ -10,15 +10,21 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import table_text
 from tpt_model.frise.spec import plain_spec
+from tpt_model.i18n import _, mark_
 
 Breakdown = Literal["pillar", "phase", "partner"]
-BREAKDOWN_TITLES: dict[Breakdown, str] = {"pillar": "Volet", "phase": "Phase", "partner": "Partenaire"}
-YEAR_TITLES: dict[YearKind, str] = {"calendar": "Année civile", "school": "Année scolaire"}
-AMOUNT = "Montant (€)"
-NATURE = "Coût"
-INFERRED, SOURCED = "estimé", "sourcé"
-NO_PARTNER = "Sans partenaire"
-TOTAL, OF_WHICH_INFERRED = "Total", "dont estimé"
+# Column names and values of the tables and charts, translated where they are built (`_()`).
+BREAKDOWN_TITLES: dict[Breakdown, str] = {
+    "pillar": mark_("Volet"),
+    "phase": mark_("Phase"),
+    "partner": mark_("Partenaire"),
+}
+YEAR_TITLES: dict[YearKind, str] = {"calendar": mark_("Année civile"), "school": mark_("Année scolaire")}
+AMOUNT = mark_("Montant (€)")
+NATURE = mark_("Coût")
+INFERRED, SOURCED = mark_("estimé"), mark_("sourcé")
+NO_PARTNER = mark_("Sans partenaire")
+TOTAL, OF_WHICH_INFERRED = mark_("Total"), mark_("dont estimé")
 
 
 def year_label(year: int, kind: YearKind) -> str:
@@ -70,10 +76,10 @@ def budget_rows(
     groups += [""] if "" in spent else []
     return [
         {
-            YEAR_TITLES[kind]: year_label(year, kind),
-            BREAKDOWN_TITLES[by]: labels.get(group, group) or NO_PARTNER,
-            NATURE: INFERRED if inferred else SOURCED,
-            AMOUNT: round(sums[(year, group, inferred)], 2),
+            _(YEAR_TITLES[kind]): year_label(year, kind),
+            _(BREAKDOWN_TITLES[by]): labels.get(group, group) or _(NO_PARTNER),
+            _(NATURE): _(INFERRED) if inferred else _(SOURCED),
+            _(AMOUNT): round(sums[(year, group, inferred)], 2),
         }
         for year in years
         for group in groups
@@ -83,44 +89,44 @@ def budget_rows(
 
 def budget_pivot(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind) -> pd.DataFrame:
     """The chart's table twin: a row per group, a column per year, the totals and the inferred part."""
-    groups, years = BREAKDOWN_TITLES[by], YEAR_TITLES[kind]
+    groups, years = _(BREAKDOWN_TITLES[by]), _(YEAR_TITLES[kind])
     columns = list(dict.fromkeys(r[years] for r in rows))
     table: dict[str, dict[str, float]] = {}
     inferred = dict.fromkeys(columns, 0.0)
     for row in rows:
         cells = table.setdefault(row[groups], dict.fromkeys(columns, 0.0))
-        cells[row[years]] += row[AMOUNT]
-        if row[NATURE] == INFERRED:
-            inferred[row[years]] += row[AMOUNT]
+        cells[row[years]] += row[_(AMOUNT)]
+        if row[_(NATURE)] == _(INFERRED):
+            inferred[row[years]] += row[_(AMOUNT)]
     total = {year: sum(cells[year] for cells in table.values()) for year in columns}
-    lines = [*table.items(), (TOTAL, total), (OF_WHICH_INFERRED, inferred)]
+    lines = [*table.items(), (_(TOTAL), total), (_(OF_WHICH_INFERRED), inferred)]
     return pd.DataFrame(
-        [{groups: name, **cells, TOTAL: sum(cells.values())} for name, cells in lines],
-        columns=[groups, *columns, TOTAL],
+        [{groups: name, **cells, _(TOTAL): sum(cells.values())} for name, cells in lines],
+        columns=[groups, *columns, _(TOTAL)],
     )
 
 
 def budget_pivot_text(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind) -> pd.DataFrame:
     """`budget_pivot` in French euros: « 12 345 € »."""
     table = budget_pivot(rows, by, kind).round(0)  # a budget reads in whole euros
-    return table_text(table, money=[c for c in table.columns if c != BREAKDOWN_TITLES[by]])
+    return table_text(table, money=[c for c in table.columns if c != _(BREAKDOWN_TITLES[by])])
 
 
 def budget_spec(
     catalogue: Catalogue, rows: list[dict[str, Any]], by: Breakdown = "pillar", kind: YearKind = "calendar"
 ) -> dict[str, Any]:
     """Spending per year stacked by group, inferred costs paler: a Vega-Lite dict from `budget_rows`."""
-    year, group = YEAR_TITLES[kind], BREAKDOWN_TITLES[by]
+    year, group = _(YEAR_TITLES[kind]), _(BREAKDOWN_TITLES[by])
     groups = list(dict.fromkeys(r[group] for r in rows))
     if by == "pillar":
         pillars = catalogue.programme.pillars
         colours: dict[str, Any] = {"domain": [p.label for p in pillars], "range": [p.color for p in pillars]}
     else:
         colours = {"domain": groups, "scheme": "tableau20" if by == "partner" else "tableau10"}
-    amount = {"field": AMOUNT, "type": "quantitative"}
+    amount = {"field": _(AMOUNT), "type": "quantitative"}
     encoding = {
         "x": {"field": year, "type": "ordinal", "sort": None, "title": None, "axis": {"labelAngle": 0}},
-        "y": {**amount, "stack": "zero", "title": AMOUNT, "axis": {"format": ",.0f"}},
+        "y": {**amount, "stack": "zero", "title": _(AMOUNT), "axis": {"format": ",.0f"}},
         "color": {
             "field": group,
             "type": "nominal",
@@ -128,16 +134,16 @@ def budget_spec(
             "legend": {"orient": "bottom", "columns": 2, "labelLimit": 160},
         },
         "opacity": {
-            "field": NATURE,
+            "field": _(NATURE),
             "type": "nominal",
-            "scale": {"domain": [SOURCED, INFERRED], "range": [1, 0.5]},
+            "scale": {"domain": [_(SOURCED), _(INFERRED)], "range": [1, 0.5]},
             "legend": None,  # the caption above the chart says that inferred costs are paler
         },
-        "order": {"field": NATURE, "type": "nominal", "sort": "descending"},
+        "order": {"field": _(NATURE), "type": "nominal", "sort": "descending"},
         "tooltip": [
             {"field": year, "type": "ordinal"},
             {"field": group, "type": "nominal"},
-            {"field": NATURE, "type": "nominal"},
+            {"field": _(NATURE), "type": "nominal"},
             {**amount, "format": ",.0f"},
         ],
     }
@@ -148,7 +154,9 @@ def budget_spec(
             "encoding": encoding,
             "width": "container",
             "height": 320,
-            "description": f"Dépenses par {year.lower()} et par {group.lower()}, en euros.",
+            "description": _("Dépenses par {year} et par {group}, en euros.").format(
+                year=year.lower(), group=group.lower()
+            ),
         }
     )
 
@@ -160,10 +168,10 @@ def walk_table(catalogue: Catalogue, scenario: Scenario) -> list[dict[str, Any]]
     bursary = walk_costs(catalogue, scenario, frozenset({"boursiere"}))
     return [
         {
-            "Parcours": track.label,
-            "Sortie": exit_.label,
-            "Non boursière": without[(track.id, exit_.id)],
-            "Boursière": bursary[(track.id, exit_.id)],
+            _("Parcours"): track.label,
+            _("Sortie"): exit_.label,
+            _("Non boursière"): without[(track.id, exit_.id)],
+            _("Boursière"): bursary[(track.id, exit_.id)],
         }
         for track in programme.tracks
         for exit_ in programme.exits

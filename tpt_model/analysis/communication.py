@@ -12,15 +12,18 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import Milestone, month_offset
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Scenario
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.cohort import point_date
 from tpt_model.text import fold
 
 KIND_LABELS = {
-    "orientation": "Orientation",
-    "examen": "Examen",
-    "communication": "Communication",
-    "risque": "Fenêtre de risque",
+    "orientation": mark_("Orientation"),
+    "examen": mark_("Examen"),
+    "communication": mark_("Communication"),
+    "risque": mark_("Fenêtre de risque"),
 }
+# The plan's columns, for the page's table and the CSV file alike.
+PLAN_COLUMNS = (mark_("Début"), mark_("Fin"), mark_("Moment"), mark_("Nature"), mark_("Briques"))
 
 
 @dataclass(frozen=True)
@@ -76,14 +79,15 @@ def communication_plan(catalogue: Catalogue, scenario: Scenario, cohort_year: in
 def plan_table(catalogue: Catalogue, dates: list[PlanDate]) -> list[dict[str, object]]:
     """Rows: dates (a page writes them « 01/09/2026 », a file 2026-09-01), moment, kind, bricks."""
     titles = {b.id: b.title for b in catalogue.bricks}
+    columns = [_(c) for c in PLAN_COLUMNS]
     return [
-        {
-            "Début": d.start,
-            "Fin": d.end,
-            "Moment": d.label,
-            "Nature": KIND_LABELS[d.kind],
-            "Briques": ", ".join(titles[b] for b in d.bricks),
-        }
+        dict(
+            zip(
+                columns,
+                (d.start, d.end, d.label, _(KIND_LABELS[d.kind]), ", ".join(titles[b] for b in d.bricks)),
+                strict=True,
+            )
+        )
         for d in dates
     ]
 
@@ -92,7 +96,7 @@ def plan_csv(catalogue: Catalogue, dates: list[PlanDate]) -> bytes:
     """The plan as a CSV file (UTF-8 with a byte order mark, for spreadsheets)."""
     rows = plan_table(catalogue, dates)
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["Début", "Fin", "Moment", "Nature", "Briques"], delimiter=";")
+    writer = csv.DictWriter(out, fieldnames=[_(c) for c in PLAN_COLUMNS], delimiter=";")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")

@@ -12,6 +12,7 @@ from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.evaluation.form import scenario_bricks
 from tpt_model.evaluation.scoring import evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
 Pair = tuple[float, float]
@@ -43,7 +44,7 @@ class Comparison:
 def _by_brick(catalogue: Catalogue, scenario: Scenario) -> dict[str, list[Placement]]:
     programme = catalogue.programme
     found: dict[str, list[Placement]] = defaultdict(list)
-    for placement, _ in placed_bricks(catalogue, scenario):
+    for placement, _brick in placed_bricks(catalogue, scenario):
         found[placement.brick].append(placement)
     for placements in found.values():
         placements.sort(key=lambda p: point_index(programme, p.start))
@@ -57,9 +58,13 @@ def _change(catalogue: Catalogue, a: Placement, b: Placement) -> str | None:
     before = duration_months(programme, a.start, a.end)
     after = duration_months(programme, b.start, b.end)
     if before != after:
-        return f"« {title} » redimensionné : {before} → {after} mois, dès {point_label(programme, b.start)}."
+        return _("« {title} » redimensionné : {before} → {after} mois, dès {start}.").format(
+            title=title, before=before, after=after, start=point_label(programme, b.start)
+        )
     if a.start != b.start:
-        return f"« {title} » déplacé : {point_label(programme, a.start)} → {point_label(programme, b.start)}."
+        return _("« {title} » déplacé : {before} → {after}.").format(
+            title=title, before=point_label(programme, a.start), after=point_label(programme, b.start)
+        )
     return None
 
 
@@ -102,7 +107,9 @@ def compare(
         if (change := _change(catalogue, pa, pb))
     ]
     changes += [
-        f"« {catalogue.brick(brick).title} » : {len(in_a[brick])} → {len(in_b[brick])} placements."
+        _("« {title} » : {before} → {after} placements.").format(
+            title=catalogue.brick(brick).title, before=len(in_a[brick]), after=len(in_b[brick])
+        )
         for brick in in_a
         if brick in in_b and len(in_a[brick]) != len(in_b[brick])
     ]

@@ -7,8 +7,10 @@ import pandas as pd
 from tpt_model.analysis.comparison import Comparison
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.formatting import counted, euros, number, table_text
+from tpt_model.i18n import _, mark_
 
-BEFORE, AFTER, DIFFERENCE = "Référence", "Ce scénario", "Écart"
+# Column names, translated where the tables are built.
+BEFORE, AFTER, DIFFERENCE = mark_("Référence"), mark_("Ce scénario"), mark_("Écart")
 
 
 @dataclass(frozen=True)
@@ -27,39 +29,48 @@ class SideBySide:
 def comparison_lines(catalogue: Catalogue, found: Comparison) -> list[str]:
     """What changed, one French sentence each: bricks only in one, placements, costs, mean score."""
     titles = {b.id: b.title for b in catalogue.bricks}
-    lines = [f"Seulement dans la référence : « {titles[b]} »." for b in found.only_in_a]
-    lines += [f"Seulement dans ce scénario : « {titles[b]} »." for b in found.only_in_b]
+    lines = [_("Seulement dans la référence : « {title} ».").format(title=titles[b]) for b in found.only_in_a]
+    lines += [_("Seulement dans ce scénario : « {title} ».").format(title=titles[b]) for b in found.only_in_b]
     lines += list(found.changes)
     (cost_a, cost_b), (fixed_a, fixed_b) = found.cost_per_beneficiary_eur, found.fixed_eur
     if cost_a != cost_b:
-        lines.append(f"Coût par bénéficiaire : {euros(cost_a)} → {euros(cost_b)}.")
+        lines.append(
+            _("Coût par bénéficiaire : {before} → {after}.").format(before=euros(cost_a), after=euros(cost_b))
+        )
     if fixed_a != fixed_b:
-        lines.append(f"Coûts fixes : {euros(fixed_a)} → {euros(fixed_b)}.")
+        lines.append(
+            _("Coûts fixes : {before} → {after}.").format(before=euros(fixed_a), after=euros(fixed_b))
+        )
     if found.plan_changed:
         before, after = (counted(n, "entrante", "entrantes") for n in found.entrants)
-        detail = f"{before} → {after}" if before != after else "mêmes entrantes, autres parts"
-        lines.append(f"Plan de cohortes modifié : {detail}.")
+        detail = f"{before} → {after}" if before != after else _("mêmes entrantes, autres parts")
+        lines.append(_("Plan de cohortes modifié : {detail}.").format(detail=detail))
     mean_a, mean_b = (None if m is None else round(m, 1) for m in found.mean_score)
     if mean_a != mean_b:
-        lines.append(f"Note moyenne des briques notées : {_score(mean_a)} → {_score(mean_b)}.")
+        lines.append(
+            _("Note moyenne des briques notées : {before} → {after}.").format(
+                before=_score(mean_a), after=_score(mean_b)
+            )
+        )
     return lines
 
 
 def _score(value: float | None) -> str:
-    return "non notée" if value is None else f"{number(value, 1)} sur 100"
+    return _("non notée") if value is None else _("{score} sur 100").format(score=number(value, 1))
 
 
 def budget_side_by_side(found: Comparison) -> SideBySide:
     """Spending by calendar year in each scenario, with the difference."""
     rows = [(year, round(a), round(b)) for year, a, b in found.budget_by_year]
-    frame = pd.DataFrame(rows, columns=["Année", BEFORE, AFTER])
-    text = table_text(frame, money=[BEFORE, AFTER])
-    text["Année"] = [str(year) for year, *_ in rows]  # a year is no amount: « 2026 », not « 2 026 »
-    text[DIFFERENCE] = [_signed(b - a) for _, a, b in rows]
+    year_column, before, after = _("Année"), _(BEFORE), _(AFTER)
+    frame = pd.DataFrame(rows, columns=[year_column, before, after])
+    text = table_text(frame, money=[before, after])
+    text[year_column] = [str(year) for year, *_rest in rows]  # a year is no amount: « 2026 », not « 2 026 »
+    text[_(DIFFERENCE)] = [_signed(b - a) for _year, a, b in rows]
     return SideBySide(
-        "Dépenses par année civile (chaque scénario avec son plan de cohortes)",
+        _("Dépenses par année civile (chaque scénario avec son plan de cohortes)"),
         text,
-        tuple(a != b for _, a, b in rows),
+        tuple(a != b for _year, a, b in rows),
     )
 
 
@@ -73,15 +84,15 @@ def scores_side_by_side(catalogue: Catalogue, found: Comparison) -> SideBySide:
     """Each brick's weighted total (0 to 100) in each scenario: « — » where it is not placed or not scored."""
     titles = {b.id: b.title for b in catalogue.bricks}
     rows = [(titles.get(brick, brick), _round(a), _round(b)) for brick, a, b in found.scores]
-    frame = pd.DataFrame(rows, columns=["Brique", BEFORE, AFTER])
-    scored = any(a is not None or b is not None for _, a, b in rows)
+    frame = pd.DataFrame(rows, columns=[_("Brique"), _(BEFORE), _(AFTER)])
+    scored = any(a is not None or b is not None for _brick, a, b in rows)
     return SideBySide(
-        "Notes d'évaluation (total pondéré sur 100)",
+        _("Notes d'évaluation (total pondéré sur 100)"),
         table_text(frame),
-        tuple(a != b for _, a, b in rows),
+        tuple(a != b for _brick, a, b in rows),
         None
         if scored
-        else "Personne n'a encore noté ces briques : les notes se donnent sur la page Évaluation.",
+        else _("Personne n'a encore noté ces briques : les notes se donnent sur la page Évaluation."),
     )
 
 
@@ -93,5 +104,7 @@ def coverage_side_by_side(catalogue: Catalogue, found: Comparison) -> SideBySide
     """The stage × pillar cells whose number of placements differs."""
     programme = catalogue.programme
     rows = [(programme.stage(s).label, programme.pillar(p).label, a, b) for s, p, a, b in found.coverage]
-    frame = pd.DataFrame(rows, columns=["Étape", "Volet", BEFORE, AFTER])
-    return SideBySide("Placements par étape et volet qui diffèrent", table_text(frame), (True,) * len(rows))
+    frame = pd.DataFrame(rows, columns=[_("Étape"), _("Volet"), _(BEFORE), _(AFTER)])
+    return SideBySide(
+        _("Placements par étape et volet qui diffèrent"), table_text(frame), (True,) * len(rows)
+    )

@@ -1,5 +1,6 @@
 """Coverage of the journey: placements and hours per beneficiary in each stage × pillar (or modality)."""
 
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -9,10 +10,13 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
 from tpt_model.frise.spec import plain_spec
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.timeline import duration_months, point_index
 
 Axis = Literal["pillar", "modality"]
-AXIS_TITLES = {"pillar": "Volet", "modality": "Modalité"}
+AXIS_TITLES = {"pillar": mark_("Volet"), "modality": mark_("Modalité")}
+# The table's columns, which the chart's fields name too (both made in the same language).
+STAGE, PLACEMENTS, HOURS = mark_("Étape"), mark_("Placements"), mark_("Heures par bénéficiaire")
 
 
 @dataclass(frozen=True)
@@ -75,7 +79,7 @@ def coverage(catalogue: Catalogue, scenario: Scenario, axis: Axis = "pillar") ->
 
 def group_label(catalogue: Catalogue, axis: Axis, group: str) -> str:
     """The French label of a pillar or a modality."""
-    return catalogue.programme.pillar(group).label if axis == "pillar" else MODALITY_LABELS[group]
+    return catalogue.programme.pillar(group).label if axis == "pillar" else _(MODALITY_LABELS[group])
 
 
 def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) -> list[dict[str, Any]]:
@@ -83,10 +87,10 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
     programme = catalogue.programme
     return [
         {
-            "Étape": programme.stage(c.stage).label,
-            AXIS_TITLES[axis]: group_label(catalogue, axis, c.group),
-            "Placements": c.placements,
-            "Heures par bénéficiaire": c.hours,
+            _(STAGE): programme.stage(c.stage).label,
+            _(AXIS_TITLES[axis]): group_label(catalogue, axis, c.group),
+            _(PLACEMENTS): c.placements,
+            _(HOURS): c.hours,
         }
         for c in cells
     ]
@@ -99,8 +103,9 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
     """
     programme = catalogue.programme
     shorts = {s.label: s.short for s in programme.stages}
-    rows = [{**row, "Court": shorts[row["Étape"]]} for row in coverage_table(catalogue, cells, axis)]
-    group = AXIS_TITLES[axis]
+    stage, placements, hours = _(STAGE), _(PLACEMENTS), _(HOURS)
+    rows = [{**row, "Court": shorts[row[stage]]} for row in coverage_table(catalogue, cells, axis)]
+    group = _(AXIS_TITLES[axis])
     groups = [group_label(catalogue, axis, g) for g in _groups(catalogue, axis)]
     position = {
         "x": {
@@ -122,16 +127,16 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
         "encoding": {
             **position,
             "color": {
-                "field": "Placements",
+                "field": placements,
                 "type": "quantitative",
                 "scale": {"scheme": "blues"},
-                "title": "Placements",
+                "title": placements,
             },
             "tooltip": [
-                {"field": "Étape", "type": "nominal"},
+                {"field": stage, "type": "nominal"},
                 {"field": group, "type": "nominal"},
-                {"field": "Placements", "type": "quantitative"},
-                {"field": "Heures par bénéficiaire", "type": "quantitative", "format": ",.1~f"},
+                {"field": placements, "type": "quantitative"},
+                {"field": hours, "type": "quantitative", "format": ",.1~f"},
             ],
         },
     }
@@ -141,9 +146,9 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
         "mark": {"type": "text", "fontSize": 12},
         "encoding": {
             **position,
-            "text": {"field": "Heures par bénéficiaire", "type": "quantitative", "format": ",.0f"},
+            "text": {"field": hours, "type": "quantitative", "format": ",.0f"},
             "color": {
-                "condition": {"test": f"datum.Placements > {dark}", "value": "white"},
+                "condition": {"test": f"datum[{json.dumps(placements)}] > {dark}", "value": "white"},
                 "value": "black",
             },
         },
@@ -154,7 +159,8 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
             "layer": [heat, text],
             "width": "container",
             "height": 28 * len(programme.stages),
-            "description": "Carte de chaleur des placements et des heures par étape et "
-            + ("volet." if axis == "pillar" else "modalité."),
+            "description": _("Carte de chaleur des placements et des heures par étape et volet.")
+            if axis == "pillar"
+            else _("Carte de chaleur des placements et des heures par étape et modalité."),
         }
     )

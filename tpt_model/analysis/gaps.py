@@ -9,6 +9,7 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.calendar import month_offset
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import point_at, point_index, point_label
 
 GapKind = Literal["stage", "risk_window", "pillar", "track", "exit", "idle_stretch"]
@@ -91,7 +92,7 @@ def stage_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             catalogue,
             "stage",
             stage.id,
-            f"Aucune action en « {stage.label} ».",
+            _("Aucune action en « {stage} ».").format(stage=stage.label),
             (i * 12, i * 12 + JUNE),
             _Need(),
         )
@@ -135,7 +136,9 @@ def pillar_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             spans = _spans(catalogue, [(p, b) for p, b in placed if b.pillar == pillar.id])
             if any(a <= max(stages) * 12 + 11 and first <= b for a, b in spans):
                 continue
-            message = f"Aucune action du volet « {pillar.label} » dans la phase « {phase.label} »."
+            message = _("Aucune action du volet « {pillar} » dans la phase « {phase} ».").format(
+                pillar=pillar.label, phase=phase.label
+            )
             stage = programme.stages[min(stages)].id
             gaps.append(_gap(catalogue, "pillar", stage, message, (first, last), _Need(pillar=pillar.id)))
     return gaps
@@ -188,10 +191,11 @@ def idle_gaps(catalogue: Catalogue, scenario: Scenario, idle_months: int = IDLE_
         for first, last in _runs(months, covered):
             if last - first + 1 <= idle_months:
                 continue
-            message = (
-                f"Parcours « {track.label} » : rien pendant {last - first + 1} mois, "
-                f"de {point_label(programme, point_at(programme, first))} "
-                f"à {point_label(programme, point_at(programme, last))}."
+            message = _("Parcours « {track} » : rien pendant {months} mois, de {start} à {end}.").format(
+                track=track.label,
+                months=last - first + 1,
+                start=point_label(programme, point_at(programme, first)),
+                end=point_label(programme, point_at(programme, last)),
             )
             stage = programme.stages[first // 12].id
             gaps.append(_gap(catalogue, "idle_stretch", stage, message, (first, last), _Need(track=track.id)))

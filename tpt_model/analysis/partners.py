@@ -8,6 +8,7 @@ from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.costs import placement_cost
 from tpt_model.catalogue.scenario_format import Placement, Scenario
+from tpt_model.i18n import _
 
 
 @dataclass
@@ -78,13 +79,13 @@ def partner_table(catalogue: Catalogue, scenario: Scenario) -> list[dict[str, ob
 
     rows: list[dict[str, object]] = []
     for load in partner_loads(catalogue, scenario):
-        row: dict[str, object] = {"Partenaire": names.get(load.partner, load.partner)}
+        row: dict[str, object] = {_("Partenaire"): names.get(load.partner, load.partner)}
         row |= {phase.label: titles(load.phases.get(phase.id, [])) for phase in phases}
         row |= {
-            "Placements": load.placements,
-            "Heures par bénéficiaire": load.hours,
-            "Coût par bénéficiaire": load.cost_eur,
-            "Briques à partenaire unique": titles(load.single_partner_bricks),
+            _("Placements"): load.placements,
+            _("Heures par bénéficiaire"): load.hours,
+            _("Coût par bénéficiaire"): load.cost_eur,
+            _("Briques à partenaire unique"): titles(load.single_partner_bricks),
         }
         rows.append(row)
     return rows

@@ -8,6 +8,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.costs import placement_cost
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.rows import FriseOptions, visible_placements
+from tpt_model.i18n import _
 from tpt_model.scenario.summary import scenario_stats
 
 
@@ -28,13 +29,17 @@ def _empty_groups(catalogue: Catalogue, scenario: Scenario) -> list[str]:
     stats = scenario_stats(catalogue, scenario)
     programme = catalogue.programme
     gaps = [
-        f"Aucune action dans la phase « {p.label} »." for p in programme.phases if not stats["phases"][p.id]
+        _("Aucune action dans la phase « {phase} ».").format(phase=p.label)
+        for p in programme.phases
+        if not stats["phases"][p.id]
     ]
     gaps += [
-        f"Aucune action du volet « {p.label} »." for p in programme.pillars if not stats["pillars"][p.id]
+        _("Aucune action du volet « {pillar} ».").format(pillar=p.label)
+        for p in programme.pillars
+        if not stats["pillars"][p.id]
     ]
     gaps += [
-        f"Aucune action de modalité « {MODALITY_LABELS[m]} »."
+        _("Aucune action de modalité « {modality} ».").format(modality=_(MODALITY_LABELS[m]))
         for m, n in stats["modalities"].items()
         if not n
     ]

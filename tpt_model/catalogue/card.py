@@ -6,7 +6,7 @@ from tpt_model.catalogue.persona import Persona
 from tpt_model.catalogue.search import brick_phases
 from tpt_model.catalogue.types import BrickSource, PersonaFlag
 from tpt_model.formatting import EMPTY, euros, hours
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_
 from tpt_model.text import escape_markdown as esc
 
 MODALITY_LABELS = {
@@ -21,7 +21,6 @@ STATUS_LABELS = {
     ),
 }
 STATUS_SHORT = {"programme": mark_("Action du programme"), "proposition": mark_("Proposition")}
-PROSPECTIVE = "pressenti"
 CLAIM_LABELS = {
     "action": mark_("l'action"),
     "summary": mark_("le résumé"),
@@ -44,7 +43,7 @@ PERSONA_FLAG_LABELS: dict[PersonaFlag, str] = {
     "alternance": mark_("en alternance"),
 }
 
-INFERRED_COST = "estimation d'après un programme comparable"
+INFERRED_COST = mark_("estimation d'après un programme comparable")
 
 
 def stage_span(catalogue: Catalogue, brick: Brick) -> str:
@@ -58,30 +57,30 @@ def partner_names(catalogue: Catalogue, brick: Brick) -> list[str]:
     """The brick's partners by name, the prospective ones marked « (pressenti) »."""
     names = catalogue.partners_by_id
     return [names[p].name for p in brick.partners] + [
-        f"{names[p].name} ({PROSPECTIVE})" for p in brick.prospective_partners
+        _("{partner} (pressenti)").format(partner=names[p].name) for p in brick.prospective_partners
     ]
 
 
 def counted(cost: Cost) -> str:
     """How a brick's cost per beneficiary counts: « une fois », « chaque année », « 4 séances »."""
     if cost.unit == "per_year":
-        return "chaque année"
-    return f"{cost.sessions} séances" if cost.sessions else "une fois"
+        return _("chaque année")
+    return _("{sessions} séances").format(sessions=cost.sessions) if cost.sessions else _("une fois")
 
 
 def brick_row(catalogue: Catalogue, brick: Brick) -> dict[str, str]:
     """One line of the catalogue table, as people read it: its title first, no identifier."""
     programme = catalogue.programme
     return {
-        "Brique": brick.title,
-        "Statut": STATUS_SHORT[brick.status],
-        "Volet": programme.pillar(brick.pillar).label,
-        "Modalité": MODALITY_LABELS[brick.modality],
-        "Étapes": stage_span(catalogue, brick),
-        "Coût / bénéficiaire": euros(brick.cost.beneficiary_eur),
-        "Coût compté": counted(brick.cost),
-        "Heures / bénéficiaire": hours(brick.hours_per_beneficiary),
-        "Partenaires": ", ".join(partner_names(catalogue, brick)) or EMPTY,
+        _("Brique"): brick.title,
+        _("Statut"): _(STATUS_SHORT[brick.status]),
+        _("Volet"): programme.pillar(brick.pillar).label,
+        _("Modalité"): _(MODALITY_LABELS[brick.modality]),
+        _("Étapes"): stage_span(catalogue, brick),
+        _("Coût / bénéficiaire"): euros(brick.cost.beneficiary_eur),
+        _("Coût compté"): counted(brick.cost),
+        _("Heures / bénéficiaire"): hours(brick.hours_per_beneficiary),
+        _("Partenaires"): ", ".join(partner_names(catalogue, brick)) or EMPTY,
     }
 
 
@@ -92,40 +91,44 @@ def brick_facts_markdown(catalogue: Catalogue, brick: Brick) -> str:
     """
     return "\n".join(
         [
-            f"- **Coût** : {cost_sentence(brick.cost, markdown=True)}",
-            f"- **Temps** : {_time_text(brick)}",
-            f"- **Étapes** : {esc(stage_span(catalogue, brick))}",
-            f"- **Public** : {esc(brick.audience)}",
+            _("- **Coût** : {cost}").format(cost=cost_sentence(brick.cost, markdown=True)),
+            _("- **Temps** : {time}").format(time=_time_text(brick)),
+            _("- **Étapes** : {stages}").format(stages=esc(stage_span(catalogue, brick))),
+            _("- **Public** : {audience}").format(audience=esc(brick.audience)),
         ]
     )
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(f"- {esc(item)}" for item in items) or "- (non renseigné)"
+    return "\n".join(f"- {esc(item)}" for item in items) or "- " + _("(non renseigné)")
 
 
 def cost_sentence(cost: Cost, *, markdown: bool = False) -> str:
     """A brick's costs in one sentence, an inferred figure marked as an estimate (Markdown for the card)."""
     per = {
-        "once": "par bénéficiaire",
-        "per_year": "par bénéficiaire et par an",
-        "per_session": f"par séance et par bénéficiaire ({cost.sessions} séances)",
-    }[cost.unit]
-    text = f"{euros(cost.per_beneficiary_eur)} {per}, {euros(cost.fixed_eur)} de coûts fixes"
+        "once": _("{amount} par bénéficiaire"),
+        "per_year": _("{amount} par bénéficiaire et par an"),
+        "per_session": _("{amount} par séance et par bénéficiaire ({sessions} séances)"),
+    }[cost.unit].format(amount=euros(cost.per_beneficiary_eur), sessions=cost.sessions)
+    text = _("{per}, {fixed} de coûts fixes").format(per=per, fixed=euros(cost.fixed_eur))
     if cost.inferred:
-        text += f" — *{INFERRED_COST}*" if markdown else f" — {INFERRED_COST}"
+        text += f" — *{_(INFERRED_COST)}*" if markdown else f" — {_(INFERRED_COST)}"
     if cost.note:
         text += f" ({esc(cost.note) if markdown else cost.note})"
     if cost.third_party_eur:
-        third = "par an" if cost.unit == "per_year" else "par bénéficiaire"
-        text += f" · hors budget du programme : {euros(cost.third_party_eur)} {third} versés par un tiers"
+        third = (
+            _(" · hors budget du programme : {amount} par an versés par un tiers")
+            if cost.unit == "per_year"
+            else _(" · hors budget du programme : {amount} par bénéficiaire versés par un tiers")
+        )
+        text += third.format(amount=euros(cost.third_party_eur))
     return text
 
 
 def _time_text(brick: Brick) -> str:
-    text = f"{hours(brick.hours_per_beneficiary)} par bénéficiaire"
+    text = _("{hours} par bénéficiaire").format(hours=hours(brick.hours_per_beneficiary))
     if brick.hours_per_trainee is not None:
-        text += f", {hours(brick.hours_per_trainee)} de formation par personne formée"
+        text += _(", {hours} de formation par personne formée").format(hours=hours(brick.hours_per_trainee))
     return text
 
 
@@ -133,15 +136,17 @@ def source_line(source: BrickSource) -> str:
     """One source as the card lists it: title (linked), publisher, date, and what it backs."""
     title = f"[{esc(source.title)}](<{source.url}>)" if source.url else esc(source.title)
     date = f", {source.date}" if source.date else ""
-    backs = ", ".join(CLAIM_LABELS[c] for c in source.supports)
-    return f"- {title}, {esc(source.publisher)}{date} — appuie {backs}"
+    backs = ", ".join(_(CLAIM_LABELS[c]) for c in source.supports)
+    return "- " + _("{title}, {publisher}{date} — appuie {claims}").format(
+        title=title, publisher=esc(source.publisher), date=date, claims=backs
+    )
 
 
 def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     """The full card of a brick as Markdown."""
     programme = catalogue.programme
     phases = ", ".join(p.label for p in programme.phases if p.id in brick_phases(programme, brick))
-    partners = ", ".join(esc(name) for name in partner_names(catalogue, brick)) or "à trouver"
+    partners = ", ".join(esc(name) for name in partner_names(catalogue, brick)) or _("à trouver")
     scores = " · ".join(
         f"{esc(c.label)} : **{brick.criteria[c.id]}**/{c.scale.max}"
         for c in programme.criteria
@@ -150,20 +155,27 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
     lines = [
         f"#### {esc(brick.title)}",
         esc(brick.summary),
-        f"**Statut** : {STATUS_LABELS[brick.status]}",
-        f"**Volet** : {esc(programme.pillar(brick.pillar).label)} · **Modalité** : "
-        f"{MODALITY_LABELS[brick.modality]} · **Phases** : {esc(phases)}",
-        f"**Étapes** : {esc(stage_span(catalogue, brick))} · **Public** : {esc(brick.audience)}",
-        f"**Partenaires** : {partners}",
-        f"**Coût** : {cost_sentence(brick.cost, markdown=True)} · **Temps** : {_time_text(brick)}",
-        f"**Notes de référence** : {scores or 'aucune'}",
-        "**Freins levés**",
+        _("**Statut** : {status}").format(status=_(STATUS_LABELS[brick.status])),
+        _("**Volet** : {pillar} · **Modalité** : {modality} · **Phases** : {phases}").format(
+            pillar=esc(programme.pillar(brick.pillar).label),
+            modality=_(MODALITY_LABELS[brick.modality]),
+            phases=esc(phases),
+        ),
+        _("**Étapes** : {stages} · **Public** : {audience}").format(
+            stages=esc(stage_span(catalogue, brick)), audience=esc(brick.audience)
+        ),
+        _("**Partenaires** : {partners}").format(partners=partners),
+        _("**Coût** : {cost} · **Temps** : {time}").format(
+            cost=cost_sentence(brick.cost, markdown=True), time=_time_text(brick)
+        ),
+        _("**Notes de référence** : {scores}").format(scores=scores or _("aucune")),
+        _("**Freins levés**"),
         _bullets(brick.barriers),
-        "**Bonnes pratiques**",
+        _("**Bonnes pratiques**"),
         _bullets(brick.good_practices),
-        "**Communication**",
+        _("**Communication**"),
         _bullets(brick.communication.moments + brick.communication.tools),
-        "**Sources**",
+        _("**Sources**"),
         "\n".join(source_line(s) for s in brick.sources),
     ]
     return "\n\n".join(lines)
@@ -174,13 +186,22 @@ def persona_card_markdown(catalogue: Catalogue, persona: Persona) -> str:
     programme = catalogue.programme
     tracks = {t.id: t.label for t in programme.tracks}
     exits = {e.id: e.label for e in programme.exits}
-    situation = ", ".join(PERSONA_FLAG_LABELS[f] for f in persona.flags) or "aucune condition particulière"
+    situation = ", ".join(_(PERSONA_FLAG_LABELS[f]) for f in persona.flags) or _(
+        "aucune condition particulière"
+    )
     return "\n\n".join(
         [
-            f"**{esc(persona.name)}, {persona.age} ans** — {esc(persona.description)}",
-            f"**Situation** : {esc(situation)} · **Entrée dans le programme** : "
-            f"{esc(programme.stage(persona.start_stage).label)} · **Parcours** : "
-            f"{esc(tracks.get(persona.track, persona.track))} · **Sortie** : "
-            f"{esc(exits.get(persona.exit, persona.exit))}",
+            _("**{name}, {age} ans** — {description}").format(
+                name=esc(persona.name), age=persona.age, description=esc(persona.description)
+            ),
+            _(
+                "**Situation** : {situation} · **Entrée dans le programme** : {stage} · "
+                "**Parcours** : {track} · **Sortie** : {exit}"
+            ).format(
+                situation=esc(situation),
+                stage=esc(programme.stage(persona.start_stage).label),
+                track=esc(tracks.get(persona.track, persona.track)),
+                exit=esc(exits.get(persona.exit, persona.exit)),
+            ),
         ]
     )

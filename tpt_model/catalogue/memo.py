@@ -5,6 +5,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from tpt_model.i18n import current_language
+
 
 class Memo:
     """Least-recently-used results of pure computations (shared by every session: never mutate them)."""
@@ -15,7 +17,11 @@ class Memo:
         self._lock = threading.Lock()
 
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """The result stored under `key`, computed (outside the lock) when missing."""
+        """The result stored under `key`, computed (outside the lock) when missing.
+
+        Results may hold text for people (a caption, a chart's titles): each language has its own.
+        """
+        key = (current_language(), key)
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)

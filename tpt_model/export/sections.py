@@ -7,7 +7,6 @@ from typing import Any
 from tpt_model.analysis.budget import budget_entries, budget_years, cohort_plan, inferred_share
 from tpt_model.analysis.budget_tables import (
     AMOUNT,
-    BREAKDOWN_TITLES,
     budget_pivot,
     budget_rows,
     budget_spec,
@@ -38,6 +37,7 @@ from tpt_model.formatting import counted, euros, hours, month_name, number
 from tpt_model.frise.chart import frise_chart
 from tpt_model.frise.rows import FriseOptions, FriseRow, for_persona, frise_rows, frise_table
 from tpt_model.frise.spec import chart_spec
+from tpt_model.i18n import _
 from tpt_model.journey.cohort import cohort_label
 
 # Static pictures have no container to fit: a chart drawn « container » wide gets this width.
@@ -255,7 +255,7 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
         ]
     )
     blocks: list[Block] = [facts]
-    if rows and any(r[AMOUNT] for r in rows):
+    if rows and any(r[_(AMOUNT)] for r in rows):
         blocks.append(
             Figure(
                 kind="budget",
@@ -267,7 +267,7 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     else:
         blocks.append(remark("Le plan de cohortes ne donne aucune dépense sur ces cinq ans."))
     pivot = budget_pivot(rows, "pillar", "calendar").round(0)  # a budget reads in whole euros
-    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns if c != BREAKDOWN_TITLES["pillar"]}
+    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns[1:]}  # all but the pillars
     records = [{str(k): v for k, v in row.items()} for row in pivot.to_dict("records")]
     blocks.append(table_from_rows("Budget par année et par volet", records, money))
     walks = walk_table(catalogue, scenario)

@@ -12,6 +12,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.formatting import month_name, month_range
 from tpt_model.frise.rows import FriseOptions, point_text
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS, axis_months, month_offset, point_at
 
 KIND_LABELS = {
@@ -111,7 +112,7 @@ class YearlyMoment:
     def when(self) -> str:
         """« en octobre », « de novembre à février »."""
         first, last = self.milestone.months
-        return f"en {month_name(first)}" if first == last else month_range(first, last)
+        return _("en {month}").format(month=month_name(first)) if first == last else month_range(first, last)
 
     @property
     def order(self) -> int:
@@ -132,8 +133,11 @@ def yearly_line(moments: list[YearlyMoment]) -> str | None:
     groups: dict[str, list[str]] = {}
     for moment in moments:
         groups.setdefault(moment.when, []).append(moment.label)
-    parts = [f"{when[0].upper()}{when[1:]} : {', '.join(labels)}" for when, labels in groups.items()]
-    return "Chaque année. " + " · ".join(parts) + "."
+    parts = [
+        _("{when} : {moments}").format(when=when[0].upper() + when[1:], moments=", ".join(labels))
+        for when, labels in groups.items()
+    ]
+    return _("Chaque année. {moments}.").format(moments=" · ".join(parts))
 
 
 def yearly_spans(

@@ -16,7 +16,7 @@ from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.catalogue.types import Exit, Track
 from tpt_model.formatting import long_month_year, table_text
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.cohort import point_date
 from tpt_model.journey.timeline import duration_months, point_index, point_label
 
@@ -40,16 +40,16 @@ LANE_SENTENCES: dict[LaneMode, str] = {
 NO_PARTNER = "Sans partenaire"
 NO_LANE = "Sans couloir"
 TABLE_COLUMNS = (
-    "N°",
-    "Brique",
-    "Volet",
-    "Modalité",
-    "Couloir",
-    "Début",
-    "Fin",
-    "Durée (mois)",
-    "Partenaire",
-    "Note",
+    mark_("N°"),
+    mark_("Brique"),
+    mark_("Volet"),
+    mark_("Modalité"),
+    mark_("Couloir"),
+    mark_("Début"),
+    mark_("Fin"),
+    mark_("Durée (mois)"),
+    mark_("Partenaire"),
+    mark_("Note"),
 )
 
 
@@ -191,7 +191,7 @@ def lane_of(catalogue: Catalogue, placement: Placement, mode: LaneMode) -> str:
     if mode == "pillar":
         return catalogue.programme.pillar(brick.pillar).label
     if mode == "modality":
-        return MODALITY_LABELS[brick.modality]
+        return _(MODALITY_LABELS[brick.modality])
     if mode == "partner":
         return partner_name(catalogue, placement)
     return working_group_title(catalogue, brick)
@@ -238,7 +238,7 @@ def frise_row(catalogue: Catalogue, idx: int, placement: Placement, options: Fri
         start_label=point_text(programme, placement.start, options.cohort_year),
         end_label=point_text(programme, placement.end, options.cohort_year),
         pillar_label=programme.pillar(brick.pillar).label,
-        modality_label=MODALITY_LABELS[brick.modality],
+        modality_label=_(MODALITY_LABELS[brick.modality]),
         partner=partner_name(catalogue, placement),
     )
 
@@ -274,6 +274,9 @@ def shared_frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseO
 
     A shared frame: do not change it.
     """
-    return catalogue.memo.get(
-        ("frise-table", scenario, options), lambda: table_text(frise_table(catalogue, scenario, options))
-    )
+
+    def build() -> pd.DataFrame:
+        table = table_text(frise_table(catalogue, scenario, options))
+        return table.rename(columns=_)  # the headers in the reader's language (the files keep French)
+
+    return catalogue.memo.get(("frise-table", scenario, options), build)

@@ -4,6 +4,7 @@ import datetime
 
 from tpt_model.catalogue.programme import Programme
 from tpt_model.catalogue.scenario_format import JourneyPoint
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS
 
 
@@ -45,4 +46,4 @@ def cohort_years(today: datetime.date, before: int = 3, after: int = 3) -> list[
 
 def cohort_label(year: int) -> str:
     """« cohorte entrée en seconde en septembre 2025 »."""
-    return f"cohorte entrée en seconde en septembre {year}"
+    return _("cohorte entrée en seconde en septembre {year}").format(year=year)

@@ -3,6 +3,7 @@
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
+from tpt_model.i18n import _
 from tpt_model.text import clean_name
 
 DEFAULT_TEMPLATE = "parcours-type"
@@ -23,10 +24,10 @@ def creation_sources(catalogue: Catalogue) -> dict[str, str]:
     templates = dict(catalogue.templates)
     sources: dict[str, str] = {}
     if DEFAULT_TEMPLATE in templates:
-        sources[DEFAULT_TEMPLATE] = "À partir du parcours-type"
-    sources[BLANK] = "Frise vide"
+        sources[DEFAULT_TEMPLATE] = _("À partir du parcours-type")
+    sources[BLANK] = _("Frise vide")
     for template_id, scenario in catalogue.templates:
-        sources.setdefault(template_id, f"À partir du modèle « {scenario.name} »")
+        sources.setdefault(template_id, _("À partir du modèle « {name} »").format(name=scenario.name))
     return sources
 
 

@@ -6,6 +6,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Placement, Scenario
 from tpt_model.catalogue.types import Modality
 from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from tpt_model.journey.timeline import duration_months, point_label
 
 
@@ -28,7 +29,7 @@ def placement_summary(catalogue: Catalogue, placement: Placement) -> str:
     start = point_label(programme, placement.start)
     months = duration_months(programme, placement.start, placement.end)
     span = start if placement.start == placement.end else f"{start} → {point_label(programme, placement.end)}"
-    return f"{title} — {span} ({months} mois)"
+    return _("{title} — {span} ({months} mois)").format(title=title, span=span, months=months)
 
 
 def scenario_stats(catalogue: Catalogue, scenario: Scenario) -> ScenarioStats:
@@ -75,7 +76,9 @@ def scenario_caption(catalogue: Catalogue, scenario: Scenario) -> str:
 def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     stats = scenario_stats(catalogue, scenario)
     phases = {p.id: p.label for p in catalogue.programme.phases}
-    counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
+    counts = " · ".join(
+        _("{phase} : {count}").format(phase=phases.get(k, k), count=v) for k, v in stats["phases"].items()
+    )
     return counted(stats["placements"], "placement", "placements") + f" · {counts}"
 
 
