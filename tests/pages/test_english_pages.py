@@ -86,3 +86,35 @@ def test_every_page_speaks_english_when_asked(page_file: str, isolated_app: Path
         at.switch_page(page_file).run()
     assert not at.exception, at.exception
     assert french_left(at, _catalogue_texts(isolated_app)) == []
+
+
+def test_the_language_chosen_in_the_sidebar_holds_on_every_page() -> None:
+    at = app_test().run()
+    assert at.title[0].value == "Frise du parcours-type"
+    at.sidebar.radio(key="app_language").set_value("en").run()  # sent from a page in French
+    with use_language("en"):
+        assert at.title[0].value == "Typical journey timeline"
+        for page, title in [
+            ("pages/scenarios.py", "Scenarios"),
+            ("pages/evaluation.py", "Action brick evaluation"),
+        ]:
+            at.switch_page(page).run()
+            assert at.title[0].value == title
+            assert at.sidebar.radio(key="app_language").value == "en"
+            assert at.query_params["lang"] == "en"
+        at.sidebar.radio(key="app_language").set_value("fr").run()  # sent from a page in English
+    at.switch_page("pages/frise.py").run()
+    assert at.title[0].value == "Frise du parcours-type"
+    assert "lang" not in at.query_params
+
+
+def test_a_message_made_in_a_callback_is_in_the_session_s_language() -> None:
+    """A button's callback runs before the page's script, in a thread of its own: it asks the session."""
+    at = app_test()
+    at.query_params["lang"] = "en"
+    with use_language("en"):
+        at.run()
+        at.switch_page("pages/scenarios.py").run()
+        at.text_input(key="scenarios_new_name").set_value("Lyon workshop")
+        at.button(key="scenarios_create").click().run()
+    assert [s.value for s in at.success] == ['Scenario "Lyon workshop" created and opened in the timeline\\.']
