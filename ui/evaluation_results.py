@@ -173,5 +173,5 @@ def results_panel(
     if st.toggle(_("Afficher la matrice en tableau (lecteur d'écran)"), key="eval_matrix_table"):
         st.caption(_("Toutes les briques, y compris celles qui manquent de notes :"))
         table = matrix_table(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
-        text = table_text(table, flags={DISCUSS_COLUMN: DISCUSS_BADGE})
+        text = table_text(table, flags={_(DISCUSS_COLUMN): _(DISCUSS_BADGE)})
         st.dataframe(text, hide_index=True, width="stretch")

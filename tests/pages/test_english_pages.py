@@ -4,6 +4,7 @@ The catalogue's own content (titles, summaries, names, stages, written by the pi
 stays as it is: every text of the test catalogue's files is taken out before looking for French.
 """
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ FRENCH = re.compile(
     re.IGNORECASE,
 )
 TEXT_FIELDS = ("body", "label", "help", "placeholder", "caption")
-SKIPPED = {"Html", "Code", "UnknownElement"}  # style sheets, YAML shown as code, charts (their own test)
+SKIPPED = {"Html", "Code"}  # style sheets, YAML shown as code
 # Names that stay as they are in every language: the app's, and French's in the language selector.
 NAMES = ["Frise TechPourToutes", "Français"]
 
@@ -48,10 +49,25 @@ def _catalogue_texts(root: Path) -> list[str]:
     return sorted(texts, key=len, reverse=True)
 
 
+def _chart_strings(spec: Any) -> Iterator[str]:
+    """The words of a Vega-Lite spec (titles, tooltips, descriptions), not its data."""
+    if isinstance(spec, str):
+        yield spec
+    elif isinstance(spec, dict):
+        for key, value in spec.items():
+            if key not in ("data", "datasets", "field", "name", "test", "expr", "type"):
+                yield from _chart_strings(value)
+    elif isinstance(spec, list):
+        for value in spec:
+            yield from _chart_strings(value)
+
+
 def _strings(node: Any) -> Iterator[str]:
     proto = getattr(node, "proto", None)
     if proto is not None and type(node).__name__ not in SKIPPED:
         fields = MessageToDict(proto)
+        if "spec" in fields:  # a chart
+            yield from _chart_strings(json.loads(fields["spec"]))
         for name in TEXT_FIELDS:
             if isinstance(fields.get(name), str):
                 yield fields[name]
@@ -75,10 +91,23 @@ def french_left(at: AppTest, catalogue: list[str]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("page_file", PAGES)
-def test_every_page_speaks_english_when_asked(page_file: str, isolated_app: Path) -> None:
+# Every page as it opens, and the main states an address can open.
+STATES = [(page, {}) for page in PAGES] + [
+    ("pages/frise.py", {"vue": "presentation", "phase": "1"}),
+    ("pages/frise.py", {"vue": "telephone", "phase": "2"}),
+    ("pages/evaluation.py", {"section": "results"}),
+    ("pages/evaluation.py", {"section": "export"}),
+]
+
+
+@pytest.mark.parametrize(("page_file", "params"), STATES)
+def test_every_page_speaks_english_when_asked(
+    page_file: str, params: dict[str, str], isolated_app: Path
+) -> None:
     at = app_test()
     at.query_params["lang"] = "en"
+    for name, value in params.items():
+        at.query_params[name] = value
     # AppTest calls the widgets' `format_func` in this thread to send their values back: it must
     # translate as the session's thread did.
     with use_language("en"):

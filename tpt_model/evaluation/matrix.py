@@ -16,6 +16,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
 from tpt_model.frise.fitting import Box, first_free, text_px
+from tpt_model.i18n import _, mark_
 
 __all__ = [
     "QUADRANTS",
@@ -31,12 +32,12 @@ SELECTION_PARAM = "brick"
 
 # (x high, y high) → label; x is the pertinence-like criterion, y the simplicity-like one.
 QUADRANTS: dict[tuple[bool, bool], str] = {
-    (True, True): "Gains rapides",
-    (True, False): "Projets structurants",
-    (False, True): "Compléments faciles",
-    (False, False): "À simplifier ou abandonner",
+    (True, True): mark_("Gains rapides"),
+    (True, False): mark_("Projets structurants"),
+    (False, True): mark_("Compléments faciles"),
+    (False, False): mark_("À simplifier ou abandonner"),
 }
-UNPLACED = "Non placée (notes manquantes)"
+UNPLACED = mark_("Non placée (notes manquantes)")
 # The narrowest plot the page draws (wider only spreads the bubbles apart), and its height, in pixels.
 PLOT_WIDTH_PX, PLOT_HEIGHT_PX = 560, 420
 SIZE_RANGE = (90, 1400)  # bubble areas in square pixels, from no cost to the highest
@@ -65,8 +66,8 @@ def _midpoint(criterion: Criterion) -> float:
 def quadrant_of(x: Criterion, y: Criterion, x_mean: float | None, y_mean: float | None) -> str:
     """The quadrant label of a point (a mean on the midpoint counts as high)."""
     if x_mean is None or y_mean is None:
-        return UNPLACED
-    return QUADRANTS[(x_mean >= _midpoint(x), y_mean >= _midpoint(y))]
+        return _(UNPLACED)
+    return _(QUADRANTS[(x_mean >= _midpoint(x), y_mean >= _midpoint(y))])
 
 
 def _records(
@@ -91,7 +92,7 @@ def _records(
                 "rank": r.rank,
                 "evaluators": r.evaluators,
                 "to_discuss": r.to_discuss,
-                "discuss_label": "oui" if r.to_discuss else "non",
+                "discuss_label": _("oui") if r.to_discuss else _("non"),
                 "quadrant": quadrant_of(x, y, x_mean, y_mean),
                 "short": brick.short_title if brick else r.title,
                 "x_shown": x_mean,
@@ -179,7 +180,7 @@ def _quadrant_boxes() -> list[Box]:
     boxes: list[Box] = []
     height = QUADRANT_FONT_PX * 1.3
     for (x_high, y_high), label in QUADRANTS.items():
-        width = text_px(label, QUADRANT_FONT_PX, bold=True)
+        width = text_px(_(label), QUADRANT_FONT_PX, bold=True)
         left = PLOT_WIDTH_PX - 6 - width if x_high else 6
         top = 4 if y_high else PLOT_HEIGHT_PX - 4 - height
         boxes.append((left, top, left + width, top + height))
@@ -260,11 +261,21 @@ def _axis(criterion: Criterion) -> alt.Axis:
 
 
 def _x(x: Criterion, field: str = "x") -> alt.X:
-    return alt.X(f"{field}:Q", title=f"{x.label} (moyenne)", scale=_scale(x, PLOT_WIDTH_PX), axis=_axis(x))
+    return alt.X(
+        f"{field}:Q",
+        title=_("{criterion} (moyenne)").format(criterion=x.label),
+        scale=_scale(x, PLOT_WIDTH_PX),
+        axis=_axis(x),
+    )
 
 
 def _y(y: Criterion, field: str = "y") -> alt.Y:
-    return alt.Y(f"{field}:Q", title=f"{y.label} (moyenne)", scale=_scale(y, PLOT_HEIGHT_PX), axis=_axis(y))
+    return alt.Y(
+        f"{field}:Q",
+        title=_("{criterion} (moyenne)").format(criterion=y.label),
+        scale=_scale(y, PLOT_HEIGHT_PX),
+        axis=_axis(y),
+    )
 
 
 def _quadrant_layers(x: Criterion, y: Criterion, plane: _Plane) -> tuple[list[alt.Chart], list[alt.Chart]]:
@@ -282,7 +293,7 @@ def _quadrant_layers(x: Criterion, y: Criterion, plane: _Plane) -> tuple[list[al
                 {
                     "x": [x_high if high else x_low],
                     "y": [y_high if top else y_low],
-                    "quadrant": [QUADRANTS[(high, top)]],
+                    "quadrant": [_(QUADRANTS[(high, top)])],
                 }
             )
             text = alt.Chart(corner, name=f"quadrant_{int(high)}{int(top)}").mark_text(
@@ -315,26 +326,26 @@ def _points_layer(programme: Programme, rows: list[dict[str, Any]], x: Criterion
             y=_y(y, "y_shown"),
             size=alt.Size(
                 "cost:Q",
-                title="Coût par bénéficiaire (€)",
+                title=_("Coût par bénéficiaire (€)"),
                 scale=alt.Scale(range=list(SIZE_RANGE), zero=True),
                 # No thousands comma: « 5,000 » reads as 5 in French.
                 legend=alt.Legend(format=".0f", tickCount=3, **BOTTOM_LEGEND),
             ),
-            color=alt.Color("pillar:N", title="Volet", scale=pillars, legend=alt.Legend(**BOTTOM_LEGEND)),
+            color=alt.Color("pillar:N", title=_("Volet"), scale=pillars, legend=alt.Legend(**BOTTOM_LEGEND)),
             opacity=alt.condition(selection, alt.value(0.85), alt.value(0.3)),
             # A thick outline marks the bricks « à discuter » without a second legend.
             strokeWidth=alt.condition(alt.datum.to_discuss, alt.value(2.5), alt.value(0.5)),
             tooltip=[
-                alt.Tooltip("title:N", title="Brique"),
-                alt.Tooltip("pillar:N", title="Volet"),
-                alt.Tooltip("x:Q", title=f"{x.label} (moyenne)", format=".2f"),
-                alt.Tooltip("y:Q", title=f"{y.label} (moyenne)", format=".2f"),
-                alt.Tooltip("total:Q", title="Total pondéré (sur 100)", format=".1f"),
-                alt.Tooltip("rank:Q", title="Rang"),
-                alt.Tooltip("cost:Q", title="Coût par bénéficiaire (€)", format=".0f"),
-                alt.Tooltip("evaluators:Q", title="Évaluatrices"),
-                alt.Tooltip("discuss_label:N", title="À discuter"),
-                alt.Tooltip("same_place:Q", title="Briques à ces moyennes"),
+                alt.Tooltip("title:N", title=_("Brique")),
+                alt.Tooltip("pillar:N", title=_("Volet")),
+                alt.Tooltip("x:Q", title=_("{criterion} (moyenne)").format(criterion=x.label), format=".2f"),
+                alt.Tooltip("y:Q", title=_("{criterion} (moyenne)").format(criterion=y.label), format=".2f"),
+                alt.Tooltip("total:Q", title=_("Total pondéré (sur 100)"), format=".1f"),
+                alt.Tooltip("rank:Q", title=_("Rang")),
+                alt.Tooltip("cost:Q", title=_("Coût par bénéficiaire (€)"), format=".0f"),
+                alt.Tooltip("evaluators:Q", title=_("Évaluatrices")),
+                alt.Tooltip("discuss_label:N", title=_("À discuter")),
+                alt.Tooltip("same_place:Q", title=_("Briques à ces moyennes")),
             ],
         )
         .add_params(selection)
@@ -386,7 +397,7 @@ def priority_matrix_chart(
     return alt.layer(*layers).properties(
         width=PLOT_WIDTH_PX,
         height=PLOT_HEIGHT_PX,
-        title="Matrice de priorisation",
+        title=_("Matrice de priorisation"),
         autosize={"type": "fit-x", "contains": "padding"},
     )
 
@@ -402,14 +413,14 @@ def matrix_table(
     x, y = matrix_axes(catalogue.programme, x_criterion, y_criterion)
     rows = _records(catalogue, results, x, y)
     table: dict[str, list[Any]] = {
-        "Brique": [r["title"] for r in rows],
-        "Volet": [r["pillar"] for r in rows],
-        f"{x.label} (moyenne)": [_round(r["x"], 2) for r in rows],
-        f"{y.label} (moyenne)": [_round(r["y"], 2) for r in rows],
-        "Quadrant": [r["quadrant"] for r in rows],
-        "Coût par bénéficiaire (€)": [r["cost"] for r in rows],
-        "Total pondéré": [r["total"] for r in rows],
-        "À discuter": [r["to_discuss"] for r in rows],
+        _("Brique"): [r["title"] for r in rows],
+        _("Volet"): [r["pillar"] for r in rows],
+        _("{criterion} (moyenne)").format(criterion=x.label): [_round(r["x"], 2) for r in rows],
+        _("{criterion} (moyenne)").format(criterion=y.label): [_round(r["y"], 2) for r in rows],
+        _("Quadrant"): [r["quadrant"] for r in rows],
+        _("Coût par bénéficiaire (€)"): [r["cost"] for r in rows],
+        _("Total pondéré"): [r["total"] for r in rows],
+        _("À discuter"): [r["to_discuss"] for r in rows],
     }
     return pd.DataFrame(table)
 

@@ -8,11 +8,11 @@ import pandas as pd
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import REFERENCE_EVALUATOR, BrickResult, criterion_headers
 from tpt_model.formatting import table_text
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_
 
 __all__ = ["DISCUSS_BADGE", "DISCUSS_COLUMN", "ranking_table", "ranking_text", "unscored_line"]
 
-DISCUSS_COLUMN = "À discuter"
+DISCUSS_COLUMN = mark_("À discuter")
 DISCUSS_BADGE = mark_("⚠ à discuter")
 
 
@@ -21,29 +21,30 @@ def ranking_table(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.Da
     programme = catalogue.programme
     pillars: dict[str, str] = {p.id: p.label for p in programme.pillars}
     table: dict[str, Any] = {
-        "Rang": pd.array([r.rank for r in results], dtype="Int64"),
-        "Brique": [r.title for r in results],
-        "Volet": [_pillar(catalogue, pillars, r.brick_id) for r in results],
+        _("Rang"): pd.array([r.rank for r in results], dtype="Int64"),
+        _("Brique"): [r.title for r in results],
+        _("Volet"): [_pillar(catalogue, pillars, r.brick_id) for r in results],
     }
     for criterion_id, header in criterion_headers(programme).items():
         table[header] = [_round(r.criteria[criterion_id].mean, 2) for r in results]
-    table["Total pondéré"] = [_round(r.total, 1) for r in results]
-    table[REFERENCE_EVALUATOR] = [_round(r.reference_total, 1) for r in results]
-    table["Évaluations"] = [r.evaluators for r in results]
-    table[DISCUSS_COLUMN] = [r.to_discuss for r in results]
+    table[_("Total pondéré")] = [_round(r.total, 1) for r in results]
+    table[_(REFERENCE_EVALUATOR)] = [_round(r.reference_total, 1) for r in results]
+    table[_("Évaluations")] = [r.evaluators for r in results]
+    table[_(DISCUSS_COLUMN)] = [r.to_discuss for r in results]
     return pd.DataFrame(table)
 
 
 def ranking_text(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.DataFrame:
     """`ranking_table` as the page shows it: French numbers, « — » where empty, a badge « à discuter »."""
-    return table_text(ranking_table(catalogue, results), flags={DISCUSS_COLUMN: DISCUSS_BADGE})
+    return table_text(ranking_table(catalogue, results), flags={_(DISCUSS_COLUMN): _(DISCUSS_BADGE)})
 
 
 def unscored_line(unscored: Sequence[BrickResult]) -> str | None:
     """« Non notées (2) : Atelier en classe, Ordinateur offert » (see `split_unscored`), None if none."""
     if not unscored:
         return None
-    return f"Non notées ({len(unscored)}) : {', '.join(r.title for r in unscored)}"
+    titles = ", ".join(r.title for r in unscored)
+    return _("Non notées ({count}) : {bricks}").format(count=len(unscored), bricks=titles)
 
 
 def _pillar(catalogue: Catalogue, labels: dict[str, str], brick_id: str) -> str | None:

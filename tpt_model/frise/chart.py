@@ -20,6 +20,7 @@ from tpt_model.frise.layout import DARK, KIND_LABELS, RISK_COLOR, FriseLayout, N
 from tpt_model.frise.milestones import yearly_line, yearly_moments
 from tpt_model.frise.rows import LANE_SENTENCES, FriseOptions
 from tpt_model.frise.spec import chart_spec, inline_datasets
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.cohort import cohort_label, point_date
 from tpt_model.journey.timeline import stage_start
 
@@ -33,8 +34,8 @@ KIND_COLORS = {
 }
 SELECTION = "placement"
 # The time axis in plain words: each tick is a school year of the young woman's journey.
-AXIS_TITLE = "Années du parcours (chaque année va de septembre à août)"
-AXIS_TITLE_LINES = ["Années du parcours", "(de septembre à août)"]  # on a phone's narrow screen
+AXIS_TITLE = mark_("Années du parcours (chaque année va de septembre à août)")
+AXIS_TITLE_LINES = [mark_("Années du parcours"), mark_("(de septembre à août)")]  # on a phone's narrow screen
 
 
 def selection_after_click(points: object, current: int | None, count: int) -> int | None:
@@ -58,25 +59,32 @@ def selection_after_click(points: object, current: int | None, count: int) -> in
 
 # --- Layers -----------------------------------------------------------------------------------
 
-MILESTONE_TOOLTIP = [
-    alt.Tooltip("label:N", title="Jalon"),
-    alt.Tooltip("kind:N", title="Type"),
-    alt.Tooltip("period:N", title="Période"),
-    alt.Tooltip("description:N", title="Description"),
-]
-LABEL_TOOLTIP = [alt.Tooltip("num:Q", title="N°"), alt.Tooltip("title:N", title="Brique")]
-BAR_TOOLTIP = [
-    alt.Tooltip("num:Q", title="N°"),
-    alt.Tooltip("title:N", title="Brique"),
-    alt.Tooltip("pillar:N", title="Volet"),
-    alt.Tooltip("modality:N", title="Modalité"),
-    alt.Tooltip("lane:N", title="Couloir"),
-    alt.Tooltip("from_label:N", title="Début"),
-    alt.Tooltip("to_label:N", title="Fin"),
-    alt.Tooltip("months:Q", title="Durée (mois)"),
-    alt.Tooltip("partner:N", title="Partenaire"),
-    alt.Tooltip("note:N", title="Note"),
-]
+# Field and title of each tooltip line; the titles are translated when a chart is built.
+MILESTONE_TOOLTIP = (
+    ("label:N", mark_("Jalon")),
+    ("kind:N", mark_("Type")),
+    ("period:N", mark_("Période")),
+    ("description:N", mark_("Description")),
+)
+LABEL_TOOLTIP = (("num:Q", mark_("N°")), ("title:N", mark_("Brique")))
+BAR_TOOLTIP = (
+    ("num:Q", mark_("N°")),
+    ("title:N", mark_("Brique")),
+    ("pillar:N", mark_("Volet")),
+    ("modality:N", mark_("Modalité")),
+    ("lane:N", mark_("Couloir")),
+    ("from_label:N", mark_("Début")),
+    ("to_label:N", mark_("Fin")),
+    ("months:Q", mark_("Durée (mois)")),
+    ("partner:N", mark_("Partenaire")),
+    ("note:N", mark_("Note")),
+)
+
+
+def _tooltip(lines: tuple[tuple[str, str], ...]) -> list[alt.Tooltip]:
+    return [alt.Tooltip(field, title=_(title)) for field, title in lines]
+
+
 LANE_TITLE_COLOR = "#30353D"
 
 
@@ -135,13 +143,19 @@ def _background_layers(s: Scales) -> list[alt.Chart]:
         _chart("etapes").mark_rule(color=GRID, strokeWidth=1).encode(x=s.xq("start")),
         _chart("hors_parcours")
         .mark_rect(color=OFF_TRACK_COLOR, opacity=0.22)
-        .encode(x=s.xq("start"), x2="stop", tooltip=alt.Tooltip("label:N", title="Étape")),
+        .encode(x=s.xq("start"), x2="stop", tooltip=alt.Tooltip("label:N", title=_("Étape"))),
         _chart("periodes")
         .mark_rect(opacity=0.07)
         .encode(x=s.xq("start"), x2="stop", y=s.below_header(), y2=s.full_height, color=s.kind_color()),
         _chart("risques")
         .mark_rect(color=RISK_COLOR, opacity=0.16, stroke=RISK_COLOR, strokeOpacity=0.6, strokeDash=[4, 3])
-        .encode(x=s.xq("start"), x2="stop", y=s.below_header(), y2=s.full_height, tooltip=MILESTONE_TOOLTIP),
+        .encode(
+            x=s.xq("start"),
+            x2="stop",
+            y=s.below_header(),
+            y2=s.full_height,
+            tooltip=_tooltip(MILESTONE_TOOLTIP),
+        ),
         _chart("couloirs").mark_rule(color=GRID, strokeWidth=1).encode(y=s.yb(0)),
     ]
 
@@ -151,10 +165,12 @@ def _yearly_layers(s: Scales) -> list[alt.Chart]:
     return [
         _chart("annuels_periodes")
         .mark_bar(height={"band": 0.4}, opacity=0.3)
-        .encode(x=s.xq("start"), x2="stop", y=s.yb(), color=s.kind_color(), tooltip=MILESTONE_TOOLTIP),
+        .encode(
+            x=s.xq("start"), x2="stop", y=s.yb(), color=s.kind_color(), tooltip=_tooltip(MILESTONE_TOOLTIP)
+        ),
         _chart("annuels_mois")
         .mark_tick(thickness=2, size=s.metrics.row_px * 0.6, opacity=0.6)
-        .encode(x=s.xq("mid"), y=s.yb(), color=s.kind_color(), tooltip=MILESTONE_TOOLTIP),
+        .encode(x=s.xq("mid"), y=s.yb(), color=s.kind_color(), tooltip=_tooltip(MILESTONE_TOOLTIP)),
     ]
 
 
@@ -170,7 +186,7 @@ def _milestone_layers(s: Scales, legend: dict) -> list[alt.Chart]:
             y=s.below_header(),
             y2=s.full_height,
             color=s.kind_color(legend),
-            tooltip=MILESTONE_TOOLTIP,
+            tooltip=_tooltip(MILESTONE_TOOLTIP),
         ),
         _chart("jalons_periodes")
         .mark_rect(opacity=0.3, cornerRadius=3)
@@ -180,17 +196,17 @@ def _milestone_layers(s: Scales, legend: dict) -> list[alt.Chart]:
             y=s.yp("y_top"),
             y2="y_bottom",
             color=s.kind_color(),
-            tooltip=MILESTONE_TOOLTIP,
+            tooltip=_tooltip(MILESTONE_TOOLTIP),
         ),
         _chart("jalons_mois")
         .mark_point(shape="triangle-down", filled=True, size=s.metrics.font_px * 4, opacity=1)
-        .encode(x=s.xq("mid"), y=s.yp(), color=s.kind_color(), tooltip=MILESTONE_TOOLTIP),
+        .encode(x=s.xq("mid"), y=s.yp(), color=s.kind_color(), tooltip=_tooltip(MILESTONE_TOOLTIP)),
         _chart("jalons_textes")
         .mark_text(**s.hung(color=DARK))
-        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=MILESTONE_TOOLTIP),
+        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=_tooltip(MILESTONE_TOOLTIP)),
         _chart("risques_textes")
         .mark_text(**s.hung(color=RISK_COLOR, fontWeight="bold"))
-        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=MILESTONE_TOOLTIP),
+        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=_tooltip(MILESTONE_TOOLTIP)),
     ]
 
 
@@ -216,7 +232,7 @@ def _bar_layers(s: Scales, x_axis: dict, pillars: dict) -> list[alt.Chart]:
         height=height, cornerRadius=3, cursor="pointer", yOffset=bar_shift
     )
     legend = {
-        "title": "Volet",
+        "title": _("Volet"),
         "orient": "top",
         **_legend_text(m),
         **({"direction": "vertical"} if m.one_bar_per_row else {}),
@@ -235,7 +251,7 @@ def _bar_layers(s: Scales, x_axis: dict, pillars: dict) -> list[alt.Chart]:
             color=alt.Color("pillar:N", scale=pillars, legend=legend),
             stroke=alt.Stroke("stroke:N", scale=None),
             strokeWidth=alt.StrokeWidth("stroke_width:Q", scale=None),
-            tooltip=BAR_TOOLTIP,
+            tooltip=_tooltip(BAR_TOOLTIP),
         ).add_params(selection),
         _chart("etiquettes")
         .mark_text(**s.hung(yOffset=label_shift))
@@ -244,7 +260,7 @@ def _bar_layers(s: Scales, x_axis: dict, pillars: dict) -> list[alt.Chart]:
             y=s.yb(),
             text="text:N",
             color=alt.Color("label_color:N", scale=None),
-            tooltip=LABEL_TOOLTIP,
+            tooltip=_tooltip(LABEL_TOOLTIP),
         ),
     ]
 
@@ -261,7 +277,7 @@ def _x_axis(catalogue: Catalogue, options: FriseOptions, layout: FriseLayout) ->
     start, stop = layout.window
     line = round(m.axis_font_px * 1.2)
     return {
-        "title": AXIS_TITLE_LINES if m.one_bar_per_row else AXIS_TITLE,
+        "title": [_(line) for line in AXIS_TITLE_LINES] if m.one_bar_per_row else _(AXIS_TITLE),
         "titleFontSize": m.axis_font_px,
         "titleFontWeight": "normal",
         "titleColor": "#4A4F57",
@@ -290,11 +306,12 @@ def _subtitle(
     """What the frise shows: how many actions, whose walk, how they are arranged, which track and exit."""
     programme = catalogue.programme
     shown = len({bar["idx"] for bar in layout.bars})
-    parts = [counted(shown, "action affichée", "actions affichées") + f" sur {len(scenario.placements)}"]
+    shown_text = counted(shown, "action affichée", "actions affichées")
+    parts = [_("{shown} sur {total}").format(shown=shown_text, total=len(scenario.placements))]
     persona = catalogue.personas_by_id.get(options.persona or "")
     if persona is not None:
-        parts.insert(0, f"parcours de {persona.name}")
-    parts.append(LANE_SENTENCES[options.lane_mode])
+        parts.insert(0, _("parcours de {name}").format(name=persona.name))
+    parts.append(_(LANE_SENTENCES[options.lane_mode]))
     parts += [t.label for t in programme.tracks if t.id == options.track]
     parts += [e.label for e in programme.exits if e.id == options.exit]
     subtitle = [" · ".join(parts)]
@@ -338,7 +355,7 @@ def frise_chart(
     scales = Scales(
         x={"domain": list(layout.window), "nice": False, "zero": False},
         y={"domain": layout.bands, "paddingInner": 0, "paddingOuter": 0},
-        kind={"domain": list(KIND_LABELS.values()), "range": list(KIND_COLORS.values())},
+        kind={"domain": [_(label) for label in KIND_LABELS.values()], "range": list(KIND_COLORS.values())},
         metrics=m,
         header_bottom=layout.header_bottom,
         full_height=alt.Y2Value(layout.height),
@@ -372,7 +389,9 @@ def frise_chart(
         # and milestone lines into the plot's height and leave the bars no room.
         autosize={"type": "fit-x", "contains": "padding"},
         # A description for screen readers (it becomes the SVG's aria-label).
-        description=f"Frise « {scenario.name} » : {len(layout.bars)} actions sur le parcours.",
+        description=_("Frise « {name} » : {count} actions sur le parcours.").format(
+            name=scenario.name, count=len(layout.bars)
+        ),
     )
     # Set after construction: LayerChart deep-copies its layers, and the values need no copy.
     chart.datasets = layout.datasets()

@@ -39,13 +39,14 @@ from tpt_model.frise.records import (
     YearlyRecord,
 )
 from tpt_model.frise.rows import FriseOptions, frise_rows
+from tpt_model.i18n import _, mark_
 
 HEADER_MARGIN_PX = 4
 PHASE_TINTS = ("#EEF3F9", "#F6F1F8", "#EEF7F1")
 PHASE_BAND = "phase"
 YEARLY_BAND = "annuel"
 EMPTY_BAND = "couloir-vide"
-NO_ACTION = "Aucune action pour ces choix"
+NO_ACTION = mark_("Aucune action pour ces choix")
 
 __all__ = [
     "DARK",
@@ -163,7 +164,7 @@ def _milestone_record(
     start, end = mark.start, mark.end
     return {
         "label": mark.label,
-        "kind": KIND_LABELS[mark.kind],
+        "kind": _(KIND_LABELS[mark.kind]),
         "risk": mark.kind == "risque",
         "range": start != end,
         "labelled": anchor is not None,
@@ -231,7 +232,7 @@ def _yearly(catalogue: Catalogue, options: FriseOptions, g: Geometry) -> list[Ye
     return [
         {
             "label": moment.label,
-            "kind": KIND_LABELS[moment.milestone.kind],
+            "kind": _(KIND_LABELS[moment.milestone.kind]),
             "range": start != end,
             "start": start,
             "stop": end + 1,
@@ -260,8 +261,8 @@ def _phases(programme: Programme, g: Geometry, metrics: Metrics) -> list[PhaseRe
     """One record per run of consecutive stages of the same phase, within the months shown."""
     records: list[PhaseRecord] = []
     runs = groupby(enumerate(programme.stages), key=lambda numbered: numbered[1].phase)
-    for n, (_, run) in enumerate(runs):
-        numbers = [i for i, _ in run]
+    for n, (_phase, run) in enumerate(runs):
+        numbers = [i for i, _stage in run]
         start, stop = max(numbers[0] * 12, g.start), min((numbers[-1] + 1) * 12, g.stop)
         if start >= stop:
             continue
@@ -316,7 +317,7 @@ def frise_layout(
     band_labels = {lane["band"]: lane["label"] for lane in lanes.lanes}
     if not lanes.bands:
         lanes.bands = [EMPTY_BAND]
-        lanes.lanes = [{"band": EMPTY_BAND, "label": NO_ACTION, "x": geometry.at(2)}]
+        lanes.lanes = [{"band": EMPTY_BAND, "label": _(NO_ACTION), "x": geometry.at(2)}]
     # The phase line names the phases of the whole axis; a one-phase view has its phase in the page's title.
     phase_band = [] if display.one_phase else [PHASE_BAND]
     milestones = _dated_milestones(catalogue, options, geometry, metrics, len(phase_band) * metrics.row_px)

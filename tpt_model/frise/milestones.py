@@ -12,14 +12,14 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Programme
 from tpt_model.formatting import month_name, month_range
 from tpt_model.frise.rows import FriseOptions, point_text
-from tpt_model.i18n import _
+from tpt_model.i18n import _, mark_
 from tpt_model.journey.timeline import SCHOOL_YEAR_MONTHS, axis_months, month_offset, point_at
 
 KIND_LABELS = {
-    "orientation": "Orientation",
-    "examen": "Examen",
-    "communication": "Communication",
-    "risque": "Risque",
+    "orientation": mark_("Orientation"),
+    "examen": mark_("Examen"),
+    "communication": mark_("Communication"),
+    "risque": mark_("Risque"),
 }
 # Which labels keep their place first when a line is full: what no one must miss, then exams.
 KIND_PRIORITY = {"risque": 0, "examen": 1, "orientation": 2, "communication": 3}

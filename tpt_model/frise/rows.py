@@ -31,14 +31,14 @@ LANE_LABELS: dict[LaneMode, str] = {
 }
 # How the lanes are made, in a sentence about the actions: the chart's subtitle.
 LANE_SENTENCES: dict[LaneMode, str] = {
-    "pillar": "rangées par volet",
-    "modality": "rangées par modalité",
-    "partner": "rangées par partenaire",
-    "working_group": "rangées par groupe de travail",
-    "custom": "rangées dans les couloirs du groupe",
+    "pillar": mark_("rangées par volet"),
+    "modality": mark_("rangées par modalité"),
+    "partner": mark_("rangées par partenaire"),
+    "working_group": mark_("rangées par groupe de travail"),
+    "custom": mark_("rangées dans les couloirs du groupe"),
 }
-NO_PARTNER = "Sans partenaire"
-NO_LANE = "Sans couloir"
+NO_PARTNER = mark_("Sans partenaire")
+NO_LANE = mark_("Sans couloir")
 TABLE_COLUMNS = (
     mark_("N°"),
     mark_("Brique"),
@@ -171,7 +171,7 @@ def partner_name(catalogue: Catalogue, placement: Placement) -> str:
     brick = catalogue.brick(placement.brick)
     partner_id = placement.partner or (brick.partner_ids[0] if brick.partner_ids else None)
     if partner_id is None:
-        return NO_PARTNER
+        return _(NO_PARTNER)
     partner = catalogue.partners_by_id.get(partner_id)
     return partner.name if partner is not None else partner_id
 
@@ -186,7 +186,7 @@ def working_group_title(catalogue: Catalogue, brick: Brick) -> str:
 def lane_of(catalogue: Catalogue, placement: Placement, mode: LaneMode) -> str:
     """The lane a placement is drawn in for a lane mode (« custom »: the placement's own `lane`)."""
     if mode == "custom":
-        return placement.lane or NO_LANE
+        return placement.lane or _(NO_LANE)
     brick = catalogue.brick(placement.brick)
     if mode == "pillar":
         return catalogue.programme.pillar(brick.pillar).label
@@ -205,7 +205,7 @@ def lane_order(catalogue: Catalogue, mode: LaneMode) -> tuple[str, ...]:
     if mode == "modality":
         return tuple(MODALITY_LABELS.values())
     if mode == "partner":
-        return (*(p.name for p in catalogue.partners), NO_PARTNER)
+        return (*(p.name for p in catalogue.partners), _(NO_PARTNER))
     if mode == "custom":
         return ()  # the working group's own lanes, alphabetically (see sorted_lanes)
     return tuple(g.title for g in sorted(programme.working_groups, key=lambda g: g.number))
