@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.i18n import _
 from tpt_model.text import escape_markdown
 from ui.analyse_budget import budget_panel, cohort_plan_editor
 from ui.analyse_communication import communication_panel
@@ -20,25 +21,29 @@ catalogue = require_catalogue()
 opened = open_scenario(catalogue)
 view, scenario = opened.view, opened.scenario
 
-st.title("Analyse du parcours")
-st.markdown(f"Scénario analysé : **{escape_markdown(scenario.name)}** (version {view.version})")
+st.title(_("Analyse du parcours"))
+st.markdown(
+    _("Scénario analysé : **{name}** (version {version})").format(
+        name=escape_markdown(scenario.name), version=view.version
+    )
+)
 change_notice(view, opened.store, opened.state.author)
 
-st.subheader("Couverture")
+st.subheader(_("Couverture"))
 coverage_panel(catalogue, scenario)
 
-st.subheader("Trous du parcours")
+st.subheader(_("Trous du parcours"))
 gaps_panel(catalogue, scenario, opened.save)
 
-st.subheader("Budget sur cinq ans")
+st.subheader(_("Budget sur cinq ans"))
 cohort_plan_editor(catalogue, scenario, (view.scenario_id, view.version), opened.save)
 budget_panel(catalogue, scenario)
 
-st.subheader("Partenaires")
+st.subheader(_("Partenaires"))
 partners_panel(catalogue, scenario)
 
-st.subheader("Plan de communication")
+st.subheader(_("Plan de communication"))
 communication_panel(catalogue, scenario)
 
-st.subheader("Comparer")
+st.subheader(_("Comparer"))
 comparison_panel(catalogue, opened, score_store())

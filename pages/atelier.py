@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.i18n import _
 from ui.catalogue_source import require_catalogue
 from ui.workshop_facilitator import facilitator_screen
 from ui.workshop_home import join_box, open_box
@@ -19,11 +20,13 @@ elif address.screen == "facilitator":
 elif address.screen == "participant":
     participant_screen(catalogue, address)
 else:
-    st.title("Atelier")
+    st.title(_("Atelier"))
     st.markdown(
-        "Un atelier réunit un groupe de travail (ou un focus group) autour d'un scénario : chacune "
-        "répond depuis son téléphone ou son ordinateur, à l'aveugle, puis l'animatrice ou l'animateur "
-        "révèle les résultats à l'écran."
+        _(
+            "Un atelier réunit un groupe de travail (ou un focus group) autour d'un scénario : chacune "
+            "répond depuis son téléphone ou son ordinateur, à l'aveugle, puis l'animatrice ou l'animateur "
+            "révèle les résultats à l'écran."
+        )
     )
     left, right = st.columns(2, gap="large")
     with left:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.i18n import _
 from tpt_model.session.catalogue_edit import SECTION_LABELS
 from tpt_model.text import escape_markdown
 from ui.binding import bound
@@ -19,12 +20,12 @@ catalogue = require_catalogue()
 state = app_state()
 editor = state.editor
 
-st.title("Catalogue des briques")
+st.title(_("Catalogue des briques"))
 sections = st.columns([4, 1], vertical_alignment="bottom")
 sections[0].segmented_control(
-    "Section",
+    _("Section"),
     list(SECTION_LABELS),
-    format_func=SECTION_LABELS.__getitem__,
+    format_func=lambda section: _(SECTION_LABELS[section]),
     key="catalogue_section",
     label_visibility="collapsed",
     on_change=bound(editor, "section", "catalogue_section"),
@@ -33,7 +34,7 @@ sections[0].segmented_control(
 pilot = current_pilot(state)
 if pilot is not None:
     sections[1].button(
-        "Quitter le rôle de pilote",
+        _("Quitter le rôle de pilote"),
         key="catalogue_leave",
         on_click=leave_role,
         args=(state,),
@@ -48,7 +49,11 @@ elif editor.section == "sante":
     health_panel(catalogue, editor)
 elif editor.section == "modifier":
     st.caption(
-        escape_markdown(f"Vous modifiez le catalogue en tant que pilote : {pilot.name if pilot else ''}.")
+        escape_markdown(
+            _("Vous modifiez le catalogue en tant que pilote : {name}.").format(
+                name=pilot.name if pilot else ""
+            )
+        )
     )
     catalogue_editor(catalogue, editor)
 else:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tpt_model.evaluation.form import scenario_bricks
+from tpt_model.i18n import _, n_
 from tpt_model.session.evaluation import SECTIONS
 from tpt_model.text import escape_markdown
 from ui.address import keep_address
@@ -26,24 +27,27 @@ keep_address(state, "evaluation")
 view.follow(opened.scenario_id)
 bricks = scenario_bricks(catalogue, frise.scenario)
 
-st.title("Évaluation des briques")
+st.title(_("Évaluation des briques"))
 st.markdown(
-    f"Scénario évalué : **{escape_markdown(frise.scenario.name)}** (version {frise.version}) · "
-    f"{len(bricks)} brique{'s' if len(bricks) > 1 else ''} à noter"
+    n_(
+        "Scénario évalué : **{name}** (version {version}) · {bricks} brique à noter",
+        "Scénario évalué : **{name}** (version {version}) · {bricks} briques à noter",
+        len(bricks),
+    ).format(name=escape_markdown(frise.scenario.name), version=frise.version, bricks=len(bricks))
 )
-st.caption("Pour évaluer un autre scénario, ouvrez-le depuis la page Scénarios.")
+st.caption(_("Pour évaluer un autre scénario, ouvrez-le depuis la page Scénarios."))
 if not bricks:
-    st.info("Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise.")
+    st.info(_("Ce scénario ne contient encore aucune brique du catalogue : ajoutez-en sur la page Frise."))
     st.stop()
 
 # Read again only when a score changed since the last rerun; shared by every section.
 with store_errors():
     revision, sheets = score_store().snapshot(opened.scenario_id)
 st.segmented_control(
-    "Section",
+    _("Section"),
     list(SECTIONS),
     required=True,
-    format_func=SECTIONS.__getitem__,
+    format_func=lambda section: _(SECTIONS[section]),
     key="eval_section",
     label_visibility="collapsed",
     on_change=bound(view, "section", "eval_section"),

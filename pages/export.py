@@ -6,6 +6,7 @@ import streamlit as st
 
 from tpt_model.errors import InputError
 from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from tpt_model.session.export import export_choice, prepare_export
 from tpt_model.session.frise import ensure_open
 from ui.catalogue_source import require_catalogue
@@ -24,21 +25,23 @@ with store_errors():
     ensure_open(state.frise, store, catalogue, state.author)
     infos = store.list()
 
-st.title("Export du cahier des charges")
+st.title(_("Export du cahier des charges"))
 st.caption(
-    "Le cahier des charges d'un scénario pour les partenaires : contexte, frise, fiches des briques, "
-    "évaluation, couverture et trous, partenaires, budget, parcours des personas, plan de communication. "
-    "Poids et « Référence catalogue » comme dans les résultats de l'Évaluation."
+    _(
+        "Le cahier des charges d'un scénario pour les partenaires : contexte, frise, fiches des briques, "
+        "évaluation, couverture et trous, partenaires, budget, parcours des personas, plan de communication. "
+        "Poids et « Référence catalogue » comme dans les résultats de l'Évaluation."
+    )
 )
 export_choices(catalogue, store, view, infos, state.frise.scenario_id)
 evaluation = state.evaluation
 choice = export_choice(view, evaluation.resolved_weights(catalogue.programme), evaluation.include_reference)
 if choice is None:
-    st.info("Choisissez au moins un format.")
+    st.info(_("Choisissez au moins un format."))
     st.stop()
 
-if st.button("Préparer les fichiers", type="primary", icon=":material/description:", key="export_prepare"):
-    with st.status("Préparation des fichiers…", expanded=True) as status, store_errors():
+if st.button(_("Préparer les fichiers"), type="primary", icon=":material/description:", key="export_prepare"):
+    with st.status(_("Préparation des fichiers…"), expanded=True) as status, store_errors():
         try:
             view.prepared = prepare_export(
                 catalogue,
@@ -49,7 +52,7 @@ if st.button("Préparer les fichiers", type="primary", icon=":material/descripti
                 on_format=lambda fmt: status.write(f"{fmt.label}…"),
             )
         except InputError as err:
-            status.update(label="Export impossible", state="error")
+            status.update(label=_("Export impossible"), state="error")
             st.error(err.message)
             st.stop()
         ready = counted(len(choice.formats), "fichier prêt", "fichiers prêts")
@@ -58,8 +61,10 @@ if st.button("Préparer les fichiers", type="primary", icon=":material/descripti
 prepared = view.ready_for(choice)
 if prepared is None:
     if view.prepared is not None:
-        st.caption("Les choix ont changé depuis la dernière préparation : préparez de nouveau les fichiers.")
+        st.caption(
+            _("Les choix ont changé depuis la dernière préparation : préparez de nouveau les fichiers.")
+        )
     st.stop()
 downloads(prepared)
-st.subheader("Aperçu du document")
+st.subheader(_("Aperçu du document"))
 preview(prepared)

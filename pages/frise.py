@@ -4,6 +4,7 @@ import streamlit as st
 
 from tpt_model.catalogue.card import persona_card_markdown
 from tpt_model.frise.rows import shared_frise_table
+from tpt_model.i18n import _
 from tpt_model.scenario.editor import add_placement, placement_for
 from tpt_model.scenario.summary import already_placed, brick_notices, scenario_caption
 from tpt_model.text import escape_markdown
@@ -32,7 +33,7 @@ ask_name_once()
 
 
 title, switch = st.columns([3, 2], vertical_alignment="bottom")
-title.title("Frise du parcours-type")
+title.title(_("Frise du parcours-type"))
 with switch:
     view_switch(view)
 frise_header(view, store, state.author)
@@ -48,17 +49,17 @@ journey_panel(catalogue, view.scenario, view.options)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.markdown("##### Placement sélectionné")
+    st.markdown(_("##### Placement sélectionné"))
     placement_selector(catalogue, view)
     placement_panel(catalogue, view, save)
 with right:
-    st.markdown("##### Ajouter une brique")
+    st.markdown(_("##### Ajouter une brique"))
     brick_id = brick_picker(catalogue)
     placed = already_placed(catalogue, view.scenario, brick_id) if brick_id is not None else None
     if placed is not None:
         st.info(escape_markdown(placed), icon=":material/content_copy:")
     if st.button(
-        "Ajouter à la frise",
+        _("Ajouter à la frise"),
         icon=":material/add:",
         key="frise_add",
         disabled=brick_id is None,
@@ -67,6 +68,6 @@ with right:
         view.selected = len(view.scenario.placements)  # the new one, once added
         save(add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)))
 
-st.markdown("##### La frise en tableau")
+st.markdown(_("##### La frise en tableau"))
 st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))
 st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")

@@ -29,7 +29,7 @@ store = scenario_store()
 open_id = app_state().frise.scenario_id
 view = library_view()
 
-st.title("Scénarios")
+st.title(_("Scénarios"))
 show_notice(view)
 with store_errors():
     infos = store.list()
@@ -38,7 +38,7 @@ if infos:
     st.caption(_("{scenarios}, du plus récemment modifié au plus ancien.").format(scenarios=listed))
     scenario_table(catalogue, infos, open_id)
 else:
-    st.info("Aucun scénario pour l'instant : créez-en un ou importez un fichier YAML.")
+    st.info(_("Aucun scénario pour l'instant : créez-en un ou importez un fichier YAML."))
 
 new_col, import_col = st.columns(2)
 with new_col, st.container(border=True):
@@ -48,7 +48,7 @@ with import_col, st.container(border=True):
 if not infos:
     st.stop()
 
-st.subheader("Scénario choisi")
+st.subheader(_("Scénario choisi"))
 info = pick_scenario(infos, view, open_id)
 open_col, export_col = st.columns(2)
 with open_col:
@@ -57,7 +57,7 @@ with export_col:
     export_button(store, info)
 share_box(info)
 
-manage_tab, history_tab = st.tabs(["Renommer, dupliquer, supprimer", "Historique"])
+manage_tab, history_tab = st.tabs([_("Renommer, dupliquer, supprimer"), _("Historique")])
 with manage_tab:
     manage_panel(store, info)
 with history_tab:

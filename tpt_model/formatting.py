@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 from babel.units import format_unit
 
 from tpt_model.i18n import _, current_locale, n_
@@ -31,6 +31,11 @@ def number(value: float, digits: int = 2, locale: str | None = None) -> str:
     """A decimal number with at most `digits` decimals and no trailing zero: « 3,5 », « 12 345 »."""
     pattern = "#,##0." + "#" * digits if digits > 0 else "#,##0"
     return format_decimal(value, format=pattern, locale=locale or current_locale())
+
+
+def percent(share: float, locale: str | None = None) -> str:
+    """A share (0 to 1) as a whole percentage: « 12 % », in English « 12% »."""
+    return format_percent(share, locale=locale or current_locale())
 
 
 @lru_cache(maxsize=16)

@@ -6,15 +6,17 @@ translation. French is the identity: its catalogue holds every message with an e
 so the French text shown is the one in the code. The `.po` files are compiled in memory by Babel at
 first use (no `.mo` file to build or commit).
 
-The current language is a context variable: a Streamlit run sets it once for its thread
-(`ui/language.py`), a command or an export may set it with `use_language`. Texts of module-level
+The current language is a context variable: a Streamlit run sets it at its start (`ui/language.py`),
+a command or an export may set it with `use_language`. Where no context has set it (Streamlit runs a
+widget's callback and a fragment's rerun in a fresh thread, before or without the page's script),
+the language of the session is asked of the source the app gave `follow_session`. Texts of module-level
 constants are marked with `mark_()` (extracted, not translated) and translated where they are shown,
 with `_()`: a constant evaluated at import would stay in the language of the first import.
 """
 
 import gettext
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -34,7 +36,8 @@ LOCALES: dict[Language, str] = {"fr": "fr_FR", "en": "en"}
 LOCALE_DIR = Path(__file__).resolve().parent / "locales"
 DOMAIN = "messages"
 
-_language: ContextVar[Language] = ContextVar("tpt_language", default=DEFAULT_LANGUAGE)
+_language: ContextVar[Language | None] = ContextVar("tpt_language", default=None)
+_session_source: list[Callable[[], Language | None]] = []  # what `follow_session` gave, if anything
 
 
 def parse_language(value: str | None) -> Language | None:
@@ -43,14 +46,22 @@ def parse_language(value: str | None) -> Language | None:
     return next((lang for lang in LANGUAGES if lang == code), None)
 
 
+def follow_session(source: Callable[[], Language | None]) -> None:
+    """Where to find the language when no context has set one: the app's session (None outside of one)."""
+    _session_source[:] = [source]
+
+
 def current_language() -> Language:
-    """The language of the texts made now."""
-    return _language.get()
+    """The language of the texts made now: the context's, else the session's, else French."""
+    language = _language.get()
+    if language is None and _session_source:
+        language = _session_source[0]()
+    return language or DEFAULT_LANGUAGE
 
 
 def current_locale() -> str:
     """Babel's locale of the current language (« fr_FR », « en »)."""
-    return LOCALES[_language.get()]
+    return LOCALES[current_language()]
 
 
 def set_language(language: Language) -> None:
@@ -98,13 +109,13 @@ def translations(language: Language) -> gettext.GNUTranslations:
 
 
 def _(message: str) -> str:
-    """`message` (French) in the current language."""
-    return translations(_language.get()).gettext(message)
+    """`message` (French) in the current language (an empty text stays empty, not the catalogue's header)."""
+    return translations(current_language()).gettext(message) if message else message
 
 
 def n_(singular: str, plural: str, n: int) -> str:
     """The form of the message that fits the count `n`, in the current language (French: 0 and 1 singular)."""
-    return translations(_language.get()).ngettext(singular, plural, n)
+    return translations(current_language()).ngettext(singular, plural, n)
 
 
 def mark_(message: str) -> str:

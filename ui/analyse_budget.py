@@ -16,8 +16,8 @@ from tpt_model.analysis.budget_tables import (
 )
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import euros, number, table_text
-from tpt_model.i18n import _
+from tpt_model.formatting import euros, percent, table_text
+from tpt_model.i18n import _, mark_
 from tpt_model.scenario.cohort_plan import (
     COLUMNS,
     change_cohort_plan,
@@ -29,9 +29,13 @@ from tpt_model.scenario.editor import ChangeResult
 from ui.tables import show_table
 
 BURSARY = "boursiere"
-YEAR_KINDS: dict[YearKind, str] = {"calendar": "années civiles", "school": "années scolaires"}
-ONE_YEAR: dict[YearKind, str] = {"calendar": "année civile", "school": "année scolaire"}
-BREAKDOWNS: dict[Breakdown, str] = {"pillar": "volet", "phase": "phase", "partner": "partenaire"}
+YEAR_KINDS: dict[YearKind, str] = {"calendar": mark_("années civiles"), "school": mark_("années scolaires")}
+ONE_YEAR: dict[YearKind, str] = {"calendar": mark_("année civile"), "school": mark_("année scolaire")}
+BREAKDOWNS: dict[Breakdown, str] = {
+    "pillar": mark_("volet"),
+    "phase": mark_("phase"),
+    "partner": mark_("partenaire"),
+}
 PLAN_FOR = "analyse_plan_for"  # the scenario version the plan's widgets were filled from
 
 
@@ -71,9 +75,15 @@ def cohort_plan_editor(
     _forget_edits_of_another_plan(
         stamp, ["analyse_cohorts", "analyse_bursary", *track_keys.values(), *exit_keys.values()]
     )
-    origin = "de ce scénario" if scenario.cohort_plan else "du programme (par défaut)"
+    heading = (
+        _("**Plan de cohortes de ce scénario** : modifiez-le puis enregistrez, le budget suit.")
+        if scenario.cohort_plan
+        else _(
+            "**Plan de cohortes du programme (par défaut)** : modifiez-le puis enregistrez, le budget suit."
+        )
+    )
     with st.form("analyse_plan_form", border=True):
-        st.markdown(f"**Plan de cohortes {origin}** : modifiez-le puis enregistrez, le budget suit.")
+        st.markdown(heading)
         rows = pd.DataFrame([c.model_dump() for c in plan.cohorts], columns=list(COLUMNS))
         titles = {key: _(title) for key, title in COLUMNS.items()}
         edited = st.data_editor(
@@ -97,17 +107,17 @@ def cohort_plan_editor(
         )
         left, middle, right = st.columns([2, 3, 1.2])
         with left:
-            st.caption("Parts des parcours (%)")
+            st.caption(_("Parts des parcours (%)"))
             track_shares = _percents({t.id: t.label for t in programme.tracks}, tracks, track_keys)
         with middle:
-            st.caption("Parts des sorties (%)")
+            st.caption(_("Parts des sorties (%)"))
             exit_shares = _percents({e.id: e.label for e in programme.exits}, exits, exit_keys)
         with right:
-            st.caption("Conditions (%)")
+            st.caption(_("Conditions (%)"))
             bursary = {BURSARY: plan.flags.get(BURSARY, 0.0)}
-            flags = _percents({BURSARY: "Boursières"}, bursary, {BURSARY: "analyse_bursary"})
+            flags = _percents({BURSARY: _("Boursières")}, bursary, {BURSARY: "analyse_bursary"})
         submitted = st.form_submit_button(
-            "Enregistrer le plan de cohortes", key="analyse_save_plan", icon=":material/save:"
+            _("Enregistrer le plan de cohortes"), key="analyse_save_plan", icon=":material/save:"
         )
     if submitted:
         records = edited.to_dict("records")
@@ -120,15 +130,16 @@ def cohort_plan_editor(
 
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
-    st.markdown("##### Coût par bénéficiaire de chaque parcours-type")
+    st.markdown(_("##### Coût par bénéficiaire de chaque parcours-type"))
     walks = pd.DataFrame(walk_table(catalogue, scenario))
-    show_table(table_text(walks, money=["Non boursière", "Boursière"]), ["Non boursière", "Boursière"])
+    money = [_("Non boursière"), _("Boursière")]
+    show_table(table_text(walks, money=money), money)
     left, right = st.columns(2)
     by: Breakdown = (
         left.segmented_control(
-            "Répartir par",
+            _("Répartir par"),
             list(BREAKDOWNS),
-            format_func=BREAKDOWNS.__getitem__,
+            format_func=lambda by: _(BREAKDOWNS[by]),
             default="pillar",
             required=True,
             key="analyse_budget_by",
@@ -137,9 +148,9 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     )
     kind: YearKind = (
         right.segmented_control(
-            "Compter par",
+            _("Compter par"),
             list(YEAR_KINDS),
-            format_func=YEAR_KINDS.__getitem__,
+            format_func=lambda kind: _(YEAR_KINDS[kind]),
             default="calendar",
             required=True,
             key="analyse_budget_years",
@@ -150,13 +161,24 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     entries = budget_entries(catalogue, scenario)
     rows = budget_rows(catalogue, entries, years, by, kind)
     total = sum(r[_(AMOUNT)] for r in rows)
-    share = number(inferred_share(entries, years, kind) * 100, 0)
-    span = f"{years[0]}–{years[-1]}" if kind == "calendar" else f"rentrées {years[0]} à {years[-1]}"
-    st.markdown(f"##### Dépenses par {ONE_YEAR[kind]} et par {BREAKDOWNS[by]}, {span}")
+    share = percent(inferred_share(entries, years, kind))
+    first, last = years[0], years[-1]
+    span = (
+        f"{first}–{last}"
+        if kind == "calendar"
+        else _("rentrées {first} à {last}").format(first=first, last=last)
+    )
+    st.markdown(
+        _("##### Dépenses par {year} et par {breakdown}, {span}").format(
+            year=_(ONE_YEAR[kind]), breakdown=_(BREAKDOWNS[by]), span=span
+        )
+    )
     st.caption(
-        f"Total : {euros(round(total))}, dont {share} % de coûts estimés d'après des programmes comparables "
-        "(plus pâles sur le graphique, « dont estimé » dans le tableau)."
-        + (" Un placement à plusieurs partenaires est partagé à parts égales." if by == "partner" else "")
+        _(
+            "Total : {total}, dont {share} de coûts estimés d'après des programmes comparables "
+            "(plus pâles sur le graphique, « dont estimé » dans le tableau)."
+        ).format(total=euros(round(total)), share=share)
+        + (_(" Un placement à plusieurs partenaires est partagé à parts égales.") if by == "partner" else "")
     )
     st.vega_lite_chart(budget_spec(catalogue, rows, by, kind), key="analyse_budget_chart")
     pivot = budget_pivot_text(rows, by, kind)

@@ -9,6 +9,7 @@ from tpt_model.analysis.communication import communication_plan, plan_csv, plan_
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import table_text
+from tpt_model.i18n import _
 from tpt_model.journey.cohort import cohort_label, cohort_years, school_year_start
 from ui.tables import show_table
 
@@ -18,7 +19,7 @@ def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     today = datetime.date.today()
     years = cohort_years(today)
     year = st.selectbox(
-        "Cohorte",
+        _("Cohorte"),
         years,
         index=years.index(school_year_start(today)),
         format_func=cohort_label,
@@ -26,17 +27,17 @@ def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     )
     dates = communication_plan(catalogue, scenario, year)
     show_table(table_text(pd.DataFrame(plan_table(catalogue, dates))))
-    name = f"Plan de communication, {cohort_label(year)}"
+    name = _("Plan de communication, {cohort}").format(cohort=cohort_label(year))
     left, right = st.columns(2)
     left.download_button(
-        "Télécharger (CSV)",
+        _("Télécharger (CSV)"),
         plan_csv(catalogue, dates),
         f"communication-{year}.csv",
         "text/csv",
         key="analyse_csv",
     )
     right.download_button(
-        "Ajouter à un agenda (ICS)",
+        _("Ajouter à un agenda (ICS)"),
         plan_ics(catalogue, dates, name),
         f"communication-{year}.ics",
         "text/calendar",

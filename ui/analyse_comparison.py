@@ -22,6 +22,7 @@ from tpt_model.analysis.comparison_tables import (
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import _
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import escape_markdown
 from ui.open_scenario import OpenScenario
@@ -47,15 +48,22 @@ def _references(catalogue: Catalogue, opened: OpenScenario) -> list[Reference]:
         others = [info for info in opened.store.list() if info.id != opened.scenario_id]
     return (
         [
-            Reference("version", str(n), f"version {n} de ce scénario")
+            Reference("version", str(n), _("version {number} de ce scénario").format(number=n))
             for n in sorted(versions, reverse=True)
             if n != opened.view.version
         ]
         + [
-            Reference("stored", info.id, f"scénario « {info.name} » (version {info.version})")
+            Reference(
+                "stored",
+                info.id,
+                _("scénario « {name} » (version {version})").format(name=info.name, version=info.version),
+            )
             for info in others
         ]
-        + [Reference("template", key, f"modèle livré « {s.name} »") for key, s in catalogue.templates]
+        + [
+            Reference("template", key, _("modèle livré « {name} »").format(name=s.name))
+            for key, s in catalogue.templates
+        ]
     )
 
 
@@ -87,10 +95,10 @@ def comparison_panel(catalogue: Catalogue, opened: OpenScenario, scores: ScoreSt
     """Pick what to compare with; show what changed, then budget, scores and coverage side by side."""
     references = {r.label: r for r in _references(catalogue, opened)}
     label = st.selectbox(
-        "Comparer avec",
+        _("Comparer avec"),
         list(references),
         index=None,
-        placeholder="Choisir une version ou un scénario",
+        placeholder=_("Choisir une version ou un scénario"),
         key="analyse_compare_with",
     )
     if label is None:
@@ -101,10 +109,10 @@ def comparison_panel(catalogue: Catalogue, opened: OpenScenario, scores: ScoreSt
     found = compare(catalogue, other, opened.scenario, (other_sheets, own_sheets))
     lines = comparison_lines(catalogue, found)
     if not lines:
-        st.success("Aucune différence de briques, de placements, de coûts ni de notes.")
+        st.success(_("Aucune différence de briques, de placements, de coûts ni de notes."))
     for line in lines:
-        st.markdown(f"- :orange[{escape_markdown(line)}]")
-    st.caption("Référence : ce qui est choisi ci-dessus. Les lignes qui diffèrent sont surlignées.")
+        st.markdown(_("- :orange[{line}]").format(line=escape_markdown(line)))
+    st.caption(_("Référence : ce qui est choisi ci-dessus. Les lignes qui diffèrent sont surlignées."))
     tables = [budget_side_by_side(found), scores_side_by_side(catalogue, found)]
     if found.coverage:
         tables.append(coverage_side_by_side(catalogue, found))
@@ -113,4 +121,5 @@ def comparison_panel(catalogue: Catalogue, opened: OpenScenario, scores: ScoreSt
         if table.note:
             st.caption(table.note)
             continue
-        show_table(highlighted(table), [c for c in table.frame.columns if c in FIGURES])
+        figures = [_(f) for f in FIGURES]
+        show_table(highlighted(table), [c for c in table.frame.columns if c in figures])

@@ -7,6 +7,7 @@ import streamlit as st
 from tpt_model.catalogue.card import MODALITY_LABELS
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.search import BrickFilter
+from tpt_model.i18n import _
 from tpt_model.session.app import CatalogueView
 from ui.binding import bind
 
@@ -27,7 +28,7 @@ def brick_filters(
     catalogue: Catalogue,
     prefix: str,
     *,
-    search_label: str = "Recherche",
+    search_label: str | None = None,
     view: CatalogueView | None = None,
     per_row: int = 4,
 ) -> BrickFilter:
@@ -41,8 +42,8 @@ def brick_filters(
     phases = {p.id: p.label for p in programme.phases}
     partners = {p.id: p.name for p in catalogue.partners}
     text = st.text_input(
-        search_label,
-        placeholder="mentorat, décrochage, Parcoursup…",
+        search_label or _("Recherche"),
+        placeholder=_("mentorat, décrochage, Parcoursup…"),
         key=f"{prefix}_text",
         on_change=_kept(view, f"{prefix}_text", "text"),
     )
@@ -51,7 +52,7 @@ def brick_filters(
         col.multiselect(
             label,
             list(options),
-            format_func=options.__getitem__,
+            format_func=options.__getitem__,  # labels: the catalogue's, or translated below
             key=f"{prefix}_{name}",
             placeholder=everything,
             on_change=_kept(view, f"{prefix}_{name}", name),
@@ -59,10 +60,15 @@ def brick_filters(
         for col, (label, name, options, everything) in zip(
             cols,
             [
-                ("Volet", "pillars", pillars, "Tous"),
-                ("Phase", "phases", phases, "Toutes"),
-                ("Modalité", "modalities", MODALITY_LABELS, "Toutes"),
-                ("Partenaire", "partners", partners, "Tous"),
+                (_("Volet"), "pillars", pillars, _("Tous")),
+                (_("Phase"), "phases", phases, _("Toutes")),
+                (
+                    _("Modalité"),
+                    "modalities",
+                    {m: _(label) for m, label in MODALITY_LABELS.items()},
+                    _("Toutes"),
+                ),
+                (_("Partenaire"), "partners", partners, _("Tous")),
             ],
             strict=True,
         )

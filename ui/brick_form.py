@@ -22,72 +22,77 @@ from tpt_model.catalogue.types import Claim
 from tpt_model.catalogue_edit.checking import problems_at
 from tpt_model.catalogue_edit.draft import BrickData
 from tpt_model.errors import WARNING, Problem
+from tpt_model.i18n import _, mark_
 from tpt_model.text import escape_markdown
 
 # Short French labels; the field's own description (its docstring) is the widget's help.
 LABELS = {
-    "id": "Identifiant (nom du fichier)",
-    "title": "Titre (une action : verbe à l'infinitif)",
-    "short_title": "Titre court (sur la frise, 28 caractères au plus)",
-    "summary": "Résumé",
-    "status": "Statut",
-    "pillar": "Volet",
-    "modality": "Modalité",
-    "kind": "Type d'action",
-    "stages.from": "Première étape",
-    "stages.to": "Dernière étape",
-    "timing.after": "Après les jalons",
-    "timing.before": "Avant les jalons",
-    "timing.during": "Pendant les jalons",
-    "tracks": "Parcours",
-    "exits": "Sorties",
-    "audience": "Public visé",
-    "eligibility": "Conditions de la bénéficiaire",
-    "partners": "Partenaires confirmés",
-    "prospective_partners": "Partenaires pressentis",
-    "working_groups": "Groupes de travail",
-    "cost.per_beneficiary_eur": "Coût par bénéficiaire (€)",
-    "cost.unit": "Ce que couvre ce coût",
-    "cost.sessions": "Nombre de séances",
-    "cost.fixed_eur": "Coûts fixes (€)",
-    "cost.third_party_eur": "Versé par un tiers (€)",
-    "cost.inferred": "Coût estimé (d'après un programme comparable)",
-    "cost.note": "D'où vient le chiffre",
-    "hours_per_beneficiary": "Heures par bénéficiaire",
-    "hours_per_trainee": "Heures par adulte formé",
-    "duration_months": "Durée habituelle (mois)",
-    "barriers": "Freins levés",
-    "good_practices": "Bonnes pratiques",
-    "communication.moments": "Moments de communication",
-    "communication.tools": "Outils de communication",
-    "sources": "Sources",
+    "id": mark_("Identifiant (nom du fichier)"),
+    "title": mark_("Titre (une action : verbe à l'infinitif)"),
+    "short_title": mark_("Titre court (sur la frise, 28 caractères au plus)"),
+    "summary": mark_("Résumé"),
+    "status": mark_("Statut"),
+    "pillar": mark_("Volet"),
+    "modality": mark_("Modalité"),
+    "kind": mark_("Type d'action"),
+    "stages.from": mark_("Première étape"),
+    "stages.to": mark_("Dernière étape"),
+    "timing.after": mark_("Après les jalons"),
+    "timing.before": mark_("Avant les jalons"),
+    "timing.during": mark_("Pendant les jalons"),
+    "tracks": mark_("Parcours"),
+    "exits": mark_("Sorties"),
+    "audience": mark_("Public visé"),
+    "eligibility": mark_("Conditions de la bénéficiaire"),
+    "partners": mark_("Partenaires confirmés"),
+    "prospective_partners": mark_("Partenaires pressentis"),
+    "working_groups": mark_("Groupes de travail"),
+    "cost.per_beneficiary_eur": mark_("Coût par bénéficiaire (€)"),
+    "cost.unit": mark_("Ce que couvre ce coût"),
+    "cost.sessions": mark_("Nombre de séances"),
+    "cost.fixed_eur": mark_("Coûts fixes (€)"),
+    "cost.third_party_eur": mark_("Versé par un tiers (€)"),
+    "cost.inferred": mark_("Coût estimé (d'après un programme comparable)"),
+    "cost.note": mark_("D'où vient le chiffre"),
+    "hours_per_beneficiary": mark_("Heures par bénéficiaire"),
+    "hours_per_trainee": mark_("Heures par adulte formé"),
+    "duration_months": mark_("Durée habituelle (mois)"),
+    "barriers": mark_("Freins levés"),
+    "good_practices": mark_("Bonnes pratiques"),
+    "communication.moments": mark_("Moments de communication"),
+    "communication.tools": mark_("Outils de communication"),
+    "sources": mark_("Sources"),
 }
 CHOICE_LABELS: dict[str, dict[str, str]] = {
     "status": STATUS_SHORT,
     "modality": MODALITY_LABELS,
     "eligibility": dict(PERSONA_FLAG_LABELS),
-    "cost.unit": {"once": "une fois par placement", "per_year": "chaque année", "per_session": "par séance"},
+    "cost.unit": {
+        "once": mark_("une fois par placement"),
+        "per_year": mark_("chaque année"),
+        "per_session": mark_("par séance"),
+    },
 }
 LONG_TEXTS = frozenset({"summary", "cost.note"})
 SOURCE_COLUMNS = {
-    "title": "Titre",
-    "publisher": "Éditeur",
-    "url": "Adresse",
-    "date": "Date",
-    "supports": "Appuie",
+    "title": mark_("Titre"),
+    "publisher": mark_("Éditeur"),
+    "url": mark_("Adresse"),
+    "date": mark_("Date"),
+    "supports": mark_("Appuie"),
 }
 LAYOUT = [
-    ("Identité", ["id", "title", "short_title", "summary", "status"]),
+    (mark_("Identité"), ["id", "title", "short_title", "summary", "status"]),
     (
-        "Place dans le parcours",
+        mark_("Place dans le parcours"),
         ["pillar", "modality", "kind", "stages", "tracks", "exits", "audience", "eligibility"],
     ),
-    ("Calendrier", ["timing", "duration_months"]),
-    ("Partenaires et groupes", ["partners", "prospective_partners", "working_groups"]),
-    ("Coûts et temps", ["cost", "hours_per_beneficiary", "hours_per_trainee"]),
-    ("Notes de référence", ["criteria"]),
-    ("Freins, bonnes pratiques, communication", ["barriers", "good_practices", "communication"]),
-    ("Sources", ["sources"]),
+    (mark_("Calendrier"), ["timing", "duration_months"]),
+    (mark_("Partenaires et groupes"), ["partners", "prospective_partners", "working_groups"]),
+    (mark_("Coûts et temps"), ["cost", "hours_per_beneficiary", "hours_per_trainee"]),
+    (mark_("Notes de référence"), ["criteria"]),
+    (mark_("Freins, bonnes pratiques, communication"), ["barriers", "good_practices", "communication"]),
+    (mark_("Sources"), ["sources"]),
 ]
 
 Slots = dict[str, Any]  # field path → the placeholder where its messages go
@@ -144,10 +149,11 @@ class _Form:
 
     def label_of(self, path: str) -> Callable[[str], str]:
         labels = self.choices.get(path, {})
-        return lambda value: labels.get(value, value.replace("_", " "))
+        # Marked labels are translated; the catalogue's own (stages, partners…) are not in the catalogues.
+        return lambda value: _(labels[value]) if value in labels else value.replace("_", " ")
 
     def widget(self, path: str, annotation: Any, help_text: str | None) -> Any:
-        label = LABELS.get(path, path)
+        label = _(LABELS[path]) if path in LABELS else path
         current = self.value(path)
         base = _bare(annotation)
         literal = _literal(base)
@@ -162,7 +168,7 @@ class _Form:
                     key=key,
                     format_func=self.label_of(path),
                     help=help_text,
-                    placeholder="Aucun",
+                    placeholder=_("Aucun"),
                 )
                 return list(out)
             value = str(current) if current is not None else allowed[0]
@@ -230,11 +236,13 @@ class _Form:
             hide_index=True,
             width="stretch",
             column_config={
-                name: st.column_config.TextColumn(title, help=help_text if name == "title" else None)
+                name: st.column_config.TextColumn(_(title), help=help_text if name == "title" else None)
                 for name, title in SOURCE_COLUMNS.items()
             }
             | {
-                "supports": st.column_config.TextColumn("Appuie", help=f"Séparés par des virgules : {claims}")
+                "supports": st.column_config.TextColumn(
+                    _("Appuie"), help=_("Séparés par des virgules : {claims}").format(claims=claims)
+                )
             },
         )
         out = []
@@ -258,7 +266,12 @@ class _Form:
         out = {}
         programme = self.catalogue.programme
         ids = list(dict.fromkeys([*(c.id for c in programme.criteria), *scores]))
-        labels = {c.id: f"{c.label} ({c.scale.min} à {c.scale.max})" for c in programme.criteria}
+        labels = {
+            c.id: _("{criterion} ({low} à {high})").format(
+                criterion=c.label, low=c.scale.min, high=c.scale.max
+            )
+            for c in programme.criteria
+        }
         columns = st.columns(min(4, max(1, len(ids))))
         for i, criterion_id in enumerate(ids):
             with columns[i % len(columns)]:
@@ -299,7 +312,10 @@ class _Form:
                 self.messages_here(path)
             elif _is_list_of_texts(field.annotation) and path not in self.choices:
                 out[name] = self.text_list(
-                    path, LABELS.get(path, path), list(self.value(path) or []), field.description
+                    path,
+                    _(LABELS[path]) if path in LABELS else path,
+                    list(self.value(path) or []),
+                    field.description,
                 )
                 self.messages_here(path)
         return out
@@ -370,7 +386,7 @@ def brick_form(
     out: BrickData = {}
     names = [n for _row, group in LAYOUT for n in group]
     for title, group in LAYOUT:
-        st.markdown(f"###### {title}")
+        st.markdown(f"###### {_(title)}")
         out.update(form.model(Brick, group))
     extra = {k: v for k, v in draft.items() if k not in names}  # keys the form does not know: kept
     new_draft = {**extra, **out}

@@ -4,6 +4,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.search import filter_bricks
+from tpt_model.i18n import _
 from ui.brick_filters import brick_filters
 
 MAX_OPTIONS = 200
@@ -17,14 +18,16 @@ def brick_picker(catalogue: Catalogue) -> str | None:
     A new search proposes its best match; browsing without words proposes nothing, so that
     « Ajouter » never adds a brick nobody chose.
     """
-    wanted = brick_filters(catalogue, "frise_pick", search_label="Chercher une brique", per_row=2)
+    wanted = brick_filters(catalogue, "frise_pick", search_label=_("Chercher une brique"), per_row=2)
     found = filter_bricks(catalogue, wanted)
     if not found:
-        st.caption("Aucune brique ne correspond.")
+        st.caption(_("Aucune brique ne correspond."))
         return None
     if len(found) > MAX_OPTIONS:
         st.caption(
-            f"{len(found)} briques : les {MAX_OPTIONS} premières sont proposées, affinez la recherche."
+            _("{found} briques : les {shown} premières sont proposées, affinez la recherche.").format(
+                found=len(found), shown=MAX_OPTIONS
+            )
         )
     titles = {b.id: b.title for b in found[:MAX_OPTIONS]}
     if st.session_state.get(_SEARCHED) != wanted:
@@ -33,9 +36,9 @@ def brick_picker(catalogue: Catalogue) -> str | None:
     elif st.session_state.get(PICK) not in titles:
         st.session_state[PICK] = None
     return st.selectbox(
-        "Brique",
+        _("Brique"),
         list(titles),
         format_func=titles.__getitem__,
         key=PICK,
-        placeholder="Choisissez une brique",
+        placeholder=_("Choisissez une brique"),
     )

@@ -24,7 +24,7 @@ def catalogue_browser(catalogue: Catalogue, view: CatalogueView, editor: EditorV
         )
     )
     if not bricks:
-        st.warning("Aucune brique ne correspond : retirez un filtre ou changez la recherche.")
+        st.warning(_("Aucune brique ne correspond : retirez un filtre ou changez la recherche."))
         return
     ids = [b.id for b in bricks]
     if view.selected not in ids:
@@ -46,7 +46,7 @@ def catalogue_browser(catalogue: Catalogue, view: CatalogueView, editor: EditorV
         key="catalogue_table",
     )
     st.selectbox(
-        "Fiche de la brique",
+        _("Fiche de la brique"),
         ids,
         format_func=lambda i: catalogue.bricks_by_id[i].title,
         key="catalogue_selected",
@@ -57,14 +57,14 @@ def catalogue_browser(catalogue: Catalogue, view: CatalogueView, editor: EditorV
         root = app_settings().catalogue_dir
         cols = st.columns([1, 1, 4])
         cols[0].button(
-            "Modifier",
+            _("Modifier"),
             key="catalogue_card_edit",
             icon=":material/edit:",
             on_click=editor.open_brick,
             args=(root, selected),
         )
         cols[1].button(
-            "Dupliquer",
+            _("Dupliquer"),
             key="catalogue_card_duplicate",
             icon=":material/content_copy:",
             on_click=editor.duplicate,

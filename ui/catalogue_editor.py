@@ -20,6 +20,7 @@ from tpt_model.catalogue_edit.plan import EditPlan, FileChange, Snapshot, text_c
 from tpt_model.catalogue_edit.saving import check_plan
 from tpt_model.errors import WARNING, InputError, Problem
 from tpt_model.formatting import counted
+from tpt_model.i18n import Language, _, current_language
 from tpt_model.session.catalogue_edit import MODE_LABELS, EditorView, save
 from tpt_model.text import escape_markdown
 from ui.brick_form import brick_form
@@ -45,35 +46,39 @@ def _chooser(catalogue: Catalogue, view: EditorView, root: Path) -> None:
     titles = {b.id: b.title for b in catalogue.bricks}
     cols = st.columns([3, 1, 1, 1], vertical_alignment="bottom")
     chosen = cols[0].selectbox(
-        "Brique",
+        _("Brique"),
         ids,
         index=ids.index(stem(view.open.path)) if view.open and stem(view.open.path) in ids else None,
         format_func=lambda i: titles.get(i, f"{i} (fichier en erreur)"),
-        placeholder="Choisissez une brique",
+        placeholder=_("Choisissez une brique"),
         key="catalogue_edit_choice",
     )
     cols[1].button(
-        "Ouvrir",
+        _("Ouvrir"),
         key="catalogue_edit_open",
         disabled=chosen is None,
         on_click=view.open_brick,
         args=(root, chosen),
     )
     cols[2].button(
-        "Dupliquer",
+        _("Dupliquer"),
         key="catalogue_edit_duplicate",
         disabled=chosen is None or chosen not in titles,
         on_click=view.duplicate,
         args=(root, catalogue, chosen, frozenset(ids)),
     )
-    cols[3].button("Nouvelle brique", key="catalogue_edit_new", on_click=view.new_brick, args=(catalogue,))
-    with st.expander("Autres fichiers du catalogue (en texte YAML)"):
+    cols[3].button(_("Nouvelle brique"), key="catalogue_edit_new", on_click=view.new_brick, args=(catalogue,))
+    with st.expander(_("Autres fichiers du catalogue (en texte YAML)")):
         files = [name for name in OTHER_FILES if (root / name).exists()] + _scenario_files(root)
         other = st.selectbox(
-            "Fichier", files, index=None, placeholder="Choisissez un fichier", key="catalogue_edit_other"
+            _("Fichier"),
+            files,
+            index=None,
+            placeholder=_("Choisissez un fichier"),
+            key="catalogue_edit_other",
         )
         st.button(
-            "Ouvrir le fichier",
+            _("Ouvrir le fichier"),
             key="catalogue_edit_open_other",
             disabled=other is None,
             on_click=view.open_file,
@@ -98,17 +103,17 @@ def _conflict(view: EditorView, root: Path) -> None:
     st.error(escape_markdown(conflict.message), icon=":material/sync_problem:")
     disk, mine = st.columns(2)
     with disk:
-        st.markdown("**Version sur le disque, maintenant**")
-        st.code(conflict.disk_text or "(fichier supprimé)", language="yaml")
+        st.markdown(_("**Version sur le disque, maintenant**"))
+        st.code(conflict.disk_text or _("(fichier supprimé)"), language="yaml")
     with mine:
-        st.markdown("**Votre version (non enregistrée)**")
-        st.code(conflict.mine or "(suppression du fichier)", language="yaml")
+        st.markdown(_("**Votre version (non enregistrée)**"))
+        st.code(conflict.mine or _("(suppression du fichier)"), language="yaml")
     before = Snapshot(conflict.path, conflict.disk_text, None)
-    st.markdown("Ce que votre version change dans celle du disque :")
-    st.code(FileChange(before, conflict.mine).diff() or "(aucune différence)", language="diff")
+    st.markdown(_("Ce que votre version change dans celle du disque :"))
+    st.code(FileChange(before, conflict.mine).diff() or _("(aucune différence)"), language="diff")
     cols = st.columns(3)
     cols[0].button(
-        "Reprendre ma version sur celle du disque",
+        _("Reprendre ma version sur celle du disque"),
         key="catalogue_edit_keep_mine",
         on_click=view.keep_mine_over_disk,
         args=(root,),
@@ -116,18 +121,26 @@ def _conflict(view: EditorView, root: Path) -> None:
         type="primary",
     )
     cols[1].button(
-        "Ouvrir la version du disque",
+        _("Ouvrir la version du disque"),
         key="catalogue_edit_take_disk",
         on_click=view.take_disk_version,
         args=(root,),
     )
     cols[2].button(
-        "Fermer", key="catalogue_edit_conflict_close", on_click=lambda: setattr(view, "conflict", None)
+        _("Fermer"), key="catalogue_edit_conflict_close", on_click=lambda: setattr(view, "conflict", None)
     )
 
 
-@st.cache_data(max_entries=16, show_spinner="Vérification du catalogue…")
-def _file_problems(root: str, path: str, before: str | None, text: str, fingerprint: str) -> list[Problem]:  # noqa: ARG001
+# The problems are sentences for people: the language is part of the key.
+@st.cache_data(max_entries=16, show_spinner=False)
+def _file_problems(
+    root: str,
+    path: str,
+    before: str | None,
+    text: str,
+    fingerprint: str,  # noqa: ARG001 (the cache's key, with the language)
+    language: Language,  # noqa: ARG001
+) -> list[Problem]:
     """What a YAML text adds to the catalogue's errors, and its file's warnings (whole catalogue checked)."""
     checked = check_plan(Path(root), text_change(Snapshot(path, before, None), text))
     return [*checked.errors, *checked.warnings]
@@ -136,7 +149,7 @@ def _file_problems(root: str, path: str, before: str | None, text: str, fingerpr
 def _located(problems: list[Problem], path: str) -> None:
     """Problems of a text, one line each: where (the file too, when another one breaks), the field, what."""
     if not problems:
-        st.success("Aucun problème : le fichier peut être enregistré.", icon=":material/check_circle:")
+        st.success(_("Aucun problème : le fichier peut être enregistré."), icon=":material/check_circle:")
         return
     for p in problems:
         elsewhere = "" if p.file.endswith(path) else f"{p.file}, "
@@ -149,17 +162,20 @@ def _yaml_editor(catalogue: Catalogue, view: EditorView, root: Path, taken: froz
     key = f"catalogue_edit_{view.round}_yaml"
     st.session_state.setdefault(key, view.yaml_text)
     view.yaml_text = st.text_area(
-        f"Texte de {view.open.path}",
+        _("Texte de {path}").format(path=view.open.path),
         key=key,
         height=520,
-        help="Le texte est vérifié à chaque changement (Ctrl+Entrée, ou un clic hors du champ).",
+        help=_("Le texte est vérifié à chaque changement (Ctrl+Entrée, ou un clic hors du champ)."),
     )
     if view.open.is_brick:
         problems = list(check_brick_text(catalogue, view.yaml_text, view.open.path, taken=taken).problems)
     else:
         opened = view.open.opened.text if view.open.opened else None
         fingerprint = folder_fingerprint(root)  # another file's change shows too
-        problems = _file_problems(str(root), view.open.path, opened, view.yaml_text, fingerprint)
+        with st.spinner(_("Vérification du catalogue…")):
+            problems = _file_problems(
+                str(root), view.open.path, opened, view.yaml_text, fingerprint, current_language()
+            )
     _located(problems, view.open.path)
     return problems
 
@@ -177,10 +193,10 @@ def _preview(view: EditorView, root: Path, errors: list[Problem]) -> EditPlan | 
         if not errors:  # otherwise the field's own message already says it (an invalid id)
             st.error(escape_markdown(err.message))
         return None
-    st.markdown("##### Aperçu des changements")
+    st.markdown(_("##### Aperçu des changements"))
     diff = plan.diff()
     if not diff:
-        st.caption("Aucun changement par rapport au fichier ouvert.")
+        st.caption(_("Aucun changement par rapport au fichier ouvert."))
     else:
         files = counted(len(plan.effective), "fichier", "fichiers")
         st.caption(escape_markdown(f"{plan.summary} — {files}"))
@@ -189,7 +205,7 @@ def _preview(view: EditorView, root: Path, errors: list[Problem]) -> EditPlan | 
         st.warning(escape_markdown(note), icon=":material/info:")
     if errors:
         st.caption(
-            "Corrigez d'abord les erreurs signalées ci-dessus : l'enregistrement reste fermé jusque-là."
+            _("Corrigez d'abord les erreurs signalées ci-dessus : l'enregistrement reste fermé jusque-là.")
         )
     return plan
 
@@ -200,14 +216,14 @@ def _save_row(view: EditorView, root: Path, plan: EditPlan | None, blocked: bool
     message = ""
     if committing and plan is not None:
         message = st.text_input(
-            "Message du commit git",
+            _("Message du commit git"),
             placeholder=plan.summary if plan else "",
             key="catalogue_edit_commit",
             max_chars=200,
         )
     disabled = plan is None or blocked or not plan.effective
     if st.button(
-        "Enregistrer dans le catalogue",
+        _("Enregistrer dans le catalogue"),
         key="catalogue_edit_save",
         type="primary",
         disabled=disabled,
@@ -225,12 +241,14 @@ def _save_row(view: EditorView, root: Path, plan: EditPlan | None, blocked: bool
 def _removal(view: EditorView, root: Path) -> None:
     if view.open is None or view.open.opened is None or not view.open.is_brick:
         return
-    with st.expander("Supprimer cette brique"):
-        st.caption("Seule une brique qu'aucun scénario (livré ou enregistré) ne place peut être supprimée.")
-        sure = st.checkbox(
-            "Je confirme la suppression du fichier", key=f"catalogue_edit_{view.round}_remove_sure"
+    with st.expander(_("Supprimer cette brique")):
+        st.caption(
+            _("Seule une brique qu'aucun scénario (livré ou enregistré) ne place peut être supprimée.")
         )
-        if st.button("Supprimer la brique", key="catalogue_edit_remove", disabled=not sure):
+        sure = st.checkbox(
+            _("Je confirme la suppression du fichier"), key=f"catalogue_edit_{view.round}_remove_sure"
+        )
+        if st.button(_("Supprimer la brique"), key="catalogue_edit_remove", disabled=not sure):
             try:
                 plan = view.removal(root, _saved_users())
             except InputError as err:
@@ -250,23 +268,23 @@ def catalogue_editor(catalogue: Catalogue, view: EditorView) -> None:
     _conflict(view, root)
     _chooser(catalogue, view, root)
     if view.open is None:
-        st.info("Choisissez une brique à modifier, ou créez-en une.", icon=":material/edit_note:")
+        st.info(_("Choisissez une brique à modifier, ou créez-en une."), icon=":material/edit_note:")
         return
     open_file = view.open
     taken = frozenset(_brick_files(root)) - ({stem(open_file.opened.path)} if open_file.opened else set())
-    where = open_file.path if open_file.opened else "nouvelle brique, pas encore enregistrée"
+    where = open_file.path if open_file.opened else _("nouvelle brique, pas encore enregistrée")
     head = st.columns([3, 2, 1], vertical_alignment="bottom")
     head[0].markdown(f"#### {escape_markdown(where)}")
     if open_file.is_brick:
         head[1].segmented_control(
-            "Modifier avec",
+            _("Modifier avec"),
             list(MODE_LABELS),
-            format_func=MODE_LABELS.__getitem__,
+            format_func=lambda mode: _(MODE_LABELS[mode]),
             key=f"catalogue_edit_{view.round}_mode",
             default=view.mode,
             on_change=lambda: _switch(view, f"catalogue_edit_{view.round}_mode"),
         )
-    head[2].button("Fermer", key="catalogue_edit_close", on_click=view.close)
+    head[2].button(_("Fermer"), key="catalogue_edit_close", on_click=view.close)
     if view.mode == "formulaire":
 
         def check(draft: BrickData) -> list[Problem]:

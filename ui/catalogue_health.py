@@ -5,6 +5,7 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue_edit.health import SECTION_TITLES, HealthItem, brick_usage, catalogue_health
 from tpt_model.formatting import counted
+from tpt_model.i18n import _
 from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.text import escape_markdown
 from ui.catalogue_source import load_result
@@ -31,7 +32,7 @@ def _item(view: EditorView, item: HealthItem, index: int) -> None:
         key=f"catalogue_health_{item.section}_{index}",
         type="tertiary",
         icon=":material/edit:",
-        help="Ouvrir dans l'éditeur",
+        help=_("Ouvrir dans l'éditeur"),
         on_click=_open,
         args=(view, item),
     )
@@ -48,19 +49,21 @@ def health_panel(catalogue: Catalogue, view: EditorView) -> None:
     report = catalogue_health(catalogue, result.problems, app_settings().catalogue_dir, usage)
     if report.healthy:
         st.success(
-            "Rien à signaler : le catalogue est complet et sans problème.", icon=":material/check_circle:"
+            _("Rien à signaler : le catalogue est complet et sans problème."), icon=":material/check_circle:"
         )
         return
     st.caption(
-        "Ce qu'une ou un partenaire lisant le cahier des charges relèverait, et ce qui manque. "
-        "Les scénarios comptés sont ceux du dossier du catalogue et ceux enregistrés dans la base."
+        _(
+            "Ce qu'une ou un partenaire lisant le cahier des charges relèverait, et ce qui manque. "
+            "Les scénarios comptés sont ceux du dossier du catalogue et ceux enregistrés dans la base."
+        )
     )
     for section, title in SECTION_TITLES.items():
         items = report.section(section)
         if not items:
             continue
         found = counted(len(items), "élément", "éléments")
-        label = f"{title} ({found})"
+        label = f"{_(title)} ({found})"
         with st.expander(label, expanded=len(items) <= FOLDED_PAST, icon=":material/rule:"):
             for index, item in enumerate(items):
                 _item(view, item, index)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from tpt_model.formatting import table_text, time_label
+from tpt_model.i18n import _
 from tpt_model.store.catalogue_edits import CatalogueEdit
 from ui.store_errors import store_errors
 from ui.stores import catalogue_edit_store
@@ -27,20 +28,22 @@ def edit_journal() -> None:
         edits = catalogue_edit_store().recent(SHOWN)
     if not edits:
         st.info(
-            "Aucun enregistrement du catalogue depuis l'application pour l'instant.",
+            _("Aucun enregistrement du catalogue depuis l'application pour l'instant."),
             icon=":material/history:",
         )
         return
     st.caption(
-        f"Les {len(edits)} derniers enregistrements faits depuis l'application (les plus récents d'abord)."
+        _(
+            "Les {edits} derniers enregistrements faits depuis l'application (les plus récents d'abord)."
+        ).format(edits=len(edits))
     )
     st.dataframe(table_text(pd.DataFrame([_row(e) for e in edits])), hide_index=True, width="stretch")
     by_id = {e.id: e for e in edits}
     chosen = st.selectbox(
-        "Voir les changements de",
+        _("Voir les changements de"),
         list(by_id),
         format_func=lambda i: f"{time_label(by_id[i].saved_at)} — {by_id[i].author} — {by_id[i].summary}",
         key="catalogue_journal_choice",
     )
     if chosen is not None:
-        st.code(by_id[chosen].diff or "(aucun changement)", language="diff")
+        st.code(by_id[chosen].diff or _("(aucun changement)"), language="diff")

@@ -10,6 +10,7 @@ from tpt_model.catalogue.fingerprint import folder_fingerprint
 from tpt_model.catalogue.last_good import LastGood
 from tpt_model.catalogue.loader import LoadResult
 from tpt_model.errors import problems_summary
+from tpt_model.i18n import Language, _, current_language
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.text import escape_markdown
 from ui.settings import app_settings
@@ -42,29 +43,33 @@ def forget_recent_scans() -> None:
 
 
 # cache_resource, not cache_data: the catalogue is immutable, so every session can share one
-# object instead of unpickling a copy of thousands of bricks on each rerun.
-@st.cache_resource(max_entries=4, show_spinner="Lecture du catalogue…")
-def _load(root: str, fingerprint: str) -> LoadResult:  # noqa: ARG001
+# object instead of unpickling a copy of thousands of bricks on each rerun. Its problems are
+# sentences for people: one result per language.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _load(root: str, fingerprint: str, language: Language) -> LoadResult:  # noqa: ARG001
     return LAST_GOOD.apply(root, check_catalogue(Path(root)))
 
 
 def load_result() -> LoadResult:
     """The catalogue and its problems, reloaded when a file changes."""
     root = app_settings().catalogue_dir
-    return _load(str(root), _fingerprint(root))
+    with st.spinner(_("Lecture du catalogue…")):  # shown only when reading takes half a second
+        return _load(str(root), _fingerprint(root), current_language())
 
 
 def require_catalogue() -> Catalogue:
     """The catalogue, or a French error and a stop when not even the programme can be read."""
     result = load_result()
     if result.catalogue is None:
-        st.error("Le catalogue ne peut pas être lu : corrigez d'abord programme.yaml.")
+        st.error(_("Le catalogue ne peut pas être lu : corrigez d'abord programme.yaml."))
         show_problems(result)
         st.stop()
     if result.fallback:
         st.warning(
-            "Le catalogue a un problème qui empêche de le lire (voir la barre latérale) : l'application "
-            "montre sa dernière version valide jusqu'à ce qu'il soit corrigé.",
+            _(
+                "Le catalogue a un problème qui empêche de le lire (voir la barre latérale) : l'application "
+                "montre sa dernière version valide jusqu'à ce qu'il soit corrigé."
+            ),
             icon=":material/history:",
         )
     return result.catalogue
@@ -75,9 +80,11 @@ def show_problems(result: LoadResult) -> None:
     if not result.problems:
         return
     st.warning(escape_markdown(problems_summary(result.problems)), icon=":material/warning:")
-    if st.toggle("Voir les problèmes du catalogue", key="app_problems_detail"):
+    if st.toggle(_("Voir les problèmes du catalogue"), key="app_problems_detail"):
         st.caption(
-            "Un fichier en erreur est ignoré (ou montré d'après sa dernière version valide) ; "
-            "un avertissement n'empêche rien."
+            _(
+                "Un fichier en erreur est ignoré (ou montré d'après sa dernière version valide) ; "
+                "un avertissement n'empêche rien."
+            )
         )
         st.code("\n".join(str(p) for p in result.problems), language=None)

@@ -15,6 +15,7 @@ from tpt_model.export.tabular import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
+from tpt_model.i18n import _
 from tpt_model.session.evaluation import EvaluationView
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -30,14 +31,16 @@ def export_panel(
     """Download buttons for the evaluation, with the weights and reference choice of the results."""
     programme = catalogue.programme
     results = evaluate(catalogue, bricks, sheets, view.resolved_weights(programme), view.include_reference)
-    reference = "comptée" if view.include_reference else "non comptée"
+    reference = _("comptée") if view.include_reference else _("non comptée")
     st.caption(
-        f"Une ligne par brique et par évaluatrice, avec les moyennes de la brique. Poids et « Référence "
-        f"catalogue » ({reference}) comme dans la section Résultats."
+        _(
+            "Une ligne par brique et par évaluatrice, avec les moyennes de la brique. "
+            "Poids et « Référence catalogue » ({reference}) comme dans la section Résultats."
+        ).format(reference=reference)
     )
     frame = evaluation_frame(catalogue, results, sheets, include_reference=view.include_reference)
     st.download_button(
-        "Télécharger le CSV",
+        _("Télécharger le CSV"),
         to_csv_bytes(frame),
         icon=":material/download:",
         file_name=evaluation_file_name(scenario_name, "csv"),
@@ -45,8 +48,8 @@ def export_panel(
         key="eval_csv",
         on_click="ignore",
     )
-    if st.button("Préparer le fichier Excel", key="eval_xlsx_prepare"):
-        with st.spinner("Préparation du fichier Excel…"):
+    if st.button(_("Préparer le fichier Excel"), key="eval_xlsx_prepare"):
+        with st.spinner(_("Préparation du fichier Excel…")):
             workbook = to_xlsx_bytes(
                 {
                     "Évaluation": frame,
@@ -55,7 +58,7 @@ def export_panel(
                 }
             )
         st.download_button(
-            "Télécharger le fichier Excel",
+            _("Télécharger le fichier Excel"),
             workbook,
             icon=":material/download:",
             file_name=evaluation_file_name(scenario_name, "xlsx"),

@@ -47,14 +47,14 @@ def weight_sliders(programme: Programme, view: EvaluationView) -> dict[str, floa
             criterion.label,
             scale.options(criterion.weight, current[criterion.id]),
             format_func=number,
-            help=f"Poids dans le total. Programme : {number(criterion.weight)}.",
+            help=_("Poids dans le total. Programme : {weight}.").format(weight=number(criterion.weight)),
             key=key,
             on_change=bind(
                 key, partial(current.__getitem__, criterion.id), partial(view.set_weight, criterion.id)
             ),
         )
     st.button(
-        "Rétablir les poids du programme",
+        _("Rétablir les poids du programme"),
         key="eval_weights_reset",
         disabled=not view.weights_changed(programme),
         on_click=view.reset_weights,
@@ -69,10 +69,10 @@ def matrix_axes_picker(programme: Programme) -> tuple[str, str]:
     labels = {c.id: c.label for c in programme.criteria}
     cols = st.columns(2)
     x_id = cols[0].selectbox(
-        "Axe horizontal", ids, index=ids.index(x.id), format_func=labels.get, key="eval_axis_x"
+        _("Axe horizontal"), ids, index=ids.index(x.id), format_func=labels.get, key="eval_axis_x"
     )
     y_id = cols[1].selectbox(
-        "Axe vertical", ids, index=ids.index(y.id), format_func=labels.get, key="eval_axis_y"
+        _("Axe vertical"), ids, index=ids.index(y.id), format_func=labels.get, key="eval_axis_y"
     )
     return x_id, y_id
 
@@ -83,11 +83,11 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
     if view.selected_brick not in by_id:
         view.selected_brick = None
     st.selectbox(
-        "Brique à examiner",
+        _("Brique à examiner"),
         list(by_id),
         index=None,
         format_func=lambda b: by_id[b].title,
-        placeholder="Cliquez sur une bulle de la matrice ou choisissez une brique",
+        placeholder=_("Cliquez sur une bulle de la matrice ou choisissez une brique"),
         key="eval_detail_brick",
         on_change=bound(view, "selected_brick", "eval_detail_brick"),  # also shows a clicked bubble
     )
@@ -98,19 +98,23 @@ def brick_detail(catalogue: Catalogue, view: EvaluationView, results: Sequence[B
         total = "—" if result.total is None else number(result.total, 1)
         rank = "—" if result.rank is None else str(result.rank)
         flag = f" · **{_(DISCUSS_BADGE)}**" if result.to_discuss else ""
-        st.markdown(f"**{escape_markdown(result.title)}** · rang {rank} · total pondéré {total} / 100{flag}")
+        st.markdown(
+            _("**{title}** · rang {rank} · total pondéré {total} / 100{flag}").format(
+                title=escape_markdown(result.title), rank=rank, total=total, flag=flag
+            )
+        )
         st.markdown(
             "\n".join(f"- {escape_markdown(line)}" for line in aggregate_lines(catalogue.programme, result))
         )
         if result.comments:
-            st.markdown("**Commentaires**")
+            st.markdown(_("**Commentaires**"))
             st.markdown(
                 "\n".join(
                     f"- *{escape_markdown(who)}* : {escape_markdown(text)}" for who, text in result.comments
                 )
             )
         else:
-            st.caption("Aucun commentaire.")
+            st.caption(_("Aucun commentaire."))
 
 
 def results_panel(
@@ -123,15 +127,17 @@ def results_panel(
     """Weights that re-rank live, the ranking with its « à discuter » flag, the matrix and its table twin."""
     programme = catalogue.programme
     st.checkbox(
-        "Compter aussi la « Référence catalogue » dans les moyennes",
+        _("Compter aussi la « Référence catalogue » dans les moyennes"),
         key="eval_include_reference",
         on_change=bound(view, "include_reference", "eval_include_reference"),
         help=(
-            "Les notes de référence des fiches du catalogue. Leur total est toujours dans la colonne "
-            "« Référence catalogue » ; elles ne rendent jamais une brique « à discuter »."
+            _(
+                "Les notes de référence des fiches du catalogue. Leur total est toujours dans la colonne "
+                "« Référence catalogue » ; elles ne rendent jamais une brique « à discuter »."
+            )
         ),
     )
-    st.markdown("##### Poids des critères")
+    st.markdown(_("##### Poids des critères"))
     weights = weight_sliders(programme, view)
     assert view.scenario_id is not None
     key = evaluation_key(view.scenario_id, revision, bricks, weights, view.include_reference)
@@ -142,7 +148,7 @@ def results_panel(
         st.info(
             escape_markdown(rank_change_message(rank_changes(baseline, results))), icon=":material/balance:"
         )
-    st.markdown("##### Classement")
+    st.markdown(_("##### Classement"))
     st.caption(escape_markdown(disagreement_rule(programme)))
     st.dataframe(memo_ranking_table(catalogue, key, results), hide_index=True, width="stretch")
     unscored = unscored_line(split_unscored(results)[1])
@@ -153,7 +159,7 @@ def results_panel(
         points = st.session_state["eval_matrix"].selection.get(SELECTION_PARAM) or []
         view.selected_brick = points[0].get("brick_id") if points else None
 
-    st.markdown("##### Matrice de priorisation")
+    st.markdown(_("##### Matrice de priorisation"))
     axes = matrix_axes_picker(programme)
     keep_chart_width("eval_matrix", MATRIX_LEAST_WIDTH_PX)
     st.vega_lite_chart(
@@ -164,8 +170,8 @@ def results_panel(
     )
     brick_detail(catalogue, view, results)
     # The table twin is drawn on demand: a second 300-line table on every rerun would double its cost.
-    if st.toggle("Afficher la matrice en tableau (lecteur d'écran)", key="eval_matrix_table"):
-        st.caption("Toutes les briques, y compris celles qui manquent de notes :")
+    if st.toggle(_("Afficher la matrice en tableau (lecteur d'écran)"), key="eval_matrix_table"):
+        st.caption(_("Toutes les briques, y compris celles qui manquent de notes :"))
         table = matrix_table(catalogue, results, x_criterion=axes[0], y_criterion=axes[1])
         text = table_text(table, flags={_(DISCUSS_COLUMN): _(DISCUSS_BADGE)})
         st.dataframe(text, hide_index=True, width="stretch")

@@ -18,6 +18,7 @@ from tpt_model.evaluation.form import (
 )
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.evaluation.wording import level_label, progress_text
+from tpt_model.i18n import _, mark_, n_
 from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import EvaluationView, name_taken, save_and_advance
 from tpt_model.text import escape_markdown
@@ -25,7 +26,7 @@ from ui.binding import bind, bound
 from ui.stores import score_store
 
 COMMENT_KEY = "eval_comment"
-NAME_NEEDED = "Indiquez votre nom pour noter : il signe vos notes."
+NAME_NEEDED = mark_("Indiquez votre nom pour noter : il signe vos notes.")
 
 
 def score_key(criterion_id: str) -> str:
@@ -37,16 +38,18 @@ def evaluator_picker(state: AppState) -> str | None:
     """Name field and consensus toggle; the name to save under, or None once what is missing is said."""
     view, author = state.evaluation, state.author
     st.toggle(
-        "Noter en groupe (consensus)",
+        _("Noter en groupe (consensus)"),
         key="eval_group",
         on_change=bound(view, "group", "eval_group"),
-        help=f"Les notes décidées ensemble sont enregistrées sous le nom « {GROUP_EVALUATOR} ».",
+        help=_("Les notes décidées ensemble sont enregistrées sous le nom « {name} ».").format(
+            name=GROUP_EVALUATOR
+        ),
     )
     if view.group:
-        st.caption(f"Notes enregistrées sous le nom « {GROUP_EVALUATOR} ».")
+        st.caption(_("Notes enregistrées sous le nom « {name} ».").format(name=GROUP_EVALUATOR))
     else:
         st.text_input(
-            "Évaluatrice ou évaluateur",
+            _("Évaluatrice ou évaluateur"),
             max_chars=MAX_EVALUATOR_LENGTH + 20,  # a longer name is refused with a message, not cut
             key="eval_name",
             on_change=bind(
@@ -57,7 +60,7 @@ def evaluator_picker(state: AppState) -> str | None:
         )
     name = view.evaluator_name(author)
     if not name:  # nothing typed yet: say what to do, without an error on a page nobody has used
-        st.info(NAME_NEEDED, icon=":material/person:")
+        st.info(_(NAME_NEEDED), icon=":material/person:")
         return None
     try:
         return check_evaluator(name)
@@ -92,26 +95,29 @@ def _navigation(
     catalogue: Catalogue, view: EvaluationView, bricks: Sequence[str], done: dict[str, ScoreSheet]
 ) -> None:
     total = len(bricks)
-    st.progress((view.position + 1) / total, text=f"Brique {progress_text(view.position, total)}")
+    st.progress(
+        (view.position + 1) / total,
+        text=_("Brique {progress_text}").format(progress_text=progress_text(view.position, total)),
+    )
     left, right = st.columns(2)
     left.button(
-        "← Précédente (sans enregistrer)",
+        _("← Précédente (sans enregistrer)"),
         key="eval_prev",
-        help="Les notes choisies pour la brique affichée ne sont pas enregistrées.",
+        help=_("Les notes choisies pour la brique affichée ne sont pas enregistrées."),
         disabled=view.position == 0,
         on_click=view.step,
         args=(-1, total),
     )
     right.button(
-        "Suivante (sans enregistrer) →",
+        _("Suivante (sans enregistrer) →"),
         key="eval_next",
-        help="Les notes choisies pour la brique affichée ne sont pas enregistrées.",
+        help=_("Les notes choisies pour la brique affichée ne sont pas enregistrées."),
         disabled=view.position >= total - 1,
         on_click=view.step,
         args=(1, total),
     )
     st.selectbox(
-        "Aller à la brique",
+        _("Aller à la brique"),
         range(total),
         format_func=lambda i: (
             f"{'✓' if bricks[i] in done else '○'} {i + 1}. {catalogue.brick(bricks[i]).title}"
@@ -132,12 +138,14 @@ def scoring_panel(
     view.clamp(len(bricks))
     if name_taken(view, evaluator, sheets):
         st.warning(
-            f"Des notes existent déjà sous le nom « {escape_markdown(evaluator)} » dans ce scénario. "
-            "Si ce sont les vôtres, reprenez-les ; sinon, choisissez un autre nom pour ne pas les remplacer.",
+            _(
+                "Des notes existent déjà sous le nom « {evaluator} » dans ce scénario. Si ce sont les "
+                "vôtres, reprenez-les ; sinon, choisissez un autre nom pour ne pas les remplacer."
+            ).format(evaluator=escape_markdown(evaluator)),
             icon=":material/person_alert:",
         )
         st.button(
-            "Ce sont mes notes : les reprendre",
+            _("Ce sont mes notes : les reprendre"),
             key="eval_claim",
             on_click=view.claim,
             args=(evaluator,),
@@ -146,7 +154,13 @@ def scoring_panel(
     done = own_sheets(sheets, evaluator)
     _navigation(catalogue, view, bricks, done)
     st.caption(
-        f"{len(set(done) & set(bricks))} / {len(bricks)} briques notées par « {escape_markdown(evaluator)} »"
+        n_(
+            "{scored} / {bricks} brique notée par « {evaluator} »",
+            "{scored} / {bricks} briques notées par « {evaluator} »",
+            len(bricks),
+        ).format(
+            scored=len(set(done) & set(bricks)), bricks=len(bricks), evaluator=escape_markdown(evaluator)
+        )
     )
     if view.notice is not None:
         (st.success if view.notice.ok else st.error)(escape_markdown(view.notice.message))
@@ -158,23 +172,23 @@ def scoring_panel(
     # The levels beside the brick's cost and hours: « caractère abordable » is judged on them.
     form_col, facts_col = st.columns([3, 2], gap="large")
     with facts_col, st.container(border=True):
-        st.markdown("**Repères pour noter**")
+        st.markdown(_("**Repères pour noter**"))
         st.markdown(brick_facts_markdown(catalogue, brick))
     with form_col, st.form("eval_form"):
         for criterion in catalogue.programme.criteria:
             criterion_radio(criterion, score_key(criterion.id))
-        st.text_area("Commentaire (facultatif)", max_chars=2000, key=COMMENT_KEY)
+        st.text_area(_("Commentaire (facultatif)"), max_chars=2000, key=COMMENT_KEY)
         # Saving moves on: choices made in a form are only kept when it is submitted.
         left, right = st.columns(2)
         left.form_submit_button(
-            "← Enregistrer et précédente",
+            _("← Enregistrer et précédente"),
             key="eval_submit_back",
             disabled=view.position == 0,
             on_click=_save,
             args=(catalogue, view, list(bricks), evaluator, -1),
         )
         right.form_submit_button(
-            "Enregistrer et suivante",
+            _("Enregistrer et suivante"),
             type="primary",
             key="eval_submit",
             on_click=_save,

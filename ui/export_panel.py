@@ -6,13 +6,14 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.export.formats import BY_ID, FORMATS
+from tpt_model.i18n import _, mark_
 from tpt_model.session.export import ExportView, PreparedExport
 from tpt_model.session.library import scenario_label, version_label
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from ui.binding import bind
 from ui.store_errors import store_errors
 
-WHOLE = "Tout le cahier des charges"
+WHOLE = mark_("Tout le cahier des charges")
 NOBODY = ""  # the choice « no partner » (a None option would show the placeholder instead of its label)
 
 
@@ -22,7 +23,7 @@ def _scenario(view: ExportView, infos: list[ScenarioInfo], open_id: str | None) 
         chosen = open_id if open_id in by_id else infos[0].id
         view.scenario_id, view.version = chosen, by_id[chosen].version
     st.selectbox(
-        "Scénario",
+        _("Scénario"),
         list(by_id),
         format_func=lambda i: scenario_label(by_id[i], open_id),
         key="export_scenario",
@@ -40,7 +41,7 @@ def _version(view: ExportView, store: ScenarioStore) -> None:
     if view.version not in by_number:
         view.version = versions[0].version  # the newest
     st.selectbox(
-        "Version",
+        _("Version"),
         list(by_number),
         format_func=lambda n: version_label(by_number[n]),
         key="export_version",
@@ -62,10 +63,10 @@ def export_choices(
     with right:
         _version(view, store)
     st.pills(
-        "Formats",
+        _("Formats"),
         [f.id for f in FORMATS],
         selection_mode="multi",
-        format_func=lambda f: BY_ID[f].label,
+        format_func=lambda f: _(BY_ID[f].label),
         key="export_formats",
         on_change=bind(
             "export_formats", lambda: list(view.formats), lambda v: setattr(view, "formats", tuple(v or ()))
@@ -75,9 +76,11 @@ def export_choices(
     if view.partner not in names:
         view.partner = None
     st.selectbox(
-        "Pour qui",
+        _("Pour qui"),
         [NOBODY, *names],
-        format_func=lambda p: f"Brief pour {names[p]} (ses briques seulement)" if p else WHOLE,
+        format_func=lambda p: (
+            _("Brief pour {partner} (ses briques seulement)").format(partner=names[p]) if p else _(WHOLE)
+        ),
         key="export_partner",
         on_change=bind(
             "export_partner", lambda: view.partner or NOBODY, lambda v: setattr(view, "partner", v or None)

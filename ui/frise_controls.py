@@ -27,7 +27,7 @@ def _choice(
     column.selectbox(
         label,
         [None, *labels],
-        format_func=lambda v: everyone if v is None else labels[v],
+        format_func=lambda v: everyone if v is None else labels[v],  # labels: the catalogue's
         key=key,
         placeholder=everyone,
         **kw,
@@ -51,19 +51,21 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
     cols = st.columns(4)
     _choice(
         cols[2],
-        "Persona",
-        {p.id: f"{p.name}, {p.age} ans" for p in catalogue.personas},
-        "Toutes",
+        _("Persona"),
+        {p.id: _("{name}, {age} ans").format(name=p.name, age=p.age) for p in catalogue.personas},
+        _("Toutes"),
         "frise_persona",
         on_change=bind(
             "frise_persona", lambda: view.options.persona, partial(view.follow_persona, catalogue)
         ),
-        help="Suivre une jeune femme : son parcours, sa sortie, son entrée dans le programme, sa situation.",
+        help=_(
+            "Suivre une jeune femme : son parcours, sa sortie, son entrée dans le programme, sa situation."
+        ),
     )
     lanes.radio(
-        "Couloirs",
+        _("Couloirs"),
         list(LANE_LABELS),
-        format_func=lambda key: _(LANE_LABELS[key]),
+        format_func=lambda lane: _(LANE_LABELS[lane]),
         horizontal=True,
         key="frise_lane",
         on_change=_option(view, "lane_mode", "frise_lane"),
@@ -71,27 +73,27 @@ def frise_options(catalogue: Catalogue, view: FriseView) -> None:
     following = view.options.persona is not None  # her track and exit are shown, not chosen
     _choice(
         cols[0],
-        "Parcours",
+        _("Parcours"),
         {t.id: t.label for t in programme.tracks},
-        "Tous",
+        _("Tous"),
         "frise_track",
         disabled=following,
         on_change=_option(view, "track", "frise_track"),
     )
     _choice(
         cols[1],
-        "Sortie",
+        _("Sortie"),
         {e.id: e.label for e in programme.exits},
-        "Toutes",
+        _("Toutes"),
         "frise_exit",
         disabled=following,
         on_change=_option(view, "exit", "frise_exit"),
     )
     cols[3].selectbox(
-        "Calendrier",
+        _("Calendrier"),
         _cohorts(view.options.cohort_year),
-        format_func=lambda y: "Années scolaires" if y is None else cohort_label(y),
+        format_func=lambda y: _("Années scolaires") if y is None else cohort_label(y),
         key="frise_cohort",
-        placeholder="Années scolaires",
+        placeholder=_("Années scolaires"),
         on_change=_option(view, "cohort_year", "frise_cohort"),
     )

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from tpt_model.i18n import _
 from tpt_model.scenario.editor import step_line
 from tpt_model.session.frise import FriseView, redo, retry, save_conflict_as_copy, undo
 from tpt_model.store.scenarios import ScenarioStore
@@ -29,10 +30,10 @@ def change_notice(view: FriseView, store: ScenarioStore, author: str) -> None:
     if view.conflict is None:
         return
     with st.container(border=True):
-        st.write("Votre dernier changement n'a pas été perdu : il attend d'être enregistré.")
+        st.write(_("Votre dernier changement n'a pas été perdu : il attend d'être enregistré."))
         if view.pending is not None:
             st.button(
-                "Réessayer d'enregistrer",
+                _("Réessayer d'enregistrer"),
                 key="frise_retry",
                 type="primary",
                 icon=":material/refresh:",
@@ -40,11 +41,11 @@ def change_notice(view: FriseView, store: ScenarioStore, author: str) -> None:
                 args=(view, store, author),
             )
         left, right = st.columns(2)
-        if left.button("Enregistrer ma version comme copie", key="frise_conflict_copy"):
+        if left.button(_("Enregistrer ma version comme copie"), key="frise_conflict_copy"):
             with store_errors():
                 save_conflict_as_copy(view, store, author)
             st.rerun()
-        right.button("Abandonner ma version", key="frise_conflict_drop", on_click=view.drop_conflict)
+        right.button(_("Abandonner ma version"), key="frise_conflict_drop", on_click=view.drop_conflict)
 
 
 def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
@@ -52,14 +53,16 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     assert view.editor is not None
     title, steps = st.columns([2, 1])
     title.subheader(escape_markdown(view.scenario.name))
-    title.caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
+    title.caption(
+        _("Version {version} · enregistrée automatiquement à chaque changement").format(version=view.version)
+    )
     # The buttons as wide as their labels, side by side at the right: a fixed share of the width
     # cut them (« Ann… ») on a 1280-pixel screen.
     buttons = steps.container(horizontal=True, horizontal_alignment="right")
     # Callbacks run before the page is drawn: the version and the buttons above show the result.
     for label, icon, key, step, summary in (
-        ("Annuler", ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
-        ("Rétablir", ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
+        (_("Annuler"), ":material/undo:", "frise_undo", undo, view.editor.undo_summary),
+        (_("Rétablir"), ":material/redo:", "frise_redo", redo, view.editor.redo_summary),
     ):
         buttons.button(
             label,

@@ -4,6 +4,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.frise.rows import shared_frise_table
+from tpt_model.i18n import _
 from tpt_model.scenario.summary import placement_summary
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
@@ -32,5 +33,5 @@ def phone_view(catalogue: Catalogue, view: FriseView) -> None:
         placement = view.scenario.placements[index]
         st.info(f"**N° {index + 1}** · {escape_markdown(placement_summary(catalogue, placement))}")
     chart_notes(figure, view, all_milestones=True)
-    with st.expander("La frise en tableau"):
+    with st.expander(_("La frise en tableau")):
         st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True)

@@ -2,6 +2,7 @@
 and the words that go with it (numbered bars, milestones without room, the moments of every year).
 """
 
+import html
 from functools import partial
 
 import streamlit as st
@@ -9,7 +10,7 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.frise.chart import SELECTION, FriseFigure, frise_figure, selection_after_click
 from tpt_model.frise.display import METRICS, VIEW_LABELS, FriseDisplay, ViewName, phase_numbers, shown_phase
-from tpt_model.i18n import _
+from tpt_model.i18n import _, mark_
 from tpt_model.session.frise import FriseView
 from tpt_model.text import escape_markdown
 from ui.binding import bind
@@ -25,9 +26,8 @@ _PAGE_CSS = """
 """
 # Said only on a phone-sized screen (a CSS media rule): the phone view reads better there.
 NARROW_PX = 700
-NARROW_HINT = (
-    '<p class="frise-narrow">La frise défile de côté sur un écran étroit : '
-    "la vue « Téléphone », ci-dessus, s'y lit mieux.</p>"
+NARROW_HINT = mark_(
+    "La frise défile de côté sur un écran étroit : la vue « Téléphone », ci-dessus, s'y lit mieux."
 )
 # A presentation fills the screen: no sidebar, no toolbar above the page.
 _PRESENTATION_CSS = """
@@ -39,7 +39,7 @@ _SIDES: dict[ViewName, tuple[str, str]] = {
     "presentation": ("1rem", "1rem"),
     "telephone": ("0.6rem", "3.5rem"),
 }
-NUMBERED_HEADING = "**Numéros sur la frise** (actions trop courtes pour y écrire leur titre)"
+NUMBERED_HEADING = mark_("**Numéros sur la frise** (actions trop courtes pour y écrire leur titre)")
 CHART_PADDING_PX = 12  # Vega's padding around the plot, on both sides together
 
 
@@ -58,16 +58,18 @@ def page_style(display: FriseDisplay) -> None:
 def view_switch(view: FriseView) -> None:
     """Normal, presentation or phone view: the choice is written in the page's address (`?vue=`)."""
     st.segmented_control(
-        "Vue",
+        _("Vue"),
         list(VIEW_LABELS),
-        format_func=lambda key: _(VIEW_LABELS[key]),
+        format_func=lambda name: _(VIEW_LABELS[name]),
         required=True,
         key="frise_view",
         on_change=bind("frise_view", lambda: view.display.view, view.show),
         help=(
-            "Présentation : en grand, sans barre latérale, une phase à la fois, pour projeter "
-            "(F11 met le navigateur en plein écran). "
-            "Téléphone : une phase par écran, une ligne par action."
+            _(
+                "Présentation : en grand, sans barre latérale, une phase à la fois, pour projeter "
+                "(F11 met le navigateur en plein écran). "
+                "Téléphone : une phase par écran, une ligne par action."
+            )
         ),
     )
 
@@ -79,7 +81,7 @@ def phase_nav(catalogue: Catalogue, view: FriseView) -> None:
     phase = next(p for p in programme.phases if p.number == shown)
     back, title, ahead, leave = st.columns([2, 7, 2, 2], vertical_alignment="center")
     back.button(
-        "Phase précédente",
+        _("Phase précédente"),
         icon=":material/arrow_back:",
         key="frise_phase_back",
         disabled=shown == numbers[0],
@@ -88,7 +90,7 @@ def phase_nav(catalogue: Catalogue, view: FriseView) -> None:
         width="stretch",
     )
     ahead.button(
-        "Phase suivante",
+        _("Phase suivante"),
         icon=":material/arrow_forward:",
         key="frise_phase_next",
         disabled=shown == numbers[-1],
@@ -97,15 +99,19 @@ def phase_nav(catalogue: Catalogue, view: FriseView) -> None:
         width="stretch",
     )
     leave.button(
-        "Quitter",
-        help="Quitter la présentation : revenir à la frise complète.",
+        _("Quitter"),
+        help=_("Quitter la présentation : revenir à la frise complète."),
         icon=":material/close_fullscreen:",
         key="frise_leave",
         on_click=view.show,
         args=("normal",),
         width="stretch",
     )
-    title.markdown(f"## Phase {phase.number} sur {len(numbers)} · {escape_markdown(phase.label)}")
+    title.markdown(
+        _("## Phase {number} sur {numbers} · {label}").format(
+            number=phase.number, numbers=len(numbers), label=escape_markdown(phase.label)
+        )
+    )
 
 
 def phase_picker(catalogue: Catalogue, view: FriseView) -> None:
@@ -113,9 +119,9 @@ def phase_picker(catalogue: Catalogue, view: FriseView) -> None:
     programme = catalogue.programme
     numbers, shown = phase_numbers(programme), shown_phase(programme, view.display)
     st.segmented_control(
-        "Phase",
+        _("Phase"),
         numbers,
-        format_func=lambda n: f"Phase {n}",
+        format_func=lambda n: _("Phase {number}").format(number=n),
         required=True,
         key="frise_phase",
         on_change=bind("frise_phase", lambda: shown, partial(view.show_phase, catalogue)),
@@ -136,7 +142,7 @@ def frise_chart_element(catalogue: Catalogue, view: FriseView) -> FriseFigure:
         catalogue, view.scenario, view.options, selected=view.selected, display=view.display
     )
     if view.display.view == "normal":
-        st.html(NARROW_HINT)
+        st.html(f'<p class="frise-narrow">{html.escape(_(NARROW_HINT))}</p>')
     st.vega_lite_chart(figure.spec, on_select=on_select, selection_mode=SELECTION, key="frise_chart")
     return figure
 
@@ -152,10 +158,16 @@ def chart_notes(figure: FriseFigure, view: FriseView, *, all_milestones: bool = 
             f"| {n.number} | {escape_markdown(n.title)} | {escape_markdown(n.period)} |"
             for n in figure.numbered
         ]
-        st.markdown(f"{NUMBERED_HEADING}\n\n| N° | Action | Quand |\n|---:|---|---|\n" + "\n".join(rows))
+        st.markdown(
+            _(NUMBERED_HEADING)
+            + "\n\n"
+            + _("| N° | Action | Quand |")
+            + "\n|---:|---|---|\n"
+            + "\n".join(rows)
+        )
     milestones = figure.milestones if all_milestones else figure.unlabelled
     if milestones:
-        heading = "Jalons de la phase" if all_milestones else "Jalons sans étiquette faute de place"
+        heading = _("Jalons de la phase") if all_milestones else _("Jalons sans étiquette faute de place")
         items = [f"{escape_markdown(label)} — {escape_markdown(period)}" for label, period in milestones]
         st.markdown(f"**{heading}**\n{_lines(items)}")
     if figure.yearly:
@@ -165,7 +177,7 @@ def chart_notes(figure: FriseFigure, view: FriseView, *, all_milestones: bool = 
 
 def _yearly_toggle(view: FriseView) -> None:
     st.toggle(
-        "Placer aussi les moments de chaque année sur la frise",
+        _("Placer aussi les moments de chaque année sur la frise"),
         key="frise_yearly",
         on_change=bind("frise_yearly", lambda: view.display.yearly, view.show_yearly),
     )

@@ -15,7 +15,7 @@ def journey_panel(catalogue: Catalogue, scenario: Scenario, options: FriseOption
     """Three figures for one young woman who follows what the frise shows, and the gaps to discuss."""
     totals = shown_totals(catalogue, scenario, options)
     persona = catalogue.personas_by_id.get(options.persona or "")
-    whom = f"pour {persona.name}" if persona is not None else "par bénéficiaire"
+    whom = _("pour {name}").format(name=persona.name) if persona is not None else _("par bénéficiaire")
     cols = st.columns(3)
     estimated = (
         _(" ({bricks} au coût estimé)").format(bricks=counted(totals.estimated_bricks, "brique", "briques"))
@@ -23,18 +23,22 @@ def journey_panel(catalogue: Catalogue, scenario: Scenario, options: FriseOption
         else ""
     )
     cols[0].metric(
-        f"Coût {whom}",
+        _("Coût {whom}").format(whom=whom),
         euros(totals.cost_per_beneficiary_eur),
-        help="Somme des coûts par bénéficiaire des actions de la frise" + estimated + ".",
+        help=_("Somme des coûts par bénéficiaire des actions de la frise") + estimated + ".",
     )
     cols[1].metric(
-        "Coûts fixes",
+        _("Coûts fixes"),
         euros(totals.fixed_eur),
-        help="Une fois par brique, quel que soit le nombre de placements.",
+        help=_("Une fois par brique, quel que soit le nombre de placements."),
     )
     cols[2].metric(
-        "Heures d'accompagnement", hours(totals.hours), help=f"Heures {whom}, pour ce que montre la frise."
+        _("Heures d'accompagnement"),
+        hours(totals.hours),
+        help=_("Heures {whom}, pour ce que montre la frise.").format(whom=whom),
     )
     if totals.gaps:
-        with st.expander(f"Points d'attention ({len(totals.gaps)})", icon=":material/flag:"):
+        with st.expander(
+            _("Points d'attention ({gaps})").format(gaps=len(totals.gaps)), icon=":material/flag:"
+        ):
             st.markdown("\n".join(f"- {escape_markdown(gap)}" for gap in totals.gaps))

@@ -5,22 +5,26 @@ import threading
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from tpt_model.i18n import _
 from tpt_model.session.workshop import read_workshop_address
+from ui.address import restore_session
+from ui.language import use_session_language
+from ui.state import app_state
 
 # Set once app.py's router has run in this server process: Streamlit then routes every address.
 _router_ran = threading.Event()
 
 
 def app_pages() -> list[StreamlitPage]:
-    """The pages in the order of the navigation, with their French titles."""
+    """The pages in the order of the navigation, with their titles in the session's language."""
     return [
-        st.Page("pages/frise.py", title="Frise", icon=":material/timeline:", default=True),
-        st.Page("pages/scenarios.py", title="Scénarios", icon=":material/folder_open:"),
-        st.Page("pages/catalogue.py", title="Catalogue des briques", icon=":material/view_module:"),
-        st.Page("pages/evaluation.py", title="Évaluation", icon=":material/balance:"),
-        st.Page("pages/analyse.py", title="Analyse", icon=":material/insights:"),
-        st.Page("pages/export.py", title="Export", icon=":material/description:"),
-        st.Page("pages/atelier.py", title="Atelier", icon=":material/groups:"),
+        st.Page("pages/frise.py", title=_("Frise"), icon=":material/timeline:", default=True),
+        st.Page("pages/scenarios.py", title=_("Scénarios"), icon=":material/folder_open:"),
+        st.Page("pages/catalogue.py", title=_("Catalogue des briques"), icon=":material/view_module:"),
+        st.Page("pages/evaluation.py", title=_("Évaluation"), icon=":material/balance:"),
+        st.Page("pages/analyse.py", title=_("Analyse"), icon=":material/insights:"),
+        st.Page("pages/export.py", title=_("Export"), icon=":material/description:"),
+        st.Page("pages/atelier.py", title=_("Atelier"), icon=":material/groups:"),
     ]
 
 
@@ -31,6 +35,8 @@ def route() -> None:
     room's wall); a join link on the app's root (`/?atelier=CODE`) opens the workshop page.
     """
     _router_ran.set()
+    restore_session(app_state())  # the address's language (`?lang=en`) first: the navigation shows it
+    use_session_language()
     params = st.query_params.to_dict()
     address = read_workshop_address(params)
     pages = app_pages()

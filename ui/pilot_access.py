@@ -3,6 +3,7 @@
 import streamlit as st
 
 from tpt_model.errors import InputError
+from tpt_model.i18n import _
 from tpt_model.session.app import AppState
 from tpt_model.session.pilot import EDITOR_OFF, Pilot, editor_off, pilot_from_login, unlock_with_secret
 from tpt_model.store.errors import StoreError
@@ -54,22 +55,28 @@ def pilot_gate(state: AppState) -> Pilot | None:
     if editor_off(settings, login):
         st.info(EDITOR_OFF, icon=":material/lock:")
         return None
-    st.markdown("**Réservé aux pilotes du catalogue.** Les autres pages restent ouvertes à toutes et à tous.")
+    st.markdown(
+        _("**Réservé aux pilotes du catalogue.** Les autres pages restent ouvertes à toutes et à tous.")
+    )
     if login:
         if st.user.is_logged_in:
             st.warning(
-                "Votre compte n'est pas parmi ceux des pilotes (TPT_PILOT_EMAILS).", icon=":material/lock:"
+                _("Votre compte n'est pas parmi ceux des pilotes (TPT_PILOT_EMAILS)."), icon=":material/lock:"
             )
         else:
-            st.button("Se connecter", icon=":material/login:", key="pilot_login", on_click=st.login)
+            st.button(_("Se connecter"), icon=":material/login:", key="pilot_login", on_click=st.login)
     if settings.pilot_secret is not None:
         with st.form("pilot_unlock", border=True):
-            st.text_input("Votre nom", key=NAME, value=state.author, max_chars=60)
-            st.text_input("Secret des pilotes", key=SECRET, type="password")
-            st.form_submit_button("Ouvrir le rôle de pilote", on_click=_unlock, args=(state,), type="primary")
+            st.text_input(_("Votre nom"), key=NAME, value=state.author, max_chars=60)
+            st.text_input(_("Secret des pilotes"), key=SECRET, type="password")
+            st.form_submit_button(
+                _("Ouvrir le rôle de pilote"), on_click=_unlock, args=(state,), type="primary"
+            )
         st.caption(
-            "Le secret est donné aux pilotes par la personne qui déploie l'application. Après quelques "
-            "essais manqués, le rôle reste fermé un quart d'heure."
+            _(
+                "Le secret est donné aux pilotes par la personne qui déploie l'application. Après quelques "
+                "essais manqués, le rôle reste fermé un quart d'heure."
+            )
         )
         refusal = st.session_state.pop("pilot_refusal", None)
         if refusal:

@@ -10,6 +10,7 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.formatting import table_text
+from tpt_model.i18n import _
 from tpt_model.scenario.creation import creation_sources, new_scenario
 from tpt_model.session.address import share_link
 from tpt_model.session.frise import open_scenario
@@ -89,7 +90,7 @@ def pick_scenario(infos: list[ScenarioInfo], view: LibraryView, open_id: str | N
     if view.selected not in by_id:  # none chosen yet, or deleted meanwhile
         view.selected = open_id if open_id in by_id else infos[0].id
     st.selectbox(
-        "Scénario choisi",
+        _("Scénario choisi"),
         list(by_id),
         format_func=lambda i: scenario_label(by_id[i], open_id),
         key=SELECTED,
@@ -105,7 +106,7 @@ def pick_scenario(infos: list[ScenarioInfo], view: LibraryView, open_id: str | N
 
 def open_button(store: ScenarioStore, info: ScenarioInfo) -> None:
     """« Ouvrir »: make the chosen scenario the frise's, then go to the frise."""
-    if st.button("Ouvrir dans la frise", key="scenarios_open", type="primary", icon=":material/timeline:"):
+    if st.button(_("Ouvrir dans la frise"), key="scenarios_open", type="primary", icon=":material/timeline:"):
         try:
             open_scenario(app_state().frise, store, info.id)
         except StoreError as err:
@@ -119,7 +120,7 @@ def share_box(info: ScenarioInfo) -> None:
     url = st.context.url
     if not url:
         return
-    st.caption("Lien à envoyer pour ouvrir ce scénario (sans votre nom ni votre session) :")
+    st.caption(_("Lien à envoyer pour ouvrir ce scénario (sans votre nom ni votre session) :"))
     st.code(share_link(url, "scenarios", info.id), language=None)
 
 
@@ -134,16 +135,16 @@ def _create(store: ScenarioStore, catalogue: Catalogue) -> None:
         return
     st.session_state[NEW_NAME] = ""
     select(stored.id)
-    succeed(f"Scénario « {scenario.name} » créé et ouvert dans la frise.")
+    succeed(_("Scénario « {name} » créé et ouvert dans la frise.").format(name=scenario.name))
 
 
 def create_panel(store: ScenarioStore, catalogue: Catalogue) -> None:
     """A new scenario: empty (a name is required) or from a template of the catalogue."""
     sources = creation_sources(catalogue)
-    st.markdown("**Nouveau scénario**")
-    st.selectbox("Point de départ", list(sources), format_func=sources.get, key=NEW_SOURCE)
-    st.text_input("Nom", key=NEW_NAME, max_chars=120, placeholder="Obligatoire pour une frise vide")
-    st.button("Créer", key="scenarios_create", on_click=_create, args=(store, catalogue))
+    st.markdown(_("**Nouveau scénario**"))
+    st.selectbox(_("Point de départ"), list(sources), format_func=sources.get, key=NEW_SOURCE)
+    st.text_input(_("Nom"), key=NEW_NAME, max_chars=120, placeholder=_("Obligatoire pour une frise vide"))
+    st.button(_("Créer"), key="scenarios_create", on_click=_create, args=(store, catalogue))
 
 
 def _rename(store: ScenarioStore, scenario_id: str, expected_version: int) -> None:
@@ -159,22 +160,27 @@ def _rename(store: ScenarioStore, scenario_id: str, expected_version: int) -> No
         fail(err.message)
         st.session_state.pop(RENAME_NAME, None)  # show the name as it now is
         return
-    succeed(f"Scénario renommé en « {stored.scenario.name} » (version {stored.version}).")
+    succeed(
+        _("Scénario renommé en « {name} » (version {version}).").format(
+            name=stored.scenario.name, version=stored.version
+        )
+    )
 
 
 def _duplicate(store: ScenarioStore, scenario_id: str, name: str) -> None:
     try:
-        stored = store.duplicate(scenario_id, f"Copie de {name}", author_name(app_state().author))
+        copy_name = _("Copie de {name}").format(name=name)
+        stored = store.duplicate(scenario_id, copy_name, author_name(app_state().author))
     except StoreError as err:
         fail(err.message)
         return
     select(stored.id)
-    succeed(f"Copie créée : « {stored.scenario.name} ».")
+    succeed(_("Copie créée : « {name} ».").format(name=stored.scenario.name))
 
 
 def _delete(store: ScenarioStore, scenario_id: str, name: str) -> None:
     if not st.session_state.get(DELETE_CONFIRM):
-        fail("Cochez « Je confirme la suppression » avant de supprimer.")
+        fail(_("Cochez « Je confirme la suppression » avant de supprimer."))
         return
     try:
         store.delete(scenario_id)
@@ -183,24 +189,26 @@ def _delete(store: ScenarioStore, scenario_id: str, name: str) -> None:
         return
     app_state().frise.forget(scenario_id)
     select(None)
-    succeed(f"Scénario « {name} » supprimé, avec son historique.")
+    succeed(_("Scénario « {name} » supprimé, avec son historique.").format(name=name))
 
 
 def manage_panel(store: ScenarioStore, info: ScenarioInfo) -> None:
     """Rename (over the version shown), duplicate, and delete after a confirmation."""
     if RENAME_NAME not in st.session_state:
         st.session_state[RENAME_NAME] = info.name
-    st.text_input("Nouveau nom", key=RENAME_NAME, max_chars=120)
-    st.button("Renommer", key="scenarios_rename", on_click=_rename, args=(store, info.id, info.version))
+    st.text_input(_("Nouveau nom"), key=RENAME_NAME, max_chars=120)
+    st.button(_("Renommer"), key="scenarios_rename", on_click=_rename, args=(store, info.id, info.version))
     st.divider()
-    st.button("Dupliquer", key="scenarios_duplicate", on_click=_duplicate, args=(store, info.id, info.name))
-    st.divider()
-    confirmed = st.checkbox("Je confirme la suppression", key=DELETE_CONFIRM)
     st.button(
-        "Supprimer ce scénario",
+        _("Dupliquer"), key="scenarios_duplicate", on_click=_duplicate, args=(store, info.id, info.name)
+    )
+    st.divider()
+    confirmed = st.checkbox(_("Je confirme la suppression"), key=DELETE_CONFIRM)
+    st.button(
+        _("Supprimer ce scénario"),
         key="scenarios_delete",
         disabled=not confirmed,
         on_click=_delete,
         args=(store, info.id, info.name),
-        help="Supprime aussi son historique et ses évaluations.",
+        help=_("Supprime aussi son historique et ses évaluations."),
     )

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from tpt_model.formatting import table_text
+from tpt_model.i18n import _
 from tpt_model.session.library import version_label, version_rows
 from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
@@ -24,7 +25,11 @@ def _restore(store: ScenarioStore, scenario_id: str, expected_version: int) -> N
         return
     for key in (RESTORE_VERSION, RENAME_NAME):  # the name may have changed with the version
         st.session_state.pop(key, None)
-    succeed(f"Version {version} restaurée : elle est maintenant la version {stored.version}.")
+    succeed(
+        _("Version {version} restaurée : elle est maintenant la version {new}.").format(
+            version=version, new=stored.version
+        )
+    )
 
 
 def history_panel(store: ScenarioStore, info: ScenarioInfo) -> None:
@@ -37,15 +42,18 @@ def history_panel(store: ScenarioStore, info: ScenarioInfo) -> None:
     st.dataframe(table_text(pd.DataFrame(version_rows(versions))), hide_index=True, width="stretch")
     older = {v.version: v for v in versions if v.version != info.version}
     if not older:
-        st.caption("Une seule version pour l'instant : rien à restaurer.")
+        st.caption(_("Une seule version pour l'instant : rien à restaurer."))
         return
     st.selectbox(
-        "Version à restaurer", list(older), format_func=lambda v: version_label(older[v]), key=RESTORE_VERSION
+        _("Version à restaurer"),
+        list(older),
+        format_func=lambda v: version_label(older[v]),
+        key=RESTORE_VERSION,
     )
     st.button(
-        "Restaurer cette version",
+        _("Restaurer cette version"),
         key="scenarios_restore",
         on_click=_restore,
         args=(store, info.id, info.version),
-        help="Enregistre cette version comme une nouvelle version : l'historique est gardé.",
+        help=_("Enregistre cette version comme une nouvelle version : l'historique est gardé."),
     )

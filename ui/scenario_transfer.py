@@ -5,6 +5,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import ProblemsError
+from tpt_model.i18n import _
 from tpt_model.scenario.files import export_bytes, scenario_file_name
 from tpt_model.session.frise import open_scenario
 from tpt_model.session.library import (
@@ -33,7 +34,7 @@ def export_button(store: ScenarioStore, info: ScenarioInfo) -> None:
         st.warning(escape_markdown(err.message))
         return
     st.download_button(
-        "Exporter en YAML",
+        _("Exporter en YAML"),
         data=export_bytes(stored.scenario),
         file_name=scenario_file_name(stored.scenario.name),
         mime="application/x-yaml",
@@ -48,25 +49,30 @@ def _uploader_key(view: LibraryView) -> str:
     return IMPORT_FILE if view.upload_round == 0 else f"{IMPORT_FILE}_{view.upload_round}"
 
 
-def _opened(store: ScenarioStore, stored: StoredScenario, done: str) -> None:
+def _opened(store: ScenarioStore, stored: StoredScenario, replaced: bool = False) -> None:
     """Open what an import stored, empty the uploader, and say it."""
     library_view().upload_done()
     open_scenario(app_state().frise, store, stored.id)
     select(stored.id)
-    succeed(f"Scénario « {stored.scenario.name} » {done} et ouvert dans la frise.")
+    done = (
+        _("Scénario « {name} » remplacé par le fichier et ouvert dans la frise.")
+        if replaced
+        else _("Scénario « {name} » importé et ouvert dans la frise.")
+    )
+    succeed(done.format(name=stored.scenario.name))
 
 
 def _import(store: ScenarioStore, catalogue: Catalogue) -> None:
     upload = st.session_state.get(_uploader_key(library_view()))
     if not isinstance(upload, UploadedFile):  # None, or a file the server has already dropped
-        fail("Choisissez d'abord un fichier YAML à importer.")
+        fail(_("Choisissez d'abord un fichier YAML à importer."))
         return
     try:
         result = import_scenario(store, upload.getvalue(), upload.name, catalogue, app_state().author)
         if isinstance(result, PendingImport):
             library_view().pending_import = result  # the user chooses: replace, rename or cancel
             return
-        _opened(store, result, "importé")
+        _opened(store, result)
     except ProblemsError as err:
         fail(import_failure(upload.name, err))
     except StoreError as err:
@@ -80,13 +86,13 @@ def _settle(store: ScenarioStore, choice: str) -> None:
         return
     if choice == "cancel":
         view.upload_done()
-        succeed(f"Import de « {pending.file_name} » annulé : rien n'a changé.")
+        succeed(_("Import de « {file_name} » annulé : rien n'a changé.").format(file_name=pending.file_name))
         return
     try:
         if choice == "replace":
-            _opened(store, replace_with_import(store, pending, app_state().author), "remplacé par le fichier")
+            _opened(store, replace_with_import(store, pending, app_state().author), replaced=True)
         else:
-            _opened(store, import_under_a_free_name(store, pending, app_state().author), "importé")
+            _opened(store, import_under_a_free_name(store, pending, app_state().author))
     except StoreError as err:
         view.upload_done()
         fail(err.message)
@@ -97,14 +103,19 @@ def _name_taken(store: ScenarioStore, pending: PendingImport) -> None:
     name = escape_markdown(pending.scenario.name)
     with st.container(border=True):
         st.warning(
-            f"Un scénario s'appelle déjà « {name} ». Que faire du fichier "
-            f"« {escape_markdown(pending.file_name)} » ?",
+            _("Un scénario s'appelle déjà « {name} ». Que faire du fichier « {file_name} » ?").format(
+                name=name, file_name=escape_markdown(pending.file_name)
+            ),
             icon=":material/content_copy:",
         )
         for choice, label, kind in (
-            ("replace", f"Remplacer « {pending.scenario.name} » (l'historique est gardé)", "primary"),
-            ("rename", "L'importer sous un autre nom", "secondary"),
-            ("cancel", "Annuler l'import", "tertiary"),
+            (
+                "replace",
+                _("Remplacer « {name} » (l'historique est gardé)").format(name=pending.scenario.name),
+                "primary",
+            ),
+            ("rename", _("L'importer sous un autre nom"), "secondary"),
+            ("cancel", _("Annuler l'import"), "tertiary"),
         ):
             st.button(
                 label,
@@ -117,12 +128,16 @@ def _name_taken(store: ScenarioStore, pending: PendingImport) -> None:
 
 def import_panel(store: ScenarioStore, catalogue: Catalogue) -> None:
     """A YAML file (256 KB at most) checked against the catalogue, then created (or settled) and opened."""
-    st.markdown("**Importer un fichier**")
+    st.markdown(_("**Importer un fichier**"))
     view = library_view()
     if view.pending_import is not None:
         _name_taken(store, view.pending_import)
         return
-    upload = yaml_uploader("Scénario au format YAML (256 Ko au plus)", _uploader_key(view))
+    upload = yaml_uploader(_("Scénario au format YAML (256 Ko au plus)"), _uploader_key(view))
     st.button(
-        "Importer", key="scenarios_import", disabled=upload is None, on_click=_import, args=(store, catalogue)
+        _("Importer"),
+        key="scenarios_import",
+        disabled=upload is None,
+        on_click=_import,
+        args=(store, catalogue),
     )

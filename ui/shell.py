@@ -12,6 +12,7 @@ from tpt_model.session.address import Page
 from ui.address import keep_address, restore_session
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
+from ui.language import language_selector
 from ui.navigation import join_the_router
 from ui.settings import app_settings
 from ui.state import app_state
@@ -21,8 +22,9 @@ from ui.stores import saved_scenarios
 def page_setup(page: Page = "other") -> None:
     """Wide layout, checked settings, the session as its address says, and the sidebar.
 
-    The sidebar holds the warnings, the catalogue's summary and problems, the count of saved
-    scenarios and the user's name. Pages that open a scenario write the address again once it is open.
+    The sidebar holds the language, the warnings, the catalogue's summary and problems, the count
+    of saved scenarios and the user's name. Pages that open a scenario write the address again
+    once it is open.
     """
     join_the_router()
     st.set_page_config(page_title="Frise TechPourToutes", page_icon=":material/explore:", layout="wide")
@@ -32,18 +34,19 @@ def page_setup(page: Page = "other") -> None:
     keep_address(state, page)
     with st.sidebar:
         st.markdown("### Frise TechPourToutes")
+        language_selector(state)
         for warning in settings.warnings:
             st.warning(warning, icon=":material/warning:")
         result = load_result()
         if result.catalogue is not None:
-            st.caption(f"Catalogue : {result.catalogue.summary()}")
+            st.caption(_("Catalogue : {summary}").format(summary=result.catalogue.summary()))
         saved = saved_scenarios()
         if saved is not None:
             saved_text = counted(saved, "scénario enregistré", "scénarios enregistrés")
             st.caption(_("Base : {scenarios}").format(scenarios=saved_text))
         show_problems(result)
         st.text_input(
-            "Votre nom (affiché dans l'historique)",
+            _("Votre nom (affiché dans l'historique)"),
             key="app_author",
             max_chars=60,
             on_change=bind("app_author", lambda: state.author, state.set_author),
@@ -65,13 +68,15 @@ def ask_name_once() -> None:
             validated()
 
     with st.container(border=True):
-        st.markdown("**Qui êtes-vous ?** Votre nom accompagne chaque version enregistrée dans l'historique.")
+        st.markdown(
+            _("**Qui êtes-vous ?** Votre nom accompagne chaque version enregistrée dans l'historique.")
+        )
         cols = st.columns([4, 1, 1], vertical_alignment="bottom")
         cols[0].text_input(
-            "Votre nom",
-            placeholder="Prénom Nom, ou votre structure",
+            _("Votre nom"),
+            placeholder=_("Prénom Nom, ou votre structure"),
             key="app_name_prompt",
             on_change=entered,
         )
-        cols[1].button("Valider", key="app_name_ok", type="primary", on_click=validated)
-        cols[2].button("Plus tard", key="app_name_later", on_click=state.answer_name, args=("",))
+        cols[1].button(_("Valider"), key="app_name_ok", type="primary", on_click=validated)
+        cols[2].button(_("Plus tard"), key="app_name_later", on_click=state.answer_name, args=("",))

@@ -9,7 +9,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import scenario_bricks
 from tpt_model.formatting import counted
-from tpt_model.i18n import _
+from tpt_model.i18n import _, mark_
 from tpt_model.session.workshop import WorkshopAddress, WorkshopNotice, WorkshopView, join_link
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
@@ -27,17 +27,27 @@ from ui.workshop_shell import client_key, refusals, workshop_scenario
 LIVE_SECONDS = 3.0
 # What a new round can be about, for a working group.
 SELECTIONS = {
-    "all": "Tout le scénario",
-    "phase": "Une phase",
-    "chosen": "Quelques briques",
-    "disputed": "Les briques « à discuter » d'un tour révélé",
+    "all": mark_("Tout le scénario"),
+    "phase": mark_("Une phase"),
+    "chosen": mark_("Quelques briques"),
+    "disputed": mark_("Les briques « à discuter » d'un tour révélé"),
 }
 # Action, button, icon, what is said once done (« {n} » is the round's number).
 ROUND_ACTIONS: list[tuple[Action, str, str, str]] = [
-    ("close_round", "Fermer", ":material/stop_circle:", "Tour {n} fermé : il n'accepte plus de réponses."),
-    ("reopen_round", "Rouvrir", ":material/play_circle:", "Tour {n} rouvert."),
-    ("reveal_round", "Révéler", ":material/visibility:", "Résultats du tour {n} révélés."),
-    ("lock_round", "Verrouiller", ":material/lock:", "Tour {n} verrouillé : plus aucun changement."),
+    (
+        "close_round",
+        mark_("Fermer"),
+        ":material/stop_circle:",
+        mark_("Tour {n} fermé : il n'accepte plus de réponses."),
+    ),
+    ("reopen_round", mark_("Rouvrir"), ":material/play_circle:", mark_("Tour {n} rouvert.")),
+    ("reveal_round", mark_("Révéler"), ":material/visibility:", mark_("Résultats du tour {n} révélés.")),
+    (
+        "lock_round",
+        mark_("Verrouiller"),
+        ":material/lock:",
+        mark_("Tour {n} verrouillé : plus aucun changement."),
+    ),
 ]
 
 
@@ -73,26 +83,28 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
     """The code, the join link and its QR code; the projector's link; show or hide the code there."""
     url = st.context.url or "http://localhost:8501/atelier"
     link = join_link(url, workshop.code)
-    st.markdown(f"#### Code : `{workshop.code}`")
-    st.caption("Lien à donner aux participantes (ou le QR code) :")
+    st.markdown(_("#### Code : `{code}`").format(code=workshop.code))
+    st.caption(_("Lien à donner aux participantes (ou le QR code) :"))
     st.code(link, language=None)
     st.image(qr_png(link, scale=5), width=180)
-    st.caption("Écran projeté (sans barre latérale, en grand), à ouvrir sur l'ordinateur du projecteur :")
+    st.caption(_("Écran projeté (sans barre latérale, en grand), à ouvrir sur l'ordinateur du projecteur :"))
     st.code(join_link(url, workshop.code, projector=True), language=None)
     assert view.pass_ is not None
     pass_ = view.pass_
     shown = workshop.show_code
     st.button(
-        "Masquer le code à l'écran" if shown else "Afficher le code à l'écran",
+        _("Masquer le code à l'écran") if shown else _("Afficher le code à l'écran"),
         key="workshop_toggle_code",
         icon=":material/qr_code_2:",
         on_click=_act,
-        args=(view, lambda: workshop_store().show_code(pass_, not shown), "Écran projeté mis à jour."),
+        args=(view, lambda: workshop_store().show_code(pass_, not shown), _("Écran projeté mis à jour.")),
     )
-    with st.expander("Votre lien d'animation (à garder pour vous)", expanded=view.just_opened):
+    with st.expander(_("Votre lien d'animation (à garder pour vous)"), expanded=view.just_opened):
         st.caption(
-            "Il est le seul moyen d'animer cet atelier (ouvrir, révéler, verrouiller les tours, retirer "
-            "quelqu'un). Ne le projetez pas, ne l'envoyez pas aux participantes."
+            _(
+                "Il est le seul moyen d'animer cet atelier (ouvrir, révéler, verrouiller les tours, retirer "
+                "quelqu'un). Ne le projetez pas, ne l'envoyez pas aux participantes."
+            )
         )
         st.code(join_link(url, workshop.code, secret=pass_.credential), language=None)
     view.just_opened = False
@@ -105,41 +117,46 @@ def _round_items(
     workshop = snapshot.workshop
     if workshop.kind == "focus":
         about = st.radio(
-            "Questions posées",
+            _("Questions posées"),
             ["brick", "stage"],
             horizontal=True,
             key="workshop_round_about",
-            format_func=lambda k: "Sur chaque action" if k == "brick" else "Sur chaque étape du parcours",
+            format_func=lambda k: (
+                _("Sur chaque action") if k == "brick" else _("Sur chaque étape du parcours")
+            ),
         )
         if about == "stage":
             return stage_items(catalogue, scenario), "stage"
         return scenario_bricks(catalogue, scenario), "brick"
     bricks = scenario_bricks(catalogue, scenario)
     mode = st.radio(
-        "Briques du tour", list(SELECTIONS), format_func=SELECTIONS.__getitem__, key="workshop_round_mode"
+        _("Briques du tour"),
+        list(SELECTIONS),
+        format_func=lambda mode: _(SELECTIONS[mode]),
+        key="workshop_round_mode",
     )
     if mode == "phase":
         phases = {p.id: p.label for p in catalogue.programme.phases}
         phase = st.selectbox(
-            "Phase", list(phases), format_func=phases.__getitem__, key="workshop_round_phase"
+            _("Phase"), list(phases), format_func=phases.__getitem__, key="workshop_round_phase"
         )
         return phase_bricks(catalogue, scenario, phase), "brick"
     if mode == "chosen":
         chosen = st.multiselect(
-            "Briques", bricks, format_func=lambda b: catalogue.brick(b).title, key="workshop_round_bricks"
+            _("Briques"), bricks, format_func=lambda b: catalogue.brick(b).title, key="workshop_round_bricks"
         )
         return chosen, "brick"
     if mode == "disputed":
         revealed = [r for r in snapshot.rounds if results_visible(r.state)]
         if not revealed:
-            st.info("Aucun tour n'est encore révélé.")
+            st.info(_("Aucun tour n'est encore révélé."))
             return None
         number = st.selectbox(
-            "Tour",
+            _("Tour"),
             [r.number for r in revealed],
             index=len(revealed) - 1,
             key="workshop_round_from",
-            format_func=lambda n: f"Tour {n}",
+            format_func=lambda n: _("Tour {number}").format(number=n),
         )
         source = next(r for r in revealed if r.number == number)
         results = evaluated(catalogue, snapshot, source)[1]
@@ -153,7 +170,11 @@ def _round_items(
 def new_round_panel(view: WorkshopView, catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) -> None:
     """Open the next round: on which bricks (or stages), with which criteria (or questions)."""
     number = len(snapshot.rounds) + 1
-    with st.expander(f"Ouvrir le tour {number}", expanded=not snapshot.rounds, icon=":material/add_circle:"):
+    with st.expander(
+        _("Ouvrir le tour {number}").format(number=number),
+        expanded=not snapshot.rounds,
+        icon=":material/add_circle:",
+    ):
         chosen = _round_items(catalogue, scenario, snapshot)
         if snapshot.workshop.kind == "focus":
             questions = [q.id for q in QUESTIONS]
@@ -161,27 +182,30 @@ def new_round_panel(view: WorkshopView, catalogue: Catalogue, scenario: Scenario
             labels = {c.id: c.label for c in catalogue.programme.criteria}
             st.session_state.setdefault("workshop_round_criteria", list(labels))
             questions = st.multiselect(
-                "Critères à noter",
+                _("Critères à noter"),
                 list(labels),
                 format_func=labels.__getitem__,
                 key="workshop_round_criteria",
             )
-        title = st.text_input("Titre du tour (facultatif)", max_chars=80, key="workshop_round_title")
+        title = st.text_input(_("Titre du tour (facultatif)"), max_chars=80, key="workshop_round_title")
         if chosen is not None:
             items, item_kind = chosen
             st.caption(_("{items} dans ce tour.").format(items=counted(len(items), "élément", "éléments")))
         current = snapshot.current
         if current is not None and current.state == "open":
-            st.caption(f"Ouvrir ce tour ferme le tour {current.number}.")
+            st.caption(_("Ouvrir ce tour ferme le tour {number}.").format(number=current.number))
         if st.button(
-            f"Ouvrir le tour {number}", type="primary", key="workshop_open_round", disabled=chosen is None
+            _("Ouvrir le tour {number}").format(number=number),
+            type="primary",
+            key="workshop_open_round",
+            disabled=chosen is None,
         ):
             assert chosen is not None and view.pass_ is not None
             pass_ = view.pass_
             _act(
                 view,
                 lambda: workshop_store().open_round(pass_, title, item_kind, items, questions),
-                f"Tour {number} ouvert : les participantes peuvent répondre.",
+                _("Tour {number} ouvert : les participantes peuvent répondre.").format(number=number),
             )
             st.rerun()
 
@@ -194,7 +218,7 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
     cols = st.columns(len(ROUND_ACTIONS))
     for col, (action, label, icon, done) in zip(cols, ROUND_ACTIONS, strict=True):
         col.button(
-            label,
+            _(label),
             key=f"workshop_{action}",
             icon=icon,
             help=_(ACTIONS[action]).capitalize(),
@@ -204,7 +228,7 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
             args=(
                 view,
                 lambda a=action: workshop_store().change_round(pass_, round_.number, a),
-                done.format(n=round_.number),
+                _(done).format(n=round_.number),
             ),
         )
 
@@ -240,23 +264,25 @@ def live_progress(workshop_id: str, number: int) -> None:
 def participants_panel(view: WorkshopView, snapshot: Snapshot) -> None:
     """Everyone who joined, with a button to remove someone (a duplicate, a mistaken join)."""
     present = snapshot.present
-    with st.expander(f"Participantes et participants ({len(present)})", icon=":material/group:"):
+    with st.expander(
+        _("Participantes et participants ({present})").format(present=len(present)), icon=":material/group:"
+    ):
         if not present:
-            st.caption("Personne n'a encore rejoint l'atelier.")
+            st.caption(_("Personne n'a encore rejoint l'atelier."))
         assert view.pass_ is not None
         pass_ = view.pass_
         for participant in present:
             cols = st.columns([4, 1], vertical_alignment="center")
-            named = " · nommée dans le compte rendu" if participant.named_in_report else ""
+            named = _(" · nommée dans le compte rendu") if participant.named_in_report else ""
             cols[0].markdown(f"{escape_markdown(participant.label)}{named}")
             cols[1].button(
-                "Retirer",
+                _("Retirer"),
                 key=f"workshop_remove_{participant.id}",
                 on_click=_act,
                 args=(
                     view,
                     lambda pid=participant.id: workshop_store().remove(pass_, pid),
-                    f"{participant.label} a été retiré(e) de l'atelier.",
+                    _("{participant} a été retiré(e) de l'atelier.").format(participant=participant.label),
                 ),
             )
 
@@ -265,7 +291,11 @@ def round_name(snapshot: Snapshot, number: int) -> str:
     """« Tour 2 », or « Tour 2 : Briques à discuter » when the round has a title of its own."""
     round_ = snapshot.round(number)
     title = round_.title if round_ is not None else ""
-    return f"Tour {number}" if title in ("", f"Tour {number}") else f"Tour {number} : {title}"
+    name = _("Tour {number}").format(number=number)
+    # A round without a title of its own is named « Tour N » in the database, in French.
+    if title in ("", name, f"Tour {number}"):
+        return name
+    return _("Tour {number} : {title}").format(number=number, title=title)
 
 
 def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) -> None:
@@ -273,9 +303,9 @@ def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) 
     revealed = [r for r in snapshot.rounds if results_visible(r.state)]
     if not revealed:
         return
-    st.markdown("### Résultats")
+    st.markdown(_("### Résultats"))
     number = st.selectbox(
-        "Tour",
+        _("Tour"),
         [r.number for r in reversed(revealed)],
         format_func=lambda n: round_name(snapshot, n),
         key="workshop_results_round",
@@ -291,17 +321,17 @@ def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) 
 def close_panel(view: WorkshopView, workshop: Workshop) -> None:
     """Close the workshop (its code stops working): asked twice."""
     if workshop.status == "closed":
-        st.info("Cet atelier est clos : son code ne fonctionne plus ; ses résultats restent ici.")
+        st.info(_("Cet atelier est clos : son code ne fonctionne plus ; ses résultats restent ici."))
         return
     assert view.pass_ is not None
     pass_ = view.pass_
-    with st.expander("Clore l'atelier", icon=":material/door_front:"):
+    with st.expander(_("Clore l'atelier"), icon=":material/door_front:"):
         st.caption(
-            "Le code ne fonctionnera plus ; un tour ouvert est fermé. Les résultats restent consultables."
+            _("Le code ne fonctionnera plus ; un tour ouvert est fermé. Les résultats restent consultables.")
         )
-        if st.checkbox("Je veux clore cet atelier", key="workshop_close_confirm"):
+        if st.checkbox(_("Je veux clore cet atelier"), key="workshop_close_confirm"):
             st.button(
-                "Clore l'atelier",
+                _("Clore l'atelier"),
                 key="workshop_close",
                 on_click=_act,
                 args=(view, lambda: workshop_store().close(pass_), "Atelier clos."),
@@ -318,8 +348,12 @@ def facilitator_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
     scenario = workshop_scenario(workshop.scenario_id, workshop.scenario_version)
     st.title(escape_markdown(workshop.title))
     st.caption(
-        f"{_(KIND_LABELS[workshop.kind])} · scénario « {escape_markdown(scenario.name)} », version "
-        f"{workshop.scenario_version} · {'ouvert' if workshop.status == 'open' else 'clos'}"
+        _("{kind} · scénario « {name} », version {version} · {status}").format(
+            kind=_(KIND_LABELS[workshop.kind]),
+            name=escape_markdown(scenario.name),
+            version=workshop.scenario_version,
+            status=_("ouvert") if workshop.status == "open" else _("clos"),
+        )
     )
     if view.notice is not None:
         (st.success if view.notice.ok else st.error)(escape_markdown(view.notice.message))
@@ -335,9 +369,13 @@ def facilitator_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
                 live_progress(workshop.id, current.number)
             if workshop.kind == "focus":
                 items = ", ".join(item_label(catalogue, current.item_kind, i) for i in current.items[:8])
-                st.caption(f"Sur : {escape_markdown(items)}{'…' if len(current.items) > 8 else ''}")
+                st.caption(
+                    _("Sur : {items}").format(
+                        items=escape_markdown(items) + ("…" if len(current.items) > 8 else "")
+                    )
+                )
         else:
-            st.info("Aucun tour pour l'instant : ouvrez le premier ci-dessous.")
+            st.info(_("Aucun tour pour l'instant : ouvrez le premier ci-dessous."))
         if workshop.status == "open":
             new_round_panel(view, catalogue, scenario, snapshot)
         participants_panel(view, snapshot)

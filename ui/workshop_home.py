@@ -4,7 +4,7 @@ import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
-from tpt_model.i18n import _
+from tpt_model.i18n import _, mark_
 from tpt_model.session.frise import ensure_open
 from tpt_model.session.workshop import workshop_params
 from tpt_model.store.errors import StoreError
@@ -17,11 +17,15 @@ from ui.workshop_shell import client_key
 
 KIND_HELP: dict[Kind, str] = {
     "evaluation": (
-        "Le groupe de travail note les briques sur les critères du programme, chacune sur son appareil."
+        mark_(
+            "Le groupe de travail note les briques sur les critères du programme, chacune sur son appareil."
+        )
     ),
     "focus": (
-        "Des lycéennes, étudiantes ou jeunes professionnelles répondent, sans donner leur nom, à trois "
-        "questions courtes sur chaque action ou chaque étape."
+        mark_(
+            "Des lycéennes, étudiantes ou jeunes professionnelles répondent, sans donner leur nom, à trois "
+            "questions courtes sur chaque action ou chaque étape."
+        )
     ),
 }
 
@@ -29,10 +33,12 @@ KIND_HELP: dict[Kind, str] = {
 def join_box() -> None:
     """« Rejoindre un atelier »: the code shown on the projector."""
     with st.container(border=True):
-        st.markdown("#### Rejoindre un atelier")
+        st.markdown(_("#### Rejoindre un atelier"))
         with st.form("workshop_join_code", border=False):
-            st.text_input("Code de l'atelier", max_chars=12, placeholder="ex. : K7M2QX", key="workshop_code")
-            joined = st.form_submit_button("Rejoindre", type="primary")
+            st.text_input(
+                _("Code de l'atelier"), max_chars=12, placeholder=_("ex. : K7M2QX"), key="workshop_code"
+            )
+            joined = st.form_submit_button(_("Rejoindre"), type="primary")
         if joined:
             try:
                 found = workshop_store().find(st.session_state.get("workshop_code", ""), client_key())
@@ -53,27 +59,27 @@ def open_box(catalogue: Catalogue) -> None:
         infos = store.list()
     by_id = {info.id: info for info in infos}
     with st.container(border=True):
-        st.markdown("#### Ouvrir un atelier")
-        st.caption("Vous l'animerez : un lien d'animation, à garder pour vous, vous sera donné.")
+        st.markdown(_("#### Ouvrir un atelier"))
+        st.caption(_("Vous l'animerez : un lien d'animation, à garder pour vous, vous sera donné."))
         kind = st.radio(
-            "Type d'atelier",
+            _("Type d'atelier"),
             list(KIND_LABELS),
-            format_func=lambda key: _(KIND_LABELS[key]),
+            format_func=lambda kind: _(KIND_LABELS[kind]),
             key="workshop_new_kind",
             horizontal=True,
         )
-        st.caption(KIND_HELP[kind])
+        st.caption(_(KIND_HELP[kind]))
         ids = list(by_id)
         current = state.frise.scenario_id
         scenario_id = st.selectbox(
-            "Scénario",
+            _("Scénario"),
             ids,
             index=ids.index(current) if current in by_id else 0,
             format_func=lambda i: f"{by_id[i].name} (version {by_id[i].version})",
             key="workshop_new_scenario",
         )
-        title = st.text_input("Titre de l'atelier", max_chars=100, key="workshop_new_title")
-        if st.button("Ouvrir l'atelier", type="primary", key="workshop_open", icon=":material/groups:"):
+        title = st.text_input(_("Titre de l'atelier"), max_chars=100, key="workshop_new_title")
+        if st.button(_("Ouvrir l'atelier"), type="primary", key="workshop_open", icon=":material/groups:"):
             info = by_id[scenario_id]
             try:
                 workshop, facilitator = workshop_store().create(info.id, info.version, title, kind)

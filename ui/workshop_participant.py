@@ -10,6 +10,7 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.evaluation.wording import progress_text
+from tpt_model.i18n import _
 from tpt_model.session.workshop import (
     WorkshopAddress,
     WorkshopView,
@@ -80,22 +81,27 @@ def _join_form(view: WorkshopView, workshop: Workshop) -> None:
     with st.form("workshop_join"):
         if focus:
             st.markdown(
-                "Tes réponses sont **anonymes** : on ne te demande pas ton nom. Trois questions par étape."
+                _("Tes réponses sont **anonymes** : on ne te demande pas ton nom. Trois questions par étape.")
             )
         else:
-            st.text_input("Votre nom", max_chars=80, key="workshop_name", placeholder="Prénom Nom")
+            st.text_input(_("Votre nom"), max_chars=80, key="workshop_name", placeholder=_("Prénom Nom"))
             st.checkbox(
-                "J'accepte que mon nom figure dans le compte rendu de l'atelier", key="workshop_named"
+                _("J'accepte que mon nom figure dans le compte rendu de l'atelier"), key="workshop_named"
             )
             st.caption(
-                "Sans votre accord, le compte rendu compte les participantes et participants sans les nommer."
+                _(
+                    "Sans votre accord, le compte rendu compte les participantes et participants "
+                    "sans les nommer."
+                )
             )
-        submitted = st.form_submit_button("C'est parti" if focus else "Rejoindre l'atelier", type="primary")
+        submitted = st.form_submit_button(
+            _("C'est parti") if focus else _("Rejoindre l'atelier"), type="primary"
+        )
     if not submitted:
         return
     name = None if focus else st.session_state.get("workshop_name", "")
     try:
-        _, pass_ = workshop_store().join(workshop.id, name, bool(st.session_state.get("workshop_named")))
+        pass_ = workshop_store().join(workshop.id, name, bool(st.session_state.get("workshop_named")))[1]
     except (InputError, StoreError) as err:
         st.error(escape_markdown(err.message), icon=":material/block:")
         return
@@ -177,12 +183,12 @@ def _questions(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
                     text,
                     list(range(1, len(levels) + 1)),
                     index=None,
-                    format_func=lambda v, lv=levels: lv[v - 1],
+                    format_func=lambda v, lv=levels: _(lv[v - 1]),
                     key=answer_key(question.id),
                 )
             else:
                 st.text_area(
-                    text, max_chars=500, key=TEXT_KEY, placeholder="Écris ce qui te vient (facultatif)"
+                    text, max_chars=500, key=TEXT_KEY, placeholder=_("Écris ce qui te vient (facultatif)")
                 )
         return
     for criterion in catalogue.programme.criteria:
@@ -202,9 +208,12 @@ def answering(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
     with refusals():
         mine = by_item(workshop_store().own_answers(view.pass_, round_.number))
     done = len(set(mine) & set(items))
-    noun = "Étape" if round_.item_kind == "stage" else ("Action" if focus else "Brique")
+    noun = _("Étape") if round_.item_kind == "stage" else (_("Action") if focus else _("Brique"))
     st.progress(
-        (position + 1) / total, text=f"{noun} {progress_text(position, total)} · {done} / {total} faites"
+        (position + 1) / total,
+        text=_("{noun} {position} · {done} / {total} faites").format(
+            noun=noun, position=progress_text(position, total), done=done, total=total
+        ),
     )
     if view.notice is not None:
         (st.success if view.notice.ok else st.error)(escape_markdown(view.notice.message))
@@ -221,14 +230,14 @@ def answering(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
         _questions(catalogue, workshop, round_)
         left, right = st.columns(2)
         left.form_submit_button(
-            "← Précédente" if not focus else "← Retour",
+            _("← Précédente") if not focus else _("← Retour"),
             key="workshop_back",
             disabled=position == 0,
             on_click=_save,
             args=(catalogue, workshop, round_, -1),
         )
         right.form_submit_button(
-            "Enregistrer et suivante" if not focus else "Suivant",
+            _("Enregistrer et suivante") if not focus else _("Suivant"),
             type="primary",
             key="workshop_next",
             on_click=_save,
@@ -240,7 +249,7 @@ def answering(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
 
     st.session_state["workshop_jump"] = position
     st.selectbox(
-        "Aller à",
+        _("Aller à"),
         range(total),
         format_func=lambda i: (
             f"{'✓' if items[i] in mine else '○'} {i + 1}. {item_label(catalogue, round_.item_kind, items[i])}"
@@ -259,7 +268,7 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
     participant = _participant(view, workshop, address)
     if participant is None:
         if workshop.status == "closed":
-            st.info("Cet atelier est clos : il n'accepte plus personne.")
+            st.info(_("Cet atelier est clos : il n'accepte plus personne."))
             return
         _join_form(view, workshop)
         return
@@ -270,10 +279,14 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
     view.follow(current)
     view.seen_state = state_revision
     who = "anonyme" if participant.name is None else escape_markdown(participant.name)
-    st.caption(f"Vous participez : {who}" if not focus else "Tu participes de façon anonyme.")
+    st.caption(
+        _("Vous participez : {who}").format(who=who) if not focus else _("Tu participes de façon anonyme.")
+    )
     if workshop.status == "closed":
         st.success(
-            "L'atelier est clos. Merci de votre participation !" if not focus else "C'est fini, merci à toi !"
+            _("L'atelier est clos. Merci de votre participation !")
+            if not focus
+            else _("C'est fini, merci à toi !")
         )
         return
     if current is not None and current.state == "open":
@@ -282,24 +295,30 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
         _watch(workshop.id, state_revision)
     if current is None:
         st.info(
-            "Le premier tour n'est pas encore ouvert : cette page se met à jour toute seule."
+            _("Le premier tour n'est pas encore ouvert : cette page se met à jour toute seule.")
             if not focus
-            else "Ça va commencer : cette page se met à jour toute seule."
+            else _("Ça va commencer : cette page se met à jour toute seule.")
         )
     elif current.state == "open":
         st.markdown(
-            f"**{escape_markdown(current.title)}** · vos réponses restent cachées jusqu'à la révélation"
+            _("**{title}** · vos réponses restent cachées jusqu'à la révélation").format(
+                title=escape_markdown(current.title)
+            )
             if not focus
-            else f"**{escape_markdown(current.title)}** · personne ne voit tes réponses"
+            else _("**{title}** · personne ne voit tes réponses").format(title=escape_markdown(current.title))
         )
         answering(catalogue, workshop, current)
     elif current.state == "closed":
-        st.info(f"« {escape_markdown(current.title)} » est fermé : les résultats arrivent à l'écran.")
+        st.info(
+            _("« {title} » est fermé : les résultats arrivent à l'écran.").format(
+                title=escape_markdown(current.title)
+            )
+        )
     elif focus:
-        st.success("Merci ! Les réponses du groupe sont à l'écran.")
+        st.success(_("Merci ! Les réponses du groupe sont à l'écran."))
     else:
-        st.markdown(f"#### Résultats · {escape_markdown(current.title)}")
+        st.markdown(_("#### Résultats · {title}").format(title=escape_markdown(current.title)))
         with refusals():
             snapshot = workshop_store().snapshot(workshop.id)
         evaluation_results(catalogue, snapshot, current, matrix=False, key_prefix="workshop_participant")
-    st.caption("Gardez cette page ouverte : son adresse vous ramène à votre place si vous la rechargez.")
+    st.caption(_("Gardez cette page ouverte : son adresse vous ramène à votre place si vous la rechargez."))

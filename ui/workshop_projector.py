@@ -4,6 +4,8 @@ All of it is one fragment that redraws itself every few seconds from the worksho
 is read again only when the workshop's revision has moved (one cheap row otherwise).
 """
 
+import html
+
 import streamlit as st
 
 from tpt_model.catalogue.catalogue import Catalogue
@@ -41,8 +43,9 @@ def _progress(snapshot: Snapshot, round_: Round) -> None:
 def _code_box(snapshot: Snapshot) -> None:
     workshop = snapshot.workshop
     link = join_link(st.context.url or "http://localhost:8501/atelier", workshop.code)
-    st.html(f'<div class="tpt-code" aria-label="Code de l\'atelier">{workshop.code}</div>')
-    st.image(qr_png(link, scale=8), width=260, caption="Scannez pour rejoindre")
+    label = html.escape(_("Code de l'atelier"), quote=True)
+    st.html(f'<div class="tpt-code" aria-label="{label}">{workshop.code}</div>')
+    st.image(qr_png(link, scale=8), width=260, caption=_("Scannez pour rejoindre"))
     st.code(link, language=None, wrap_lines=True)
 
 
@@ -56,9 +59,9 @@ def projected(catalogue: Catalogue, workshop_id: str) -> None:
     with main:
         st.markdown(f"# {escape_markdown(workshop.title)}")
         if workshop.status == "closed":
-            st.markdown("## L'atelier est clos. Merci à toutes et à tous !")
+            st.markdown(_("## L'atelier est clos. Merci à toutes et à tous !"))
         elif current is None:
-            st.markdown("## Rejoignez l'atelier : le premier tour va commencer.")
+            st.markdown(_("## Rejoignez l'atelier : le premier tour va commencer."))
         else:
             st.markdown(f"## {escape_markdown(current.title)} · {_(STATE_LABELS[current.state])}")
             if not results_visible(current.state):

@@ -39,20 +39,21 @@ def evaluated(
 
 def spread_table(catalogue: Catalogue, results: list[BrickResult]) -> pd.DataFrame:
     """Per brick: the gap between the lowest and highest score on each criterion, and the flag."""
-    rows: dict[str, list[Any]] = {"Brique": [r.title for r in results]}
+    rows: dict[str, list[Any]] = {_("Brique"): [r.title for r in results]}
     for criterion in catalogue.programme.criteria:
-        rows[f"Écart {criterion.label.lower()}"] = [r.criteria[criterion.id].gap for r in results]
-    rows["Notes"] = [r.evaluators for r in results]
-    rows["À discuter"] = [r.to_discuss for r in results]
-    return table_text(pd.DataFrame(rows), flags={"À discuter": _(DISCUSS_BADGE)})
+        gap = _("Écart {criterion}").format(criterion=criterion.label.lower())
+        rows[gap] = [r.criteria[criterion.id].gap for r in results]
+    rows[_("Notes")] = [r.evaluators for r in results]
+    rows[_("À discuter")] = [r.to_discuss for r in results]
+    return table_text(pd.DataFrame(rows), flags={_("À discuter"): _(DISCUSS_BADGE)})
 
 
 def disputed_line(results: list[BrickResult]) -> str:
     """« À discuter (2) : Mentorat en ligne, Ordinateur offert », or that the group agrees."""
     disputed = [r.title for r in results if r.to_discuss]
     if not disputed:
-        return "Aucune brique à discuter : le groupe est d'accord sur toutes celles qu'il a notées."
-    return f"À discuter ({len(disputed)}) : {', '.join(disputed)}"
+        return _("Aucune brique à discuter : le groupe est d'accord sur toutes celles qu'il a notées.")
+    return _("À discuter ({count}) : {bricks}").format(count=len(disputed), bricks=", ".join(disputed))
 
 
 def large_type(spec: dict[str, Any]) -> dict[str, Any]:
@@ -79,13 +80,13 @@ def evaluation_results(
     if matrix:
         spec = memo_matrix_spec(catalogue, key, results, ("pertinence", "simplicite"))
         st.vega_lite_chart(large_type(spec) if large else spec)
-    st.markdown("##### Classement")
+    st.markdown(_("##### Classement"))
     ranking = memo_ranking_table(catalogue, key, results)
     if large:  # a table of large type, the first ten: a room reads no scrolling grid
         st.table(ranking.head(10).set_index("Rang"))
     else:
         st.dataframe(ranking, hide_index=True, width="stretch")
-    if st.toggle("Voir l'écart des notes par brique", key=f"{key_prefix}_spread"):
+    if st.toggle(_("Voir l'écart des notes par brique"), key=f"{key_prefix}_spread"):
         st.dataframe(spread_table(catalogue, results), hide_index=True, width="stretch")
     earlier = [r for r in snapshot.rounds if r.number < round_.number and r.state in ("revealed", "locked")]
     if earlier:
@@ -97,20 +98,18 @@ def _comparison(catalogue: Catalogue, snapshot: Snapshot, before: Round, after: 
     compared = compare_rounds(earlier, after)
     if not compared:
         return
-    st.markdown(f"##### Par rapport au tour {before.number}")
+    st.markdown(_("##### Par rapport au tour {number}").format(number=before.number))
+    disputed_before = _("À discuter au tour {number}").format(number=before.number)
     frame = pd.DataFrame(
         {
-            "Brique": [c.title for c in compared],
-            f"Total au tour {before.number}": [c.before_total for c in compared],
-            "Total maintenant": [c.after_total for c in compared],
-            f"À discuter au tour {before.number}": [c.before_disputed for c in compared],
-            "À discuter maintenant": [c.after_disputed for c in compared],
+            _("Brique"): [c.title for c in compared],
+            _("Total au tour {number}").format(number=before.number): [c.before_total for c in compared],
+            _("Total maintenant"): [c.after_total for c in compared],
+            disputed_before: [c.before_disputed for c in compared],
+            _("À discuter maintenant"): [c.after_disputed for c in compared],
         }
     )
-    flags = {
-        f"À discuter au tour {before.number}": _(DISCUSS_BADGE),
-        "À discuter maintenant": _(DISCUSS_BADGE),
-    }
+    flags = {disputed_before: _(DISCUSS_BADGE), _("À discuter maintenant"): _(DISCUSS_BADGE)}
     st.dataframe(table_text(frame, flags=flags), hide_index=True, width="stretch")
 
 
@@ -118,13 +117,14 @@ def focus_table(results: list[FocusItemResult]) -> pd.DataFrame:
     """One line per brick or stage: how many answered, the mean of each scale question, the texts."""
     rows: dict[str, list[Any]] = {
         "": [r.label for r in results],
-        "Réponses": [r.respondents for r in results],
+        _("Réponses"): [r.respondents for r in results],
     }
     for question in QUESTIONS:
         if question.scale:
             top = len(question.levels)
-            rows[f"{question.brick_text} (sur {top})"] = [r.means.get(question.id) for r in results]
-    rows["Ce qui manque"] = [" · ".join(r.texts) for r in results]
+            column = _("{question} (sur {top})").format(question=_(question.brick_text), top=top)
+            rows[column] = [r.means.get(question.id) for r in results]
+    rows[_("Ce qui manque")] = [" · ".join(r.texts) for r in results]
     return table_text(pd.DataFrame(rows))
 
 
@@ -138,7 +138,7 @@ def focus_group_results(catalogue: Catalogue, scenario: Scenario, snapshot: Snap
     st.markdown("**" + counted(answered, "participante a répondu", "participantes ont répondu") + "**")
     st.dataframe(focus_table(results), hide_index=True, width="stretch")
     if round_.item_kind == "brick" and st.toggle(
-        "Regrouper par étape du parcours", key="workshop_focus_by_stage"
+        _("Regrouper par étape du parcours"), key="workshop_focus_by_stage"
     ):
         by_stage = focus_by_stage(catalogue, scenario, round_, snapshot.answers_of(round_.number))
         st.dataframe(focus_table(by_stage), hide_index=True, width="stretch")

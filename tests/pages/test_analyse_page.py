@@ -151,7 +151,9 @@ def test_a_cohort_plan_with_its_shares_saved_as_a_new_version_drives_the_budget_
     bars = budget_bars(at)
     assert {"Année civile": "2028", "Volet": "Accompagner", "Coût": "estimé", "Montant (€)": 62_500} in bars
     assert {"Année civile": "2025", "Volet": "Attirer", "Coût": "sourcé", "Montant (€)": 1_500} in bars
-    assert "dont 98 % de coûts estimés" in next(c.value for c in at.caption if c.value.startswith("Total"))
+    assert "dont 98\u00a0% de coûts estimés" in next(
+        c.value for c in at.caption if c.value.startswith("Total")
+    )
 
 
 def test_the_budget_by_school_year_and_by_partner() -> None:

@@ -102,7 +102,7 @@ def test_names_the_scenario_and_asks_for_an_evaluator() -> None:
     ]
     assert not at.error, "no error box on a page nobody has used yet"
     assert [i.value for i in at.info] == [NAME_NEEDED]
-    assert not at.radio
+    assert not at.main.radio
 
 
 def test_the_name_given_in_qui_etes_vous_is_the_evaluator_s() -> None:
@@ -213,7 +213,7 @@ def test_existing_scores_are_filled_in() -> None:
     as_evaluator(at, "Alice")
     # Scores already stand under that name: the session says they are hers before taking them over.
     assert "Des notes existent déjà sous le nom « Alice »" in at.warning[0].value
-    assert not at.radio
+    assert not at.main.radio
     at.button(key="eval_claim").click().run()
     assert scores(at) == {"pertinence": 1, "simplicite": None, "abordable": 4}
     assert at.text_area(key="eval_comment").value == "Déjà"
@@ -266,14 +266,14 @@ def test_group_consensus_saves_under_groupe() -> None:
 def test_bad_evaluator_names_are_refused(name: str, message: str) -> None:
     at = as_evaluator(evaluation_page(), name)
     assert [e.value for e in at.error] == [escape_markdown(message)]
-    assert not at.radio and SUBMIT not in [b.key for b in at.button]
+    assert not at.main.radio and SUBMIT not in [b.key for b in at.button]
     assert at.session_state[STATE_KEY].author == "", "a refused name does not become the session's"
 
 
 def test_a_blank_evaluator_name_asks_for_one_without_an_error() -> None:
     at = as_evaluator(evaluation_page(), "   ")
     assert not at.error and [i.value for i in at.info] == [NAME_NEEDED]
-    assert not at.radio
+    assert not at.main.radio
 
 
 def test_a_deleted_scenario_is_said_when_saving() -> None:

@@ -13,6 +13,7 @@ from tpt_model.frise.spec import plain_spec
 from tpt_model.i18n import _, mark_
 
 Breakdown = Literal["pillar", "phase", "partner"]
+# Column names and values of the tables and charts, translated where they are built (`_()`).
 BREAKDOWN_TITLES: dict[Breakdown, str] = {
     "pillar": mark_("Volet"),
     "phase": mark_("Phase"),

@@ -22,6 +22,8 @@ KIND_LABELS = {
     "communication": mark_("Communication"),
     "risque": mark_("Fenêtre de risque"),
 }
+# The plan's columns, for the page's table and the CSV file alike.
+PLAN_COLUMNS = (mark_("Début"), mark_("Fin"), mark_("Moment"), mark_("Nature"), mark_("Briques"))
 
 
 @dataclass(frozen=True)
@@ -77,14 +79,15 @@ def communication_plan(catalogue: Catalogue, scenario: Scenario, cohort_year: in
 def plan_table(catalogue: Catalogue, dates: list[PlanDate]) -> list[dict[str, object]]:
     """Rows: dates (a page writes them « 01/09/2026 », a file 2026-09-01), moment, kind, bricks."""
     titles = {b.id: b.shown_title for b in catalogue.bricks}
+    columns = [_(c) for c in PLAN_COLUMNS]
     return [
-        {
-            _("Début"): d.start,
-            _("Fin"): d.end,
-            _("Moment"): d.label,
-            _("Nature"): _(KIND_LABELS[d.kind]),
-            _("Briques"): ", ".join(titles[b] for b in d.bricks),
-        }
+        dict(
+            zip(
+                columns,
+                (d.start, d.end, d.label, _(KIND_LABELS[d.kind]), ", ".join(titles[b] for b in d.bricks)),
+                strict=True,
+            )
+        )
         for d in dates
     ]
 
@@ -93,9 +96,7 @@ def plan_csv(catalogue: Catalogue, dates: list[PlanDate]) -> bytes:
     """The plan as a CSV file (UTF-8 with a byte order mark, for spreadsheets)."""
     rows = plan_table(catalogue, dates)
     out = io.StringIO()
-    writer = csv.DictWriter(
-        out, fieldnames=[_("Début"), _("Fin"), _("Moment"), _("Nature"), _("Briques")], delimiter=";"
-    )
+    writer = csv.DictWriter(out, fieldnames=[_(c) for c in PLAN_COLUMNS], delimiter=";")
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue().encode("utf-8-sig")

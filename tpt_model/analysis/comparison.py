@@ -58,14 +58,12 @@ def _change(catalogue: Catalogue, a: Placement, b: Placement) -> str | None:
     before = duration_months(programme, a.start, a.end)
     after = duration_months(programme, b.start, b.end)
     if before != after:
-        return _("« {title} » redimensionné : {before} → {after} mois, dès {point_label}.").format(
-            title=title, before=before, after=after, point_label=point_label(programme, b.start)
+        return _("« {title} » redimensionné : {before} → {after} mois, dès {start}.").format(
+            title=title, before=before, after=after, start=point_label(programme, b.start)
         )
     if a.start != b.start:
-        return _("« {title} » déplacé : {point_label} → {point_label2}.").format(
-            title=title,
-            point_label=point_label(programme, a.start),
-            point_label2=point_label(programme, b.start),
+        return _("« {title} » déplacé : {before} → {after}.").format(
+            title=title, before=point_label(programme, a.start), after=point_label(programme, b.start)
         )
     return None
 

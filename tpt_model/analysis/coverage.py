@@ -15,6 +15,8 @@ from tpt_model.journey.timeline import duration_months, point_index
 
 Axis = Literal["pillar", "modality"]
 AXIS_TITLES = {"pillar": mark_("Volet"), "modality": mark_("Modalité")}
+# The table's columns, which the chart's fields name too (both made in the same language).
+STAGE, PLACEMENTS, HOURS = mark_("Étape"), mark_("Placements"), mark_("Heures par bénéficiaire")
 
 
 @dataclass(frozen=True)
@@ -85,10 +87,10 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
     programme = catalogue.programme
     return [
         {
-            _("Étape"): programme.stage(c.stage).label,
+            _(STAGE): programme.stage(c.stage).label,
             _(AXIS_TITLES[axis]): group_label(catalogue, axis, c.group),
-            _("Placements"): c.placements,
-            _("Heures par bénéficiaire"): c.hours,
+            _(PLACEMENTS): c.placements,
+            _(HOURS): c.hours,
         }
         for c in cells
     ]
@@ -99,11 +101,10 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
 
     Stages are named on the axis by their short labels, as on the frise (« Bac+1 »), in full in the tooltip.
     """
-    # The colour's test names the column, in the language of the chart.
-    placements_field = json.dumps(_("Placements"))
     programme = catalogue.programme
     shorts = {s.label: s.short for s in programme.stages}
-    rows = [{**row, _("Court"): shorts[row[_("Étape")]]} for row in coverage_table(catalogue, cells, axis)]
+    stage, placements, hours = _(STAGE), _(PLACEMENTS), _(HOURS)
+    rows = [{**row, "Court": shorts[row[stage]]} for row in coverage_table(catalogue, cells, axis)]
     group = _(AXIS_TITLES[axis])
     groups = [group_label(catalogue, axis, g) for g in _groups(catalogue, axis)]
     position = {
@@ -126,16 +127,16 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
         "encoding": {
             **position,
             "color": {
-                "field": _("Placements"),
+                "field": placements,
                 "type": "quantitative",
                 "scale": {"scheme": "blues"},
-                "title": _("Placements"),
+                "title": placements,
             },
             "tooltip": [
-                {"field": _("Étape"), "type": "nominal"},
+                {"field": stage, "type": "nominal"},
                 {"field": group, "type": "nominal"},
-                {"field": _("Placements"), "type": "quantitative"},
-                {"field": _("Heures par bénéficiaire"), "type": "quantitative", "format": ",.1~f"},
+                {"field": placements, "type": "quantitative"},
+                {"field": hours, "type": "quantitative", "format": ",.1~f"},
             ],
         },
     }
@@ -145,9 +146,9 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
         "mark": {"type": "text", "fontSize": 12},
         "encoding": {
             **position,
-            "text": {"field": _("Heures par bénéficiaire"), "type": "quantitative", "format": ",.0f"},
+            "text": {"field": hours, "type": "quantitative", "format": ",.0f"},
             "color": {
-                "condition": {"test": f"datum[{placements_field}] > {dark}", "value": "white"},
+                "condition": {"test": f"datum[{json.dumps(placements)}] > {dark}", "value": "white"},
                 "value": "black",
             },
         },

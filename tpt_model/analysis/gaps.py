@@ -92,7 +92,7 @@ def stage_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             catalogue,
             "stage",
             stage.id,
-            _("Aucune action en « {label} ».").format(label=stage.label),
+            _("Aucune action en « {stage} ».").format(stage=stage.label),
             (i * 12, i * 12 + JUNE),
             _Need(),
         )
@@ -138,8 +138,8 @@ def pillar_gaps(catalogue: Catalogue, scenario: Scenario) -> list[Gap]:
             spans = _spans(catalogue, [(p, b) for p, b in placed if b.pillar == pillar.id])
             if any(a <= max(stages) * 12 + 11 and first <= b for a, b in spans):
                 continue
-            message = _("Aucune action du volet « {label} » dans la phase « {label2} ».").format(
-                label=pillar.label, label2=phase.label
+            message = _("Aucune action du volet « {pillar} » dans la phase « {phase} ».").format(
+                pillar=pillar.label, phase=phase.label
             )
             stage = programme.stages[min(stages)].id
             gaps.append(_gap(catalogue, "pillar", stage, message, (first, last), _Need(pillar=pillar.id)))
@@ -195,13 +195,11 @@ def idle_gaps(catalogue: Catalogue, scenario: Scenario, idle_months: int = IDLE_
         for first, last in _runs(months, covered):
             if last - first + 1 <= idle_months:
                 continue
-            message = _(
-                "Parcours « {label} » : rien pendant {value} mois, de {point_label} à {point_label2}."
-            ).format(
-                label=track.label,
-                value=last - first + 1,
-                point_label=point_label(programme, point_at(programme, first)),
-                point_label2=point_label(programme, point_at(programme, last)),
+            message = _("Parcours « {track} » : rien pendant {months} mois, de {start} à {end}.").format(
+                track=track.label,
+                months=last - first + 1,
+                start=point_label(programme, point_at(programme, first)),
+                end=point_label(programme, point_at(programme, last)),
             )
             stage = programme.stages[first // 12].id
             gaps.append(_gap(catalogue, "idle_stretch", stage, message, (first, last), _Need(track=track.id)))

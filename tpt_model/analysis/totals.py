@@ -29,12 +29,12 @@ def _empty_groups(catalogue: Catalogue, scenario: Scenario) -> list[str]:
     stats = scenario_stats(catalogue, scenario)
     programme = catalogue.programme
     gaps = [
-        _("Aucune action dans la phase « {label} ».").format(label=p.label)
+        _("Aucune action dans la phase « {phase} ».").format(phase=p.label)
         for p in programme.phases
         if not stats["phases"][p.id]
     ]
     gaps += [
-        _("Aucune action du volet « {label} ».").format(label=p.label)
+        _("Aucune action du volet « {pillar} ».").format(pillar=p.label)
         for p in programme.pillars
         if not stats["pillars"][p.id]
     ]

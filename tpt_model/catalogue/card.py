@@ -21,7 +21,6 @@ STATUS_LABELS = {
     ),
 }
 STATUS_SHORT = {"programme": mark_("Action du programme"), "proposition": mark_("Proposition")}
-PROSPECTIVE = "pressenti"
 CLAIM_LABELS = {
     "action": mark_("l'action"),
     "summary": mark_("le résumé"),
@@ -58,7 +57,7 @@ def partner_names(catalogue: Catalogue, brick: Brick) -> list[str]:
     """The brick's partners by name, the prospective ones marked « (pressenti) »."""
     names = catalogue.partners_by_id
     return [names[p].name for p in brick.partners] + [
-        f"{names[p].name} ({PROSPECTIVE})" for p in brick.prospective_partners
+        _("{partner} (pressenti)").format(partner=names[p].name) for p in brick.prospective_partners
     ]
 
 
@@ -92,39 +91,37 @@ def brick_facts_markdown(catalogue: Catalogue, brick: Brick) -> str:
     """
     return "\n".join(
         [
-            f"- **Coût** : {cost_sentence(brick.cost, markdown=True)}",
-            f"- **Temps** : {_time_text(brick)}",
-            f"- **Étapes** : {esc(stage_span(catalogue, brick))}",
-            f"- **Public** : {esc(brick.audience)}",
+            _("- **Coût** : {cost}").format(cost=cost_sentence(brick.cost, markdown=True)),
+            _("- **Temps** : {time}").format(time=_time_text(brick)),
+            _("- **Étapes** : {stages}").format(stages=esc(stage_span(catalogue, brick))),
+            _("- **Public** : {audience}").format(audience=esc(brick.audience)),
         ]
     )
 
 
 def _bullets(items: tuple[str, ...] | list[str]) -> str:
-    return "\n".join(f"- {esc(item)}" for item in items) or _("- (non renseigné)")
+    return "\n".join(f"- {esc(item)}" for item in items) or "- " + _("(non renseigné)")
 
 
 def cost_sentence(cost: Cost, *, markdown: bool = False) -> str:
     """A brick's costs in one sentence, an inferred figure marked as an estimate (Markdown for the card)."""
     per = {
-        "once": _("par bénéficiaire"),
-        "per_year": _("par bénéficiaire et par an"),
-        "per_session": _("par séance et par bénéficiaire ({sessions} séances)").format(
-            sessions=cost.sessions
-        ),
-    }[cost.unit]
-    text = _("{euros} {per}, {euros2} de coûts fixes").format(
-        euros=euros(cost.per_beneficiary_eur), per=per, euros2=euros(cost.fixed_eur)
-    )
+        "once": _("{amount} par bénéficiaire"),
+        "per_year": _("{amount} par bénéficiaire et par an"),
+        "per_session": _("{amount} par séance et par bénéficiaire ({sessions} séances)"),
+    }[cost.unit].format(amount=euros(cost.per_beneficiary_eur), sessions=cost.sessions)
+    text = _("{per}, {fixed} de coûts fixes").format(per=per, fixed=euros(cost.fixed_eur))
     if cost.inferred:
         text += f" — *{_(INFERRED_COST)}*" if markdown else f" — {_(INFERRED_COST)}"
     if cost.note:
         text += f" ({esc(cost.note) if markdown else cost.note})"
     if cost.third_party_eur:
-        third = _("par an") if cost.unit == "per_year" else _("par bénéficiaire")
-        text += _(" · hors budget du programme : {euros} {third} versés par un tiers").format(
-            euros=euros(cost.third_party_eur), third=third
+        third = (
+            _(" · hors budget du programme : {amount} par an versés par un tiers")
+            if cost.unit == "per_year"
+            else _(" · hors budget du programme : {amount} par bénéficiaire versés par un tiers")
         )
+        text += third.format(amount=euros(cost.third_party_eur))
     return text
 
 
@@ -140,8 +137,8 @@ def source_line(source: BrickSource) -> str:
     title = f"[{esc(source.title)}](<{source.url}>)" if source.url else esc(source.title)
     date = f", {source.date}" if source.date else ""
     backs = ", ".join(_(CLAIM_LABELS[c]) for c in source.supports)
-    return _("- {title}, {esc}{date} — appuie {backs}").format(
-        title=title, esc=esc(source.publisher), date=date, backs=backs
+    return "- " + _("{title}, {publisher}{date} — appuie {claims}").format(
+        title=title, publisher=esc(source.publisher), date=date, claims=backs
     )
 
 
@@ -159,19 +156,19 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         f"#### {esc(brick.shown_title)}",
         esc(brick.shown_summary),
         _("**Statut** : {status}").format(status=_(STATUS_LABELS[brick.status])),
-        _("**Volet** : {esc} · **Modalité** : {modality} · **Phases** : {esc2}").format(
-            esc=esc(programme.pillar(brick.pillar).label),
+        _("**Volet** : {pillar} · **Modalité** : {modality} · **Phases** : {phases}").format(
+            pillar=esc(programme.pillar(brick.pillar).label),
             modality=_(MODALITY_LABELS[brick.modality]),
-            esc2=esc(phases),
+            phases=esc(phases),
         ),
-        _("**Étapes** : {esc} · **Public** : {esc2}").format(
-            esc=esc(stage_span(catalogue, brick)), esc2=esc(brick.audience)
+        _("**Étapes** : {stages} · **Public** : {audience}").format(
+            stages=esc(stage_span(catalogue, brick)), audience=esc(brick.audience)
         ),
         _("**Partenaires** : {partners}").format(partners=partners),
-        _("**Coût** : {cost_sentence} · **Temps** : {time_text}").format(
-            cost_sentence=cost_sentence(brick.cost, markdown=True), time_text=_time_text(brick)
+        _("**Coût** : {cost} · **Temps** : {time}").format(
+            cost=cost_sentence(brick.cost, markdown=True), time=_time_text(brick)
         ),
-        _("**Notes de référence** : {value}").format(value=scores or "aucune"),
+        _("**Notes de référence** : {scores}").format(scores=scores or _("aucune")),
         _("**Freins levés**"),
         _bullets(brick.barriers),
         _("**Bonnes pratiques**"),
@@ -194,10 +191,17 @@ def persona_card_markdown(catalogue: Catalogue, persona: Persona) -> str:
     )
     return "\n\n".join(
         [
-            f"**{esc(persona.name)}, {persona.age} ans** — {esc(persona.description)}",
-            f"**Situation** : {esc(situation)} · **Entrée dans le programme** : "
-            f"{esc(programme.stage(persona.start_stage).label)} · **Parcours** : "
-            f"{esc(tracks.get(persona.track, persona.track))} · **Sortie** : "
-            f"{esc(exits.get(persona.exit, persona.exit))}",
+            _("**{name}, {age} ans** — {description}").format(
+                name=esc(persona.name), age=persona.age, description=esc(persona.description)
+            ),
+            _(
+                "**Situation** : {situation} · **Entrée dans le programme** : {stage} · "
+                "**Parcours** : {track} · **Sortie** : {exit}"
+            ).format(
+                situation=esc(situation),
+                stage=esc(programme.stage(persona.start_stage).label),
+                track=esc(tracks.get(persona.track, persona.track)),
+                exit=esc(exits.get(persona.exit, persona.exit)),
+            ),
         ]
     )

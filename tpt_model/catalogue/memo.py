@@ -19,8 +19,7 @@ class Memo:
     def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
         """The result stored under `key`, computed (outside the lock) when missing.
 
-        Results hold texts (labels, sentences): each language has its own, so sessions that read
-        in French and in English never get each other's.
+        Results may hold text for people (a caption, a chart's titles): each language has its own.
         """
         key = (current_language(), key)
         with self._lock:

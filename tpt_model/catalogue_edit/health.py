@@ -16,18 +16,19 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue_edit.draft import brick_path
 from tpt_model.errors import WARNING, Problem, YamlFileError
 from tpt_model.formatting import month_range
+from tpt_model.i18n import mark_
 from tpt_model.yamlio.reader import Document, Loc, read_document
 
 Section = Literal["problems", "unused", "unsourced", "estimated", "partners", "groups", "milestones"]
 
 SECTION_TITLES: dict[Section, str] = {
-    "problems": "Problèmes signalés par le validateur",
-    "unused": "Briques qu'aucun scénario ne place",
-    "unsourced": "Briques sans source",
-    "estimated": "Coûts estimés qu'aucune source n'appuie (à revoir)",
-    "partners": "Partenaires qu'aucune brique ne nomme",
-    "groups": "Groupes de travail qu'aucune brique ne nomme",
-    "milestones": "Jalons hors de l'axe de la frise",
+    "problems": mark_("Problèmes signalés par le validateur"),
+    "unused": mark_("Briques qu'aucun scénario ne place"),
+    "unsourced": mark_("Briques sans source"),
+    "estimated": mark_("Coûts estimés qu'aucune source n'appuie (à revoir)"),
+    "partners": mark_("Partenaires qu'aucune brique ne nomme"),
+    "groups": mark_("Groupes de travail qu'aucune brique ne nomme"),
+    "milestones": mark_("Jalons hors de l'axe de la frise"),
 }
 
 

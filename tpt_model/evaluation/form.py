@@ -35,7 +35,7 @@ def check_evaluator(name: str) -> str:
     if fold(cleaned) == fold(REFERENCE_EVALUATOR):
         raise InputError(
             _("« {reference} » est réservé aux notes du catalogue : choisissez un autre nom.").format(
-                reference=REFERENCE_EVALUATOR
+                reference=_(REFERENCE_EVALUATOR)
             )
         )
     return cleaned

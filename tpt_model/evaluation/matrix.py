@@ -92,7 +92,7 @@ def _records(
                 "rank": r.rank,
                 "evaluators": r.evaluators,
                 "to_discuss": r.to_discuss,
-                "discuss_label": "oui" if r.to_discuss else "non",
+                "discuss_label": _("oui") if r.to_discuss else _("non"),
                 "quadrant": quadrant_of(x, y, x_mean, y_mean),
                 "short": brick.short_title if brick else r.title,
                 "x_shown": x_mean,
@@ -180,7 +180,7 @@ def _quadrant_boxes() -> list[Box]:
     boxes: list[Box] = []
     height = QUADRANT_FONT_PX * 1.3
     for (x_high, y_high), label in QUADRANTS.items():
-        width = text_px(label, QUADRANT_FONT_PX, bold=True)
+        width = text_px(_(label), QUADRANT_FONT_PX, bold=True)
         left = PLOT_WIDTH_PX - 6 - width if x_high else 6
         top = 4 if y_high else PLOT_HEIGHT_PX - 4 - height
         boxes.append((left, top, left + width, top + height))
@@ -263,7 +263,7 @@ def _axis(criterion: Criterion) -> alt.Axis:
 def _x(x: Criterion, field: str = "x") -> alt.X:
     return alt.X(
         f"{field}:Q",
-        title=_("{label} (moyenne)").format(label=x.label),
+        title=_("{criterion} (moyenne)").format(criterion=x.label),
         scale=_scale(x, PLOT_WIDTH_PX),
         axis=_axis(x),
     )
@@ -272,7 +272,7 @@ def _x(x: Criterion, field: str = "x") -> alt.X:
 def _y(y: Criterion, field: str = "y") -> alt.Y:
     return alt.Y(
         f"{field}:Q",
-        title=_("{label} (moyenne)").format(label=y.label),
+        title=_("{criterion} (moyenne)").format(criterion=y.label),
         scale=_scale(y, PLOT_HEIGHT_PX),
         axis=_axis(y),
     )
@@ -338,8 +338,8 @@ def _points_layer(programme: Programme, rows: list[dict[str, Any]], x: Criterion
             tooltip=[
                 alt.Tooltip("title:N", title=_("Brique")),
                 alt.Tooltip("pillar:N", title=_("Volet")),
-                alt.Tooltip("x:Q", title=_("{label} (moyenne)").format(label=x.label), format=".2f"),
-                alt.Tooltip("y:Q", title=_("{label} (moyenne)").format(label=y.label), format=".2f"),
+                alt.Tooltip("x:Q", title=_("{criterion} (moyenne)").format(criterion=x.label), format=".2f"),
+                alt.Tooltip("y:Q", title=_("{criterion} (moyenne)").format(criterion=y.label), format=".2f"),
                 alt.Tooltip("total:Q", title=_("Total pondéré (sur 100)"), format=".1f"),
                 alt.Tooltip("rank:Q", title=_("Rang")),
                 alt.Tooltip("cost:Q", title=_("Coût par bénéficiaire (€)"), format=".0f"),
@@ -415,8 +415,8 @@ def matrix_table(
     table: dict[str, list[Any]] = {
         _("Brique"): [r["title"] for r in rows],
         _("Volet"): [r["pillar"] for r in rows],
-        _("{label} (moyenne)").format(label=x.label): [_round(r["x"], 2) for r in rows],
-        _("{label} (moyenne)").format(label=y.label): [_round(r["y"], 2) for r in rows],
+        _("{criterion} (moyenne)").format(criterion=x.label): [_round(r["x"], 2) for r in rows],
+        _("{criterion} (moyenne)").format(criterion=y.label): [_round(r["y"], 2) for r in rows],
         _("Quadrant"): [r["quadrant"] for r in rows],
         _("Coût par bénéficiaire (€)"): [r["cost"] for r in rows],
         _("Total pondéré"): [r["total"] for r in rows],

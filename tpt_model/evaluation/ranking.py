@@ -27,9 +27,9 @@ def ranking_table(catalogue: Catalogue, results: Sequence[BrickResult]) -> pd.Da
     }
     for criterion_id, header in criterion_headers(programme).items():
         table[header] = [_round(r.criteria[criterion_id].mean, 2) for r in results]
-    table["Total pondéré"] = [_round(r.total, 1) for r in results]
-    table[REFERENCE_EVALUATOR] = [_round(r.reference_total, 1) for r in results]
-    table["Évaluations"] = [r.evaluators for r in results]
+    table[_("Total pondéré")] = [_round(r.total, 1) for r in results]
+    table[_(REFERENCE_EVALUATOR)] = [_round(r.reference_total, 1) for r in results]
+    table[_("Évaluations")] = [r.evaluators for r in results]
     table[_(DISCUSS_COLUMN)] = [r.to_discuss for r in results]
     return pd.DataFrame(table)
 
@@ -43,9 +43,8 @@ def unscored_line(unscored: Sequence[BrickResult]) -> str | None:
     """« Non notées (2) : Atelier en classe, Ordinateur offert » (see `split_unscored`), None if none."""
     if not unscored:
         return None
-    return _("Non notées ({count}) : {bricks}").format(
-        count=len(unscored), bricks=", ".join(r.title for r in unscored)
-    )
+    titles = ", ".join(r.title for r in unscored)
+    return _("Non notées ({count}) : {bricks}").format(count=len(unscored), bricks=titles)
 
 
 def _pillar(catalogue: Catalogue, labels: dict[str, str], brick_id: str) -> str | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme, Scale
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.i18n import _, n_
+from tpt_model.i18n import _, mark_, n_
 from tpt_model.text import fold
 
 __all__ = [
@@ -35,7 +35,7 @@ __all__ = [
     "weighted_total",
 ]
 
-REFERENCE_EVALUATOR = "Référence catalogue"
+REFERENCE_EVALUATOR = mark_("Référence catalogue")  # a reserved name, stored in French, shown translated
 
 # Two scores at least this share of the scale apart make a criterion disputed. A share rather than a
 # number of levels keeps the rule fair for a criterion with a longer scale (0–10 next to 1–4).
@@ -144,22 +144,28 @@ def disagreement_gap(scale: Scale) -> int:
 def disagreement_rule(programme: Programme) -> str:
     """The disagreement rule in one French sentence, with the levels of this programme's scales."""
     gaps = {c.label: disagreement_gap(c.scale) for c in programme.criteria}
-    start = _(
-        "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus s'écartent"
-    )
     # The catalogue's reference is no one in the room: it never makes a brick « à discuter ».
-    end = _("(la « {reference} » n'entre pas dans cette règle).").format(reference=REFERENCE_EVALUATOR)
     if len(set(gaps.values())) == 1:
         gap = next(iter(gaps.values()))
-        text = n_("{start} d'au moins {gap} niveau {end}", "{start} d'au moins {gap} niveaux {end}", gap)
-        return text.format(start=start, gap=gap, end=end)
+        return n_(
+            "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus "
+            "s'écartent d'au moins {gap} niveau (la « {reference} » n'entre pas dans cette règle).",
+            "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus "
+            "s'écartent d'au moins {gap} niveaux (la « {reference} » n'entre pas dans cette règle).",
+            gap,
+        ).format(gap=gap, reference=_(REFERENCE_EVALUATOR))
     first, *others = gaps.items()
     detail = ", ".join(
-        [f"{first[1]} niveaux pour « {first[0]} »", *(f"{g} pour « {lab} »" for lab, g in others)]
+        [
+            _("{gap} niveaux pour « {criterion} »").format(gap=first[1], criterion=first[0]),
+            *(_("{gap} pour « {criterion} »").format(gap=g, criterion=lab) for lab, g in others),
+        ]
     )
-    return _("{start} d'au moins la moitié de l'échelle du critère ({detail}) {end}").format(
-        start=start, detail=detail, end=end
-    )
+    return _(
+        "Une brique est « à discuter » quand, sur au moins un critère, deux personnes ou plus "
+        "s'écartent d'au moins la moitié de l'échelle du critère ({detail}) "
+        "(la « {reference} » n'entre pas dans cette règle)."
+    ).format(detail=detail, reference=_(REFERENCE_EVALUATOR))
 
 
 def reference_sheets(catalogue: Catalogue, brick_ids: Iterable[str]) -> list[ScoreSheet]:
@@ -269,7 +275,7 @@ def _values(programme: Programme, sheets: Iterable[ScoreSheet]) -> tuple[dict[st
 
 def _reference_total(catalogue: Catalogue, brick_id: str, weights: dict[str, float]) -> float | None:
     programme = catalogue.programme
-    values, _ = _values(programme, reference_sheets(catalogue, [brick_id]))
+    values = _values(programme, reference_sheets(catalogue, [brick_id]))[0]
     aggregates = {c.id: _aggregate(c, values[c.id], []) for c in programme.criteria}
     return weighted_total(programme, aggregates, weights)
 
@@ -279,7 +285,7 @@ def _brick_result(
 ) -> BrickResult:
     programme = catalogue.programme
     values, evaluators = _values(programme, sheets)
-    votes, _ = _values(programme, (s for s in sheets if s.evaluator != REFERENCE_EVALUATOR))
+    votes = _values(programme, (s for s in sheets if s.evaluator != REFERENCE_EVALUATOR))[0]
     aggregates = {c.id: _aggregate(c, values[c.id], votes[c.id]) for c in programme.criteria}
     brick = catalogue.bricks_by_id.get(brick_id)
     return BrickResult(

@@ -70,7 +70,7 @@ def evaluation_section(
         _weights(catalogue, weights),
         Paragraph(
             text=_("Notes « {reference} » : {counted}. {rule}").format(
-                reference=REFERENCE_EVALUATOR, counted=reference, rule=disagreement_rule(programme)
+                reference=_(REFERENCE_EVALUATOR), counted=reference, rule=disagreement_rule(programme)
             )
         ),
     ]

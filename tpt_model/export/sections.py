@@ -7,7 +7,6 @@ from typing import Any
 from tpt_model.analysis.budget import budget_entries, budget_years, cohort_plan, inferred_share
 from tpt_model.analysis.budget_tables import (
     AMOUNT,
-    BREAKDOWN_TITLES,
     budget_pivot,
     budget_rows,
     budget_spec,
@@ -292,8 +291,7 @@ def budget_section(catalogue: Catalogue, scenario: Scenario) -> Section:
     else:
         blocks.append(remark(_("Le plan de cohortes ne donne aucune dépense sur ces cinq ans.")))
     pivot = budget_pivot(rows, "pillar", "calendar").round(0)  # a budget reads in whole euros
-    pillar_title = BREAKDOWN_TITLES["pillar"]
-    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns if c != _(pillar_title)}
+    money: dict[str, ColumnKind] = {str(c): "eur" for c in pivot.columns[1:]}  # all but the pillars
     records = [{str(k): v for k, v in row.items()} for row in pivot.to_dict("records")]
     blocks.append(table_from_rows(_("Budget par année et par volet"), records, money))
     walks = walk_table(catalogue, scenario)

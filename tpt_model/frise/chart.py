@@ -59,16 +59,17 @@ def selection_after_click(points: object, current: int | None, count: int) -> in
 
 # --- Layers -----------------------------------------------------------------------------------
 
-# Each tooltip's fields and titles, translated where a chart is made.
-_MILESTONE_FIELDS = (
+# Field and title of each tooltip line; the titles are translated when a chart is built.
+MILESTONE_TOOLTIP = (
     ("label:N", mark_("Jalon")),
     ("kind:N", mark_("Type")),
     ("period:N", mark_("Période")),
     ("description:N", mark_("Description")),
 )
-_LABEL_FIELDS = (("num:Q", mark_("N°")), ("title:N", mark_("Brique")))
-_BAR_FIELDS = (
-    *_LABEL_FIELDS,
+LABEL_TOOLTIP = (("num:Q", mark_("N°")), ("title:N", mark_("Brique")))
+BAR_TOOLTIP = (
+    ("num:Q", mark_("N°")),
+    ("title:N", mark_("Brique")),
     ("pillar:N", mark_("Volet")),
     ("modality:N", mark_("Modalité")),
     ("lane:N", mark_("Couloir")),
@@ -80,8 +81,8 @@ _BAR_FIELDS = (
 )
 
 
-def _tooltip(fields: tuple[tuple[str, str], ...]) -> list[alt.Tooltip]:
-    return [alt.Tooltip(field, title=_(title)) for field, title in fields]
+def _tooltip(lines: tuple[tuple[str, str], ...]) -> list[alt.Tooltip]:
+    return [alt.Tooltip(field, title=_(title)) for field, title in lines]
 
 
 LANE_TITLE_COLOR = "#30353D"
@@ -153,7 +154,7 @@ def _background_layers(s: Scales) -> list[alt.Chart]:
             x2="stop",
             y=s.below_header(),
             y2=s.full_height,
-            tooltip=_tooltip(_MILESTONE_FIELDS),
+            tooltip=_tooltip(MILESTONE_TOOLTIP),
         ),
         _chart("couloirs").mark_rule(color=GRID, strokeWidth=1).encode(y=s.yb(0)),
     ]
@@ -165,11 +166,11 @@ def _yearly_layers(s: Scales) -> list[alt.Chart]:
         _chart("annuels_periodes")
         .mark_bar(height={"band": 0.4}, opacity=0.3)
         .encode(
-            x=s.xq("start"), x2="stop", y=s.yb(), color=s.kind_color(), tooltip=_tooltip(_MILESTONE_FIELDS)
+            x=s.xq("start"), x2="stop", y=s.yb(), color=s.kind_color(), tooltip=_tooltip(MILESTONE_TOOLTIP)
         ),
         _chart("annuels_mois")
         .mark_tick(thickness=2, size=s.metrics.row_px * 0.6, opacity=0.6)
-        .encode(x=s.xq("mid"), y=s.yb(), color=s.kind_color(), tooltip=_tooltip(_MILESTONE_FIELDS)),
+        .encode(x=s.xq("mid"), y=s.yb(), color=s.kind_color(), tooltip=_tooltip(MILESTONE_TOOLTIP)),
     ]
 
 
@@ -185,7 +186,7 @@ def _milestone_layers(s: Scales, legend: dict) -> list[alt.Chart]:
             y=s.below_header(),
             y2=s.full_height,
             color=s.kind_color(legend),
-            tooltip=_tooltip(_MILESTONE_FIELDS),
+            tooltip=_tooltip(MILESTONE_TOOLTIP),
         ),
         _chart("jalons_periodes")
         .mark_rect(opacity=0.3, cornerRadius=3)
@@ -195,17 +196,17 @@ def _milestone_layers(s: Scales, legend: dict) -> list[alt.Chart]:
             y=s.yp("y_top"),
             y2="y_bottom",
             color=s.kind_color(),
-            tooltip=_tooltip(_MILESTONE_FIELDS),
+            tooltip=_tooltip(MILESTONE_TOOLTIP),
         ),
         _chart("jalons_mois")
         .mark_point(shape="triangle-down", filled=True, size=s.metrics.font_px * 4, opacity=1)
-        .encode(x=s.xq("mid"), y=s.yp(), color=s.kind_color(), tooltip=_tooltip(_MILESTONE_FIELDS)),
+        .encode(x=s.xq("mid"), y=s.yp(), color=s.kind_color(), tooltip=_tooltip(MILESTONE_TOOLTIP)),
         _chart("jalons_textes")
         .mark_text(**s.hung(color=DARK))
-        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=_tooltip(_MILESTONE_FIELDS)),
+        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=_tooltip(MILESTONE_TOOLTIP)),
         _chart("risques_textes")
         .mark_text(**s.hung(color=RISK_COLOR, fontWeight="bold"))
-        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=_tooltip(_MILESTONE_FIELDS)),
+        .encode(x=s.xq("text_x"), y=s.yp(), text="text:N", tooltip=_tooltip(MILESTONE_TOOLTIP)),
     ]
 
 
@@ -250,7 +251,7 @@ def _bar_layers(s: Scales, x_axis: dict, pillars: dict) -> list[alt.Chart]:
             color=alt.Color("pillar:N", scale=pillars, legend=legend),
             stroke=alt.Stroke("stroke:N", scale=None),
             strokeWidth=alt.StrokeWidth("stroke_width:Q", scale=None),
-            tooltip=_tooltip(_BAR_FIELDS),
+            tooltip=_tooltip(BAR_TOOLTIP),
         ).add_params(selection),
         _chart("etiquettes")
         .mark_text(**s.hung(yOffset=label_shift))
@@ -259,7 +260,7 @@ def _bar_layers(s: Scales, x_axis: dict, pillars: dict) -> list[alt.Chart]:
             y=s.yb(),
             text="text:N",
             color=alt.Color("label_color:N", scale=None),
-            tooltip=_tooltip(_LABEL_FIELDS),
+            tooltip=_tooltip(LABEL_TOOLTIP),
         ),
     ]
 
@@ -305,10 +306,8 @@ def _subtitle(
     """What the frise shows: how many actions, whose walk, how they are arranged, which track and exit."""
     programme = catalogue.programme
     shown = len({bar["idx"] for bar in layout.bars})
-    parts = [
-        counted(shown, "action affichée", "actions affichées")
-        + _(" sur {total}").format(total=len(scenario.placements))
-    ]
+    shown_text = counted(shown, "action affichée", "actions affichées")
+    parts = [_("{shown} sur {total}").format(shown=shown_text, total=len(scenario.placements))]
     persona = catalogue.personas_by_id.get(options.persona or "")
     if persona is not None:
         parts.insert(0, _("parcours de {name}").format(name=persona.name))

@@ -112,11 +112,7 @@ class YearlyMoment:
     def when(self) -> str:
         """« en octobre », « de novembre à février »."""
         first, last = self.milestone.months
-        return (
-            _("en {month_name}").format(month_name=month_name(first))
-            if first == last
-            else month_range(first, last)
-        )
+        return _("en {month}").format(month=month_name(first)) if first == last else month_range(first, last)
 
     @property
     def order(self) -> int:
@@ -137,8 +133,11 @@ def yearly_line(moments: list[YearlyMoment]) -> str | None:
     groups: dict[str, list[str]] = {}
     for moment in moments:
         groups.setdefault(moment.when, []).append(moment.label)
-    parts = [f"{when[0].upper()}{when[1:]} : {', '.join(labels)}" for when, labels in groups.items()]
-    return _("Chaque année. ") + " · ".join(parts) + "."
+    parts = [
+        _("{when} : {moments}").format(when=when[0].upper() + when[1:], moments=", ".join(labels))
+        for when, labels in groups.items()
+    ]
+    return _("Chaque année. {moments}.").format(moments=" · ".join(parts))
 
 
 def yearly_spans(

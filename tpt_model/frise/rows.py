@@ -27,7 +27,7 @@ LANE_LABELS: dict[LaneMode, str] = {
     "modality": mark_("par modalité"),
     "partner": mark_("par partenaire"),
     "working_group": mark_("par groupe de travail"),
-    "custom": "libres",
+    "custom": mark_("libres"),
 }
 # How the lanes are made, in a sentence about the actions: the chart's subtitle.
 LANE_SENTENCES: dict[LaneMode, str] = {
@@ -274,6 +274,9 @@ def shared_frise_table(catalogue: Catalogue, scenario: Scenario, options: FriseO
 
     A shared frame: do not change it.
     """
-    return catalogue.memo.get(
-        ("frise-table", scenario, options), lambda: table_text(frise_table(catalogue, scenario, options))
-    )
+
+    def build() -> pd.DataFrame:
+        table = table_text(frise_table(catalogue, scenario, options))
+        return table.rename(columns=_)  # the headers in the reader's language (the files keep French)
+
+    return catalogue.memo.get(("frise-table", scenario, options), build)

@@ -29,9 +29,7 @@ def placement_summary(catalogue: Catalogue, placement: Placement) -> str:
     start = point_label(programme, placement.start)
     months = duration_months(programme, placement.start, placement.end)
     span = start if placement.start == placement.end else f"{start} → {point_label(programme, placement.end)}"
-    return _("{title} — {span} ({months})").format(
-        title=title, span=span, months=counted(months, "mois", "mois")
-    )
+    return _("{title} — {span} ({months} mois)").format(title=title, span=span, months=months)
 
 
 def scenario_stats(catalogue: Catalogue, scenario: Scenario) -> ScenarioStats:
@@ -78,10 +76,10 @@ def scenario_caption(catalogue: Catalogue, scenario: Scenario) -> str:
 def _caption(catalogue: Catalogue, scenario: Scenario) -> str:
     stats = scenario_stats(catalogue, scenario)
     phases = {p.id: p.label for p in catalogue.programme.phases}
-    counts = " · ".join(f"{phases.get(k, k)} : {v}" for k, v in stats["phases"].items())
-    return _("{placements} · {counts}").format(
-        placements=counted(stats["placements"], "placement", "placements"), counts=counts
+    counts = " · ".join(
+        _("{phase} : {count}").format(phase=phases.get(k, k), count=v) for k, v in stats["phases"].items()
     )
+    return counted(stats["placements"], "placement", "placements") + f" · {counts}"
 
 
 def _numbers(indexes: list[int]) -> str:

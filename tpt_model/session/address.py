@@ -17,12 +17,14 @@ from pydantic import ValidationError
 
 from tpt_model.frise.display import FriseDisplay, parse_view
 from tpt_model.frise.rows import FriseOptions
+from tpt_model.i18n import DEFAULT_LANGUAGE, parse_language
 from tpt_model.session.app import AppState
 from tpt_model.session.evaluation import SECTIONS
 from tpt_model.store.sessions import SessionRecord
 
 __all__ = [
     "FRISE_PARAMS",
+    "LANGUAGE",
     "PHASE",
     "VIEW",
     "YEARLY",
@@ -39,6 +41,7 @@ __all__ = [
 ]
 
 TOKEN = "s"
+LANGUAGE = "lang"  # `?lang=en`: the app in English
 SCENARIO = "scenario"
 SECTION = "section"
 # Address parameter → the frise option it sets; only options that differ from the default are written.
@@ -132,6 +135,9 @@ def read_address(
     if scenario is not None:
         state.frise.scenario_id = scenario
     _read_options(state, params)
+    language = parse_language(params.get(LANGUAGE))
+    if language is not None:
+        state.language = language
     state.phone = phone
     _read_display(state, params, phone)
     for section in SECTIONS:  # the section's own typed name, not the address's text
@@ -168,12 +174,14 @@ def _display_params(display: FriseDisplay, phone: bool) -> dict[str, str]:
 
 
 def address_params(state: AppState, page: Page) -> dict[str, str]:
-    """What the address of `page` says for this session: its token, its scenario, that page's view."""
+    """What the address of `page` says for this session: its token, scenario, language, that page's view."""
     params: dict[str, str] = {}
     if state.token:
         params[TOKEN] = state.token
     if state.frise.scenario_id:
         params[SCENARIO] = state.frise.scenario_id
+    if state.language != DEFAULT_LANGUAGE:
+        params[LANGUAGE] = state.language
     if page == "frise":
         options, default = state.frise.options.model_dump(), FriseOptions().model_dump()
         for param, name in FRISE_PARAMS.items():

@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.search import BrickFilter
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import check_evaluator
+from tpt_model.i18n import DEFAULT_LANGUAGE, Language
 from tpt_model.session.catalogue_edit import EditorView
 from tpt_model.session.evaluation import EvaluationView
 from tpt_model.session.export import ExportView
@@ -32,6 +33,8 @@ class AppState(BaseModel):
     model_config = ConfigDict(validate_assignment=True)
 
     author: str = ""
+    # The address's (`?lang=en`) when the session starts, then the one chosen in the sidebar.
+    language: Language = DEFAULT_LANGUAGE
     name_asked: bool = False  # the name is asked once per browser session, then only in the sidebar
     # The session's random token in the page's address (see session/address.py), once it has one.
     token: str | None = None

@@ -20,6 +20,7 @@ from tpt_model.catalogue_edit.git import GitError, commit, work_tree
 from tpt_model.catalogue_edit.plan import EditPlan, Snapshot, snapshot, text_change
 from tpt_model.catalogue_edit.saving import EditConflictError, EditRefusedError, save_plan
 from tpt_model.errors import InputError, YamlFileError
+from tpt_model.i18n import mark_
 from tpt_model.session.pilot import Pilot
 from tpt_model.settings import Settings
 from tpt_model.store.catalogue_edits import CatalogueEditStore
@@ -28,13 +29,13 @@ from tpt_model.yamlio.reader import parse_text
 
 Section = Literal["parcourir", "sante", "modifier", "journal"]
 SECTION_LABELS: dict[Section, str] = {
-    "parcourir": "Parcourir",
-    "sante": "Santé du catalogue",
-    "modifier": "Modifier",
-    "journal": "Journal des enregistrements",
+    "parcourir": mark_("Parcourir"),
+    "sante": mark_("Santé du catalogue"),
+    "modifier": mark_("Modifier"),
+    "journal": mark_("Journal des enregistrements"),
 }
 Mode = Literal["formulaire", "yaml"]
-MODE_LABELS: dict[Mode, str] = {"formulaire": "Formulaire", "yaml": "Texte YAML"}
+MODE_LABELS: dict[Mode, str] = {"formulaire": mark_("Formulaire"), "yaml": mark_("Texte YAML")}
 
 
 class OpenFile(BaseModel):

@@ -13,6 +13,7 @@ from tpt_model.errors import InputError
 from tpt_model.evaluation.form import GROUP_EVALUATOR, build_sheet
 from tpt_model.evaluation.scoring import default_weights, weight_scale
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import mark_
 from tpt_model.store.errors import ScenarioNotFound, StoreError
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import clean_name
@@ -32,7 +33,11 @@ SCENARIO_GONE = (
 )
 
 Section = Literal["score", "results", "export"]
-SECTIONS: dict[Section, str] = {"score": "Noter", "results": "Résultats", "export": "Exporter"}
+SECTIONS: dict[Section, str] = {
+    "score": mark_("Noter"),
+    "results": mark_("Résultats"),
+    "export": mark_("Exporter"),
+}
 
 
 class ScoreNotice(BaseModel):

@@ -10,9 +10,10 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import ProblemsError
 from tpt_model.formatting import time_label
+from tpt_model.i18n import _, n_
 from tpt_model.scenario.files import read_upload, upload_file_name
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario, VersionInfo
-from tpt_model.text import author_name, escape_markdown, fold
+from tpt_model.text import ANONYMOUS, author_name, escape_markdown, fold
 
 
 class LibraryNotice(BaseModel):
@@ -103,10 +104,11 @@ def import_under_a_free_name(store: ScenarioStore, pending: PendingImport, autho
 def import_failure(file_name: str, err: ProblemsError) -> LibraryNotice:
     """The error shown for a refused import: a sentence, then one line per problem."""
     count = len(err.problems)
-    text = (
-        f"Le fichier « {upload_file_name(file_name)} » n'a pas été importé : "
-        f"{count} problème{'s' if count > 1 else ''} à corriger."
-    )
+    text = n_(
+        "Le fichier « {file} » n'a pas été importé : {count} problème à corriger.",
+        "Le fichier « {file} » n'a pas été importé : {count} problèmes à corriger.",
+        count,
+    ).format(file=upload_file_name(file_name), count=count)
     return LibraryNotice(kind="error", text=text, details=tuple(str(p) for p in err.problems))
 
 
@@ -130,14 +132,14 @@ def library_rows(
     """One table row per scenario (in the given order), the one open in the frise marked."""
     return [
         {
-            "Ouvert": "▶ ouvert" if info.id == open_id else "",
-            "Nom": info.name,
-            "Groupe de travail": groups.get(info.working_group, info.working_group)
+            _("Ouvert"): _("▶ ouvert") if info.id == open_id else "",
+            _("Nom"): info.name,
+            _("Groupe de travail"): groups.get(info.working_group, info.working_group)
             if info.working_group
             else "—",
-            "Version": info.version,
-            "Modifié": time_label(info.updated_at),
-            "Par": info.updated_by,
+            _("Version"): info.version,
+            _("Modifié"): time_label(info.updated_at),
+            _("Par"): _author(info.updated_by),
         }
         for info in infos
     ]
@@ -147,11 +149,11 @@ def version_rows(versions: list[VersionInfo]) -> list[dict[str, str | int]]:
     """One table row per version of a scenario (in the given order, newest first from the store)."""
     return [
         {
-            "Version": v.version,
-            "Auteur": v.author,
-            "Date": time_label(v.created_at),
-            "Résumé": v.summary,
-            "Placements": v.placements,
+            _("Version"): v.version,
+            _("Auteur"): _author(v.author),
+            _("Date"): time_label(v.created_at),
+            _("Résumé"): _(v.summary),
+            _("Placements"): v.placements,
         }
         for v in versions
     ]
@@ -159,11 +161,20 @@ def version_rows(versions: list[VersionInfo]) -> list[dict[str, str | int]]:
 
 def scenario_label(info: ScenarioInfo, open_id: str | None) -> str:
     """How a scenario reads in a choice list: name, version, last change."""
-    mark = " — ouvert dans la frise" if info.id == open_id else ""
-    return f"{info.name} (version {info.version}, {time_label(info.updated_at)}){mark}"
+    label = _("{name} (version {version}, {when})").format(
+        name=info.name, version=info.version, when=time_label(info.updated_at)
+    )
+    return label + _(" — ouvert dans la frise") if info.id == open_id else label
 
 
 def version_label(version: VersionInfo) -> str:
     """How a version reads in a choice list."""
-    summary = f" — {version.summary}" if version.summary else ""
-    return f"Version {version.version} par {version.author}, {time_label(version.created_at)}{summary}"
+    label = _("Version {version} par {author}, {when}").format(
+        version=version.version, author=_author(version.author), when=time_label(version.created_at)
+    )
+    return f"{label} — {_(version.summary)}" if version.summary else label
+
+
+def _author(name: str) -> str:
+    # The name stored for someone who typed none is a word of the app, in French: translated.
+    return _(ANONYMOUS) if name == ANONYMOUS else name

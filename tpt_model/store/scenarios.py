@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, u
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
+from tpt_model.i18n import mark_
 from tpt_model.scenario.creation import scenario_name
 from tpt_model.store.errors import (
     ScenarioNotFound,
@@ -116,7 +117,7 @@ class ScenarioStore:
     @translated
     def create(self, scenario: Scenario, author: str) -> StoredScenario:
         """Store a new scenario as its version 1."""
-        return self._create(scenario, author, "Création")
+        return self._create(scenario, author, mark_("Création"))  # stored in French, shown translated
 
     @translated
     def get(self, scenario_id: str) -> StoredScenario:

@@ -69,7 +69,8 @@ _BY_ID = {q.id: q for q in QUESTIONS}
 
 def question_text(question: FocusQuestion, item_kind: ItemKind) -> str:
     """The question as asked about a brick or about a stage."""
-    return question.brick_text if item_kind == "brick" else question.stage_text
+    text = question.brick_text if item_kind == "brick" else question.stage_text
+    return _(text)
 
 
 def item_label(catalogue: Catalogue, item_kind: ItemKind, item: str) -> str:

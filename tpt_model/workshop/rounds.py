@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 STATE_LABELS: dict[RoundState, str] = {
-    "open": "ouvert",
+    "open": mark_("ouvert"),
     "closed": mark_("fermé"),
     "revealed": mark_("révélé"),
     "locked": mark_("verrouillé"),

@@ -187,3 +187,20 @@ def test_a_phone_opens_the_phone_view_unless_the_address_names_one() -> None:
     desktop = AppState()
     read_address(desktop, {}, None)
     assert desktop.frise.display.view == "normal"
+
+
+@pytest.mark.parametrize(
+    ("param", "language"), [("en", "en"), ("EN", "en"), ("fr", "fr"), ("de", "fr"), ("", "fr")]
+)
+def test_the_address_names_the_language(param: str, language: str) -> None:
+    state = AppState()
+    read_address(state, {"lang": param}, None)
+    assert state.language == language
+
+
+def test_the_address_keeps_a_language_other_than_french() -> None:
+    state = AppState(token="t" * 24)
+    assert "lang" not in address_params(state, "other")
+    state.language = "en"
+    assert address_params(state, "other")["lang"] == "en"
+    assert address_params(state, "frise")["lang"] == "en"
