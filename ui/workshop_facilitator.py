@@ -72,7 +72,7 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
     """The code, the join link and its QR code; the projector's link; show or hide the code there."""
     url = st.context.url or "http://localhost:8501/atelier"
     link = join_link(url, workshop.code)
-    st.markdown(f"#### Code : `{workshop.code}`")
+    st.markdown(f"## Code : `{workshop.code}`")
     st.caption("Lien à donner aux participantes (ou le QR code) :")
     st.code(link, language=None)
     st.image(qr_png(link, scale=5), width=180)
@@ -188,7 +188,7 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
     """The buttons that move the current round along: close, reopen, reveal, lock."""
     assert view.pass_ is not None
     pass_ = view.pass_
-    st.markdown(f"#### {escape_markdown(round_.title)} · {STATE_LABELS[round_.state]}")
+    st.markdown(f"## {escape_markdown(round_.title)} · {STATE_LABELS[round_.state]}")
     cols = st.columns(len(ROUND_ACTIONS))
     for col, (action, label, icon, done) in zip(cols, ROUND_ACTIONS, strict=True):
         col.button(
@@ -268,7 +268,7 @@ def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) 
     revealed = [r for r in snapshot.rounds if results_visible(r.state)]
     if not revealed:
         return
-    st.markdown("### Résultats")
+    st.markdown("## Résultats")
     number = st.selectbox(
         "Tour",
         [r.number for r in reversed(revealed)],
