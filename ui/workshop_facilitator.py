@@ -13,7 +13,7 @@ from tpt_model.session.workshop import WorkshopAddress, WorkshopNotice, Workshop
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.focus import QUESTIONS, item_label
-from tpt_model.workshop.qr import qr_png
+from tpt_model.workshop.qr import qr_alt, qr_png
 from tpt_model.workshop.records import KIND_LABELS, ItemKind, Round, Snapshot, Workshop
 from tpt_model.workshop.results import disputed_bricks, finished_text, progress
 from tpt_model.workshop.roles import ACTIONS, Action
@@ -74,10 +74,10 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
     link = join_link(url, workshop.code)
     st.markdown(f"## Code : `{workshop.code}`")
     st.caption("Lien à donner aux participantes (ou le QR code) :")
-    st.code(link, language=None)
-    st.image(qr_png(link, scale=5), width=180)
+    st.code(link, language=None, wrap_lines=True)  # no scrolling box a keyboard cannot reach
+    st.image(qr_png(link, scale=5), width=180, alt=qr_alt(workshop.code))
     st.caption("Écran projeté (sans barre latérale, en grand), à ouvrir sur l'ordinateur du projecteur :")
-    st.code(join_link(url, workshop.code, projector=True), language=None)
+    st.code(join_link(url, workshop.code, projector=True), language=None, wrap_lines=True)
     assert view.pass_ is not None
     pass_ = view.pass_
     shown = workshop.show_code
@@ -93,7 +93,7 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
             "Il est le seul moyen d'animer cet atelier (ouvrir, révéler, verrouiller les tours, retirer "
             "quelqu'un). Ne le projetez pas, ne l'envoyez pas aux participantes."
         )
-        st.code(join_link(url, workshop.code, secret=pass_.credential), language=None)
+        st.code(join_link(url, workshop.code, secret=pass_.credential), language=None, wrap_lines=True)
     view.just_opened = False
 
 
