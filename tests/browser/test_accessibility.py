@@ -145,3 +145,64 @@ def test_a_workshop_from_both_sides(page: Page, new_page: Any, module_app_url: s
     click_and_wait(participant, participant.get_by_role("button", name="Rejoindre l'atelier"))
     expect(participant.get_by_test_id("stForm")).to_be_visible()
     audit(participant)  # the round's scoring form
+
+
+# What the keyboard is on: its label, or the last line of its text (after an icon's name).
+FOCUSED = """() => {
+  const e = document.activeElement;
+  return (e.getAttribute('aria-label') || e.innerText.trim().split('\\n').pop() || e.tagName).trim();
+}"""
+# The box around the focused element where its focus ring would show (a few pixels around it).
+FOCUS_BOX = """() => {
+  const r = document.activeElement.getBoundingClientRect();
+  return {x: Math.max(0, r.x - 6), y: Math.max(0, r.y - 6), width: r.width + 12, height: r.height + 12};
+}"""
+
+
+def focus_is_visible(page: Page) -> bool:
+    """Whether the focused element looks different from the same element without the focus."""
+    box = page.evaluate(FOCUS_BOX)
+    if box["width"] <= 12 or box["height"] <= 12:
+        return False
+    focused = page.screenshot(clip=box, animations="disabled")
+    element = page.evaluate_handle("document.activeElement")
+    element.evaluate("e => e.blur()")
+    unfocused = page.screenshot(clip=box, animations="disabled")
+    element.evaluate("e => e.focus()")
+    return focused != unfocused
+
+
+def tab_to(page: Page, name: str, *, check_focus: bool = False, most: int = 120) -> list[str]:
+    """Press Tab until the keyboard is on `name`; the stops whose focus could not be seen, if asked."""
+    unseen, stops = [], []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        label = page.evaluate(FOCUSED)
+        if label == name:
+            return unseen
+        stops.append(label)
+        if check_focus and not focus_is_visible(page):
+            unseen.append(label)
+    raise AssertionError(f"« {name} » n'est pas atteint en {most} tabulations : {stops}")
+
+
+def test_compose_a_placement_with_the_keyboard_only(page: Page, module_app_url: str) -> None:
+    open_page(page, module_app_url)
+    bars = page.get_by_test_id("stVegaLiteChart").first.locator(BAR)
+    expect(bars.first).to_be_attached()
+    before = bars.count()
+    # From the top of the page to the search field, every stop shows where the keyboard is.
+    assert tab_to(page, "Chercher une brique", check_focus=True) == []
+    page.keyboard.type("ordinateur")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("combobox", name="Brique", exact=True)).to_have_value(re.compile("rdinateur"))
+    idle(page)
+    tab_to(page, "Brique")
+    page.keyboard.press("ArrowDown")  # the list of matching bricks opens; Enter keeps the best match
+    expect(page.get_by_role("option").first).to_be_visible()
+    page.keyboard.press("Enter")
+    idle(page)
+    tab_to(page, "Ajouter à la frise")
+    page.keyboard.press("Enter")
+    expect(bars).to_have_count(before + 1)
+    expect(page.get_by_text(f"N° {before + 1}", exact=False).first).to_be_visible()
