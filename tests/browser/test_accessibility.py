@@ -25,6 +25,7 @@ AXE_OPTIONS = {
 ALWAYS = {"heading-order"}
 CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
     .every((chart) => chart.querySelector('svg'))"""
+ENGLISH_NUMBER = re.compile(r"\d,\d{3}(?!\d)")
 BAR = '[aria-roledescription="bar"][aria-label*="N°: "]'
 
 
@@ -45,6 +46,9 @@ def audit(page: Page) -> None:
     page.wait_for_function(CHARTS_DRAWN, timeout=30_000)
     assert violations(page) == []
     charts = page.get_by_test_id("stVegaLiteChart")
+    # Numbers on the charts are French (« 20 000 », « 2,5 »): never « 20,000 ».
+    english_numbers = [t for t in charts.locator("svg text").all_text_contents() if ENGLISH_NUMBER.search(t)]
+    assert english_numbers == []
     for i in range(charts.count()):
         # Vega writes the spec's `description` as the chart's label, read by screen readers (without
         # one, its label says nothing: « Vega visualization »).

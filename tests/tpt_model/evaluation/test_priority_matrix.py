@@ -27,6 +27,7 @@ from tpt_model.evaluation.scoring import BrickResult, evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.formatting import count
 from tpt_model.frise.fitting import text_px
+from tpt_model.frise.spec import chart_spec
 
 SHIPPED = Path(__file__).resolve().parents[3] / "catalogue"
 
@@ -295,3 +296,16 @@ def test_a_quadrant_names_its_five_best_ranked_bricks_and_counts_the_others() ->
     for quadrant, n in crowded.items():
         assert f"{quadrant} : {n} briques (" in described
         assert f" et {count(n - NAMED, 'autre')})" in described
+
+
+def test_the_matrix_writes_its_numbers_the_french_way(
+    catalogue: Catalogue, results: list[BrickResult]
+) -> None:
+    # The spec the evaluation page and the workshop draw: axes and legends « 1 500 », « 2,5 ».
+    spec = chart_spec(priority_matrix_chart(catalogue, results))
+    assert spec["config"]["locale"]["number"] | {"grouping": [3]} == {
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+    }
