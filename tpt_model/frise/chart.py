@@ -27,9 +27,10 @@ from tpt_model.journey.timeline import stage_start
 
 OFF_TRACK_COLOR = "#8A9099"
 GRID = "#C9CED6"
+# Told apart by readers with a red or green deficiency too (tests/tpt_model/frise/test_palette.py).
 KIND_COLORS = {
     "orientation": "#6A51A3",
-    "examen": "#B03A86",
+    "examen": "#882255",
     "communication": "#7A7A7A",
     "risque": RISK_COLOR,
 }
