@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import PAGES, RUN_COUNTER, click_and_wait, idle
+from helpers import PAGES, RUN_COUNTER, click_and_wait, edit_the_selected_placement, idle, put_off_the_name
 from playwright.sync_api import Frame, Page, expect
 
 from tpt_model.session.workshop import join_link
@@ -62,13 +62,6 @@ def open_page(page: Page, url: str) -> None:
     idle(page)
 
 
-def put_off_the_name(page: Page) -> None:
-    later = page.get_by_role("button", name="Plus tard")
-    later.click()
-    expect(later).to_be_hidden()
-    idle(page)
-
-
 @pytest.mark.parametrize("script", PAGES)
 def test_every_page(page: Page, module_app_url: str, script: str) -> None:
     stem = Path(script).stem
@@ -88,11 +81,7 @@ def test_the_placement_dialog(page: Page, module_app_url: str) -> None:
     open_page(page, module_app_url)
     put_off_the_name(page)
     click_and_wait(page, page.get_by_test_id("stVegaLiteChart").first.locator(BAR).nth(1), force=True)
-    edit = page.get_by_role("button", name="Modifier")
-    expect(edit).to_be_visible()
-    idle(page)
-    edit.click()
-    expect(page.get_by_role("dialog")).to_be_visible()
+    edit_the_selected_placement(page)
     audit(page)
 
 
