@@ -153,7 +153,7 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         if c.id in brick.criteria
     )
     lines = [
-        f"#### {esc(brick.shown_title)}",
+        f"## {esc(brick.shown_title)}",
         esc(brick.shown_summary),
         _("**Statut** : {status}").format(status=_(STATUS_LABELS[brick.status])),
         _("**Volet** : {pillar} · **Modalité** : {modality} · **Phases** : {phases}").format(
