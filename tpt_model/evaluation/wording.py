@@ -3,6 +3,7 @@
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
 from tpt_model.formatting import number
+from tpt_model.i18n import _, n_
 
 
 def progress_text(position: int, total: int) -> str:
@@ -19,10 +20,12 @@ def level_label(criterion: Criterion, value: int) -> str:
 def rank_change_message(changed: int) -> str:
     """How many bricks the page's weights move, compared with the programme's weights."""
     if changed == 0:
-        return "Avec ces poids, aucune brique ne change de rang par rapport aux poids du programme."
-    if changed == 1:
-        return "Avec ces poids, 1 brique change de rang par rapport aux poids du programme."
-    return f"Avec ces poids, {changed} briques changent de rang par rapport aux poids du programme."
+        return _("Avec ces poids, aucune brique ne change de rang par rapport aux poids du programme.")
+    return n_(
+        "Avec ces poids, {count} brique change de rang par rapport aux poids du programme.",
+        "Avec ces poids, {count} briques changent de rang par rapport aux poids du programme.",
+        changed,
+    ).format(count=changed)
 
 
 def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
@@ -31,11 +34,19 @@ def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
     for c in programme.criteria:
         agg = result.criteria[c.id]
         if agg.mean is None or agg.median is None:
-            lines.append(f"{c.label} : pas encore notée")
+            lines.append(_("{criterion} : pas encore notée").format(criterion=c.label))
             continue
-        line = (
-            f"{c.label} : moyenne {number(agg.mean)}, médiane {number(agg.median)}, "
-            f"de {agg.min} à {agg.max} ({agg.count} note{'s' if agg.count > 1 else ''})"
+        line = n_(
+            "{criterion} : moyenne {mean}, médiane {median}, de {low} à {high} ({count} note)",
+            "{criterion} : moyenne {mean}, médiane {median}, de {low} à {high} ({count} notes)",
+            agg.count,
+        ).format(
+            criterion=c.label,
+            mean=number(agg.mean),
+            median=number(agg.median),
+            low=agg.min,
+            high=agg.max,
+            count=agg.count,
         )
-        lines.append(line + (" — désaccord" if agg.disputed else ""))
+        lines.append(line + (_(" — désaccord") if agg.disputed else ""))
     return lines

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_
 
 __all__ = [
     "KIND_LABELS",
@@ -68,7 +68,7 @@ class Participant:
     @property
     def label(self) -> str:
         """Her name, or « Participante 3 » when she gave none (focus groups ask for none)."""
-        return self.name or f"Participante {self.number}"
+        return self.name or _("Participante {number}").format(number=self.number)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +82,13 @@ class Round:
     questions: tuple[str, ...]
     state: RoundState
     opened_at: datetime
+
+    @property
+    def shown_title(self) -> str:
+        """Its title as people read it; the default one (« Tour 2 », stored in French) in their language."""
+        if self.title in ("", f"Tour {self.number}"):
+            return _("Tour {number}").format(number=self.number)
+        return self.title
 
 
 @dataclass(frozen=True, slots=True)

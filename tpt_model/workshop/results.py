@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import BrickResult, evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.i18n import _, n_
 from tpt_model.workshop.records import Answer, Participant, Round, Snapshot
 
 __all__ = [
@@ -49,8 +50,8 @@ def progress(snapshot: Snapshot, round_: Round) -> list[Progress]:
 def finished_text(finished: int) -> str:
     """« personne n'a fini », « 1 a fini », « 12 ont fini »."""
     if finished == 0:
-        return "personne n'a fini"
-    return f"{finished} {'a' if finished == 1 else 'ont'} fini"
+        return _("personne n'a fini")
+    return n_("{count} a fini", "{count} ont fini", finished).format(count=finished)
 
 
 def by_item(answers: Iterable[Answer]) -> dict[str, dict[str, Answer]]:
