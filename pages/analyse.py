@@ -29,21 +29,21 @@ st.markdown(
 )
 change_notice(view, opened.store, opened.state.author)
 
-st.subheader(_("Couverture"))
+st.header(_("Couverture"))
 coverage_panel(catalogue, scenario)
 
-st.subheader(_("Trous du parcours"))
+st.header(_("Trous du parcours"))
 gaps_panel(catalogue, scenario, opened.save)
 
-st.subheader(_("Budget sur cinq ans"))
+st.header(_("Budget sur cinq ans"))
 cohort_plan_editor(catalogue, scenario, (view.scenario_id, view.version), opened.save)
 budget_panel(catalogue, scenario)
 
-st.subheader(_("Partenaires"))
+st.header(_("Partenaires"))
 partners_panel(catalogue, scenario)
 
-st.subheader(_("Plan de communication"))
+st.header(_("Plan de communication"))
 communication_panel(catalogue, scenario)
 
-st.subheader(_("Comparer"))
+st.header(_("Comparer"))
 comparison_panel(catalogue, opened, score_store())

@@ -66,5 +66,5 @@ if prepared is None:
         )
     st.stop()
 downloads(prepared)
-st.subheader(_("Aperçu du document"))
+st.header(_("Aperçu du document"))
 preview(prepared)

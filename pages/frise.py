@@ -49,11 +49,11 @@ journey_panel(catalogue, view.scenario, view.options)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.markdown(_("##### Placement sélectionné"))
+    st.markdown(_("### Placement sélectionné"))
     placement_selector(catalogue, view)
     placement_panel(catalogue, view, save)
 with right:
-    st.markdown(_("##### Ajouter une brique"))
+    st.markdown(_("### Ajouter une brique"))
     brick_id = brick_picker(catalogue)
     placed = already_placed(catalogue, view.scenario, brick_id) if brick_id is not None else None
     if placed is not None:
@@ -68,6 +68,6 @@ with right:
         view.selected = len(view.scenario.placements)  # the new one, once added
         save(add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)))
 
-st.markdown(_("##### La frise en tableau"))
+st.markdown(_("### La frise en tableau"))
 st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))
 st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")

@@ -48,7 +48,7 @@ with import_col, st.container(border=True):
 if not infos:
     st.stop()
 
-st.subheader(_("Scénario choisi"))
+st.header(_("Scénario choisi"))
 info = pick_scenario(infos, view, open_id)
 open_col, export_col = st.columns(2)
 with open_col:

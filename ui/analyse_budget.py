@@ -129,7 +129,7 @@ def cohort_plan_editor(
 
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
-    st.markdown(_("##### Coût par bénéficiaire de chaque parcours-type"))
+    st.markdown(_("### Coût par bénéficiaire de chaque parcours-type"))
     walks = pd.DataFrame(walk_table(catalogue, scenario))
     money = [_("Non boursière"), _("Boursière")]
     show_table(table_text(walks, money=money), money)
@@ -168,7 +168,7 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
         else _("rentrées {first} à {last}").format(first=first, last=last)
     )
     st.markdown(
-        _("##### Dépenses par {year} et par {breakdown}, {span}").format(
+        _("### Dépenses par {year} et par {breakdown}, {span}").format(
             year=_(ONE_YEAR[kind]), breakdown=_(BREAKDOWNS[by]), span=span
         )
     )

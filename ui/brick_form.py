@@ -386,7 +386,7 @@ def brick_form(
     out: BrickData = {}
     names = [n for _row, group in LAYOUT for n in group]
     for title, group in LAYOUT:
-        st.markdown(f"###### {_(title)}")
+        st.markdown(f"### {_(title)}")
         out.update(form.model(Brick, group))
     extra = {k: v for k, v in draft.items() if k not in names}  # keys the form does not know: kept
     new_draft = {**extra, **out}

@@ -52,7 +52,7 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
     assert view.editor is not None
     title, steps = st.columns([2, 1])
-    title.subheader(escape_markdown(view.scenario.name))
+    title.header(escape_markdown(view.scenario.name))
     title.caption(
         _("Version {version} · enregistrée automatiquement à chaque changement").format(version=view.version)
     )

@@ -33,7 +33,7 @@ def page_setup(page: Page = "other") -> None:
     restore_session(state)
     keep_address(state, page)
     with st.sidebar:
-        st.markdown("### Frise TechPourToutes")
+        st.markdown("**Frise TechPourToutes**")  # the page's title is its only first-level heading
         language_selector(state)
         for warning in settings.warnings:
             st.warning(warning, icon=":material/warning:")

@@ -33,7 +33,7 @@ KIND_HELP: dict[Kind, str] = {
 def join_box() -> None:
     """« Rejoindre un atelier »: the code shown on the projector."""
     with st.container(border=True):
-        st.markdown(_("#### Rejoindre un atelier"))
+        st.markdown(_("## Rejoindre un atelier"))
         with st.form("workshop_join_code", border=False):
             st.text_input(
                 _("Code de l'atelier"), max_chars=12, placeholder=_("ex. : K7M2QX"), key="workshop_code"
@@ -59,7 +59,7 @@ def open_box(catalogue: Catalogue) -> None:
         infos = store.list()
     by_id = {info.id: info for info in infos}
     with st.container(border=True):
-        st.markdown(_("#### Ouvrir un atelier"))
+        st.markdown(_("## Ouvrir un atelier"))
         st.caption(_("Vous l'animerez : un lien d'animation, à garder pour vous, vous sera donné."))
         kind = st.radio(
             _("Type d'atelier"),

@@ -80,7 +80,7 @@ def evaluation_results(
     if matrix:
         spec = memo_matrix_spec(catalogue, key, results, ("pertinence", "simplicite"))
         st.vega_lite_chart(large_type(spec) if large else spec)
-    st.markdown(_("##### Classement"))
+    st.markdown(_("### Classement"))
     ranking = memo_ranking_table(catalogue, key, results)
     if large:  # a table of large type, the first ten: a room reads no scrolling grid
         st.table(ranking.head(10).set_index(_("Rang")))
@@ -98,7 +98,7 @@ def _comparison(catalogue: Catalogue, snapshot: Snapshot, before: Round, after: 
     compared = compare_rounds(earlier, after)
     if not compared:
         return
-    st.markdown(_("##### Par rapport au tour {number}").format(number=before.number))
+    st.markdown(_("### Par rapport au tour {number}").format(number=before.number))
     disputed_before = _("À discuter au tour {number}").format(number=before.number)
     frame = pd.DataFrame(
         {

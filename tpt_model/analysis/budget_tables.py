@@ -8,7 +8,7 @@ import pandas as pd
 from tpt_model.analysis.budget import BudgetEntry, YearKind, walk_costs
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import table_text
+from tpt_model.formatting import euros, table_text
 from tpt_model.frise.spec import plain_spec
 from tpt_model.i18n import _, mark_
 
@@ -112,6 +112,24 @@ def budget_pivot_text(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind)
     return table_text(table, money=[c for c in table.columns if c != _(BREAKDOWN_TITLES[by])])
 
 
+def budget_description(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind) -> str:
+    """The budget chart in words: each group's spending over the years, largest first, and the total."""
+    year, group = _(YEAR_TITLES[kind]), _(BREAKDOWN_TITLES[by])  # the rows' keys, in this language
+    sums: dict[str, float] = defaultdict(float)
+    for row in rows:
+        sums[row[group]] += row[_(AMOUNT)]
+    years = sorted({row[year] for row in rows})
+    if not years:
+        return _("Dépenses par {year} et par {group} : aucune dépense.").format(
+            year=year.lower(), group=group.lower()
+        )
+    span = years[0] if len(years) == 1 else _("de {first} à {last}").format(first=years[0], last=years[-1])
+    parts = ", ".join(f"{name} {euros(total)}" for name, total in sorted(sums.items(), key=lambda kv: -kv[1]))
+    return _("Dépenses par {year} et par {group}, {span} : {parts} ; en tout {total}.").format(
+        year=year.lower(), group=group.lower(), span=span, parts=parts, total=euros(sum(sums.values()))
+    )
+
+
 def budget_spec(
     catalogue: Catalogue, rows: list[dict[str, Any]], by: Breakdown = "pillar", kind: YearKind = "calendar"
 ) -> dict[str, Any]:
@@ -154,9 +172,7 @@ def budget_spec(
             "encoding": encoding,
             "width": "container",
             "height": 320,
-            "description": _("Dépenses par {year} et par {group}, en euros.").format(
-                year=year.lower(), group=group.lower()
-            ),
+            "description": budget_description(rows, by, kind),
         }
     )
 

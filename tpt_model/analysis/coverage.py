@@ -96,6 +96,26 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
     ]
 
 
+def coverage_description(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) -> str:
+    """The heat map in words: how many of its cells hold a placement, and the stages that hold none."""
+    covered = sum(1 for c in cells if c.placements)
+    busy = {c.stage for c in cells if c.placements}
+    empty = [s.label for s in catalogue.programme.stages if s.id not in busy]
+    gaps = (
+        _("étapes sans aucun placement : {stages}").format(stages=", ".join(empty))
+        if empty
+        else _("chaque étape a un placement")
+    )
+    heat_map = (
+        _("Carte de chaleur des placements et des heures par étape et volet")
+        if axis == "pillar"
+        else _("Carte de chaleur des placements et des heures par étape et modalité")
+    )
+    return _("{heat_map} : {covered} cases sur {cells} ont au moins un placement ; {gaps}.").format(
+        heat_map=heat_map, covered=covered, cells=len(cells), gaps=gaps
+    )
+
+
 def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = "pillar") -> dict[str, Any]:
     """The heat map stage × pillar (or modality), Vega-Lite: colour for placements, text for hours.
 
@@ -159,8 +179,6 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
             "layer": [heat, text],
             "width": "container",
             "height": 28 * len(programme.stages),
-            "description": _("Carte de chaleur des placements et des heures par étape et volet.")
-            if axis == "pillar"
-            else _("Carte de chaleur des placements et des heures par étape et modalité."),
+            "description": coverage_description(catalogue, cells, axis),
         }
     )

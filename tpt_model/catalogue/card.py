@@ -153,7 +153,7 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         if c.id in brick.criteria
     )
     lines = [
-        f"#### {esc(brick.title)}",
+        f"## {esc(brick.title)}",
         esc(brick.summary),
         _("**Statut** : {status}").format(status=_(STATUS_LABELS[brick.status])),
         _("**Volet** : {pillar} · **Modalité** : {modality} · **Phases** : {phases}").format(

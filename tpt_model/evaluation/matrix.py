@@ -15,6 +15,7 @@ import pandas as pd
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
+from tpt_model.formatting import counted
 from tpt_model.frise.fitting import Box, first_free, text_px
 from tpt_model.i18n import _, mark_
 
@@ -42,6 +43,7 @@ UNPLACED = mark_("Non placée (notes manquantes)")
 PLOT_WIDTH_PX, PLOT_HEIGHT_PX = 560, 420
 SIZE_RANGE = (90, 1400)  # bubble areas in square pixels, from no cost to the highest
 LABELLED = 10  # the best-ranked bricks named on the chart
+NAMED = 5  # the best-ranked bricks of a quadrant its description names (the ranking lists them all)
 LABEL_FONT_PX = 12
 QUADRANT_FONT_PX = 13
 # Legends under the plot: on the right, they would take the plot's width on a narrow screen.
@@ -399,7 +401,32 @@ def priority_matrix_chart(
         height=PLOT_HEIGHT_PX,
         title=_("Matrice de priorisation"),
         autosize={"type": "fit-x", "contains": "padding"},
+        # What the chart shows, in words: Vega makes it the chart's label, which screen readers read.
+        description=_description(x, y, rows),
     )
+
+
+def _description(x: Criterion, y: Criterion, rows: list[dict[str, Any]]) -> str:
+    """The matrix in words: its axes, then the bricks of each quadrant, best-ranked first."""
+    sentences = [
+        _(
+            "Matrice de priorisation : {x} en abscisse, {y} en ordonnée (moyennes des notes), "
+            "bulles d'autant plus grandes que le coût par bénéficiaire est élevé."
+        ).format(x=x.label, y=y.label)
+    ]
+    ranked = sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["title"]))
+    for quadrant in [_(q) for q in (*QUADRANTS.values(), UNPLACED)]:  # the rows hold them translated
+        names = [r["title"] for r in ranked if r["quadrant"] == quadrant]
+        if not names and quadrant == _(UNPLACED):
+            continue
+        others = counted(len(names) - NAMED, "autre", "autres")
+        more = _(" et {others}").format(others=others) if len(names) > NAMED else ""
+        listed = f" ({', '.join(names[:NAMED])}{more})" if names else ""
+        bricks = counted(len(names), "brique", "briques")
+        sentences.append(
+            _("{quadrant} : {bricks}{listed}.").format(quadrant=quadrant, bricks=bricks, listed=listed)
+        )
+    return " ".join(sentences)
 
 
 def matrix_table(
