@@ -5,7 +5,7 @@ import streamlit as st
 from tpt_model.errors import InputError
 from tpt_model.i18n import _
 from tpt_model.session.app import AppState
-from tpt_model.session.pilot import EDITOR_OFF, Pilot, editor_off, pilot_from_login, unlock_with_secret
+from tpt_model.session.pilot import Pilot, editor_off, editor_off_text, pilot_from_login, unlock_with_secret
 from tpt_model.store.errors import StoreError
 from ui.settings import app_settings
 from ui.stores import pilot_attempt_store
@@ -53,7 +53,7 @@ def pilot_gate(state: AppState) -> Pilot | None:
         return pilot
     settings, login = app_settings(), login_configured()
     if editor_off(settings, login):
-        st.info(EDITOR_OFF, icon=":material/lock:")
+        st.info(editor_off_text(), icon=":material/lock:")
         return None
     st.markdown(
         _("**Réservé aux pilotes du catalogue.** Les autres pages restent ouvertes à toutes et à tous.")

@@ -214,7 +214,7 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
     """The buttons that move the current round along: close, reopen, reveal, lock."""
     assert view.pass_ is not None
     pass_ = view.pass_
-    st.markdown(f"## {escape_markdown(round_.title)} · {_(STATE_LABELS[round_.state])}")
+    st.markdown(f"## {escape_markdown(round_.shown_title)} · {_(STATE_LABELS[round_.state])}")
     cols = st.columns(len(ROUND_ACTIONS))
     for col, (action, label, icon, done) in zip(cols, ROUND_ACTIONS, strict=True):
         col.button(
@@ -290,12 +290,10 @@ def participants_panel(view: WorkshopView, snapshot: Snapshot) -> None:
 def round_name(snapshot: Snapshot, number: int) -> str:
     """« Tour 2 », or « Tour 2 : Briques à discuter » when the round has a title of its own."""
     round_ = snapshot.round(number)
-    title = round_.title if round_ is not None else ""
     name = _("Tour {number}").format(number=number)
-    # A round without a title of its own is named « Tour N » in the database, in French.
-    if title in ("", name, f"Tour {number}"):
+    if round_ is None or round_.shown_title == name:
         return name
-    return _("Tour {number} : {title}").format(number=number, title=title)
+    return _("Tour {number} : {title}").format(number=number, title=round_.shown_title)
 
 
 def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) -> None:

@@ -302,22 +302,24 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
     elif current.state == "open":
         st.markdown(
             _("**{title}** · vos réponses restent cachées jusqu'à la révélation").format(
-                title=escape_markdown(current.title)
+                title=escape_markdown(current.shown_title)
             )
             if not focus
-            else _("**{title}** · personne ne voit tes réponses").format(title=escape_markdown(current.title))
+            else _("**{title}** · personne ne voit tes réponses").format(
+                title=escape_markdown(current.shown_title)
+            )
         )
         answering(catalogue, workshop, current)
     elif current.state == "closed":
         st.info(
             _("« {title} » est fermé : les résultats arrivent à l'écran.").format(
-                title=escape_markdown(current.title)
+                title=escape_markdown(current.shown_title)
             )
         )
     elif focus:
         st.success(_("Merci ! Les réponses du groupe sont à l'écran."))
     else:
-        st.markdown(_("## Résultats · {title}").format(title=escape_markdown(current.title)))
+        st.markdown(_("## Résultats · {title}").format(title=escape_markdown(current.shown_title)))
         with refusals():
             snapshot = workshop_store().snapshot(workshop.id)
         evaluation_results(catalogue, snapshot, current, matrix=False, key_prefix="workshop_participant")

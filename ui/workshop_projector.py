@@ -68,7 +68,7 @@ def projected(catalogue: Catalogue, workshop_id: str) -> None:
         elif current is None:
             st.markdown(_("## Rejoignez l'atelier : le premier tour va commencer."))
         else:
-            st.markdown(f"## {escape_markdown(current.title)} · {_(STATE_LABELS[current.state])}")
+            st.markdown(f"## {escape_markdown(current.shown_title)} · {_(STATE_LABELS[current.state])}")
             if not results_visible(current.state):
                 _progress(snapshot, current)
     if side is not None:

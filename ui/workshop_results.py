@@ -83,7 +83,7 @@ def evaluation_results(
     st.markdown(_("### Classement"))
     ranking = memo_ranking_table(catalogue, key, results)
     if large:  # a table of large type, the first ten: a room reads no scrolling grid
-        st.table(ranking.head(10).set_index("Rang"))
+        st.table(ranking.head(10).set_index(_("Rang")))
     else:
         st.dataframe(ranking, hide_index=True, width="stretch")
     if st.toggle(_("Voir l'écart des notes par brique"), key=f"{key_prefix}_spread"):

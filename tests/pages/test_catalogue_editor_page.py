@@ -6,7 +6,7 @@ import pytest
 from helpers import app_test
 from streamlit.testing.v1 import AppTest
 
-from tpt_model.session.pilot import EDITOR_OFF, WRONG_SECRET
+from tpt_model.session.pilot import WRONG_SECRET, editor_off_text
 from tpt_model.text import escape_markdown
 from ui.state import STATE_KEY
 
@@ -55,10 +55,10 @@ def errors(at: AppTest) -> list[str]:
 
 def test_without_a_secret_the_editor_is_off_and_says_how_to_turn_it_on() -> None:
     at = section(catalogue_page(), "modifier")
-    assert [i.value for i in at.info] == [EDITOR_OFF]
+    assert [i.value for i in at.info] == [editor_off_text()]
     assert all(b.key != "catalogue_edit_save" for b in at.button)
     section(at, "sante")
-    assert [i.value for i in at.info] == [EDITOR_OFF]
+    assert [i.value for i in at.info] == [editor_off_text()]
     assert not at.exception
 
 

@@ -147,3 +147,41 @@ def test_a_message_made_in_a_callback_is_in_the_session_s_language() -> None:
         at.text_input(key="scenarios_new_name").set_value("Lyon workshop")
         at.button(key="scenarios_create").click().run()
     assert [s.value for s in at.success] == ['Scenario "Lyon workshop" created and opened in the timeline\\.']
+
+
+def _english(at: AppTest) -> AppTest:
+    at.query_params["lang"] = "en"
+    return at
+
+
+def test_a_workshop_runs_in_english_on_every_screen(isolated_app: Path) -> None:
+    catalogue = _catalogue_texts(isolated_app)
+    with use_language("en"):
+        facilitator = _english(app_test()).run()
+        facilitator.switch_page("pages/atelier.py").run()
+        facilitator.text_input(key="workshop_new_title").set_value("GT1 workshop")
+        facilitator.button(key="workshop_open").click().run()
+        code = facilitator.query_params["atelier"]
+        participant = _english(app_test())
+        participant.query_params["atelier"] = code
+        participant.run()
+        assert french_left(participant, catalogue) == []
+        participant.text_input(key="workshop_name").set_value("Alice")
+        participant.button(key="FormSubmitter:workshop_join-Join the workshop").click().run()
+        facilitator.button(key="workshop_open_round").click().run()
+        participant.run()
+        for criterion in ("pertinence", "simplicite", "abordable"):
+            participant.radio(key=f"workshop_answer_{criterion}").set_value(3)
+        participant.button(key="workshop_next").click().run()
+        assert french_left(participant, catalogue) == []
+        facilitator.run()
+        assert french_left(facilitator, catalogue) == []
+        facilitator.button(key="workshop_reveal_round").click().run()
+        participant.run()
+        projector = _english(app_test())
+        projector.query_params["atelier"] = code
+        projector.query_params["vue"] = "projecteur"
+        projector.run()
+    for screen in (facilitator, participant, projector):
+        assert not screen.exception, screen.exception
+        assert french_left(screen, catalogue) == []

@@ -114,18 +114,19 @@ def budget_pivot_text(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind)
 
 def budget_description(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind) -> str:
     """The budget chart in words: each group's spending over the years, largest first, and the total."""
-    year, group, amount = _(YEAR_TITLES[kind]), _(BREAKDOWN_TITLES[by]), _(AMOUNT)
+    year, group = _(YEAR_TITLES[kind]), _(BREAKDOWN_TITLES[by])  # the rows' keys, in this language
     sums: dict[str, float] = defaultdict(float)
     for row in rows:
-        sums[row[group]] += row[amount]
+        sums[row[group]] += row[_(AMOUNT)]
     years = sorted({row[year] for row in rows})
-    head = _("Dépenses par {year} et par {group}").format(year=year.lower(), group=group.lower())
     if not years:
-        return _("{head} : aucune dépense.").format(head=head)
+        return _("Dépenses par {year} et par {group} : aucune dépense.").format(
+            year=year.lower(), group=group.lower()
+        )
     span = years[0] if len(years) == 1 else _("de {first} à {last}").format(first=years[0], last=years[-1])
     parts = ", ".join(f"{name} {euros(total)}" for name, total in sorted(sums.items(), key=lambda kv: -kv[1]))
-    return _("{head}, {span} : {parts} ; en tout {total}.").format(
-        head=head, span=span, parts=parts, total=euros(sum(sums.values()))
+    return _("Dépenses par {year} et par {group}, {span} : {parts} ; en tout {total}.").format(
+        year=year.lower(), group=group.lower(), span=span, parts=parts, total=euros(sum(sums.values()))
     )
 
 

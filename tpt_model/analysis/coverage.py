@@ -106,17 +106,14 @@ def coverage_description(catalogue: Catalogue, cells: list[CoverageCell], axis: 
         if empty
         else _("chaque étape a un placement")
     )
-    if axis == "pillar":
-        text = _(
-            "Carte de chaleur des placements et des heures par étape et volet : "
-            "{covered} cases sur {cells} ont au moins un placement ; {gaps}."
-        )
-    else:
-        text = _(
-            "Carte de chaleur des placements et des heures par étape et modalité : "
-            "{covered} cases sur {cells} ont au moins un placement ; {gaps}."
-        )
-    return text.format(covered=covered, cells=len(cells), gaps=gaps)
+    heat_map = (
+        _("Carte de chaleur des placements et des heures par étape et volet")
+        if axis == "pillar"
+        else _("Carte de chaleur des placements et des heures par étape et modalité")
+    )
+    return _("{heat_map} : {covered} cases sur {cells} ont au moins un placement ; {gaps}.").format(
+        heat_map=heat_map, covered=covered, cells=len(cells), gaps=gaps
+    )
 
 
 def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = "pillar") -> dict[str, Any]:

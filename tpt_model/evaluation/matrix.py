@@ -415,17 +415,16 @@ def _description(x: Criterion, y: Criterion, rows: list[dict[str, Any]]) -> str:
         ).format(x=x.label, y=y.label)
     ]
     ranked = sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["title"]))
-    for quadrant in [*QUADRANTS.values(), UNPLACED]:
-        label = _(quadrant)  # the rows hold the quadrants' names in the chart's language
-        names = [r["title"] for r in ranked if r["quadrant"] == label]
-        if not names and quadrant == UNPLACED:
+    for quadrant in [_(q) for q in (*QUADRANTS.values(), UNPLACED)]:  # the rows hold them translated
+        names = [r["title"] for r in ranked if r["quadrant"] == quadrant]
+        if not names and quadrant == _(UNPLACED):
             continue
         others = counted(len(names) - NAMED, "autre", "autres")
         more = _(" et {others}").format(others=others) if len(names) > NAMED else ""
         listed = f" ({', '.join(names[:NAMED])}{more})" if names else ""
         bricks = counted(len(names), "brique", "briques")
         sentences.append(
-            _("{quadrant} : {bricks}{listed}.").format(quadrant=label, bricks=bricks, listed=listed)
+            _("{quadrant} : {bricks}{listed}.").format(quadrant=quadrant, bricks=bricks, listed=listed)
         )
     return " ".join(sentences)
 

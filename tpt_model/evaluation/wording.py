@@ -2,8 +2,8 @@
 
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
-from tpt_model.formatting import counted, number
-from tpt_model.i18n import _
+from tpt_model.formatting import number
+from tpt_model.i18n import _, n_
 
 
 def progress_text(position: int, total: int) -> str:
@@ -21,11 +21,11 @@ def rank_change_message(changed: int) -> str:
     """How many bricks the page's weights move, compared with the programme's weights."""
     if changed == 0:
         return _("Avec ces poids, aucune brique ne change de rang par rapport aux poids du programme.")
-    if changed == 1:
-        return _("Avec ces poids, 1 brique change de rang par rapport aux poids du programme.")
-    return _("Avec ces poids, {changed} briques changent de rang par rapport aux poids du programme.").format(
-        changed=changed
-    )
+    return n_(
+        "Avec ces poids, {count} brique change de rang par rapport aux poids du programme.",
+        "Avec ces poids, {count} briques changent de rang par rapport aux poids du programme.",
+        changed,
+    ).format(count=changed)
 
 
 def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
@@ -34,15 +34,19 @@ def aggregate_lines(programme: Programme, result: BrickResult) -> list[str]:
     for c in programme.criteria:
         agg = result.criteria[c.id]
         if agg.mean is None or agg.median is None:
-            lines.append(_("{label} : pas encore notée").format(label=c.label))
+            lines.append(_("{criterion} : pas encore notée").format(criterion=c.label))
             continue
-        line = _("{label} : moyenne {mean}, médiane {median}, de {min} à {max} ({scores})").format(
-            label=c.label,
+        line = n_(
+            "{criterion} : moyenne {mean}, médiane {median}, de {low} à {high} ({count} note)",
+            "{criterion} : moyenne {mean}, médiane {median}, de {low} à {high} ({count} notes)",
+            agg.count,
+        ).format(
+            criterion=c.label,
             mean=number(agg.mean),
             median=number(agg.median),
-            min=agg.min,
-            max=agg.max,
-            scores=counted(agg.count, "note", "notes"),
+            low=agg.min,
+            high=agg.max,
+            count=agg.count,
         )
         lines.append(line + (_(" — désaccord") if agg.disputed else ""))
     return lines

@@ -18,8 +18,8 @@ def frise_description(programme: Programme, scenario: Scenario, shown: Iterable[
     placements = [scenario.placements[i] for i in sorted(set(shown))]
     starts = Counter(programme.phase_of(p.start.stage).id for p in placements)
     phases = " ; ".join(
-        _("phase {number} « {phase} » : {actions}").format(
-            number=phase.number, phase=phase.label, actions=counted(starts[phase.id], "action", "actions")
+        _("phase {number} « {label} » : {actions}").format(
+            number=phase.number, label=phase.label, actions=counted(starts[phase.id], "action", "actions")
         )
         for phase in programme.phases
         if starts[phase.id]

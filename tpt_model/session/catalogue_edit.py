@@ -20,7 +20,7 @@ from tpt_model.catalogue_edit.git import GitError, commit, work_tree
 from tpt_model.catalogue_edit.plan import EditPlan, Snapshot, snapshot, text_change
 from tpt_model.catalogue_edit.saving import EditConflictError, EditRefusedError, save_plan
 from tpt_model.errors import InputError, YamlFileError
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_, n_
 from tpt_model.session.pilot import Pilot
 from tpt_model.settings import Settings
 from tpt_model.store.catalogue_edits import CatalogueEditStore
@@ -107,11 +107,16 @@ class EditorView(BaseModel):
             shot = snapshot(root, path)
         except YamlFileError as err:
             self.notice = EditNotice(
-                kind="error", text=f"{path} ne peut pas être ouvert : {err.problem.message}"
+                kind="error",
+                text=_("{path} ne peut pas être ouvert : {message}").format(
+                    path=path, message=err.problem.message
+                ),
             )
             return
         if shot.text is None:
-            self.notice = EditNotice(kind="error", text=f"{path} n'existe plus dans le dossier du catalogue.")
+            self.notice = EditNotice(
+                kind="error", text=_("{path} n'existe plus dans le dossier du catalogue.").format(path=path)
+            )
             return
         is_brick = path.startswith("bricks/")
         data = _brick_data(shot.text, path) if is_brick else None
@@ -139,7 +144,8 @@ class EditorView(BaseModel):
         data = _brick_data(source.text or "", source.path) if source.text is not None else None
         if data is None:
             self.notice = EditNotice(
-                kind="error", text=f"{source.path} n'est pas une brique valide : à corriger d'abord."
+                kind="error",
+                text=_("{path} n'est pas une brique valide : à corriger d'abord.").format(path=source.path),
             )
             return
         draft = copy_data(catalogue, Brick.model_validate(data), taken)
@@ -182,8 +188,10 @@ class EditorView(BaseModel):
             self.notice = EditNotice(
                 kind="error",
                 text=(
-                    "Le formulaire ne s'ouvre que sur une brique valide : "
-                    "corrigez d'abord les erreurs du texte."
+                    _(
+                        "Le formulaire ne s'ouvre que sur une brique valide : "
+                        "corrigez d'abord les erreurs du texte."
+                    )
                 ),
             )
             return
@@ -196,7 +204,7 @@ class EditorView(BaseModel):
     def plan(self, root: Path, saved_users: dict[str, list[str]]) -> EditPlan:
         """The save the open draft would make (InputError when it cannot be made, in French)."""
         if self.open is None:
-            raise InputError("Aucun fichier n'est ouvert.")
+            raise InputError(_("Aucun fichier n'est ouvert."))
         text = self.text()
         opened = self.open.opened
         if not self.open.is_brick:
@@ -210,7 +218,7 @@ class EditorView(BaseModel):
     def removal(self, root: Path, saved_users: dict[str, list[str]]) -> EditPlan:
         """The removal of the open brick's file (InputError when a scenario still places it)."""
         if self.open is None or self.open.opened is None or not self.open.is_brick:
-            raise InputError("Seule une brique enregistrée peut être supprimée.")
+            raise InputError(_("Seule une brique enregistrée peut être supprimée."))
         brick_id = stem(self.open.path)
         return remove_brick(root, self.open.opened, saved_users.get(brick_id, []))
 
@@ -258,17 +266,29 @@ def saved_notice(
     """What the pilot reads once her save is written."""
     details = [*plan.notes]
     if committed:
-        details.append(f"Commit git {committed[:10]} (jamais poussé : « git push » reste à faire).")
+        details.append(
+            _("Commit git {commit} (jamais poussé : « git push » reste à faire).").format(
+                commit=committed[:10]
+            )
+        )
     if warnings:
         details.append(
-            f"{warnings} avertissement{'s' if warnings > 1 else ''} : voir « Santé du catalogue »."
+            n_(
+                "{count} avertissement : voir « Santé du catalogue ».",
+                "{count} avertissements : voir « Santé du catalogue ».",
+                warnings,
+            ).format(count=warnings)
         )
     if journal_failed:
-        details.append(f"Le journal des enregistrements n'a pas pu le noter : {journal_failed}")
+        details.append(
+            _("Le journal des enregistrements n'a pas pu le noter : {journal_failed}").format(
+                journal_failed=journal_failed
+            )
+        )
     kind: Literal["success", "warning"] = "warning" if journal_failed else "success"
-    text = (
-        f"{plan.summary} : enregistré. Toutes les pages lisent le nouveau catalogue dans quelques secondes."
-    )
+    text = _(
+        "{summary} : enregistré. Toutes les pages lisent le nouveau catalogue dans quelques secondes."
+    ).format(summary=plan.summary)
     return EditNotice(kind=kind, text=text, details=tuple(details))
 
 
@@ -286,10 +306,12 @@ def save(
     """
     pilot = view.pilot
     if pilot is None:
-        view.notice = EditNotice(kind="error", text="Seule une ou un pilote peut enregistrer le catalogue.")
+        view.notice = EditNotice(
+            kind="error", text=_("Seule une ou un pilote peut enregistrer le catalogue.")
+        )
         return False
     if not plan.effective:
-        view.notice = EditNotice(kind="warning", text="Aucun changement : rien n'a été enregistré.")
+        view.notice = EditNotice(kind="warning", text=_("Aucun changement : rien n'a été enregistré."))
         return False
     diff = plan.diff()
     try:
@@ -302,8 +324,12 @@ def save(
         view.notice = EditNotice(kind="error", text=err.message)
         return False
     except (InputError, OSError) as err:
-        reason = err.message if isinstance(err, InputError) else "le dossier du catalogue refuse l'écriture"
-        view.notice = EditNotice(kind="error", text=f"Rien n'a été enregistré : {reason}.")
+        reason = (
+            err.message if isinstance(err, InputError) else _("le dossier du catalogue refuse l'écriture")
+        )
+        view.notice = EditNotice(
+            kind="error", text=_("Rien n'a été enregistré : {reason}.").format(reason=reason)
+        )
         return False
     view.refused, view.conflict = (), None
     committed, git_problem = _commit(root, plan, pilot, message, settings)

@@ -13,7 +13,7 @@ from tpt_model.errors import InputError
 from tpt_model.evaluation.form import GROUP_EVALUATOR, build_sheet
 from tpt_model.evaluation.scoring import default_weights, weight_scale
 from tpt_model.evaluation.sheets import ScoreSheet
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_
 from tpt_model.store.errors import ScenarioNotFound, StoreError
 from tpt_model.store.scores import ScoreStore
 from tpt_model.text import clean_name
@@ -27,7 +27,7 @@ __all__ = [
     "save_and_advance",
 ]
 
-SCENARIO_GONE = (
+SCENARIO_GONE = mark_(
     "Ce scénario a été supprimé entre-temps : les notes n'ont pas été enregistrées. "
     "Ouvrez un autre scénario depuis la page Scénarios."
 )
@@ -141,14 +141,15 @@ def save_and_advance(
         sheet = build_sheet(programme, brick, evaluator, values, comment)
         store.save_sheet(view.scenario_id, sheet, as_evaluator=evaluator)
     except ScenarioNotFound:
-        notice = ScoreNotice(ok=False, message=SCENARIO_GONE)
+        notice = ScoreNotice(ok=False, message=_(SCENARIO_GONE))
     except (InputError, StoreError) as err:
         notice = ScoreNotice(ok=False, message=err.message)
     else:
         view.claim(evaluator)
         last = step > 0 and view.position == len(bricks) - 1
         view.step(step, len(bricks))
-        suffix = " C'était la dernière brique : voyez les résultats." if last else ""
-        notice = ScoreNotice(ok=True, message=f"Notes de « {evaluator} » enregistrées.{suffix}")
+        suffix = _(" C'était la dernière brique : voyez les résultats.") if last else ""
+        saved = _("Notes de « {evaluator} » enregistrées.").format(evaluator=evaluator)
+        notice = ScoreNotice(ok=True, message=saved + suffix)
     view.notice = notice
     return notice

@@ -9,6 +9,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.export.build import ExportSource
 from tpt_model.export.files import zip_bytes
 from tpt_model.export.formats import BY_ID, FORMATS, ZIP_MIME, Format, export
+from tpt_model.i18n import _
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 
@@ -124,7 +125,7 @@ def prepare_export(
     )
     archive = PreparedFile(
         name=f"{done.base}.zip",
-        label="Tous les fichiers (zip)",
+        label=_("Tous les fichiers (zip)"),
         mime=ZIP_MIME,
         data=zip_bytes({f.name: f.data for f in files}),
     )

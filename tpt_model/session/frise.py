@@ -9,19 +9,20 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.frise.display import FriseDisplay, ViewName, step_phase
 from tpt_model.frise.rows import FriseOptions, for_persona
+from tpt_model.i18n import _, mark_
 from tpt_model.scenario.creation import starter_scenario
 from tpt_model.scenario.editor import HISTORY_LIMIT, ChangeResult, Editor, Step, step_line
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, StoredScenario
 from tpt_model.text import author_name
 
-NOT_SAVED = "Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était."
-SCENARIO_GONE = (
+NOT_SAVED = mark_("Votre changement n'a pas été enregistré : la frise est restée telle qu'elle était.")
+SCENARIO_GONE = mark_(
     "Ce scénario a été supprimé entre-temps : votre changement n'a pas été enregistré. "
     "Enregistrez votre version comme copie pour la garder."
 )
-KEPT = "Votre changement est gardé : réessayez quand la base répond, ou enregistrez-le comme copie."
-COPY_NOT_SAVED = "Votre version n'a pas pu être enregistrée comme copie : elle attend toujours."
+KEPT = mark_("Votre changement est gardé : réessayez quand la base répond, ou enregistrez-le comme copie.")
+COPY_NOT_SAVED = mark_("Votre version n'a pas pu être enregistrée comme copie : elle attend toujours.")
 
 
 class Notice(BaseModel):
@@ -197,12 +198,12 @@ def _save(view: FriseView, store: ScenarioStore, author: str, staged: Editor, su
         return Notice(error=err.message)
     except ScenarioNotFound as err:
         view.conflict = err.rejected
-        return Notice(error=SCENARIO_GONE)
+        return Notice(error=_(SCENARIO_GONE))
     except StoreError as err:
         # Nothing is lost: the change waits to be tried again, or saved as a copy.
         view.pending = PendingChange(editor=staged, summary=summary)
         view.conflict = staged.scenario
-        return Notice(error=f"{NOT_SAVED} {err.message} {KEPT}")
+        return Notice(error=f"{_(NOT_SAVED)} {err.message} {_(KEPT)}")
     view.editor = staged
     view.version = stored.version
     # A change waiting from an earlier failure was based on an older version: only a copy can keep it.
@@ -245,19 +246,20 @@ def _step(
     notice = _save(view, store, author, staged, step_line(history_word, summary))
     if notice is None:
         view.selected = None
-        notice = Notice(saved=True, done=f"{step_line(done_word, summary)}.")
+        notice = Notice(saved=True, done=f"{step_line(_(done_word), summary)}.")
     view.notice = notice
     return notice
 
 
 def undo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
     """Undo the last change (saved as a new version, so history keeps both); the notice says what."""
-    return _step(view, store, author, Editor.undo, ("Annulation", "Annulé"))
+    # The history keeps its word in French (stored), the notice says it in the session's language.
+    return _step(view, store, author, Editor.undo, ("Annulation", mark_("Annulé")))
 
 
 def redo(view: FriseView, store: ScenarioStore, author: str) -> Notice:
     """Redo the last undone change; the notice says what."""
-    return _step(view, store, author, Editor.redo, ("Rétablissement", "Rétabli"))
+    return _step(view, store, author, Editor.redo, ("Rétablissement", mark_("Rétabli")))
 
 
 def retry(view: FriseView, store: ScenarioStore, author: str) -> Notice:
@@ -279,7 +281,7 @@ def save_conflict_as_copy(view: FriseView, store: ScenarioStore, author: str) ->
     try:
         stored = store.create(copy, author_name(author))
     except StoreError as err:
-        view.notice = Notice(error=f"{COPY_NOT_SAVED} {err.message}")
+        view.notice = Notice(error=f"{_(COPY_NOT_SAVED)} {err.message}")
         return view.notice
     _load(view, store, stored)
     view.conflict = None

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from tpt_model.errors import InputError
+from tpt_model.i18n import _, mark_, n_
 from tpt_model.settings import MIN_SECRET_LENGTH, PILOT_EMAILS, PILOT_SECRET, Settings
 from tpt_model.store.pilots import FailedAttempts, PilotAttemptStore
 from tpt_model.store.tables import utc_now
@@ -26,15 +27,22 @@ MAX_FAILURES_PER_SESSION = 5
 MAX_FAILURES_IN_ALL = 30
 MAX_NAME = 60
 
-EDITOR_OFF = (
+_EDITOR_OFF = mark_(
     "L'édition du catalogue depuis l'application est fermée sur ce serveur. Pour l'ouvrir aux pilotes, "
-    f"la personne qui le déploie définit la variable d'environnement {PILOT_SECRET} (un secret d'au "
-    f"moins {MIN_SECRET_LENGTH} caractères, communiqué aux pilotes), ou configure une connexion par "
-    f"fournisseur d'identité (st.login, section [auth] de .streamlit/secrets.toml) et, au besoin, "
-    f"{PILOT_EMAILS} (les adresses des pilotes). Les fichiers YAML restent modifiables avec git."
+    "la personne qui le déploie définit la variable d'environnement {secret} (un secret d'au "
+    "moins {length} caractères, communiqué aux pilotes), ou configure une connexion par "
+    "fournisseur d'identité (st.login, section [auth] de .streamlit/secrets.toml) et, au besoin, "
+    "{emails} (les adresses des pilotes). Les fichiers YAML restent modifiables avec git."
 )
-WRONG_SECRET = "Secret incorrect : le rôle de pilote reste fermé."
-NAME_NEEDED = "Indiquez votre nom : il signe chacun de vos enregistrements dans le journal."
+
+
+def editor_off_text() -> str:
+    """Why the pilots' editing is closed on this server, and how whoever deploys it opens it."""
+    return _(_EDITOR_OFF).format(secret=PILOT_SECRET, length=MIN_SECRET_LENGTH, emails=PILOT_EMAILS)
+
+
+WRONG_SECRET = mark_("Secret incorrect : le rôle de pilote reste fermé.")
+NAME_NEEDED = mark_("Indiquez votre nom : il signe chacun de vos enregistrements dans le journal.")
 
 
 class Pilot(BaseModel):
@@ -88,10 +96,10 @@ def unlock_with_secret(
     refuse the attempt before the secret is even compared.
     """
     if settings.pilot_secret is None:
-        raise InputError(EDITOR_OFF)
+        raise InputError(editor_off_text())
     who = clean_name(name)[:MAX_NAME]
     if not who:
-        raise InputError(NAME_NEEDED)
+        raise InputError(_(NAME_NEEDED))
     now = now or utc_now()
     client = client_key(token)
     failures = store.failures_since(client, now - WINDOW)
@@ -99,12 +107,15 @@ def unlock_with_secret(
     if mine_blocked or failures.everyone >= MAX_FAILURES_IN_ALL:
         minutes = _wait_minutes(failures, now, mine_blocked)
         raise InputError(
-            f"Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans {minutes} minute"
-            f"{'s' if minutes > 1 else ''}."
+            n_(
+                "Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans {minutes} minute.",
+                "Trop d'essais manqués : le rôle de pilote est bloqué. Réessayez dans {minutes} minutes.",
+                minutes,
+            ).format(minutes=minutes)
         )
     if not secret_matches(typed, settings.pilot_secret):
         store.record_failure(client, now)
-        raise InputError(WRONG_SECRET)
+        raise InputError(_(WRONG_SECRET))
     return Pilot(name=who, via="secret")
 
 

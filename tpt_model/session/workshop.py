@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 from tpt_model.catalogue.programme import Programme
 from tpt_model.errors import InputError
 from tpt_model.evaluation.form import build_sheet
+from tpt_model.i18n import _
 from tpt_model.store.errors import StoreBusyError, StoreError
 from tpt_model.store.workshops import AnswerValue, WorkshopStore
 from tpt_model.workshop.codes import normalise_code, well_formed_code, well_formed_credential
@@ -219,7 +220,7 @@ def save_answers(
         last = step > 0 and view.position == len(items) - 1
         view.step(step, len(items))
         notice = WorkshopNotice(
-            ok=True, message="Dernière réponse enregistrée : merci !" if last else "Enregistré."
+            ok=True, message=_("Dernière réponse enregistrée : merci !") if last else _("Enregistré.")
         )
     view.notice = notice
     return notice

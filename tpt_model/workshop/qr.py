@@ -5,6 +5,8 @@ from functools import lru_cache
 
 import segno
 
+from tpt_model.i18n import _
+
 __all__ = ["qr_png"]
 
 
@@ -19,4 +21,4 @@ def qr_png(link: str, scale: int = 8) -> bytes:
 
 def qr_alt(code: str) -> str:
     """The text alternative of a workshop's QR code, for screen readers (the link is written beside it)."""
-    return f"QR code du lien qui rejoint l'atelier {code}"
+    return _("QR code du lien qui rejoint l'atelier {code}").format(code=code)

@@ -83,6 +83,13 @@ class Round:
     state: RoundState
     opened_at: datetime
 
+    @property
+    def shown_title(self) -> str:
+        """Its title as people read it; the default one (« Tour 2 », stored in French) in their language."""
+        if self.title in ("", f"Tour {self.number}"):
+            return _("Tour {number}").format(number=self.number)
+        return self.title
+
 
 @dataclass(frozen=True, slots=True)
 class Answer:

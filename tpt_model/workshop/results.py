@@ -51,7 +51,7 @@ def finished_text(finished: int) -> str:
     """« personne n'a fini », « 1 a fini », « 12 ont fini »."""
     if finished == 0:
         return _("personne n'a fini")
-    return n_("{finished} a fini", "{finished} ont fini", finished).format(finished=finished)
+    return n_("{count} a fini", "{count} ont fini", finished).format(count=finished)
 
 
 def by_item(answers: Iterable[Answer]) -> dict[str, dict[str, Answer]]:

@@ -8,13 +8,13 @@ from sqlalchemy import Engine
 
 from tpt_model.errors import InputError
 from tpt_model.session.pilot import (
-    EDITOR_OFF,
     MAX_FAILURES_IN_ALL,
     MAX_FAILURES_PER_SESSION,
     WRONG_SECRET,
     Pilot,
     client_key,
     editor_off,
+    editor_off_text,
     pilot_from_login,
     secret_matches,
     unlock_with_secret,
@@ -113,8 +113,8 @@ def test_without_secret_nor_login_the_editor_is_off_and_says_how_to_turn_it_on(
     assert not editor_off(settings, login_configured=True)
     with pytest.raises(InputError) as caught:
         unlock_with_secret(attempts, settings, "quoi que ce soit", "Élodie", "jeton", AT)
-    assert caught.value.message == EDITOR_OFF
-    assert "TPT_PILOT_SECRET" in EDITOR_OFF and "st.login" in EDITOR_OFF
+    assert caught.value.message == editor_off_text()
+    assert "TPT_PILOT_SECRET" in editor_off_text() and "st.login" in editor_off_text()
 
 
 def test_a_short_secret_keeps_the_role_locked_with_a_warning(tmp_path: Path) -> None:
