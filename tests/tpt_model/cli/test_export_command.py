@@ -12,6 +12,7 @@ from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
+from tpt_model.store.workshops import WorkshopStore
 
 MINI = str(TEST_CATALOGUE / "scenarios" / "mini.yaml")
 CATALOGUE = ["--catalogue", str(TEST_CATALOGUE)]
@@ -136,3 +137,28 @@ def test_a_saved_scenario_is_exported_by_name_with_its_version_and_scores(
         2,
         "Erreur : Version introuvable : « Parcours GT1 » n'a pas de version 7 (dernière : 2)\n",
     )
+
+
+def test_a_saved_scenario_brings_its_revealed_workshops(
+    capsys: pytest.CaptureFixture[str], _database_in_tmp: Path
+) -> None:
+    catalogue = load_catalogue(TEST_CATALOGUE)
+    _database_in_tmp.mkdir(parents=True, exist_ok=True)
+    engine = open_database(f"sqlite:///{_database_in_tmp / 'frise.sqlite3'}")
+    stored = ScenarioStore(engine).create(
+        catalogue.template("mini").model_copy(update={"name": "GT1"}), "Léa"
+    )
+    workshops = WorkshopStore(engine)
+    workshop, facilitator = workshops.create(stored.id, 1, "Atelier de décembre", "evaluation")
+    workshops.open_round(facilitator, "Tour complet", "brick", ["mentorat"], ["pertinence"])
+    for name, agreed, level in (("Alice", True, 4), ("Bea", False, 1)):
+        _, participant = workshops.join(workshop.id, name, agreed)
+        workshops.answer(participant, 1, "mentorat", {"pertinence": (level, None)})
+    workshops.change_round(facilitator, 1, "reveal_round")
+    engine.dispose()
+    code, out = run(capsys, "GT1", "--format", "md")
+    assert code == 0
+    text = out.replace("\\", "")
+    assert "### Atelier d'évaluation « Atelier de décembre »" in text
+    assert "**Participantes** : 2 participantes" in text and "Alice" in text and "Bea" not in text
+    assert "à discuter : Mentorat en ligne" in text
