@@ -63,7 +63,8 @@ def _evaluation_table(catalogue: Catalogue, report: WorkshopReport) -> Table:
         Column(name="Brique"),
         Column(name="Total pondéré", kind="number"),
         *(Column(name=f"{headers[c]} (moyenne)", kind="number") for c in criteria),
-        *(Column(name=f"{headers[c]} (écart)", kind="int") for c in criteria),
+        # One spread for the brick, not one per criterion: the table stays readable on an upright page.
+        Column(name="Écart le plus grand", kind="int"),
         Column(name="Évaluatrices", kind="int"),
         Column(name="À discuter", kind="bool"),
     ]
@@ -74,7 +75,7 @@ def _evaluation_table(catalogue: Catalogue, report: WorkshopReport) -> Table:
             brick.title,
             brick.total,
             *(brick.means.get(c) for c in criteria),
-            *(brick.gaps.get(c) for c in criteria),
+            max((g for g in brick.gaps.values() if g is not None), default=None),
             brick.evaluators,
             brick.to_discuss,
         ]

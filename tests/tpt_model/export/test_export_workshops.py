@@ -46,7 +46,7 @@ def test_the_markdown_counts_participants_and_names_only_who_agreed(done: Export
         in text
     )
     assert "Reprise" not in text  # the blind round stays in the room
-    assert "| 1 | 2 | Mentorat en ligne | 50 | 2,5 | 2 | 3 | 3 | 0 | 0 | 2 | oui |" in text
+    assert "| 1 | 2 | Mentorat en ligne | 50 | 2,5 | 2 | 3 | 3 | 2 | oui |" in text
     assert "| 1 | Mentorat | 2 | 3,5 | Plutôt oui : 1 · Oui, carrément : 1 | 4 | Très utile : 1 |" in text
     assert "| 1 | Terminale | 2 | 3,5 |" in text  # the mentoring starts in terminale: per stage
     assert "| 1 | Mentorat | Des horaires |" in text
@@ -59,7 +59,7 @@ def test_the_docx_and_the_pdf_hold_the_chapter(done: Export) -> None:
     styled = {(p.text, p.style.name) for p in document.paragraphs if p.style is not None}
     assert ("Ateliers et focus groups", "Heading 1") in styled
     assert ("Atelier d'évaluation « GT1 de novembre »", "Heading 2") in styled
-    notes = next(t for t in document.tables if t.rows[0].cells[0].text == "Tour" and len(t.columns) == 12)
+    notes = next(t for t in document.tables if t.rows[0].cells[0].text == "Tour" and len(t.columns) == 10)
     assert [c.text for c in notes.rows[2].cells[2:5]] == ["Mentorat en ligne", "50", "2,5"]
     assert "Des horaires" in docx_text(data(done, "docx"))
     text = pdf_text(data(done, "pdf"))
@@ -72,7 +72,7 @@ def test_the_workbook_has_a_sheet_of_the_workshop_with_typed_cells(done: Export)
     header = [c.value for c in rows[0]]
     mentorat = {h: c.value for h, c in zip(header, rows[2], strict=True)}
     assert mentorat["Brique"] == "Mentorat en ligne"
-    assert (mentorat["Pertinence (moyenne)"], mentorat["Pertinence (écart)"]) == (2.5, 3)
+    assert (mentorat["Pertinence (moyenne)"], mentorat["Écart le plus grand"]) == (2.5, 3)
     assert (mentorat["Évaluatrices"], mentorat["À discuter"]) == (2, True)
     texts = next(rows for title, rows in sheets.items() if title.startswith("Focus, réponses libres"))
     assert [c.value for c in texts[1]] == [1, "Mentorat", "Des horaires"]
