@@ -145,9 +145,15 @@ def _styles() -> _Styles:
     )
 
 
+def _markup(text: str) -> str:
+    """Typed text for a ReportLab paragraph, which reads markup: escaped, and French quotes never
+    left alone at the end or the start of a line."""
+    return escape(text).replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of typed text: ReportLab reads markup, so every character is escaped."""
-    return Paragraph(escape(text), style)
+    """A paragraph of typed text."""
+    return Paragraph(_markup(text), style)
 
 
 class _Pages(Canvas):
@@ -221,7 +227,7 @@ class _Heading(Paragraph):
 
     def __init__(self, title: str, anchor: str, depth: int) -> None:
         styles = _styles().headings
-        super().__init__(f'<a name="{escape(anchor)}"/>{escape(title)}', styles[min(depth, 3)])
+        super().__init__(f'<a name="{escape(anchor)}"/>{_markup(title)}', styles[min(depth, 3)])
         self._title, self._anchor, self._depth = title, anchor, depth
 
     def draw(self) -> None:
@@ -373,7 +379,7 @@ class _Frame:
 def _block(block: Block, figures: Figures, frame: _Frame) -> list[Flowable]:
     styles = _styles()
     if isinstance(block, BulletList):
-        return [Paragraph(escape(i), styles.bullet, bulletText="•") for i in block.items]
+        return [Paragraph(_markup(i), styles.bullet, bulletText="•") for i in block.items]
     if isinstance(block, Facts):
         return [_facts([(f.label, f.value) for f in block.items], frame.width)]
     if isinstance(block, Table):
@@ -420,7 +426,7 @@ def _cover(document: Document) -> list[Flowable]:
 def _contents(document: Document) -> list[Flowable]:
     styles = _styles()
     rows = [
-        [Paragraph(f'<a href="#{escape(s.id)}">{escape(s.title)}</a>', styles.toc), _PageOf(s.id)]
+        [Paragraph(f'<a href="#{escape(s.id)}">{_markup(s.title)}</a>', styles.toc), _PageOf(s.id)]
         for s in document.sections
     ]
     width = _PORTRAIT_FRAME.width
@@ -455,6 +461,8 @@ def to_pdf(document: Document, figures: Figures | None = None) -> bytes:
         pageTemplates=_templates(),
         title=f"{cover.title} — {cover.scenario}",
         author="TechPourToutes",
+        creator="Frise TechPourToutes",
+        subject=cover.title,
         lang="fr",
         invariant=True,  # no date nor random identifier: the same document gives the same bytes
     )
