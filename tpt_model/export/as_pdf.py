@@ -341,20 +341,25 @@ def _widths(table: Table, width: float) -> list[float]:
     return [w * min(1.0, width / total) for w in widths]
 
 
+def _cell(text: str, width: float) -> str | Paragraph:
+    if "\n" not in text and pdfmetrics.stringWidth(text, FONT, 8.5) <= width - 2 * PAD:
+        return text
+    return _p(text, _styles().cell)
+
+
 def _table(table: Table, width: float) -> list[Flowable]:
     """A table under its caption (its first row); its header row repeats on every page it runs over."""
     styles = _styles()
+    widths = _widths(table, width)
     header = [_p(c.name, styles.th) for c in table.columns]
-    # Numbers are short and never wrap: plain strings, which ReportLab draws without a paragraph's cost.
+    # A text that fits on one line, and every number, is a plain string: ReportLab draws it as it is
+    # (no markup read), without a paragraph's cost. Longer texts are paragraphs, which wrap.
     rows = [
-        [
-            _p(cell_text(v, c.kind), styles.cell) if c.kind == "text" else cell_text(v, c.kind)
-            for v, c in zip(row, table.columns, strict=True)
-        ]
+        [_cell(cell_text(v, c.kind), w) for v, c, w in zip(row, table.columns, widths, strict=True)]
         for row in table.rows
     ]
     caption = [_p(table.title, styles.caption), *([""] * (len(table.columns) - 1))]
-    grid = PdfTable([caption, header, *rows], colWidths=_widths(table, width), repeatRows=(1,))
+    grid = PdfTable([caption, header, *rows], colWidths=widths, repeatRows=(1,))
     numbers = [("ALIGN", (i, 2), (i, -1), "RIGHT") for i, c in enumerate(table.columns) if c.kind != "text"]
     grid.setStyle(TableStyle([*_GRID.getCommands(), *numbers]))
     return [grid, Spacer(1, 8)]
