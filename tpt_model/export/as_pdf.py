@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import reportlab
 from reportlab.graphics.shapes import Drawing
@@ -107,6 +107,10 @@ class _Styles:
     cell: ParagraphStyle
     th: ParagraphStyle
     toc: ParagraphStyle
+
+    def paragraph(self, style: Literal["body", "label", "remark"]) -> ParagraphStyle:
+        """The style of a document's paragraph."""
+        return {"body": self.body, "label": self.label, "remark": self.remark}[style]
 
 
 @cache
@@ -342,6 +346,7 @@ def _widths(table: Table, width: float) -> list[float]:
 
 
 def _cell(text: str, width: float) -> str | Paragraph:
+    """A cell's text: as it is when it fits on one line, else a paragraph that wraps."""
     if "\n" not in text and pdfmetrics.stringWidth(text, FONT, 8.5) <= width - 2 * PAD:
         return text
     return _p(text, _styles().cell)
@@ -359,7 +364,8 @@ def _table(table: Table, width: float) -> list[Flowable]:
         for row in table.rows
     ]
     caption = [_p(table.title, styles.caption), *([""] * (len(table.columns) - 1))]
-    grid = PdfTable([caption, header, *rows], colWidths=widths, repeatRows=(1,))
+    # A row taller than a page (a long note) is split across pages rather than refused.
+    grid = PdfTable([caption, header, *rows], colWidths=widths, repeatRows=(1,), splitInRow=1)
     numbers = [("ALIGN", (i, 2), (i, -1), "RIGHT") for i, c in enumerate(table.columns) if c.kind != "text"]
     grid.setStyle(TableStyle([*_GRID.getCommands(), *numbers]))
     return [grid, Spacer(1, 8)]
@@ -368,7 +374,7 @@ def _table(table: Table, width: float) -> list[Flowable]:
 def _facts(pairs: list[tuple[str, str]], width: float) -> PdfTable:
     styles = _styles()
     rows = [[_p(label, styles.label), _p(value, styles.body)] for label, value in pairs]
-    facts = PdfTable(rows, colWidths=[0.3 * width, 0.7 * width])
+    facts = PdfTable(rows, colWidths=[0.3 * width, 0.7 * width], splitInRow=1)
     facts.setStyle(_FACTS)
     return facts
 
@@ -392,7 +398,7 @@ def _block(block: Block, figures: Figures, frame: _Frame) -> list[Flowable]:
     if isinstance(block, Figure):
         caption = _p(block.title, styles.figcaption)
         return [KeepTogether([_drawing(block, figures, frame.width, frame.height - 40), caption])]
-    return [_p(block.text, getattr(styles, block.style))]
+    return [_p(block.text, styles.paragraph(block.style))]
 
 
 _PORTRAIT_FRAME = _Frame(PORTRAIT[0] - 2 * MARGIN_X, PORTRAIT[1] - MARGIN_TOP - MARGIN_BOTTOM)

@@ -99,6 +99,15 @@ def test_the_pdf_repeats_table_headers_under_running_headers(catalogue: Catalogu
         assert f"Page {number} / {len(pages)}" in text
 
 
+def test_a_table_row_taller_than_a_page_runs_over_the_next(catalogue: Catalogue) -> None:
+    mini = catalogue.template("mini")
+    long_note = "Début de la note. " + "Une phrase de plus. " * 500 + "Fin de la note."
+    first = mini.placements[0].model_copy(update={"note": long_note})
+    scenario = mini.model_copy(update={"placements": (first, *mini.placements[1:])})
+    text = pdf_text(export(ExportSource(catalogue, scenario, TODAY), [BY_ID["pdf"]]).files[0].data)
+    assert "Début de la note." in text and "Fin de la note." in text
+
+
 def test_the_docx_has_headings_a_contents_field_tables_and_figures(done: Export) -> None:
     import docx
 
