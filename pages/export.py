@@ -62,5 +62,5 @@ if prepared is None:
         st.caption("Les choix ont changé depuis la dernière préparation : préparez de nouveau les fichiers.")
     st.stop()
 downloads(prepared)
-st.subheader("Aperçu du document")
+st.header("Aperçu du document")
 preview(prepared)
