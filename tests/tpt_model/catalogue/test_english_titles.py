@@ -31,7 +31,7 @@ def test_the_english_title_and_summary_are_shown_in_english(catalogue: Catalogue
     with use_language("en"):
         assert (brick.shown_title, brick.shown_summary) == (ENGLISH["title_en"], ENGLISH["summary_en"])
         card = brick_card_markdown(catalogue, brick)
-        assert "#### Online mentoring" in card
+        assert "## Online mentoring" in card
         assert "Six months of mentoring" in card
         assert "Mentorat en ligne" not in card.split("\n")[0]
         assert brick_row(catalogue, brick)["Action brick"] == "Online mentoring"
