@@ -9,7 +9,7 @@ from tpt_model.analysis.communication import communication_plan, plan_csv, plan_
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import table_text
-from tpt_model.i18n import _
+from tpt_model.i18n import DEFAULT_LANGUAGE, _, use_language
 from tpt_model.journey.cohort import cohort_label, cohort_years, school_year_start
 from ui.tables import show_table
 
@@ -27,18 +27,20 @@ def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     )
     dates = communication_plan(catalogue, scenario, year)
     show_table(table_text(pd.DataFrame(plan_table(catalogue, dates))))
-    name = _("Plan de communication, {cohort}").format(cohort=cohort_label(year))
+    with use_language(DEFAULT_LANGUAGE):  # the files stay in French until the exports are translated
+        name = _("Plan de communication, {cohort}").format(cohort=cohort_label(year))
+        csv_file, ics_file = plan_csv(catalogue, dates), plan_ics(catalogue, dates, name)
     left, right = st.columns(2)
     left.download_button(
         _("Télécharger (CSV)"),
-        plan_csv(catalogue, dates),
+        csv_file,
         f"communication-{year}.csv",
         "text/csv",
         key="analyse_csv",
     )
     right.download_button(
         _("Ajouter à un agenda (ICS)"),
-        plan_ics(catalogue, dates, name),
+        ics_file,
         f"communication-{year}.ics",
         "text/calendar",
         key="analyse_ics",

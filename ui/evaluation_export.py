@@ -15,7 +15,7 @@ from tpt_model.export.tabular import (
     to_csv_bytes,
     to_xlsx_bytes,
 )
-from tpt_model.i18n import _
+from tpt_model.i18n import DEFAULT_LANGUAGE, _, use_language
 from tpt_model.session.evaluation import EvaluationView
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -38,7 +38,8 @@ def export_panel(
             "Poids et « Référence catalogue » ({reference}) comme dans la section Résultats."
         ).format(reference=reference)
     )
-    frame = evaluation_frame(catalogue, results, sheets, include_reference=view.include_reference)
+    with use_language(DEFAULT_LANGUAGE):  # the files stay in French until the exports are translated
+        frame = evaluation_frame(catalogue, results, sheets, include_reference=view.include_reference)
     st.download_button(
         _("Télécharger le CSV"),
         to_csv_bytes(frame),
@@ -49,7 +50,7 @@ def export_panel(
         on_click="ignore",
     )
     if st.button(_("Préparer le fichier Excel"), key="eval_xlsx_prepare"):
-        with st.spinner(_("Préparation du fichier Excel…")):
+        with st.spinner(_("Préparation du fichier Excel…")), use_language(DEFAULT_LANGUAGE):
             workbook = to_xlsx_bytes(
                 {
                     "Évaluation": frame,

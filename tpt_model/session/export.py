@@ -9,7 +9,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.export.build import ExportSource
 from tpt_model.export.files import zip_bytes
 from tpt_model.export.formats import BY_ID, FORMATS, ZIP_MIME, Format, export
-from tpt_model.i18n import _
+from tpt_model.i18n import DEFAULT_LANGUAGE, _, use_language
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
 
@@ -116,10 +116,12 @@ def prepare_export(
     formats = [BY_ID[f] for f in choice.formats]
     # The page previews the HTML document: made once, whether or not it is among the chosen files.
     wanted = formats if BY_ID["html"] in formats else [*formats, BY_ID["html"]]
-    done = export(source, wanted, choice.partner, on_format)
+    # The files stay in French until the exports' own texts are translated: one language per file.
+    with use_language(DEFAULT_LANGUAGE):
+        done = export(source, wanted, choice.partner, on_format)
     html = next(f for f in done.files if f.name.endswith(".html"))
     files = tuple(
-        PreparedFile(name=f.name, label=fmt.label, mime=f.mime, data=f.data)
+        PreparedFile(name=f.name, label=_(fmt.label), mime=f.mime, data=f.data)
         for f, fmt in zip(done.files, wanted, strict=True)
         if fmt in formats
     )
