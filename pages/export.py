@@ -14,7 +14,7 @@ from ui.export_panel import downloads, export_choices, preview
 from ui.shell import page_setup
 from ui.state import app_state
 from ui.store_errors import store_errors
-from ui.stores import scenario_store, score_store
+from ui.stores import scenario_store, score_store, workshop_store
 
 page_setup()
 catalogue = require_catalogue()
@@ -47,6 +47,7 @@ if st.button(_("Préparer les fichiers"), type="primary", icon=":material/descri
                 catalogue,
                 store,
                 score_store(),
+                workshop_store(),
                 choice,
                 datetime.date.today(),
                 on_format=lambda fmt: status.write(f"{_(fmt.label)}…"),
