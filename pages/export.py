@@ -50,7 +50,7 @@ if st.button(_("Préparer les fichiers"), type="primary", icon=":material/descri
                 workshop_store(),
                 choice,
                 datetime.date.today(),
-                on_format=lambda fmt: status.write(f"{fmt.label}…"),
+                on_format=lambda fmt: status.write(f"{_(fmt.label)}…"),
             )
         except InputError as err:
             status.update(label=_("Export impossible"), state="error")

@@ -28,17 +28,18 @@ def communication_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     dates = communication_plan(catalogue, scenario, year)
     show_table(table_text(pd.DataFrame(plan_table(catalogue, dates))))
     name = _("Plan de communication, {cohort}").format(cohort=cohort_label(year))
+    csv_file, ics_file = plan_csv(catalogue, dates), plan_ics(catalogue, dates, name)
     left, right = st.columns(2)
     left.download_button(
         _("Télécharger (CSV)"),
-        plan_csv(catalogue, dates),
+        csv_file,
         f"communication-{year}.csv",
         "text/csv",
         key="analyse_csv",
     )
     right.download_button(
         _("Ajouter à un agenda (ICS)"),
-        plan_ics(catalogue, dates, name),
+        ics_file,
         f"communication-{year}.ics",
         "text/calendar",
         key="analyse_ics",

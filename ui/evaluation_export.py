@@ -52,9 +52,9 @@ def export_panel(
         with st.spinner(_("Préparation du fichier Excel…")):
             workbook = to_xlsx_bytes(
                 {
-                    "Évaluation": frame,
-                    "Agrégats": aggregate_frame(catalogue, results),
-                    "Classement": ranking_table(catalogue, results),
+                    _("Évaluation"): frame,
+                    _("Agrégats"): aggregate_frame(catalogue, results),
+                    _("Classement"): ranking_table(catalogue, results),
                 }
             )
         st.download_button(

@@ -17,6 +17,7 @@ from helpers import PAGES, app_test
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.i18n import use_language
+from ui.state import STATE_KEY
 
 # Accents and French quotes, and words of French that English does not use.
 FRENCH = re.compile(
@@ -185,3 +186,20 @@ def test_a_workshop_runs_in_english_on_every_screen(isolated_app: Path) -> None:
     for screen in (facilitator, participant, projector):
         assert not screen.exception, screen.exception
         assert french_left(screen, catalogue) == []
+
+
+def test_an_export_made_in_english_is_in_english() -> None:
+    """The exported files are written in the session's language."""
+    at = _english(app_test())
+    with use_language("en"):
+        at.run()
+        at.switch_page("pages/export.py").run()
+        at.pills(key="export_formats").set_value(["md"]).run()
+        at.button(key="export_prepare").click().run()
+    assert not at.exception, at.exception
+    prepared = at.session_state[STATE_KEY].export.prepared
+    assert prepared is not None
+    markdown = prepared.files[0].data.decode("utf-8")
+    assert "| Pillar |" in markdown and "| Volet |" not in markdown  # the budget table's first column
+    assert "## Context and goals" in markdown
+    assert [b.proto.label for b in at.get("download_button")][0].startswith("All the files (zip)")

@@ -132,10 +132,11 @@ def prepare_export(
     formats = [BY_ID[f] for f in choice.formats]
     # The page previews the HTML document: made once, whether or not it is among the chosen files.
     wanted = formats if BY_ID["html"] in formats else [*formats, BY_ID["html"]]
+    # The files are written in the session's language, the current one.
     done = export(source, wanted, choice.partner, on_format)
     html = next(f for f in done.files if f.name.endswith(".html"))
     files = tuple(
-        PreparedFile(name=f.name, label=fmt.label, mime=f.mime, data=f.data)
+        PreparedFile(name=f.name, label=_(fmt.label), mime=f.mime, data=f.data)
         for f, fmt in zip(done.files, wanted, strict=True)
         if fmt in formats
     )
