@@ -20,13 +20,16 @@ from tpt_model.yamlio.writing import atomic_text
 
 UPGRADE_HINT = mark_("lancez « python -m tpt_model db upgrade »")
 # How each table's rows are counted in messages, in this order; a table added later is counted in rows.
-_NOUNS = {
-    "scenarios": ("scénario", "scénarios"),
-    "scenario_versions": ("version", "versions"),
-    "scores": ("note", "notes"),
-    "sessions": ("session", "sessions"),
-    "catalogue_edits": ("enregistrement du catalogue", "enregistrements du catalogue"),
-    "pilot_attempts": ("essai manqué du secret des pilotes", "essais manqués du secret des pilotes"),
+# Each count is a call with its two nouns written out, so that they are extracted for translation.
+_NOUNS: dict[str, Callable[[int], str]] = {
+    "scenarios": lambda n: counted(n, "scénario", "scénarios"),
+    "scenario_versions": lambda n: counted(n, "version", "versions"),
+    "scores": lambda n: counted(n, "note", "notes"),
+    "sessions": lambda n: counted(n, "session", "sessions"),
+    "catalogue_edits": lambda n: counted(n, "enregistrement du catalogue", "enregistrements du catalogue"),
+    "pilot_attempts": lambda n: counted(
+        n, "essai manqué du secret des pilotes", "essais manqués du secret des pilotes"
+    ),
 }
 
 
@@ -91,7 +94,7 @@ def _contents(summary: BackupSummary) -> str:
     """« 3 scénarios, 12 versions, 40 notes » : the tables that hold rows, the main ones first."""
     known = [(name, summary.counts[name]) for name in _NOUNS if name in summary.counts]
     others = [(name, n) for name, n in summary.counts.items() if name not in _NOUNS]
-    parts = [counted(n, *_NOUNS[name]) for name, n in known if n]
+    parts = [_NOUNS[name](n) for name, n in known if n]
     parts += [
         _("{rows} de « {table} »").format(rows=counted(n, "ligne", "lignes"), table=name)
         for name, n in others
