@@ -42,3 +42,4 @@ communication_panel(catalogue, scenario)
 
 st.subheader("Comparer")
 comparison_panel(catalogue, opened, score_store())
+opened.follow()  # last: a newer version saved elsewhere shows once this run's change is done

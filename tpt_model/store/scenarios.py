@@ -31,6 +31,7 @@ __all__ = [
     "StoreError",
     "StoredScenario",
     "VersionInfo",
+    "VersionStamp",
     "VersionNotFound",
 ]
 
@@ -44,6 +45,15 @@ class StoredScenario(BaseModel):
     version: int
     scenario: Scenario
     updated_at: datetime
+    updated_by: str
+
+
+class VersionStamp(BaseModel):
+    """A scenario's current version number and who saved it: what a page checks at every rerun."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int
     updated_by: str
 
 
@@ -144,6 +154,21 @@ class ScenarioStore:
             updated_at=row.updated_at,
             updated_by=row.updated_by,
         )
+
+    @translated
+    def stamp(self, scenario_id: str) -> VersionStamp:
+        """The current version number of a scenario and its author: one row read by primary key.
+
+        Cheap enough for every rerun of a page: the scenario itself is read only when it moved.
+        """
+        query = select(scenarios.c.current_version, scenarios.c.updated_by).where(
+            scenarios.c.id == scenario_id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        if row is None:
+            raise ScenarioNotFound(scenario_id)
+        return VersionStamp(version=row.current_version, updated_by=row.updated_by)
 
     @translated
     def save(

@@ -17,7 +17,7 @@ import tpt_model.store.scenarios as scenario_store_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.store.engine import make_engine, normalise_url
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionStamp
 from tpt_model.store.tables import scenario_versions
 
 EngineFactory = Callable[[], Engine]
@@ -118,6 +118,13 @@ def test_save_makes_a_new_version(store: ScenarioStore) -> None:
     got = store.get(created.id)
     assert (got.version, got.scenario, got.updated_by) == (3, make_scenario("Frise"), "alice")
     assert store.version(created.id, 2) == make_scenario("Frise", "mentorat", "tutorat")
+
+
+def test_stamp_says_the_current_version_and_who_saved_it(store: ScenarioStore) -> None:
+    created = store.create(make_scenario("Frise"), "alice")
+    assert store.stamp(created.id) == VersionStamp(version=1, updated_by="alice")
+    store.save(created.id, make_scenario("Frise", "mentorat"), 1, "bob")
+    assert store.stamp(created.id) == VersionStamp(version=2, updated_by="bob")
 
 
 def test_versions_newest_first(store: ScenarioStore) -> None:
@@ -245,6 +252,7 @@ def test_delete(store: ScenarioStore) -> None:
 UNKNOWN = "00000000-0000-0000-0000-000000000000"
 OPERATIONS: dict[str, Callable[[ScenarioStore], Any]] = {
     "get": lambda s: s.get(UNKNOWN),
+    "stamp": lambda s: s.stamp(UNKNOWN),
     "save": lambda s: s.save(UNKNOWN, make_scenario(), 1, "alice"),
     "rename": lambda s: s.rename(UNKNOWN, "Nom", 1, "alice"),
     "duplicate": lambda s: s.duplicate(UNKNOWN, "Nom", "alice"),
