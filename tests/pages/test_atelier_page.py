@@ -193,4 +193,4 @@ def test_a_score_the_database_could_not_take_stays_in_her_form(monkeypatch: pyte
     ok(alice.button(key="workshop_next").click().run())  # she sends it again as it is
     assert alice.subheader[0].value == TITLES[1] and not alice.error
     snapshot = workshop_store().snapshot(facilitator.session_state[STATE_KEY].workshop.workshop_id)
-    assert sorted((a.question, a.value) for a in snapshot.answers) == sorted(zip(CRITERIA, (4, 3, 2), strict=True))
+    assert {a.question: a.value for a in snapshot.answers} == dict(zip(CRITERIA, (4, 3, 2), strict=True))
