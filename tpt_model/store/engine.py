@@ -10,6 +10,8 @@ from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 from tpt_model.settings import is_in_memory
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# SQLite connections kept open for reuse; more are opened when more sessions run at once.
+SQLITE_POOL_SIZE = 10
 
 
 def normalise_url(url: str) -> str:
@@ -45,6 +47,13 @@ def make_engine(url: str, *, connect_args: dict[str, Any] | None = None) -> Engi
         # runs in one) must share it, or each would see an empty database of its own.
         options["poolclass"] = StaticPool
         options["connect_args"].setdefault("check_same_thread", False)
+    else:
+        # Every Streamlit session runs in a thread of its own: forty people in a workshop may read
+        # at once. SQLAlchemy's default pool (5 + 10 connections, then 30 s of waiting) made the
+        # sixteenth wait, and a wait past 30 s failed as « base occupée ». A SQLite connection is
+        # a file handle, and SQLite itself serialises the writers: none is refused for want of one.
+        options["pool_size"] = SQLITE_POOL_SIZE
+        options["max_overflow"] = -1
     engine = create_engine(parsed, **options)
     if backend == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)

@@ -395,6 +395,19 @@ def test_postgresql_urls_use_psycopg_3(url: str, expected: str) -> None:
     assert normalise_url(url) == expected
 
 
+def test_forty_sessions_get_a_sqlite_connection_at_once(tmp_path: Path) -> None:
+    """One per session thread: none waits for another's connection (nor fails after the pool's timeout)."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}", connect_args={"timeout": 1})
+    engine.pool._timeout = 0.1  # type: ignore[attr-defined] (a wait would fail at once, not in 30 s)
+    try:
+        connections = [engine.connect() for _ in range(40)]
+        assert all(c.exec_driver_sql("SELECT 1").scalar_one() == 1 for c in connections)
+        for connection in connections:
+            connection.close()
+    finally:
+        engine.dispose()
+
+
 def test_sqlite_connections_are_configured(tmp_path: Path) -> None:
     engine = make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}")
     try:
