@@ -14,6 +14,7 @@ from sqlalchemy import Connection, Engine, and_, delete, func, insert, select, u
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
 from tpt_model.scenario.creation import scenario_name
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import (
     ScenarioNotFound,
     StaleWrite,
@@ -177,7 +178,7 @@ class ScenarioStore:
         """Store `scenario` as a new version, if the current one is still `expected_version`."""
         now = utc_now()
         new_version = expected_version + 1
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             # The conditional write comes first and takes the row (or database) lock: of two
             # saves from the same version, the second finds 0 rows and nothing is overwritten.
             result = conn.execute(
@@ -217,7 +218,7 @@ class ScenarioStore:
     @translated
     def delete(self, scenario_id: str) -> None:
         """Delete a scenario with its history and scores."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             result = conn.execute(delete(scenarios).where(scenarios.c.id == scenario_id))
             if result.rowcount == 0:
                 raise ScenarioNotFound(scenario_id)
@@ -330,7 +331,7 @@ class ScenarioStore:
     def _create(self, scenario: Scenario, author: str, summary: str) -> StoredScenario:
         scenario_id = str(uuid.uuid4())
         now = utc_now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(
                 insert(scenarios).values(
                     id=scenario_id,

@@ -13,10 +13,12 @@ import pytest
 from sqlalchemy import Engine, event, text
 from sqlalchemy.sql import Insert
 
+import tpt_model.store.engine as engine_module
 import tpt_model.store.scenarios as scenario_store_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.store.engine import make_engine, normalise_url
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound
+from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionStamp
 from tpt_model.store.tables import scenario_versions
 
@@ -406,6 +408,27 @@ def test_forty_sessions_get_a_sqlite_connection_at_once(tmp_path: Path) -> None:
             connection.close()
     finally:
         engine.dispose()
+
+
+def test_writers_of_one_process_take_turns_before_sqlite_refuses_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty sessions saving at once: with no busy timeout SQLite refuses a second writer at once,
+    so each save got through only by waiting for its turn in the process."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 0)
+    store = ScenarioStore(open_database(f"sqlite:///{tmp_path / 'frise.sqlite3'}"))
+    start = threading.Barrier(20)
+
+    def create(number: int) -> str:
+        start.wait()
+        return store.create(make_scenario(f"Frise {number}", "mentorat"), "alice").id
+
+    try:
+        with ThreadPoolExecutor(20) as pool:
+            created = list(pool.map(create, range(20)))
+        assert len(set(created)) == store.count() == 20
+    finally:
+        store.engine.dispose()
 
 
 def test_sqlite_connections_are_configured(tmp_path: Path) -> None:
