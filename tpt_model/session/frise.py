@@ -189,8 +189,7 @@ def follow_saves(view: FriseView, store: ScenarioStore) -> bool:
             return False
         stored = store.get(view.scenario_id)
     except ScenarioNotFound:
-        view.forget(view.scenario_id)  # deleted elsewhere: the next run opens another
-        return True
+        return False  # deleted elsewhere: the next change says so, and keeps the work as a copy
     _load(view, store, stored)
     view.notice = updated_notice(stored)
     return True

@@ -414,12 +414,11 @@ def test_work_of_its_own_keeps_the_old_version_until_its_save_is_refused(
     assert [p.brick for p in bob.conflict.placements] == ["ordinateur"]
 
 
-def test_a_scenario_deleted_elsewhere_falls_back_at_the_next_rerun(
+def test_a_scenario_deleted_elsewhere_stays_shown_until_the_next_change_says_so(
     store: ScenarioStore, catalogue: Catalogue
 ) -> None:
     view = opened(store)
-    other = store.create(view.scenario.model_copy(update={"name": "Autre"}), "Bob")
     store.delete(view.scenario_id)
-    assert follow_saves(view, store)
-    ensure_open(view, store, catalogue, "Alice")  # the rerun that follows
-    assert view.scenario_id == other.id
+    assert not follow_saves(view, store)
+    notice = add_brick(view, store, catalogue)
+    assert notice.error == SCENARIO_GONE and view.conflict is not None
