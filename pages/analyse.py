@@ -24,22 +24,22 @@ st.title("Analyse du parcours")
 st.markdown(f"Scénario analysé : **{escape_markdown(scenario.name)}** (version {view.version})")
 change_notice(view, opened.store, opened.state.author)
 
-st.subheader("Couverture")
+st.header("Couverture")
 coverage_panel(catalogue, scenario)
 
-st.subheader("Trous du parcours")
+st.header("Trous du parcours")
 gaps_panel(catalogue, scenario, opened.save)
 
-st.subheader("Budget sur cinq ans")
+st.header("Budget sur cinq ans")
 cohort_plan_editor(catalogue, scenario, (view.scenario_id, view.version), opened.save)
 budget_panel(catalogue, scenario)
 
-st.subheader("Partenaires")
+st.header("Partenaires")
 partners_panel(catalogue, scenario)
 
-st.subheader("Plan de communication")
+st.header("Plan de communication")
 communication_panel(catalogue, scenario)
 
-st.subheader("Comparer")
+st.header("Comparer")
 comparison_panel(catalogue, opened, score_store())
 opened.follow()  # last: a newer version saved elsewhere shows once this run's change is done

@@ -13,7 +13,7 @@ from ui.export_panel import downloads, export_choices, preview
 from ui.shell import page_setup
 from ui.state import app_state
 from ui.store_errors import store_errors
-from ui.stores import scenario_store, score_store
+from ui.stores import scenario_store, score_store, workshop_store
 
 page_setup()
 catalogue = require_catalogue()
@@ -45,6 +45,7 @@ if st.button("Préparer les fichiers", type="primary", icon=":material/descripti
                 catalogue,
                 store,
                 score_store(),
+                workshop_store(),
                 choice,
                 datetime.date.today(),
                 on_format=lambda fmt: status.write(f"{fmt.label}…"),
@@ -62,5 +63,5 @@ if prepared is None:
         st.caption("Les choix ont changé depuis la dernière préparation : préparez de nouveau les fichiers.")
     st.stop()
 downloads(prepared)
-st.subheader("Aperçu du document")
+st.header("Aperçu du document")
 preview(prepared)

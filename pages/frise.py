@@ -49,11 +49,11 @@ journey_panel(catalogue, view.scenario, view.options)
 
 left, right = st.columns([3, 2], gap="large")
 with left:
-    st.markdown("##### Placement sélectionné")
+    st.markdown("### Placement sélectionné")
     placement_selector(catalogue, view)
     placement_panel(catalogue, view, save)
 with right:
-    st.markdown("##### Ajouter une brique")
+    st.markdown("### Ajouter une brique")
     brick_id = brick_picker(catalogue)
     placed = already_placed(catalogue, view.scenario, brick_id) if brick_id is not None else None
     if placed is not None:
@@ -68,7 +68,7 @@ with right:
         view.selected = len(view.scenario.placements)  # the new one, once added
         save(add_placement(catalogue, view.scenario, placement_for(catalogue, brick_id)))
 
-st.markdown("##### La frise en tableau")
+st.markdown("### La frise en tableau")
 st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))
 st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")
 opened.follow()  # last: a newer version saved elsewhere shows once this run's change is done

@@ -46,7 +46,7 @@ with import_col, st.container(border=True):
 if not infos:
     st.stop()
 
-st.subheader("Scénario choisi")
+st.header("Scénario choisi")
 info = pick_scenario(infos, view, open_id)
 open_col, export_col = st.columns(2)
 with open_col:

@@ -1,4 +1,4 @@
-"""Readers that open each export format independently of the code that wrote it, and a scored source."""
+"""Readers that open each export format independently of the code that wrote it; a scored source, workshops."""
 
 import datetime
 import io
@@ -17,8 +17,13 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.export.build import ExportSource
+from tpt_model.workshop.records import Answer, Kind, Participant, Round, Snapshot, Workshop
+from tpt_model.workshop.report import WorkshopReport, workshop_report
 
 TODAY = datetime.date(2026, 12, 1)
+AT = datetime.datetime(2026, 11, 20, 14, 0, tzinfo=datetime.UTC)
+CRITERIA = ("pertinence", "simplicite", "abordable")
+FOCUS_QUESTIONS = ("participerais", "utile", "manque")
 
 
 def scored_source(catalogue: Catalogue, scenario: Scenario, **changes: object) -> ExportSource:
@@ -36,6 +41,52 @@ def scored_source(catalogue: Catalogue, scenario: Scenario, **changes: object) -
     ]
     fields: dict[str, object] = {"sheets": sheets, "version": 4, "author": "Léa"} | changes
     return ExportSource(catalogue, scenario, TODAY, **fields)  # type: ignore[arg-type]
+
+
+def _workshop(kind: Kind, title: str) -> Workshop:
+    return Workshop(f"w-{kind}", "ABCDEF", kind, title, "s", 3, "open", True, AT, 1, 1)
+
+
+def workshop_reports(
+    catalogue: Catalogue, scenario: Scenario, *, title: str = "GT1 de novembre", missing: str = "Des horaires"
+) -> tuple[WorkshopReport, WorkshopReport]:
+    """An evaluation workshop and a focus group on the scenario, as the export reads them.
+
+    The evaluation: Alice (named, she agreed), Bea (not named) and a removed participant; round 1
+    revealed, Alice and Bea disagree on the mentoring (4 and 1 in relevance); round 2 still blind.
+    The focus group: two anonymous answers on the mentoring, one saying what is `missing`.
+    """
+    people = (
+        Participant("p1", 1, "Alice", True, False, AT),
+        Participant("p2", 2, "Bea", False, False, AT),
+        Participant("p3", 3, "Intruse", True, True, AT),
+    )
+    scored = [
+        ("p1", "mentorat", (4, 2, 3)),
+        ("p2", "mentorat", (1, 2, 3)),
+        ("p1", "atelier-classe", (3, 3, 4)),
+    ]
+    answers = [
+        Answer(1, who, brick, c, v)
+        for who, brick, values in scored
+        for c, v in zip(CRITERIA, values, strict=True)
+    ]
+    answers.append(Answer(2, "p1", "mentorat", "pertinence", 2))
+    rounds = (
+        Round(1, "Phase 1", "brick", ("atelier-classe", "mentorat"), CRITERIA, "revealed", AT),
+        Round(2, "Reprise", "brick", ("mentorat",), CRITERIA, "open", AT),
+    )
+    evaluation = Snapshot(_workshop("evaluation", title), people, rounds, tuple(answers))
+    young = (Participant("j1", 1, None, False, False, AT), Participant("j2", 2, None, False, False, AT))
+    focus_round = (Round(1, "Lycéennes", "brick", ("mentorat",), FOCUS_QUESTIONS, "locked", AT),)
+    focus_answers = (
+        Answer(1, "j1", "mentorat", "participerais", 4),
+        Answer(1, "j2", "mentorat", "participerais", 3),
+        Answer(1, "j2", "mentorat", "utile", 4),
+        Answer(1, "j2", "mentorat", "manque", None, missing),
+    )
+    focus = Snapshot(_workshop("focus", title), young, focus_round, focus_answers)
+    return workshop_report(catalogue, scenario, evaluation), workshop_report(catalogue, scenario, focus)
 
 
 class _Text(HTMLParser):

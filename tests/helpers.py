@@ -96,6 +96,27 @@ def bars(page: Page, lane: str = "") -> Locator:
     return chart.locator(f'[aria-roledescription="bar"][aria-label*="Couloir: {lane}"]')
 
 
+def put_off_the_name(page: Page) -> None:
+    """Answer « Plus tard » to the question of the user's name, and wait until the app has drawn the page."""
+    from playwright.sync_api import expect
+
+    later = page.get_by_role("button", name="Plus tard")
+    later.click()
+    expect(later).to_be_hidden()
+    idle(page)
+
+
+def edit_the_selected_placement(page: Page) -> None:
+    """On the frise page, with a placement selected: open its edit dialog."""
+    from playwright.sync_api import expect
+
+    edit = page.get_by_role("button", name="Modifier")
+    expect(edit).to_be_visible()
+    idle(page)
+    edit.click()
+    expect(page.get_by_role("dialog")).to_be_visible()
+
+
 # Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
 RUN_COUNTER = """
 window.tptRuns = 0;

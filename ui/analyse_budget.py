@@ -118,7 +118,7 @@ def cohort_plan_editor(
 
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
-    st.markdown("##### Coût par bénéficiaire de chaque parcours-type")
+    st.markdown("### Coût par bénéficiaire de chaque parcours-type")
     walks = pd.DataFrame(walk_table(catalogue, scenario))
     show_table(table_text(walks, money=["Non boursière", "Boursière"]), ["Non boursière", "Boursière"])
     left, right = st.columns(2)
@@ -150,7 +150,7 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     total = sum(r[AMOUNT] for r in rows)
     share = number(inferred_share(entries, years, kind) * 100, 0)
     span = f"{years[0]}–{years[-1]}" if kind == "calendar" else f"rentrées {years[0]} à {years[-1]}"
-    st.markdown(f"##### Dépenses par {ONE_YEAR[kind]} et par {BREAKDOWNS[by]}, {span}")
+    st.markdown(f"### Dépenses par {ONE_YEAR[kind]} et par {BREAKDOWNS[by]}, {span}")
     st.caption(
         f"Total : {euros(round(total))}, dont {share} % de coûts estimés d'après des programmes comparables "
         "(plus pâles sur le graphique, « dont estimé » dans le tableau)."

@@ -109,7 +109,7 @@ def comparison_panel(catalogue: Catalogue, opened: OpenScenario, scores: ScoreSt
     if found.coverage:
         tables.append(coverage_side_by_side(catalogue, found))
     for table in tables:
-        st.markdown(f"##### {table.title}")
+        st.markdown(f"### {table.title}")
         if table.note:
             st.caption(table.note)
             continue

@@ -370,7 +370,7 @@ def brick_form(
     out: BrickData = {}
     names = [n for _, group in LAYOUT for n in group]
     for title, group in LAYOUT:
-        st.markdown(f"###### {title}")
+        st.markdown(f"### {title}")
         out.update(form.model(Brick, group))
     extra = {k: v for k, v in draft.items() if k not in names}  # keys the form does not know: kept
     new_draft = {**extra, **out}

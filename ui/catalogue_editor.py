@@ -177,7 +177,7 @@ def _preview(view: EditorView, root: Path, errors: list[Problem]) -> EditPlan | 
         if not errors:  # otherwise the field's own message already says it (an invalid id)
             st.error(escape_markdown(err.message))
         return None
-    st.markdown("##### Aperçu des changements")
+    st.markdown("### Aperçu des changements")
     diff = plan.diff()
     if not diff:
         st.caption("Aucun changement par rapport au fichier ouvert.")
@@ -255,7 +255,7 @@ def catalogue_editor(catalogue: Catalogue, view: EditorView) -> None:
     taken = frozenset(_brick_files(root)) - ({stem(open_file.opened.path)} if open_file.opened else set())
     where = open_file.path if open_file.opened else "nouvelle brique, pas encore enregistrée"
     head = st.columns([3, 2, 1], vertical_alignment="bottom")
-    head[0].markdown(f"#### {escape_markdown(where)}")
+    head[0].markdown(f"## {escape_markdown(where)}")
     if open_file.is_brick:
         head[1].segmented_control(
             "Modifier avec",

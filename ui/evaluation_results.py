@@ -130,7 +130,7 @@ def results_panel(
             "« Référence catalogue » ; elles ne rendent jamais une brique « à discuter »."
         ),
     )
-    st.markdown("##### Poids des critères")
+    st.markdown("## Poids des critères")
     weights = weight_sliders(programme, view)
     assert view.scenario_id is not None
     key = evaluation_key(view.scenario_id, revision, bricks, weights, view.include_reference)
@@ -141,7 +141,7 @@ def results_panel(
         st.info(
             escape_markdown(rank_change_message(rank_changes(baseline, results))), icon=":material/balance:"
         )
-    st.markdown("##### Classement")
+    st.markdown("## Classement")
     st.caption(escape_markdown(disagreement_rule(programme)))
     st.dataframe(memo_ranking_table(catalogue, key, results), hide_index=True, width="stretch")
     unscored = unscored_line(split_unscored(results)[1])
@@ -152,7 +152,7 @@ def results_panel(
         points = st.session_state["eval_matrix"].selection.get(SELECTION_PARAM) or []
         view.selected_brick = points[0].get("brick_id") if points else None
 
-    st.markdown("##### Matrice de priorisation")
+    st.markdown("## Matrice de priorisation")
     axes = matrix_axes_picker(programme)
     keep_chart_width("eval_matrix", MATRIX_LEAST_WIDTH_PX)
     st.vega_lite_chart(

@@ -152,7 +152,7 @@ def scoring_panel(
         (st.success if view.notice.ok else st.error)(escape_markdown(view.notice.message))
         view.notice = None  # said once
     brick = catalogue.brick(bricks[view.position])
-    st.subheader(escape_markdown(brick.title))
+    st.header(escape_markdown(brick.title))
     st.caption(escape_markdown(brick.summary))
     _fill_form(catalogue, view, brick.id, evaluator, done.get(brick.id))
     # The levels beside the brick's cost and hours: « caractère abordable » is judged on them.

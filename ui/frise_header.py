@@ -53,7 +53,7 @@ def frise_header(view: FriseView, store: ScenarioStore, author: str) -> None:
     """Scenario name, version, undo/redo buttons, the last notice and any conflict to settle."""
     assert view.editor is not None
     title, steps = st.columns([2, 1])
-    title.subheader(escape_markdown(view.scenario.name))
+    title.header(escape_markdown(view.scenario.name))
     title.caption(f"Version {view.version} · enregistrée automatiquement à chaque changement")
     # The buttons as wide as their labels, side by side at the right: a fixed share of the width
     # cut them (« Ann… ») on a 1280-pixel screen.

@@ -21,7 +21,7 @@ def presentation_view(catalogue: Catalogue, view: FriseView) -> None:
 
 def phone_view(catalogue: Catalogue, view: FriseView) -> None:
     """One phase per screen, one line per action, then its milestones and the whole frise as a table."""
-    st.markdown(f"##### {escape_markdown(view.scenario.name)}")
+    st.markdown(f"**{escape_markdown(view.scenario.name)}**")
     view_switch(view)
     phase_picker(catalogue, view)
     caption = st.empty()

@@ -121,7 +121,7 @@ def phase_picker(catalogue: Catalogue, view: FriseView) -> None:
         width="stretch",
     )
     phase = next(p for p in programme.phases if p.number == shown)
-    st.markdown(f"#### {escape_markdown(phase.label)}")
+    st.markdown(f"## {escape_markdown(phase.label)}")
 
 
 def frise_chart_element(catalogue: Catalogue, view: FriseView) -> FriseFigure:

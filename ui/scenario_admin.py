@@ -120,7 +120,7 @@ def share_box(info: ScenarioInfo) -> None:
     if not url:
         return
     st.caption("Lien à envoyer pour ouvrir ce scénario (sans votre nom ni votre session) :")
-    st.code(share_link(url, "scenarios", info.id), language=None)
+    st.code(share_link(url, "scenarios", info.id), language=None, wrap_lines=True)
 
 
 def _create(store: ScenarioStore, catalogue: Catalogue) -> None:

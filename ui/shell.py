@@ -30,7 +30,7 @@ def page_setup(page: Page = "other") -> None:
     restore_session(state)
     keep_address(state, page)
     with st.sidebar:
-        st.markdown("### Frise TechPourToutes")
+        st.markdown("**Frise TechPourToutes**")  # the page's title is its only first-level heading
         for warning in settings.warnings:
             st.warning(warning, icon=":material/warning:")
         result = load_result()

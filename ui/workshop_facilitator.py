@@ -13,7 +13,7 @@ from tpt_model.session.workshop import WorkshopAddress, WorkshopNotice, Workshop
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.focus import QUESTIONS, item_label
-from tpt_model.workshop.qr import qr_png
+from tpt_model.workshop.qr import qr_alt, qr_png
 from tpt_model.workshop.records import KIND_LABELS, ItemKind, Round, Snapshot, Workshop
 from tpt_model.workshop.results import disputed_bricks, finished_text, progress
 from tpt_model.workshop.roles import ACTIONS, Action
@@ -72,12 +72,12 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
     """The code, the join link and its QR code; the projector's link; show or hide the code there."""
     url = st.context.url or "http://localhost:8501/atelier"
     link = join_link(url, workshop.code)
-    st.markdown(f"#### Code : `{workshop.code}`")
+    st.markdown(f"## Code : `{workshop.code}`")
     st.caption("Lien à donner aux participantes (ou le QR code) :")
-    st.code(link, language=None)
-    st.image(qr_png(link, scale=5), width=180)
+    st.code(link, language=None, wrap_lines=True)  # no scrolling box a keyboard cannot reach
+    st.image(qr_png(link, scale=5), width=180, alt=qr_alt(workshop.code))
     st.caption("Écran projeté (sans barre latérale, en grand), à ouvrir sur l'ordinateur du projecteur :")
-    st.code(join_link(url, workshop.code, projector=True), language=None)
+    st.code(join_link(url, workshop.code, projector=True), language=None, wrap_lines=True)
     assert view.pass_ is not None
     pass_ = view.pass_
     shown = workshop.show_code
@@ -93,7 +93,7 @@ def join_panel(view: WorkshopView, workshop: Workshop) -> None:
             "Il est le seul moyen d'animer cet atelier (ouvrir, révéler, verrouiller les tours, retirer "
             "quelqu'un). Ne le projetez pas, ne l'envoyez pas aux participantes."
         )
-        st.code(join_link(url, workshop.code, secret=pass_.credential), language=None)
+        st.code(join_link(url, workshop.code, secret=pass_.credential), language=None, wrap_lines=True)
     view.just_opened = False
 
 
@@ -188,7 +188,7 @@ def round_controls(view: WorkshopView, round_: Round) -> None:
     """The buttons that move the current round along: close, reopen, reveal, lock."""
     assert view.pass_ is not None
     pass_ = view.pass_
-    st.markdown(f"#### {escape_markdown(round_.title)} · {STATE_LABELS[round_.state]}")
+    st.markdown(f"## {escape_markdown(round_.title)} · {STATE_LABELS[round_.state]}")
     cols = st.columns(len(ROUND_ACTIONS))
     for col, (action, label, icon, done) in zip(cols, ROUND_ACTIONS, strict=True):
         col.button(
@@ -268,7 +268,7 @@ def results_panel(catalogue: Catalogue, scenario: Scenario, snapshot: Snapshot) 
     revealed = [r for r in snapshot.rounds if results_visible(r.state)]
     if not revealed:
         return
-    st.markdown("### Résultats")
+    st.markdown("## Résultats")
     number = st.selectbox(
         "Tour",
         [r.number for r in reversed(revealed)],

@@ -28,7 +28,7 @@ KIND_HELP: dict[Kind, str] = {
 def join_box() -> None:
     """« Rejoindre un atelier »: the code shown on the projector."""
     with st.container(border=True):
-        st.markdown("#### Rejoindre un atelier")
+        st.markdown("## Rejoindre un atelier")
         with st.form("workshop_join_code", border=False):
             st.text_input("Code de l'atelier", max_chars=12, placeholder="ex. : K7M2QX", key="workshop_code")
             joined = st.form_submit_button("Rejoindre", type="primary")
@@ -53,7 +53,7 @@ def open_box(catalogue: Catalogue) -> None:
         infos = store.list()
     by_id = {info.id: info for info in infos}
     with st.container(border=True):
-        st.markdown("#### Ouvrir un atelier")
+        st.markdown("## Ouvrir un atelier")
         st.caption("Vous l'animerez : un lien d'animation, à garder pour vous, vous sera donné.")
         kind = st.radio(
             "Type d'atelier",

@@ -212,10 +212,10 @@ def answering(catalogue: Catalogue, workshop: Workshop, round_: Round) -> None:
     item = items[position]
     if round_.item_kind == "brick" and item in catalogue.bricks_by_id:
         brick = catalogue.brick(item)
-        st.subheader(escape_markdown(brick.short_title if focus else brick.title))
+        st.header(escape_markdown(brick.short_title if focus else brick.title))
         st.caption(escape_markdown(brick.summary))
     else:
-        st.subheader(escape_markdown(item_label(catalogue, round_.item_kind, item)))
+        st.header(escape_markdown(item_label(catalogue, round_.item_kind, item)))
     _fill_form(view, round_, item, mine)
     with st.form("workshop_answer_form"):
         _questions(catalogue, workshop, round_)
@@ -298,7 +298,7 @@ def participant_screen(catalogue: Catalogue, address: WorkshopAddress) -> None:
     elif focus:
         st.success("Merci ! Les réponses du groupe sont à l'écran.")
     else:
-        st.markdown(f"#### Résultats · {escape_markdown(current.title)}")
+        st.markdown(f"## Résultats · {escape_markdown(current.title)}")
         with refusals():
             snapshot = workshop_store().snapshot(workshop.id)
         evaluation_results(catalogue, snapshot, current, matrix=False, key_prefix="workshop_participant")

@@ -10,7 +10,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.formatting import count
 from tpt_model.session.workshop import WorkshopAddress, join_link
 from tpt_model.text import escape_markdown
-from tpt_model.workshop.qr import qr_png
+from tpt_model.workshop.qr import qr_alt, qr_png
 from tpt_model.workshop.records import Round, Snapshot
 from tpt_model.workshop.results import finished_text, progress
 from tpt_model.workshop.rounds import STATE_LABELS, results_visible
@@ -41,7 +41,12 @@ def _code_box(snapshot: Snapshot) -> None:
     workshop = snapshot.workshop
     link = join_link(st.context.url or "http://localhost:8501/atelier", workshop.code)
     st.html(f'<div class="tpt-code" aria-label="Code de l\'atelier">{workshop.code}</div>')
-    st.image(qr_png(link, scale=8), width=260, caption="Scannez pour rejoindre")
+    st.image(
+        qr_png(link, scale=8),
+        width=260,
+        caption="Scannez pour rejoindre",
+        alt=qr_alt(workshop.code),
+    )
     st.code(link, language=None, wrap_lines=True)
 
 

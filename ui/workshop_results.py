@@ -78,7 +78,7 @@ def evaluation_results(
     if matrix:
         spec = memo_matrix_spec(catalogue, key, results, ("pertinence", "simplicite"))
         st.vega_lite_chart(large_type(spec) if large else spec)
-    st.markdown("##### Classement")
+    st.markdown("### Classement")
     ranking = memo_ranking_table(catalogue, key, results)
     if large:  # a table of large type, the first ten: a room reads no scrolling grid
         st.table(ranking.head(10).set_index("Rang"))
@@ -96,7 +96,7 @@ def _comparison(catalogue: Catalogue, snapshot: Snapshot, before: Round, after: 
     compared = compare_rounds(earlier, after)
     if not compared:
         return
-    st.markdown(f"##### Par rapport au tour {before.number}")
+    st.markdown(f"### Par rapport au tour {before.number}")
     frame = pd.DataFrame(
         {
             "Brique": [c.title for c in compared],

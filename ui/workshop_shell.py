@@ -28,7 +28,7 @@ PROJECTOR_STYLE = """
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li { font-size: 1.7rem; }
 [data-testid="stMarkdownContainer"] h1 { font-size: 3rem; }
 [data-testid="stMarkdownContainer"] h2 { font-size: 2.3rem; }
-[data-testid="stCaptionContainer"] { color: #1f1f1f; font-size: 1.3rem; }
+[data-testid="stCaptionContainer"] { color: #1f1f1f; opacity: 1; font-size: 1.3rem; }
 [data-testid="stTable"] td, [data-testid="stTable"] th { font-size: 1.3rem; color: #000000; }
 .tpt-code { font-size: 4.5rem; font-weight: 800; letter-spacing: 0.3rem; line-height: 1; color: #000; }
 </style>

@@ -135,17 +135,34 @@ def app_url(tmp_path: Path, catalogue_dir: Path, app_environment: dict[str, str]
         yield url
 
 
+@contextmanager
+def shipped_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server on a copy of the shipped catalogue, with a data folder of its own; yields its URL."""
+    _require_browser()
+    folder = tmp_path_factory.mktemp("shipped")
+    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
+    env = {"TPT_CATALOGUE_DIR": str(catalogue), "TPT_DATA_DIR": str(folder / "data")}
+    with app_server(env, folder / "streamlit.log") as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def shipped_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One server per test process on a copy of the shipped catalogue, for tests that change no data.
 
     Its long labels and many marks are what a room sees; each test still has its own browser session.
     """
-    _require_browser()
-    folder = tmp_path_factory.mktemp("shipped")
-    catalogue = shutil.copytree(ROOT / "catalogue", folder / "catalogue")
-    env = {"TPT_CATALOGUE_DIR": str(catalogue), "TPT_DATA_DIR": str(folder / "data")}
-    with app_server(env, folder / "streamlit.log") as url:
+    with shipped_server(tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def module_app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server on the shipped catalogue for a module whose tests go through many states and may save.
+
+    Cheaper than a server per test; the data the module's tests save is seen by no other module.
+    """
+    with shipped_server(tmp_path_factory) as url:
         yield url
 
 

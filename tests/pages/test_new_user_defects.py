@@ -109,7 +109,7 @@ def test_defect_1_a_session_opening_the_evaluation_first_is_asked_its_name_once(
     assert "app_name_prompt" not in [t.key for t in at.text_input], "the question is answered"
     assert at.text_input(key="eval_name").value == "Béatrice"
     assert not at.error and not at.info
-    assert at.subheader[0].value == "Atelier en classe", "the form is there: nothing else to type"
+    assert at.header[0].value == "Atelier en classe", "the form is there: nothing else to type"
 
 
 def test_defect_2_the_frise_search_ignores_accents_and_case() -> None:
@@ -179,7 +179,7 @@ def shown_texts(at: AppTest) -> Iterator[tuple[str, str]]:
     for field in at.number_input:
         # Streamlit writes a float field with a decimal point: whole numbers only.
         yield f"champ {field.key}", "0.0" if isinstance(field.value, float) else str(field.value)
-    for kind in ("markdown", "caption", "info", "warning", "success", "subheader", "title"):
+    for kind in ("markdown", "caption", "info", "warning", "success", "header", "subheader", "title"):
         for element in getattr(at, kind):
             yield kind, element.value
     for widget in [*at.selectbox, *at.radio, *at.multiselect]:

@@ -8,7 +8,7 @@ import pandas as pd
 from tpt_model.analysis.budget import BudgetEntry, YearKind, walk_costs
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.formatting import table_text
+from tpt_model.formatting import euros, table_text
 from tpt_model.frise.spec import plain_spec
 
 Breakdown = Literal["pillar", "phase", "partner"]
@@ -106,6 +106,21 @@ def budget_pivot_text(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind)
     return table_text(table, money=[c for c in table.columns if c != BREAKDOWN_TITLES[by]])
 
 
+def budget_description(rows: list[dict[str, Any]], by: Breakdown, kind: YearKind) -> str:
+    """The budget chart in words: each group's spending over the years, largest first, and the total."""
+    year, group = YEAR_TITLES[kind], BREAKDOWN_TITLES[by]
+    sums: dict[str, float] = defaultdict(float)
+    for row in rows:
+        sums[row[group]] += row[AMOUNT]
+    years = sorted({row[year] for row in rows})
+    head = f"Dépenses par {year.lower()} et par {group.lower()}"
+    if not years:
+        return f"{head} : aucune dépense."
+    span = years[0] if len(years) == 1 else f"de {years[0]} à {years[-1]}"
+    parts = ", ".join(f"{name} {euros(total)}" for name, total in sorted(sums.items(), key=lambda kv: -kv[1]))
+    return f"{head}, {span} : {parts} ; en tout {euros(sum(sums.values()))}."
+
+
 def budget_spec(
     catalogue: Catalogue, rows: list[dict[str, Any]], by: Breakdown = "pillar", kind: YearKind = "calendar"
 ) -> dict[str, Any]:
@@ -148,7 +163,7 @@ def budget_spec(
             "encoding": encoding,
             "width": "container",
             "height": 320,
-            "description": f"Dépenses par {year.lower()} et par {group.lower()}, en euros.",
+            "description": budget_description(rows, by, kind),
         }
     )
 

@@ -92,6 +92,19 @@ def coverage_table(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) 
     ]
 
 
+def coverage_description(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis) -> str:
+    """The heat map in words: how many of its cells hold a placement, and the stages that hold none."""
+    covered = sum(1 for c in cells if c.placements)
+    busy = {c.stage for c in cells if c.placements}
+    empty = [s.label for s in catalogue.programme.stages if s.id not in busy]
+    per = "volet" if axis == "pillar" else "modalité"
+    gaps = f"étapes sans aucun placement : {', '.join(empty)}" if empty else "chaque étape a un placement"
+    return (
+        f"Carte de chaleur des placements et des heures par étape et {per} : "
+        f"{covered} cases sur {len(cells)} ont au moins un placement ; {gaps}."
+    )
+
+
 def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = "pillar") -> dict[str, Any]:
     """The heat map stage × pillar (or modality), Vega-Lite: colour for placements, text for hours.
 
@@ -154,7 +167,6 @@ def coverage_spec(catalogue: Catalogue, cells: list[CoverageCell], axis: Axis = 
             "layer": [heat, text],
             "width": "container",
             "height": 28 * len(programme.stages),
-            "description": "Carte de chaleur des placements et des heures par étape et "
-            + ("volet." if axis == "pillar" else "modalité."),
+            "description": coverage_description(catalogue, cells, axis),
         }
     )

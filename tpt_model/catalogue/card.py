@@ -143,7 +143,7 @@ def brick_card_markdown(catalogue: Catalogue, brick: Brick) -> str:
         if c.id in brick.criteria
     )
     lines = [
-        f"#### {esc(brick.title)}",
+        f"## {esc(brick.title)}",
         esc(brick.summary),
         f"**Statut** : {STATUS_LABELS[brick.status]}",
         f"**Volet** : {esc(programme.pillar(brick.pillar).label)} · **Modalité** : "

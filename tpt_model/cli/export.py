@@ -22,11 +22,14 @@ from tpt_model.export.files import write_atomic
 from tpt_model.export.formats import ALL, Format, chosen_formats, export
 from tpt_model.scenario.files import read_upload
 from tpt_model.scenario.folder import load_catalogue
+from tpt_model.session.export import workshop_reports
 from tpt_model.settings import load_settings
 from tpt_model.store.engine import make_engine
 from tpt_model.store.errors import StoreError
 from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
 from tpt_model.store.scores import ScoreStore
+from tpt_model.store.workshops import WorkshopStore
+from tpt_model.workshop.report import WorkshopReport
 
 USAGE = 2
 PROBLEMS = 1
@@ -50,6 +53,7 @@ class Found:
     version: int | None = None
     author: str | None = None
     sheets: tuple[ScoreSheet, ...] = ()
+    workshops: tuple[WorkshopReport, ...] = ()
 
 
 def add_export_command(commands: "argparse._SubParsersAction[FrenchParser]") -> None:
@@ -89,7 +93,7 @@ def _not_found(name: str) -> UsageError:
     return UsageError(f"Scénario introuvable : « {name} » : ni un fichier, ni un scénario enregistré")
 
 
-def _saved(name: str, version: int | None) -> Found:
+def _saved(name: str, version: int | None, catalogue: Catalogue) -> Found:
     url = load_settings().database_url
     if not _has_database(url):
         raise _not_found(name)
@@ -107,7 +111,8 @@ def _saved(name: str, version: int | None) -> Found:
             )
         scenario = store.version(info.id, chosen)
         sheets = tuple(ScoreStore(engine).sheets(info.id))
-        return Found(scenario, chosen, authors[chosen], sheets)
+        workshops = workshop_reports(catalogue, store, WorkshopStore(engine), info.id)
+        return Found(scenario, chosen, authors[chosen], sheets, workshops)
     finally:
         engine.dispose()
 
@@ -118,7 +123,7 @@ def _scenario(value: str, catalogue: Catalogue, version: int | None) -> Found:
         if version is not None:
             raise UsageError("--version ne s'applique qu'à un scénario enregistré, pas à un fichier")
         return Found(read_upload(path.read_bytes(), path.name, catalogue))
-    return _saved(value, version)
+    return _saved(value, version, catalogue)
 
 
 def _date(value: str | None) -> datetime.date:
@@ -166,6 +171,7 @@ def run_export(args: argparse.Namespace) -> int:
             include_reference=args.reference,
             version=found.version,
             author=found.author,
+            workshops=found.workshops,
         )
         _write(formats, args, source)
     except (UsageError, InputError) as err:

@@ -15,6 +15,7 @@ import pandas as pd
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.programme import Criterion, Programme
 from tpt_model.evaluation.scoring import BrickResult
+from tpt_model.formatting import count
 from tpt_model.frise.fitting import Box, first_free, text_px
 
 __all__ = [
@@ -41,6 +42,7 @@ UNPLACED = "Non placée (notes manquantes)"
 PLOT_WIDTH_PX, PLOT_HEIGHT_PX = 560, 420
 SIZE_RANGE = (90, 1400)  # bubble areas in square pixels, from no cost to the highest
 LABELLED = 10  # the best-ranked bricks named on the chart
+NAMED = 5  # the best-ranked bricks of a quadrant its description names (the ranking lists them all)
 LABEL_FONT_PX = 12
 QUADRANT_FONT_PX = 13
 # Legends under the plot: on the right, they would take the plot's width on a narrow screen.
@@ -388,7 +390,26 @@ def priority_matrix_chart(
         height=PLOT_HEIGHT_PX,
         title="Matrice de priorisation",
         autosize={"type": "fit-x", "contains": "padding"},
+        # What the chart shows, in words: Vega makes it the chart's label, which screen readers read.
+        description=_description(x, y, rows),
     )
+
+
+def _description(x: Criterion, y: Criterion, rows: list[dict[str, Any]]) -> str:
+    """The matrix in words: its axes, then the bricks of each quadrant, best-ranked first."""
+    sentences = [
+        f"Matrice de priorisation : {x.label} en abscisse, {y.label} en ordonnée (moyennes des notes), "
+        "bulles d'autant plus grandes que le coût par bénéficiaire est élevé."
+    ]
+    ranked = sorted(rows, key=lambda r: (r["rank"] is None, r["rank"] or 0, r["title"]))
+    for quadrant in [*QUADRANTS.values(), UNPLACED]:
+        names = [r["title"] for r in ranked if r["quadrant"] == quadrant]
+        if not names and quadrant == UNPLACED:
+            continue
+        more = f" et {count(len(names) - NAMED, 'autre')}" if len(names) > NAMED else ""
+        listed = f" ({', '.join(names[:NAMED])}{more})" if names else ""
+        sentences.append(f"{quadrant} : {count(len(names), 'brique')}{listed}.")
+    return " ".join(sentences)
 
 
 def matrix_table(

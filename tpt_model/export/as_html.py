@@ -38,7 +38,7 @@ nav.toc a { color: inherit; text-decoration: none; }
 p.label { font-weight: bold; margin: 8pt 0 2pt; }
 p.remark { font-style: italic; color: #444; }
 ul { margin: 2pt 0 6pt; padding-left: 16pt; }
-/* Labelled values: a borderless two-column table (a grid costs WeasyPrint much more time). */
+/* Labelled values: a borderless two-column table. */
 table.facts { width: 100%; margin: 4pt 0 8pt; font-size: 10pt; }
 table.facts th, table.facts td { border: none; background: none; padding: 1pt 8pt 1pt 0; }
 table.facts th { font-weight: bold; width: 30%; }

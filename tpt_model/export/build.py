@@ -27,11 +27,13 @@ from tpt_model.export.sections import (
     remark,
     walks_section,
 )
+from tpt_model.export.workshop_section import workshops_section
+from tpt_model.workshop.report import WorkshopReport
 
 
 @dataclass(frozen=True)
 class ExportSource:
-    """What a specification is made from: the scenario, its catalogue and scores, and who saved it when."""
+    """What a specification is made from: a scenario, its catalogue, scores, workshops, who saved it when."""
 
     catalogue: Catalogue
     scenario: Scenario
@@ -41,6 +43,8 @@ class ExportSource:
     include_reference: bool = False
     version: int | None = None
     author: str | None = None
+    workshops: Sequence[WorkshopReport] = ()
+    """The scenario's workshops and focus groups, newest first (the caller reads them from the store)."""
 
 
 def unknown_partner_message(catalogue: Catalogue, partner_id: str) -> str:
@@ -107,6 +111,7 @@ def build_document(source: ExportSource) -> Document:
         frise_section(catalogue, scenario),
         _sheets_section(catalogue, placed, by_brick),
         evaluation_section(catalogue, results, _weights(source), source.include_reference),
+        workshops_section(catalogue, source.workshops),
         coverage_section(catalogue, scenario),
         partners_section(catalogue, scenario),
         budget_section(catalogue, scenario),

@@ -74,7 +74,7 @@ def cell_text(value: Cell, kind: ColumnKind) -> str:
 def column_shares(table: Table) -> list[float]:
     """Each column's share of the table's width, from the length of its longest text (capped).
 
-    A fixed table layout with these widths reads well, and spares WeasyPrint measuring every cell.
+    A fixed table layout with these widths reads well, and spares the layout measuring every cell.
     """
     weights = []
     for i, column in enumerate(table.columns):

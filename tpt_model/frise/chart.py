@@ -16,6 +16,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.formatting import count as count_noun
 from tpt_model.formatting import month_year
+from tpt_model.frise.description import frise_description
 from tpt_model.frise.display import NORMAL, FriseDisplay, Metrics
 from tpt_model.frise.layout import DARK, KIND_LABELS, RISK_COLOR, FriseLayout, Numbered, frise_layout
 from tpt_model.frise.milestones import yearly_line, yearly_moments
@@ -26,9 +27,10 @@ from tpt_model.journey.timeline import stage_start
 
 OFF_TRACK_COLOR = "#8A9099"
 GRID = "#C9CED6"
+# Told apart by readers with a red or green deficiency too (tests/tpt_model/frise/test_palette.py).
 KIND_COLORS = {
     "orientation": "#6A51A3",
-    "examen": "#B03A86",
+    "examen": "#882255",
     "communication": "#7A7A7A",
     "risque": RISK_COLOR,
 }
@@ -372,8 +374,8 @@ def frise_chart(
         # Fit the page's width only: « fit » (Streamlit's default) would squeeze the title, legends
         # and milestone lines into the plot's height and leave the bars no room.
         autosize={"type": "fit-x", "contains": "padding"},
-        # A description for screen readers (it becomes the SVG's aria-label).
-        description=f"Frise « {scenario.name} » : {len(layout.bars)} actions sur le parcours.",
+        # What the chart shows, in words: Vega makes it the chart's label, which screen readers read.
+        description=frise_description(programme, scenario, (bar["idx"] for bar in layout.bars)),
     )
     # Set after construction: LayerChart deep-copies its layers, and the values need no copy.
     chart.datasets = layout.datasets()

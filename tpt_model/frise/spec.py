@@ -46,10 +46,19 @@ def inline_datasets(spec: dict[str, Any]) -> dict[str, Any]:
     """
     datasets = spec.get("datasets", {})
     layers = [
-        {**layer, "data": {"values": datasets[layer["data"]["name"]]}}
+        _inline(layer, datasets[layer["data"]["name"]])
         if layer.get("data", {}).get("name") in datasets
         else layer
         for layer in spec.get("layer", [])
     ]
     lean = {k: v for k, v in spec.items() if k != "datasets"}
     return {**lean, "layer": layers} if "layer" in spec else spec
+
+
+def _inline(layer: dict[str, Any], values: list[Any]) -> dict[str, Any]:
+    if values:
+        return {**layer, "data": {"values": values}}
+    # Vega gives an empty layer an unnamed graphic that screen readers announce (axe: svg-img-alt):
+    # a layer with nothing to draw is left out of what they read.
+    mark = layer["mark"] if isinstance(layer["mark"], dict) else {"type": layer["mark"]}
+    return {**layer, "data": {"values": values}, "mark": {**mark, "aria": False}}

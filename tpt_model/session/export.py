@@ -11,6 +11,8 @@ from tpt_model.export.files import zip_bytes
 from tpt_model.export.formats import BY_ID, FORMATS, ZIP_MIME, Format, export
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.scores import ScoreStore
+from tpt_model.store.workshops import WorkshopStore
+from tpt_model.workshop.report import WorkshopReport, workshop_report
 
 DEFAULT_FORMATS = tuple(f.id for f in FORMATS)
 
@@ -88,15 +90,28 @@ def export_choice(
     )
 
 
+def workshop_reports(
+    catalogue: Catalogue, scenarios: ScenarioStore, workshops: WorkshopStore, scenario_id: str
+) -> tuple[WorkshopReport, ...]:
+    """What the export says of a scenario's workshops, newest first, each read with the version it was on."""
+    return tuple(
+        workshop_report(
+            catalogue, scenarios.version(scenario_id, w.scenario_version), workshops.snapshot(w.id)
+        )
+        for w in workshops.workshops(scenario_id)
+    )
+
+
 def prepare_export(
     catalogue: Catalogue,
     scenarios: ScenarioStore,
     scores: ScoreStore,
+    workshops: WorkshopStore,
     choice: ExportChoice,
     today: datetime.date,
     on_format: Callable[[Format], None] | None = None,
 ) -> PreparedExport:
-    """Read the chosen version and its scores, and make the files (a partner's brief if one is chosen).
+    """Read the chosen version, its scores and workshops, and make the files (a partner's brief if chosen).
 
     Raises StoreError (French) when the database fails, InputError for a partner no longer known.
     """
@@ -111,6 +126,7 @@ def prepare_export(
         include_reference=choice.include_reference,
         version=choice.version,
         author=authors.get(choice.version),
+        workshops=workshop_reports(catalogue, scenarios, workshops, choice.scenario_id),
     )
     formats = [BY_ID[f] for f in choice.formats]
     # The page previews the HTML document: made once, whether or not it is among the chosen files.

@@ -15,3 +15,8 @@ def qr_png(link: str, scale: int = 8) -> bytes:
     out = io.BytesIO()
     code.save(out, kind="png", scale=scale, border=2, dark="#000000", light="#ffffff")
     return out.getvalue()
+
+
+def qr_alt(code: str) -> str:
+    """The text alternative of a workshop's QR code, for screen readers (the link is written beside it)."""
+    return f"QR code du lien qui rejoint l'atelier {code}"

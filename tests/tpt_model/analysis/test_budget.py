@@ -14,6 +14,7 @@ from tpt_model.analysis.budget import (
     walk_cost,
 )
 from tpt_model.analysis.budget_tables import (
+    budget_description,
     budget_pivot,
     budget_pivot_text,
     budget_rows,
@@ -242,3 +243,19 @@ def test_a_fixed_cost_counts_in_each_school_year_a_placement_touches(catalogue: 
     scenario = planned(summer, cohorts=[{"year": 2025, "entrants": 10, "entry_stage": "seconde"}])
     fixed = sorted((e.school_year, e.eur) for e in budget_entries(catalogue, scenario) if e.fixed)
     assert fixed == [(2025, 1000), (2026, 1000)]
+
+
+def test_the_chart_says_in_words_what_each_group_spends(catalogue: Catalogue) -> None:
+    scenario = planned(
+        MENTORING_IN_JANUARY, COMPUTER, cohorts=[{"year": 2026, "entrants": 10, "entry_stage": "terminale"}]
+    )
+    rows = budget_rows(catalogue, budget_entries(catalogue, scenario), budget_years(catalogue, scenario))
+    # Vega makes the description the chart's label, which screen readers read; largest first.
+    assert budget_spec(catalogue, rows)["description"] == (
+        "Dépenses par année civile et par volet, de 2026 à 2030 : Accompagner 4\u202f000\u00a0€, "
+        "Attirer 0\u00a0€, Transformer 0\u00a0€ ; en tout 4\u202f000\u00a0€."
+    )
+    assert (
+        budget_description([], "phase", "school")
+        == "Dépenses par année scolaire et par phase : aucune dépense."
+    )

@@ -58,3 +58,15 @@ def test_the_modality_heat_map_is_valid_vega_lite_too(catalogue: Catalogue) -> N
     spec = coverage_spec(catalogue, coverage(catalogue, SCENARIO, "modality"), "modality")
     alt.LayerChart.from_dict(spec)
     assert spec["layer"][0]["encoding"]["x"]["field"] == "Modalité"
+
+
+def test_the_heat_map_says_in_words_which_stages_hold_no_placement(catalogue: Catalogue) -> None:
+    # Vega makes the description the chart's label, which screen readers read.
+    assert coverage_spec(catalogue, coverage(catalogue, SCENARIO))["description"] == (
+        "Carte de chaleur des placements et des heures par étape et volet : 3 cases sur 18 ont au moins "
+        "un placement ; étapes sans aucun placement : Première, Bac+2, Première année d'emploi."
+    )
+    by_modality = coverage_spec(catalogue, coverage(catalogue, SCENARIO, "modality"), "modality")
+    assert by_modality["description"].startswith(
+        "Carte de chaleur des placements et des heures par étape et modalité"
+    )

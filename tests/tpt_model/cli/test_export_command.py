@@ -5,13 +5,15 @@ from pathlib import Path
 
 import pytest
 from helpers import TEST_CATALOGUE
+from sqlalchemy.engine import Engine
 
 from tpt_model import load_catalogue
 from tpt_model.cli.main import main
 from tpt_model.evaluation.sheets import ScoreSheet
 from tpt_model.store.migrate import open_database
-from tpt_model.store.scenarios import ScenarioStore
+from tpt_model.store.scenarios import ScenarioStore, StoredScenario
 from tpt_model.store.scores import ScoreStore
+from tpt_model.store.workshops import WorkshopStore
 
 MINI = str(TEST_CATALOGUE / "scenarios" / "mini.yaml")
 CATALOGUE = ["--catalogue", str(TEST_CATALOGUE)]
@@ -107,15 +109,19 @@ def test_all_formats_go_into_a_folder(capsys: pytest.CaptureFixture[str], tmp_pa
     ]
 
 
+def saved_mini(folder: Path, name: str) -> tuple[Engine, StoredScenario]:
+    """The test catalogue's mini scenario saved by Léa under `name`, in the app's database in `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    engine = open_database(f"sqlite:///{folder / 'frise.sqlite3'}")
+    mini = load_catalogue(TEST_CATALOGUE).template("mini")
+    return engine, ScenarioStore(engine).create(mini.model_copy(update={"name": name}), "Léa")
+
+
 def test_a_saved_scenario_is_exported_by_name_with_its_version_and_scores(
     capsys: pytest.CaptureFixture[str], _database_in_tmp: Path
 ) -> None:
-    catalogue = load_catalogue(TEST_CATALOGUE)
-    _database_in_tmp.mkdir(parents=True, exist_ok=True)
-    engine = open_database(f"sqlite:///{_database_in_tmp / 'frise.sqlite3'}")
-    store = ScenarioStore(engine)
-    stored = store.create(catalogue.template("mini").model_copy(update={"name": "Parcours GT1"}), "Léa")
-    store.save(
+    engine, stored = saved_mini(_database_in_tmp, "Parcours GT1")
+    ScenarioStore(engine).save(
         stored.id, stored.scenario.model_copy(update={"description": "Deuxième"}), 1, "Zoé", "Description"
     )
     ScoreStore(engine).save_sheet(
@@ -136,3 +142,23 @@ def test_a_saved_scenario_is_exported_by_name_with_its_version_and_scores(
         2,
         "Erreur : Version introuvable : « Parcours GT1 » n'a pas de version 7 (dernière : 2)\n",
     )
+
+
+def test_a_saved_scenario_brings_its_revealed_workshops(
+    capsys: pytest.CaptureFixture[str], _database_in_tmp: Path
+) -> None:
+    engine, stored = saved_mini(_database_in_tmp, "GT1")
+    workshops = WorkshopStore(engine)
+    workshop, facilitator = workshops.create(stored.id, 1, "Atelier de décembre", "evaluation")
+    workshops.open_round(facilitator, "Tour complet", "brick", ["mentorat"], ["pertinence"])
+    for name, agreed, level in (("Alice", True, 4), ("Bea", False, 1)):
+        _, participant = workshops.join(workshop.id, name, agreed)
+        workshops.answer(participant, 1, "mentorat", {"pertinence": (level, None)})
+    workshops.change_round(facilitator, 1, "reveal_round")
+    engine.dispose()
+    code, out = run(capsys, "GT1", "--format", "md")
+    assert code == 0
+    text = out.replace("\\", "")
+    assert "### Atelier d'évaluation « Atelier de décembre »" in text
+    assert "**Participantes** : 2 participantes" in text and "Alice" in text and "Bea" not in text
+    assert "à discuter : Mentorat en ligne" in text

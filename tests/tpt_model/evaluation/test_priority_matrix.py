@@ -2,6 +2,7 @@
 
 import math
 import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from tpt_model import Catalogue, load_catalogue
 from tpt_model.evaluation.matrix import (
     LABEL_FONT_PX,
     LABELLED,
+    NAMED,
     PLOT_HEIGHT_PX,
     PLOT_WIDTH_PX,
     QUADRANTS,
@@ -23,7 +25,9 @@ from tpt_model.evaluation.matrix import (
 )
 from tpt_model.evaluation.scoring import BrickResult, evaluate
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.formatting import count
 from tpt_model.frise.fitting import text_px
+from tpt_model.frise.spec import chart_spec
 
 SHIPPED = Path(__file__).resolve().parents[3] / "catalogue"
 
@@ -259,3 +263,49 @@ def test_the_best_ranked_bricks_are_named_where_names_do_not_meet() -> None:
         assert l1 >= 0 and r1 <= PLOT_WIDTH_PX and t1 >= 0, a
         for b, (l2, t2, r2, b2) in boxes[i + 1 :]:
             assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, (a, b)
+
+
+def test_the_description_says_the_axes_and_the_bricks_of_each_quadrant(spec: dict[str, Any]) -> None:
+    # Vega makes it the chart's label, which screen readers read.
+    assert spec["description"] == (
+        "Matrice de priorisation : Pertinence en abscisse, Simplicité de mise en œuvre en ordonnée "
+        "(moyennes des notes), bulles d'autant plus grandes que le coût par bénéficiaire est élevé. "
+        "Gains rapides : 3 briques (Atelier en classe, Mentorat en ligne, Ordinateur offert). "
+        "Projets structurants : 0 brique. Compléments faciles : 0 brique. À simplifier ou abandonner : 0 brique."
+    )
+
+
+def test_the_description_names_five_bricks_a_quadrant_and_counts_the_others(catalogue: Catalogue) -> None:
+    results = evaluate(catalogue, BRICKS, [], include_reference=False)
+    unscored = priority_matrix_chart(catalogue, results).to_dict(validate=False)["description"]
+    assert unscored.endswith(
+        "Gains rapides : 0 brique. Projets structurants : 0 brique. Compléments faciles : 0 brique. "
+        "À simplifier ou abandonner : 0 brique. "
+        "Non placée (notes manquantes) : 3 briques (Atelier en classe, Mentorat en ligne, Ordinateur offert)."
+    )
+
+
+def test_a_quadrant_names_its_five_best_ranked_bricks_and_counts_the_others() -> None:
+    shipped = load_catalogue(SHIPPED)
+    results = evaluate(shipped, sorted(shipped.bricks_by_id), [], include_reference=True)
+    described = priority_matrix_chart(shipped, results).to_dict(validate=False)["description"]
+    x, y = matrix_axes(shipped.programme, "pertinence", "simplicite")
+    counts = Counter(quadrant_of(x, y, r.criteria[x.id].mean, r.criteria[y.id].mean) for r in results)
+    crowded = {quadrant: n for quadrant, n in counts.items() if n > NAMED}
+    assert crowded, "the shipped catalogue fills at least one quadrant with more than five bricks"
+    for quadrant, n in crowded.items():
+        assert f"{quadrant} : {n} briques (" in described
+        assert f" et {count(n - NAMED, 'autre')})" in described
+
+
+def test_the_matrix_writes_its_numbers_the_french_way(
+    catalogue: Catalogue, results: list[BrickResult]
+) -> None:
+    # The spec the evaluation page and the workshop draw: axes and legends « 1 500 », « 2,5 ».
+    spec = chart_spec(priority_matrix_chart(catalogue, results))
+    assert spec["config"]["locale"]["number"] | {"grouping": [3]} == {
+        "decimal": ",",
+        "thousands": "\u202f",
+        "grouping": [3],
+        "currency": ["", "\u00a0€"],
+    }

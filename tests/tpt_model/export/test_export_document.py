@@ -19,6 +19,7 @@ CHAPTERS = [
     "La frise",
     "Fiches des briques",
     "Évaluation",
+    "Ateliers et focus groups",
     "Couverture et trous",
     "Partenaires",
     "Budget sur cinq ans",
@@ -78,6 +79,7 @@ def test_an_empty_scenario_says_so_in_each_chapter(catalogue: Catalogue) -> None
     assert remarks["evaluation"] == ["Aucune brique de ce scénario n'a encore été notée."]
     assert remarks["couverture"] == ["La frise est vide."]
     assert remarks["partenaires"] == ["Aucun placement ne nomme de partenaire."]
+    assert remarks["ateliers"] == ["Aucun atelier ni focus group n'a encore eu lieu sur ce scénario."]
     # Every format still writes its file.
     files = export(ExportSource(catalogue, empty, TODAY), FORMATS).files
     assert all(f.data for f in files)

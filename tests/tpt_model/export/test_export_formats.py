@@ -21,10 +21,11 @@ from export_readers import (
 from helpers import ROOT
 from PIL import Image
 
+from tpt_model.bench.synthetic import synthetic_scenario
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.export.as_json import document_schema_text
 from tpt_model.export.build import ExportSource
-from tpt_model.export.formats import FORMATS, Export, export
+from tpt_model.export.formats import BY_ID, FORMATS, Export, export
 
 TITLES = ("Atelier en classe", "Mentorat en ligne", "Ordinateur offert")
 
@@ -81,6 +82,30 @@ def test_the_pdf_draws_the_frise_as_vectors(done: Export) -> None:
     landscape = [p for p in reader.pages if p.mediabox.width > p.mediabox.height]
     assert landscape
     assert not any(p.images for p in landscape)
+
+
+def test_the_pdf_repeats_table_headers_under_running_headers(catalogue: Catalogue) -> None:
+    import pypdf
+
+    scenario = synthetic_scenario(catalogue, 80)
+    pdf = export(ExportSource(catalogue, scenario, TODAY), [BY_ID["pdf"]]).files[0].data
+    pages = [" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    frise_table = [t for t in pages if "Atelier en classe Attirer Collectif Attirer" in t]
+    assert len(frise_table) >= 2  # the frise's table runs over several pages
+    for number, text in ((pages.index(t) + 1, t) for t in frise_table):
+        assert "N° Brique Volet Modalité Couloir Début Fin Durée (mois) Partenaire Note" in text
+        # The running header names the scenario and the chapter; the footer counts the pages.
+        assert "Scénario synthétique de 80 placements La frise" in text
+        assert f"Page {number} / {len(pages)}" in text
+
+
+def test_a_table_row_taller_than_a_page_runs_over_the_next(catalogue: Catalogue) -> None:
+    mini = catalogue.template("mini")
+    long_note = "Début de la note. " + "Une phrase de plus. " * 500 + "Fin de la note."
+    first = mini.placements[0].model_copy(update={"note": long_note})
+    scenario = mini.model_copy(update={"placements": (first, *mini.placements[1:])})
+    text = pdf_text(export(ExportSource(catalogue, scenario, TODAY), [BY_ID["pdf"]]).files[0].data)
+    assert "Début de la note." in text and "Fin de la note." in text
 
 
 def test_the_docx_has_headings_a_contents_field_tables_and_figures(done: Export) -> None:
