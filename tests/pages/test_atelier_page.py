@@ -185,12 +185,12 @@ def test_a_score_the_database_could_not_take_stays_in_her_form(monkeypatch: pyte
     score(alice, 4, 3, 2)
     # She is told, stays on the same brick, and what she chose is still chosen.
     assert [e.value for e in alice.error] == [escape_markdown(StoreBusyError().message)]
-    assert alice.subheader[0].value == TITLES[0]
+    assert alice.header[0].value == TITLES[0]
     assert [alice.radio(key=f"workshop_answer_{c}").value for c in CRITERIA] == [4, 3, 2]
     assert "0 / 3 faites" in alice.get("progress")[0].proto.text
 
     monkeypatch.setattr(WorkshopStore, "answer", real_answer)  # the database is free again
     ok(alice.button(key="workshop_next").click().run())  # she sends it again as it is
-    assert alice.subheader[0].value == TITLES[1] and not alice.error
+    assert alice.header[0].value == TITLES[1] and not alice.error
     snapshot = workshop_store().snapshot(facilitator.session_state[STATE_KEY].workshop.workshop_id)
     assert {a.question: a.value for a in snapshot.answers} == dict(zip(CRITERIA, (4, 3, 2), strict=True))
