@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.evaluation.scoring import criterion_headers
 from tpt_model.export.document import Block, BulletList, Cell, Column, Fact, Facts, Paragraph, Section, Table
-from tpt_model.formatting import count
+from tpt_model.formatting import counted
 from tpt_model.workshop.focus import QUESTIONS, FocusItemResult
 from tpt_model.workshop.records import KIND_LABELS
 from tpt_model.workshop.report import RoundReport, WorkshopReport
@@ -27,7 +27,7 @@ def _facts(report: WorkshopReport) -> Facts:
         ("Type", KIND_LABELS[report.kind]),
         ("Ouvert le", report.created_at.date().isoformat()),
         ("Version du scénario", str(report.scenario_version)),
-        ("Participantes", count(report.participants, "participante", "participantes")),
+        ("Participantes", counted(report.participants, "participante", "participantes")),
     ]
     if report.kind == "evaluation":
         pairs.append(("Nommées, avec leur accord", named))
@@ -39,10 +39,10 @@ def _facts(report: WorkshopReport) -> Facts:
 def _round_line(round_: RoundReport) -> str:
     """« Tour 1 · Phase 1 (révélé) : 12 briques, 8 participantes ont répondu ; à discuter : A, B »."""
     if round_.item_kind == "brick":
-        items = count(round_.items, "brique", "briques")
+        items = counted(round_.items, "brique", "briques")
     else:
-        items = count(round_.items, "étape", "étapes")
-    answered = count(round_.respondents, "participante a répondu", "participantes ont répondu")
+        items = counted(round_.items, "étape", "étapes")
+    answered = counted(round_.respondents, "participante a répondu", "participantes ont répondu")
     state = _STATES.get(round_.state, round_.state)
     line = f"Tour {round_.number} · {round_.title} ({state}) : {items}, {answered}"
     if not round_.bricks:

@@ -118,22 +118,22 @@ def prepare_export(
     """
     scenario = scenarios.version(choice.scenario_id, choice.version)
     authors = {v.version: v.author for v in scenarios.versions(choice.scenario_id)}
-    source = ExportSource(
-        catalogue,
-        scenario,
-        today,
-        sheets=scores.sheets(choice.scenario_id),
-        weights=dict(choice.weights),
-        include_reference=choice.include_reference,
-        version=choice.version,
-        author=authors.get(choice.version),
-        workshops=workshop_reports(catalogue, scenarios, workshops, choice.scenario_id),
-    )
     formats = [BY_ID[f] for f in choice.formats]
     # The page previews the HTML document: made once, whether or not it is among the chosen files.
     wanted = formats if BY_ID["html"] in formats else [*formats, BY_ID["html"]]
     # The files stay in French until the exports' own texts are translated: one language per file.
     with use_language(DEFAULT_LANGUAGE):
+        source = ExportSource(
+            catalogue,
+            scenario,
+            today,
+            sheets=scores.sheets(choice.scenario_id),
+            weights=dict(choice.weights),
+            include_reference=choice.include_reference,
+            version=choice.version,
+            author=authors.get(choice.version),
+            workshops=workshop_reports(catalogue, scenarios, workshops, choice.scenario_id),
+        )
         done = export(source, wanted, choice.partner, on_format)
     html = next(f for f in done.files if f.name.endswith(".html"))
     files = tuple(
