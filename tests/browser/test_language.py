@@ -20,7 +20,18 @@ def test_the_language_holds_across_pages_and_a_reload(page: Page, app_url: str) 
     page.reload()
     expect(page.get_by_role("heading", name="Scenarios", exact=True)).to_be_visible(timeout=30_000)
     idle(page)
+    uploader = page.get_by_test_id("stFileUploader")
+    expect(uploader).to_contain_text("MB")  # Streamlit's own English texts, left as they are
+    expect(uploader).not_to_contain_text("Choisir un fichier")
 
+    page.get_by_text("Français", exact=True).click()
+    expect(page.get_by_role("heading", name="Scénarios", exact=True)).to_be_visible()
+    expect(uploader).to_contain_text("Choisir un fichier")
+    idle(page)
+    page.get_by_text("English", exact=True).click()  # and back: the uploader's English comes back
+    expect(page.get_by_role("heading", name="Scenarios", exact=True)).to_be_visible()
+    expect(uploader).not_to_contain_text("Choisir un fichier")
+    idle(page)
     page.get_by_text("Français", exact=True).click()
     expect(page.get_by_role("heading", name="Scénarios", exact=True)).to_be_visible()
     idle(page)

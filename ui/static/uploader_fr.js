@@ -1,4 +1,5 @@
-// Streamlit's file uploader speaks English only: its visible texts and labels are said in French.
+// Streamlit's file uploader speaks English only: its visible texts and labels are said in French,
+// while the app is in French (`window.tptLanguage`, set by the page); in English, its own texts come back.
 (() => {
   if (window.tptUploaderFr) return;
   window.tptUploaderFr = true;
@@ -29,19 +30,38 @@
     return null;
   };
   const translate = () => {
+    const english = window.tptLanguage === "en";
     for (const box of document.querySelectorAll('[data-testid="stFileUploader"]')) {
       // Leaf elements only: React may split one sentence into several text nodes.
       for (const element of box.querySelectorAll("*")) {
         if (element.children.length > 0) continue;
+        if (english) {
+          if (element.dataset.tptEn !== undefined) element.textContent = element.dataset.tptEn;
+          delete element.dataset.tptEn;
+          continue;
+        }
         const french = say(texts, element.textContent.trim());
-        if (french !== null && french !== element.textContent) element.textContent = french;
+        if (french !== null && french !== element.textContent) {
+          element.dataset.tptEn = element.textContent;
+          element.textContent = french;
+        }
       }
       for (const element of box.querySelectorAll("[aria-label]")) {
-        const french = say(labels, element.getAttribute("aria-label"));
-        if (french !== null) element.setAttribute("aria-label", french);
+        if (english) {
+          if (element.dataset.tptEnLabel !== undefined) element.setAttribute("aria-label", element.dataset.tptEnLabel);
+          delete element.dataset.tptEnLabel;
+          continue;
+        }
+        const label = element.getAttribute("aria-label");
+        const french = say(labels, label);
+        if (french !== null) {
+          element.dataset.tptEnLabel = label;
+          element.setAttribute("aria-label", french);
+        }
       }
     }
   };
+  window.tptUploaderTranslate = translate;  // the page calls it again when the language changes
   translate();
   new MutationObserver(translate).observe(document.body, { subtree: true, childList: true, characterData: true });
 })();
