@@ -81,6 +81,11 @@ def app_server(script: Path, env: dict[str, str]) -> Iterator[tuple[str, subproc
         log.close()
 
 
+def machine_load() -> str:
+    """The machine's load average over 1, 5 and 15 minutes: timings mean little without it."""
+    return " / ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -390,6 +395,7 @@ def main() -> None:
     parser.add_argument("--think", type=float, nargs=2, default=(3.0, 8.0), metavar=("MIN", "MAX"))
     args = parser.parse_args()
     think = (args.think[0], args.think[1])
+    load_before = machine_load()
     with tempfile.TemporaryDirectory(prefix="load-") as folder:
         data_dir = Path(folder)
         env = {**os.environ, "TPT_DATA_DIR": str(data_dir), "TPT_CATALOGUE_DIR": str(ROOT / "catalogue")}
@@ -399,6 +405,7 @@ def main() -> None:
         with app_server(ROOT / "app.py", env) as (host, process):
             alone = asyncio.run(run_phase(host, process.pid, data_dir, 1, args.bricks, think))
             room = asyncio.run(run_phase(host, process.pid, data_dir, args.participants, args.bricks, think))
+    print(f"Charge de la machine (1 / 5 / 15 min) : {load_before} avant, {machine_load()} après")
     print(f"Page nue avec un graphique Altair : p50 {ms(statistics.median(bare))}")
     report(alone)
     report(room)

@@ -47,3 +47,4 @@ communication_panel(catalogue, scenario)
 
 st.header(_("Comparer"))
 comparison_panel(catalogue, opened, score_store())
+opened.follow()  # last: a newer version saved elsewhere shows once this run's change is done

@@ -21,6 +21,7 @@ page_setup("evaluation")
 ask_name_once()
 catalogue = require_catalogue()
 opened = open_scenario(catalogue)
+opened.follow()  # scores are not versions of the scenario: the newest one can show first
 state = opened.state
 frise, view = state.frise, state.evaluation
 keep_address(state, "evaluation")

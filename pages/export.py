@@ -8,7 +8,7 @@ from tpt_model.errors import InputError
 from tpt_model.formatting import counted
 from tpt_model.i18n import _
 from tpt_model.session.export import export_choice, prepare_export
-from tpt_model.session.frise import ensure_open
+from tpt_model.session.frise import ensure_open, follow_saves
 from ui.catalogue_source import require_catalogue
 from ui.export_panel import downloads, export_choices, preview
 from ui.shell import page_setup
@@ -23,6 +23,7 @@ view = state.export
 store = scenario_store()
 with store_errors():
     ensure_open(state.frise, store, catalogue, state.author)
+    follow_saves(state.frise, store)  # the newest version, if saved elsewhere meanwhile
     infos = store.list()
 
 st.title(_("Export du cahier des charges"))

@@ -28,6 +28,7 @@ page_style(view.display)
 if view.display.one_phase:  # a room or a phone: the frise to read, one phase at a time
     (presentation_view if view.display.view == "presentation" else phone_view)(catalogue, view)
     keep_address(state, "frise")
+    opened.follow()
     st.stop()
 ask_name_once()
 
@@ -71,3 +72,4 @@ with right:
 st.markdown(_("### La frise en tableau"))
 st.caption(escape_markdown(scenario_caption(catalogue, view.scenario)))
 st.dataframe(shared_frise_table(catalogue, view.scenario, view.options), hide_index=True, width="stretch")
+opened.follow()  # last: a newer version saved elsewhere shows once this run's change is done

@@ -90,6 +90,12 @@ def idle(page: Page) -> None:
     expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
 
 
+def bars(page: Page, lane: str = "") -> Locator:
+    """The frise chart's bars (those in `lane` only, when given): Vega labels each with its fields."""
+    chart = page.get_by_test_id("stVegaLiteChart").first
+    return chart.locator(f'[aria-roledescription="bar"][aria-label*="Couloir: {lane}"]')
+
+
 def put_off_the_name(page: Page) -> None:
     """Answer « Plus tard » to the question of the user's name, and wait until the app has drawn the page."""
     from playwright.sync_api import expect

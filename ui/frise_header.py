@@ -11,13 +11,15 @@ from ui.store_errors import store_errors
 
 
 def show_notice(view: FriseView) -> None:
-    """Say whether the last change was saved, with its warnings or why it was refused; what an undo undid."""
+    """Say whether the last change was saved (its warnings, or why not), what an undo undid, what moved."""
     notice = view.notice
     if notice is None:
         return
     if notice.done:
         st.toast(escape_markdown(notice.done), icon=":material/history:")
         view.notice = notice.model_copy(update={"done": None})  # said once
+    if notice.update:
+        st.info(escape_markdown(notice.update), icon=":material/sync:")
     if notice.error:
         st.error(escape_markdown(notice.error), icon=":material/block:")
     for warning in notice.warnings:

@@ -1,5 +1,6 @@
 """The app's pages, listed once: for the router (app.py) and for a page that Streamlit ran without it."""
 
+import gc
 import threading
 
 import streamlit as st
@@ -13,6 +14,8 @@ from ui.state import app_state
 
 # Set once app.py's router has run in this server process: Streamlit then routes every address.
 _router_ran = threading.Event()
+# Set once a page has run to its end: the modules, the catalogue and the stores are loaded.
+_settled = threading.Event()
 
 
 def app_pages() -> list[StreamlitPage]:
@@ -45,6 +48,12 @@ def route() -> None:
     if address.code is not None and page.url_path == "":
         st.switch_page(next(p for p in pages if p.url_path == "atelier"), query_params=params)
     page.run()
+    if not _settled.is_set():
+        _settled.set()
+        # What is loaded by now lives as long as the process: Python's collector stops scanning
+        # it. Its full collections, which hold every session still (up to 160 ms in a 40-person
+        # workshop), then look only at what the sessions made since.
+        gc.freeze()
 
 
 def join_the_router() -> None:

@@ -8,7 +8,7 @@ from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.scenario.editor import ChangeResult
 from tpt_model.session.app import AppState
-from tpt_model.session.frise import FriseView, commit, ensure_open
+from tpt_model.session.frise import FriseView, commit, ensure_open, follow_saves
 from tpt_model.store.scenarios import ScenarioStore
 from ui.state import app_state
 from ui.store_errors import store_errors
@@ -47,6 +47,17 @@ class OpenScenario:
         with store_errors():
             commit(self.view, self.store, result, self.state.author)
         st.rerun()
+
+    def follow(self) -> None:
+        """At the end of the page's run, show a newer version saved elsewhere: the page reruns at once.
+
+        At the end, so that what this run asked (a click, a form sent) was done on the version the
+        user saw: saved, or refused as stale with the work kept aside. One small read otherwise.
+        """
+        with store_errors():
+            moved = follow_saves(self.view, self.store)
+        if moved:
+            st.rerun()
 
 
 def open_scenario(catalogue: Catalogue) -> OpenScenario:

@@ -5,7 +5,7 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.i18n import _, mark_
-from tpt_model.session.frise import ensure_open
+from tpt_model.session.frise import ensure_open, follow_saves
 from tpt_model.session.workshop import workshop_params
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
@@ -56,6 +56,7 @@ def open_box(catalogue: Catalogue) -> None:
     store = scenario_store()
     with store_errors():
         ensure_open(state.frise, store, catalogue, state.author)
+        follow_saves(state.frise, store)  # the newest version, if saved elsewhere meanwhile
         infos = store.list()
     by_id = {info.id: info for info in infos}
     with st.container(border=True):

@@ -2,14 +2,8 @@
 
 from pathlib import Path
 
-from helpers import edit_the_selected_placement, idle, put_off_the_name
-from playwright.sync_api import Locator, Page, expect
-
-
-def bars(page: Page, lane: str = "") -> Locator:
-    """The chart's bars (those in `lane` only, when given): Vega labels each with its fields."""
-    chart = page.get_by_test_id("stVegaLiteChart").first
-    return chart.locator(f'[aria-roledescription="bar"][aria-label*="Couloir: {lane}"]')
+from helpers import bars, edit_the_selected_placement, idle, put_off_the_name
+from playwright.sync_api import Page, expect
 
 
 def open_frise(page: Page, app_url: str) -> None:

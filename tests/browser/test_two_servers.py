@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers import idle, pilot_sets_mentorat_cost
+from helpers import bars, edit_the_selected_placement, idle, pilot_sets_mentorat_cost
 from playwright.sync_api import Page, expect
 
 from tpt_model.formatting import time_label
@@ -64,22 +64,32 @@ def test_a_change_on_one_server_is_seen_on_the_other_and_a_stale_write_is_refuse
     expect(alice.get_by_text("Version 2 ·").first).to_be_visible()
     idle(alice)
 
-    # Someone arriving on the other server reads Alice's version.
-    chloe = new_page()
-    open_frise(chloe, server_b, "Chloé")
-    expect(chloe.get_by_text("4 placements").first).to_be_visible()
-    expect(chloe.get_by_text("Version 2 ·").first).to_be_visible()
+    # Bob, on server B, sees Alice's version at his next rerun (a click on a bar), and is told.
+    idle(bob)
+    bars(bob).first.click()
+    expect(bob.get_by_text("Mis à jour : version 2 enregistrée par Alice.")).to_be_visible()
+    expect(bob.get_by_text("4 placements").first).to_be_visible()
+    expect(bob.get_by_text("Version 2 ·").first).to_be_visible()
 
-    # Bob, on server B, still shows version 1: his change is refused, not written over Alice's.
-    add_brick(bob, "atelier", "Atelier en classe")
+    # Bob edits a placement on server B while Alice adds another brick on server A: his save is
+    # refused, not written over hers.
+    idle(bob)
+    bars(bob).nth(1).click()
+    edit_the_selected_placement(bob)
+    idle(bob)
+    dialog = bob.get_by_role("dialog")
+    add_brick(alice, "atelier", "Atelier en classe")
+    expect(alice.get_by_text("Version 3 ·").first).to_be_visible()
+    dialog.get_by_label("Note").fill("Binômes formés en janvier")
+    dialog.get_by_role("button", name="Enregistrer").click()
     engine = open_database(shared_database)
     try:
         store = ScenarioStore(engine)
         (info,) = store.list()
         saved = store.get(info.id)
-        assert (saved.version, saved.updated_by) == (2, "Alice")
+        assert (saved.version, saved.updated_by) == (3, "Alice")
         # Version 1 was made when Alice first opened the app, before she gave her name.
-        assert [v.author for v in store.versions(info.id)] == ["Alice", "Anonyme"]
+        assert [v.author for v in store.versions(info.id)] == ["Alice", "Alice", "Anonyme"]
     finally:
         engine.dispose()
     expect(
@@ -89,9 +99,9 @@ def test_a_change_on_one_server_is_seen_on_the_other_and_a_stale_write_is_refuse
         )
     ).to_be_visible()
     expect(bob.get_by_role("button", name="Enregistrer ma version comme copie")).to_be_visible()
-    # The frise shows the version saved first, with Alice's brick.
-    expect(bob.get_by_text("4 placements").first).to_be_visible()
-    expect(bob.get_by_text("Version 2 ·").first).to_be_visible()
+    # The frise shows the version saved first, with Alice's bricks.
+    expect(bob.get_by_text("5 placements").first).to_be_visible()
+    expect(bob.get_by_text("Version 3 ·").first).to_be_visible()
 
 
 def reload_until(page: Page, text: str, *, deadline_s: float = 30) -> None:

@@ -2,6 +2,7 @@
 
 import pytest
 from helpers import app_test
+from streamlit.testing.v1 import AppTest
 
 from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.settings import load_settings
@@ -39,13 +40,29 @@ def test_the_scenario_name_in_a_room_or_on_a_phone_is_literal(view: str) -> None
     assert not any("![pixel]" in text for text in shown)
 
 
-def test_the_other_authors_name_in_the_stale_write_warning_is_literal() -> None:
-    at = app_test().run()
+def someone_else_saves(at: AppTest) -> None:
     frise = at.session_state[STATE_KEY].frise
     current = store().get(frise.scenario_id)
-    store().save(frise.scenario_id, current.scenario, current.version, HOSTILE)  # someone else saves first
+    store().save(frise.scenario_id, current.scenario, current.version, HOSTILE)
+
+
+def test_the_other_authors_name_in_the_update_notice_is_literal() -> None:
+    at = app_test().run()
+    someone_else_saves(at)
+    at.run()  # the next rerun shows her version, and says who saved it
+    assert not at.exception, at.exception
+    [update] = [i.value for i in at.info if i.value.startswith("Mis à jour")]
+    assert escape_markdown(HOSTILE) in update
+    assert "![pixel]" not in update
+
+
+def test_the_other_authors_name_in_the_stale_write_warning_is_literal() -> None:
+    at = app_test().run()
     at.selectbox(key="frise_selected").set_value(0).run()
-    at.button(key="frise_duplicate").click().run()
+    at.button(key="frise_edit_open").click().run()
+    someone_else_saves(at)  # while the placement's dialog is open
+    at.text_area(key="frise_edit_0_note").set_value("Une note")
+    at.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
     assert not at.exception, at.exception
     [error] = at.error
     assert escape_markdown(HOSTILE) in error.value

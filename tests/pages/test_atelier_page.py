@@ -1,9 +1,11 @@
 """The Atelier page: open a workshop, join it by its code, score blind, reveal, and come back after a reload."""
 
+import pytest
 from helpers import TITLES, app_test
 from streamlit.testing.v1 import AppTest
 
 from tpt_model.settings import load_settings
+from tpt_model.store.errors import StoreBusyError
 from tpt_model.store.migrate import open_database
 from tpt_model.store.workshops import WorkshopStore
 from tpt_model.text import escape_markdown
@@ -168,3 +170,27 @@ def test_a_focus_group_asks_no_name_and_speaks_to_her() -> None:
     ok(facilitator.button(key="workshop_reveal_round").click().run())
     table = next(d.value for d in facilitator.dataframe if "Réponses" in d.value.columns)
     assert list(table["Réponses"])[0] == "1" and "Quelqu'un à qui parler" in list(table["Ce qui manque"])[0]
+
+
+def test_a_score_the_database_could_not_take_stays_in_her_form(monkeypatch: pytest.MonkeyPatch) -> None:
+    facilitator, code, _ = open_workshop()
+    ok(facilitator.button(key="workshop_open_round").click().run())
+    alice, _ = join(code, "Alice")
+    real_answer = WorkshopStore.answer
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise StoreBusyError()
+
+    monkeypatch.setattr(WorkshopStore, "answer", busy)  # busy past the timeout, and at each retry
+    score(alice, 4, 3, 2)
+    # She is told, stays on the same brick, and what she chose is still chosen.
+    assert [e.value for e in alice.error] == [escape_markdown(StoreBusyError().message)]
+    assert alice.header[0].value == TITLES[0]
+    assert [alice.radio(key=f"workshop_answer_{c}").value for c in CRITERIA] == [4, 3, 2]
+    assert "0 / 3 faites" in alice.get("progress")[0].proto.text
+
+    monkeypatch.setattr(WorkshopStore, "answer", real_answer)  # the database is free again
+    ok(alice.button(key="workshop_next").click().run())  # she sends it again as it is
+    assert alice.header[0].value == TITLES[1] and not alice.error
+    snapshot = workshop_store().snapshot(facilitator.session_state[STATE_KEY].workshop.workshop_id)
+    assert {a.question: a.value for a in snapshot.answers} == dict(zip(CRITERIA, (4, 3, 2), strict=True))

@@ -270,33 +270,58 @@ def test_picker_filters_by_partner() -> None:
     assert at.selectbox(key="frise_pick_brick").options == ["Atelier en classe"]
 
 
+def named(at: AppTest, name: str) -> AppTest:
+    """The session after its user gave her name in the prompt."""
+    at.text_input(key="app_name_prompt").set_value(name)
+    at.button(key="app_name_ok").click().run()
+    return at
+
+
+def test_a_change_saved_in_one_session_is_seen_in_the_other_at_its_next_rerun() -> None:
+    alice, bob = named(frise_page(), "Alice"), frise_page()
+    alice.selectbox(key="frise_selected").set_value(0).run()
+    alice.button(key="frise_remove").click().run()
+    bob.run()  # any rerun: a click, a widget, the chart's selection
+    assert [p.brick for p in scenario(bob).placements] == ["mentorat", "ordinateur"]
+    updates = [i.value for i in bob.info if i.value.startswith("Mis à jour")]
+    assert len(updates) == 1 and "version 2 enregistrée par Alice" in updates[0], updates
+    assert bob.session_state[STATE_KEY].frise.version == 2 and not bob.error
+    # His next change goes on top of hers: nothing refused, nothing overwritten.
+    bob.selectbox(key="frise_selected").set_value(1).run()
+    bob.button(key="frise_duplicate").click().run()
+    alice.run()
+    assert [p.brick for p in scenario(alice).placements] == ["mentorat", "ordinateur", "ordinateur"]
+
+
+def edited_while_removed(alice: AppTest, bob: AppTest) -> None:
+    """Bob edits the third placement's note while Alice removes the first one, and saves after her."""
+    bob.selectbox(key="frise_selected").set_value(2).run()
+    bob.button(key="frise_edit_open").click().run()
+    alice.selectbox(key="frise_selected").set_value(0).run()
+    alice.button(key="frise_remove").click().run()
+    bob.text_area(key="frise_edit_2_note").set_value("Prêté pour l'année")
+    bob.button(key="FormSubmitter:frise_edit_form-Enregistrer").click().run()
+
+
 def test_two_sessions_on_one_scenario_never_overwrite_each_other() -> None:
     alice, bob = frise_page(), frise_page()
     assert alice.session_state[STATE_KEY].frise.scenario_id == bob.session_state[STATE_KEY].frise.scenario_id
-    alice.selectbox(key="frise_selected").set_value(0).run()
-    alice.button(key="frise_remove").click().run()
-    bob.selectbox(key="frise_selected").set_value(2).run()
-    bob.button(key="frise_duplicate").click().run()
+    # An open dialog is work of his own: Alice's version waits until his save is refused.
+    edited_while_removed(alice, bob)
     # Bob is told, sees Alice's version, and keeps his own change aside.
     assert len(bob.error) == 1 and "vos changements n'ont pas été enregistrés" in bob.error[0].value
     assert [p.brick for p in scenario(bob).placements] == ["mentorat", "ordinateur"]
     bob.button(key="frise_conflict_copy").click().run()
-    assert [p.brick for p in scenario(bob).placements] == [
-        "atelier-classe",
-        "mentorat",
-        "ordinateur",
-        "ordinateur",
-    ]
-    assert scenario(bob).name == "Mini parcours (ma version)"
+    copy = scenario(bob)
+    assert [p.brick for p in copy.placements] == ["atelier-classe", "mentorat", "ordinateur"]
+    assert copy.placements[2].note == "Prêté pour l'année"
+    assert copy.name == "Mini parcours (ma version)"
     assert [p.brick for p in scenario(alice).placements] == ["mentorat", "ordinateur"]
 
 
 def test_a_refused_change_can_be_dropped() -> None:
     alice, bob = frise_page(), frise_page()
-    alice.selectbox(key="frise_selected").set_value(0).run()
-    alice.button(key="frise_remove").click().run()
-    bob.selectbox(key="frise_selected").set_value(2).run()
-    bob.button(key="frise_duplicate").click().run()
+    edited_while_removed(alice, bob)
     bob.button(key="frise_conflict_drop").click().run()
     frise = bob.session_state[STATE_KEY].frise
     assert (frise.conflict, frise.notice) == (None, None)

@@ -34,6 +34,8 @@ class Notice(BaseModel):
     error: str | None = None
     saved: bool = False
     done: str | None = None
+    # A newer version saved elsewhere (another session or server), shown instead of the one read.
+    update: str | None = None
 
 
 class FieldError(BaseModel):
@@ -164,6 +166,38 @@ def default_scenario(infos: list[ScenarioInfo], shared_name: str) -> str | None:
     oldest_first = sorted(infos, key=lambda info: (info.created_at, info.id))
     candidates = [info for info in oldest_first if info.name == shared_name] or oldest_first
     return candidates[0].id if candidates else None
+
+
+def updated_notice(stored: StoredScenario) -> Notice:
+    """What a session is told when it shows a version saved elsewhere."""
+    return Notice(
+        update=_("Mis à jour : version {version} enregistrée par {author}.").format(
+            version=stored.version, author=stored.updated_by
+        )
+    )
+
+
+def follow_saves(view: FriseView, store: ScenarioStore) -> bool:
+    """Show the newest version if someone saved one elsewhere (another session, another server).
+
+    One row read by primary key; the scenario itself only when it moved. Run it once the page has
+    done what its run asked: a change made on the version shown is then saved, or refused as stale
+    and kept aside. A session with work of its own on the old version (a change refused or
+    waiting, a placement being edited) keeps it until it settles it. Whether it moved.
+    """
+    if view.scenario_id is None or view.editor is None:
+        return False
+    if view.conflict is not None or view.pending is not None or view.editing is not None:
+        return False
+    try:
+        if store.stamp(view.scenario_id).version == view.version:
+            return False
+        stored = store.get(view.scenario_id)
+    except ScenarioNotFound:
+        return False  # deleted elsewhere: the next change says so, and keeps the work as a copy
+    _load(view, store, stored)
+    view.notice = updated_notice(stored)
+    return True
 
 
 def ensure_open(view: FriseView, store: ScenarioStore, catalogue: Catalogue, author: str) -> None:

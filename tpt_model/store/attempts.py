@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, Table, case, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from tpt_model.store.engine import writing
 from tpt_model.store.tables import workshop_attempts
 from tpt_model.workshop.errors import RateLimited
 
@@ -70,6 +71,6 @@ class Attempts:
                 "window_start": case((expired, insert.excluded.window_start), else_=table.c.window_start),
             },
         )
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(upsert)
             conn.execute(delete(table).where(table.c.window_start < now - _FORGET_AFTER))

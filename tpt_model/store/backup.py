@@ -31,6 +31,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.types import TypeDecorator
 
 from tpt_model.errors import Problem, ProblemsError
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import StoreError, translated
 from tpt_model.store.migrate import current_revision, head_revision, known_revisions, schema_revision
 from tpt_model.store.tables import metadata, utc_now
@@ -359,7 +360,7 @@ def restore_backup(
     """
     reader = _Reader(lines, file)
     records = reader.records()
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         at = current_revision(conn)
         if at != head_revision():
             raise StoreError(

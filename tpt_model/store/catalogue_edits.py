@@ -5,6 +5,7 @@ from datetime import datetime
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine, insert, select
 
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import translated
 from tpt_model.store.tables import catalogue_edits, utc_now
 
@@ -45,7 +46,7 @@ class CatalogueEditStore:
     ) -> CatalogueEdit:
         """Add a save to the journal."""
         saved_at = at or utc_now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             inserted = conn.execute(
                 insert(catalogue_edits).values(
                     saved_at=saved_at,

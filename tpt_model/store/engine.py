@@ -1,15 +1,27 @@
 """The database connection: SQLite by default, PostgreSQL (psycopg 3) for several app servers."""
 
 import sqlite3
+import threading
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, exc
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from tpt_model.settings import is_in_memory
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
+# How long a writer of this process waits for the others of the process: as patient as SQLite.
+WRITER_WAIT_S = SQLITE_BUSY_TIMEOUT_MS / 1000
+# SQLite connections kept open for reuse; more are opened when more sessions run at once.
+SQLITE_POOL_SIZE = 10
+
+
+# One lock per SQLite file engine: the writers of this process take their turn here (see `writing`).
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 
 
 def normalise_url(url: str) -> str:
@@ -45,7 +57,39 @@ def make_engine(url: str, *, connect_args: dict[str, Any] | None = None) -> Engi
         # runs in one) must share it, or each would see an empty database of its own.
         options["poolclass"] = StaticPool
         options["connect_args"].setdefault("check_same_thread", False)
+    else:
+        # Every Streamlit session runs in a thread of its own: forty people in a workshop may read
+        # at once. SQLAlchemy's default pool (5 + 10 connections, then 30 s of waiting) made the
+        # sixteenth wait, and a wait past 30 s failed as « base occupée ». A SQLite connection is
+        # a file handle, and SQLite itself serialises the writers: none is refused for want of one.
+        options["pool_size"] = SQLITE_POOL_SIZE
+        options["max_overflow"] = -1
     engine = create_engine(parsed, **options)
     if backend == "sqlite":
         event.listen(engine, "connect", _configure_sqlite)
+        _WRITERS[engine] = threading.RLock()
     return engine
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction (`engine.begin()`); on SQLite, this process's writers take turns first.
+
+    SQLite lets one writer in at a time, and one that finds it busy sleeps in growing steps (1, 2,
+    5, 10… up to 100 ms) before it looks again: forty sessions of one process saving at once
+    waited hundreds of milliseconds for a lock long free, and could starve past the busy timeout.
+    A lock of the process wakes the next writer as soon as the last one has committed; SQLite's
+    busy timeout still arbitrates between processes. Waiting longer than it is « base occupée ».
+    """
+    lock = _WRITERS.get(engine)
+    if lock is None:
+        with engine.begin() as conn:
+            yield conn
+        return
+    if not lock.acquire(timeout=WRITER_WAIT_S):
+        raise exc.TimeoutError("another writer of this process held the database past the busy timeout")
+    try:
+        with engine.begin() as conn:
+            yield conn
+    finally:
+        lock.release()

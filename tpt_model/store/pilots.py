@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete, func, insert, select, type_coerce
 
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import translated
 from tpt_model.store.tables import UTCDateTime, pilot_attempts, utc_now
 
@@ -46,6 +47,6 @@ class PilotAttemptStore:
     def record_failure(self, client: str, at: datetime | None = None) -> None:
         """Count one failed attempt (and forget the day-old ones)."""
         now = at or utc_now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(delete(pilot_attempts).where(pilot_attempts.c.attempted_at < now - FORGET_AFTER))
             conn.execute(insert(pilot_attempts).values(client=client, attempted_at=now))

@@ -15,6 +15,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.errors import InputError
 from tpt_model.i18n import mark_
 from tpt_model.scenario.creation import scenario_name
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import (
     ScenarioNotFound,
     StaleWrite,
@@ -32,6 +33,7 @@ __all__ = [
     "StoreError",
     "StoredScenario",
     "VersionInfo",
+    "VersionStamp",
     "VersionNotFound",
 ]
 
@@ -45,6 +47,15 @@ class StoredScenario(BaseModel):
     version: int
     scenario: Scenario
     updated_at: datetime
+    updated_by: str
+
+
+class VersionStamp(BaseModel):
+    """A scenario's current version number and who saved it: what a page checks at every rerun."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int
     updated_by: str
 
 
@@ -147,13 +158,28 @@ class ScenarioStore:
         )
 
     @translated
+    def stamp(self, scenario_id: str) -> VersionStamp:
+        """The current version number of a scenario and its author: one row read by primary key.
+
+        Cheap enough for every rerun of a page: the scenario itself is read only when it moved.
+        """
+        query = select(scenarios.c.current_version, scenarios.c.updated_by).where(
+            scenarios.c.id == scenario_id
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).one_or_none()
+        if row is None:
+            raise ScenarioNotFound(scenario_id)
+        return VersionStamp(version=row.current_version, updated_by=row.updated_by)
+
+    @translated
     def save(
         self, scenario_id: str, scenario: Scenario, expected_version: int, author: str, summary: str = ""
     ) -> StoredScenario:
         """Store `scenario` as a new version, if the current one is still `expected_version`."""
         now = utc_now()
         new_version = expected_version + 1
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             # The conditional write comes first and takes the row (or database) lock: of two
             # saves from the same version, the second finds 0 rows and nothing is overwritten.
             result = conn.execute(
@@ -193,7 +219,7 @@ class ScenarioStore:
     @translated
     def delete(self, scenario_id: str) -> None:
         """Delete a scenario with its history and scores."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             result = conn.execute(delete(scenarios).where(scenarios.c.id == scenario_id))
             if result.rowcount == 0:
                 raise ScenarioNotFound(scenario_id)
@@ -306,7 +332,7 @@ class ScenarioStore:
     def _create(self, scenario: Scenario, author: str, summary: str) -> StoredScenario:
         scenario_id = str(uuid.uuid4())
         now = utc_now()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(
                 insert(scenarios).values(
                     id=scenario_id,

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tpt_model.catalogue.memo import Memo
 from tpt_model.evaluation.sheets import ScoreSheet
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import NotYourScores, ScenarioNotFound, translated
 from tpt_model.store.tables import scenarios, scores, utc_now
 
@@ -71,7 +72,7 @@ class ScoreStore:
         _check_owner(sheet.evaluator, as_evaluator)
         rows = _rows(scenario_id, sheet, utc_now())
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 # Row by row upserts: two evaluators saving at once touch disjoint rows, so both keep
                 # their scores, where a read-modify-write of a whole sheet would lose one of them.
                 if rows:
@@ -142,7 +143,7 @@ class ScoreStore:
     def delete_sheet(self, scenario_id: str, brick: str, evaluator: str, *, as_evaluator: str) -> None:
         """Remove one evaluator's scores for one brick (only she can)."""
         _check_owner(evaluator, as_evaluator)
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             conn.execute(
                 delete(scores).where(
                     scores.c.scenario_id == scenario_id,

@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from pydantic import BaseModel, ConfigDict
 from sqlalchemy import Engine, delete, insert, select, update
 
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import translated
 from tpt_model.store.tables import sessions, utc_now
 
@@ -35,7 +36,7 @@ class SessionStore:
         """Keep a session's name and open scenario (a new token also forgets the long-unseen ones)."""
         now = utc_now()
         values = {"author": author, "scenario_id": scenario_id, "updated_at": now}
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             changed = conn.execute(update(sessions).where(sessions.c.token == token).values(**values))
             if changed.rowcount == 0:
                 conn.execute(delete(sessions).where(sessions.c.updated_at < now - KEPT_FOR))

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from tpt_model.catalogue.memo import Memo
 from tpt_model.evaluation.form import check_evaluator
 from tpt_model.store.attempts import CODE_LIMIT, SECRET_LIMIT, Attempts, Limit
+from tpt_model.store.engine import writing
 from tpt_model.store.errors import ScenarioNotFound, VersionNotFound, translated
 from tpt_model.store.tables import (
     scenario_versions,
@@ -154,7 +155,7 @@ class WorkshopStore:
                 "created_at": now,
             }
             try:
-                with self.engine.begin() as conn:
+                with writing(self.engine) as conn:
                     conn.execute(insert(workshops).values(**values))
             except IntegrityError:
                 self._check_version(scenario_id, version)  # deleted meanwhile? else the code was taken
@@ -209,7 +210,7 @@ class WorkshopStore:
         token, now = new_token(), self.clock()
         cleaned: str | None = None
         try:
-            with self.engine.begin() as conn:
+            with writing(self.engine) as conn:
                 row = self._touch(conn, workshop_id, state=False, joined=True)
                 cleaned = check_evaluator(name or "") if row.kind == "evaluation" else None
                 participant_id = str(uuid.uuid4())
@@ -354,7 +355,7 @@ class WorkshopStore:
         unknown = [q for q in values if q not in round_.questions]
         if unknown:
             raise WorkshopRefusal(f"« {unknown[0]} » n'est pas une question du tour {number}.")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             # The round's state is checked in the statement that takes the lock: a round closed
             # or locked meanwhile refuses the answer.
             if not self._touch_if_open(conn, pass_.workshop_id, number):
@@ -412,7 +413,7 @@ class WorkshopStore:
         questions_kept = tuple(dict.fromkeys(questions))
         if not questions_kept:
             raise WorkshopRefusal("Un tour pose au moins une question : choisissez au moins un critère.")
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self._facilitator(conn, pass_, "open_round")
             conn.execute(
                 update(workshop_rounds)
@@ -442,7 +443,7 @@ class WorkshopStore:
     @translated
     def change_round(self, pass_: Pass, number: int, action: Action) -> RoundState:
         """Close, reopen, reveal or lock a round (the round's state must allow it); its new state."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self._facilitator(conn, pass_, action)
             round_ = self._round_of(conn, pass_.workshop_id, number)
             state = next_state(number, round_.state, action)
@@ -456,7 +457,7 @@ class WorkshopStore:
     @translated
     def remove(self, pass_: Pass, participant_id: str) -> None:
         """Remove a participant: her link stops working, her answers leave every round not locked."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self._facilitator(conn, pass_, "remove_participant")
             changed = conn.execute(
                 update(workshop_participants)
@@ -472,7 +473,7 @@ class WorkshopStore:
     @translated
     def show_code(self, pass_: Pass, shown: bool) -> None:
         """Show or hide the join code and its QR code on the projector."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self._facilitator(conn, pass_, "show_code", state=False)
             conn.execute(update(workshops).where(workshops.c.id == pass_.workshop_id).values(show_code=shown))
 
@@ -480,7 +481,7 @@ class WorkshopStore:
     def close(self, pass_: Pass) -> None:
         """Close the workshop: its code stops working, an open round is closed, results stay readable."""
         now = self.clock()
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             self._facilitator(conn, pass_, "close_workshop")
             conn.execute(
                 update(workshop_rounds)

@@ -19,6 +19,7 @@ from tpt_model.session.frise import (
     Notice,
     commit,
     ensure_open,
+    follow_saves,
     open_scenario,
     redo,
     retry,
@@ -373,3 +374,51 @@ def test_the_undo_history_is_rebuilt_from_the_versions_in_the_database(
     assert [v.summary for v in store.versions(view.scenario_id)][
         0
     ] == "Annulation : ajout de « Ordinateur offert »"
+
+
+def test_a_newer_version_saved_elsewhere_is_shown_at_the_next_rerun(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    alice = opened(store)
+    bob = FriseView()
+    open_scenario(bob, store, alice.scenario_id)
+    bob.selected = 0
+    add_brick(alice, store, catalogue)
+    assert follow_saves(bob, store)  # what the end of his next rerun does
+    assert [p.brick for p in bob.scenario.placements] == ["mentorat"]
+    assert bob.version == 2 and bob.selected is None  # a number may now name another placement
+    assert bob.notice == Notice(update="Mis à jour : version 2 enregistrée par Alice.")
+    assert bob.editor is not None and bob.editor.undo_summary is not None  # the history came too
+    # Nothing new: nothing read again, the notice stays until his next change.
+    assert not follow_saves(bob, store)
+    assert bob.version == 2 and bob.notice is not None and bob.notice.update is not None
+    assert add_brick(bob, store, catalogue, "ordinateur", "Bob").saved  # on top of Alice's version
+
+
+@pytest.mark.parametrize("work", ["conflict", "editing"])
+def test_work_of_its_own_keeps_the_old_version_until_its_save_is_refused(
+    store: ScenarioStore, catalogue: Catalogue, work: str
+) -> None:
+    alice = opened(store)
+    bob = FriseView()
+    open_scenario(bob, store, alice.scenario_id)
+    if work == "conflict":
+        bob.conflict = Scenario(name="Sa version à lui")
+    else:
+        bob.start_editing(0)
+    add_brick(alice, store, catalogue)
+    assert not follow_saves(bob, store)
+    assert (bob.version, bob.scenario.placements, bob.notice) == (1, (), None)
+    notice = add_brick(bob, store, catalogue, "ordinateur", "Bob")  # the existing conflict path
+    assert notice.error is not None and "Alice" in notice.error
+    assert [p.brick for p in bob.conflict.placements] == ["ordinateur"]
+
+
+def test_a_scenario_deleted_elsewhere_stays_shown_until_the_next_change_says_so(
+    store: ScenarioStore, catalogue: Catalogue
+) -> None:
+    view = opened(store)
+    store.delete(view.scenario_id)
+    assert not follow_saves(view, store)
+    notice = add_brick(view, store, catalogue)
+    assert notice.error == SCENARIO_GONE and view.conflict is not None

@@ -13,11 +13,13 @@ import pytest
 from sqlalchemy import Engine, event, text
 from sqlalchemy.sql import Insert
 
+import tpt_model.store.engine as engine_module
 import tpt_model.store.scenarios as scenario_store_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
 from tpt_model.store.engine import make_engine, normalise_url
 from tpt_model.store.errors import ScenarioNotFound, StaleWrite, StoreError, VersionNotFound
-from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore
+from tpt_model.store.migrate import open_database
+from tpt_model.store.scenarios import ScenarioInfo, ScenarioStore, VersionStamp
 from tpt_model.store.tables import scenario_versions
 
 EngineFactory = Callable[[], Engine]
@@ -118,6 +120,13 @@ def test_save_makes_a_new_version(store: ScenarioStore) -> None:
     got = store.get(created.id)
     assert (got.version, got.scenario, got.updated_by) == (3, make_scenario("Frise"), "alice")
     assert store.version(created.id, 2) == make_scenario("Frise", "mentorat", "tutorat")
+
+
+def test_stamp_says_the_current_version_and_who_saved_it(store: ScenarioStore) -> None:
+    created = store.create(make_scenario("Frise"), "alice")
+    assert store.stamp(created.id) == VersionStamp(version=1, updated_by="alice")
+    store.save(created.id, make_scenario("Frise", "mentorat"), 1, "bob")
+    assert store.stamp(created.id) == VersionStamp(version=2, updated_by="bob")
 
 
 def test_versions_newest_first(store: ScenarioStore) -> None:
@@ -245,6 +254,7 @@ def test_delete(store: ScenarioStore) -> None:
 UNKNOWN = "00000000-0000-0000-0000-000000000000"
 OPERATIONS: dict[str, Callable[[ScenarioStore], Any]] = {
     "get": lambda s: s.get(UNKNOWN),
+    "stamp": lambda s: s.stamp(UNKNOWN),
     "save": lambda s: s.save(UNKNOWN, make_scenario(), 1, "alice"),
     "rename": lambda s: s.rename(UNKNOWN, "Nom", 1, "alice"),
     "duplicate": lambda s: s.duplicate(UNKNOWN, "Nom", "alice"),
@@ -385,6 +395,40 @@ def test_serialisation_failure_inside_the_transaction_leaves_the_previous_versio
 )
 def test_postgresql_urls_use_psycopg_3(url: str, expected: str) -> None:
     assert normalise_url(url) == expected
+
+
+def test_forty_sessions_get_a_sqlite_connection_at_once(tmp_path: Path) -> None:
+    """One per session thread: none waits for another's connection (nor fails after the pool's timeout)."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'frise.sqlite3'}", connect_args={"timeout": 1})
+    engine.pool._timeout = 0.1  # type: ignore[attr-defined] (a wait would fail at once, not in 30 s)
+    try:
+        connections = [engine.connect() for _ in range(40)]
+        assert all(c.exec_driver_sql("SELECT 1").scalar_one() == 1 for c in connections)
+        for connection in connections:
+            connection.close()
+    finally:
+        engine.dispose()
+
+
+def test_writers_of_one_process_take_turns_before_sqlite_refuses_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty sessions saving at once: with no busy timeout SQLite refuses a second writer at once,
+    so each save got through only by waiting for its turn in the process."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 0)
+    store = ScenarioStore(open_database(f"sqlite:///{tmp_path / 'frise.sqlite3'}"))
+    start = threading.Barrier(20)
+
+    def create(number: int) -> str:
+        start.wait()
+        return store.create(make_scenario(f"Frise {number}", "mentorat"), "alice").id
+
+    try:
+        with ThreadPoolExecutor(20) as pool:
+            created = list(pool.map(create, range(20)))
+        assert len(set(created)) == store.count() == 20
+    finally:
+        store.engine.dispose()
 
 
 def test_sqlite_connections_are_configured(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -13,7 +14,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 from workshop_writers import BRICKS, CRITERIA, expected, score_everything
 
+import tpt_model.store.engine as engine_module
 from tpt_model.catalogue.scenario_format import JourneyPoint, Placement, Scenario
+from tpt_model.store.errors import StoreBusyError
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.store.tables import workshop_answers
@@ -120,3 +123,27 @@ def test_a_restart_in_the_middle_loses_nothing(database_url: str, restart_after:
             assert len(mine) == restart_after * len(CRITERIA)
     finally:
         restarted.engine.dispose()
+
+
+def test_a_busy_database_refuses_a_score_whole_and_takes_it_when_free(
+    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer holding SQLite past the busy timeout: the score is refused as a whole, never half-kept."""
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 100)
+    sqlite_engine.dispose()  # the connections made from now on wait 100 ms, not 10 s
+    store, workshop_id, people = open_workshop(sqlite_engine)
+    pass_, number = people[0]
+    values = {c: (expected(number, 0, i), None) for i, c in enumerate(CRITERIA)}
+    before = store.stamp(workshop_id)
+    holder = sqlite3.connect(str(sqlite_engine.url.database), isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process writing, for longer than the timeout
+        with pytest.raises(StoreBusyError):
+            store.answer(pass_, 1, BRICKS[0], values)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert store.own_answers(pass_, 1) == [] and store.stamp(workshop_id) == before
+    store.answer(pass_, 1, BRICKS[0], values)  # what her second « Enregistrer » does
+    stored = {(a.item, a.question): a.value for a in store.own_answers(pass_, 1)}
+    assert stored == {(BRICKS[0], c): v for c, (v, _) in values.items()}
