@@ -170,7 +170,11 @@ def default_scenario(infos: list[ScenarioInfo], shared_name: str) -> str | None:
 
 def updated_notice(stored: StoredScenario) -> Notice:
     """What a session is told when it shows a version saved elsewhere."""
-    return Notice(update=f"Mis à jour : version {stored.version} enregistrée par {stored.updated_by}.")
+    return Notice(
+        update=_("Mis à jour : version {version} enregistrée par {author}.").format(
+            version=stored.version, author=stored.updated_by
+        )
+    )
 
 
 def follow_saves(view: FriseView, store: ScenarioStore) -> bool:
