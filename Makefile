@@ -68,8 +68,9 @@ load: $(VENV)/.installed-dev
 # fails until none is left). French is the source: its catalogue's entries stay empty.
 LOCALES := tpt_model/locales
 BABEL_KEYWORDS := -k n_:1,2 -k mark_ -k counted:2,3
+# PYTHONPATH: babel.cfg names an extractor of ours (tpt_model.i18n), for the bricks' field docstrings.
 translations: $(VENV)/.installed
-	$(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --add-location=file --sort-output \
+	PYTHONPATH=. $(VENV)/bin/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --add-location=file --sort-output \
 		--project "Frise TechPourToutes" --omit-header -o $(LOCALES)/messages.pot .
 	$(VENV)/bin/pybabel update -i $(LOCALES)/messages.pot -d $(LOCALES) -l fr --no-fuzzy-matching \
 		--ignore-obsolete --ignore-pot-creation-date

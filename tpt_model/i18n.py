@@ -14,15 +14,18 @@ constants are marked with `mark_()` (extracted, not translated) and translated w
 with `_()`: a constant evaluated at import would stay in the language of the first import.
 """
 
+import ast
 import gettext
+import inspect
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, get_args
 
+from babel.messages.extract import extract_python
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -121,3 +124,30 @@ def n_(singular: str, plural: str, n: int) -> str:
 def mark_(message: str) -> str:
     """Mark a text of a module-level constant for translation; it is translated where it is shown."""
     return message
+
+
+def extract_with_field_docs(
+    fileobj: io.BufferedReader,
+    keywords: Mapping[str, object],
+    comment_tags: Collection[str],
+    options: dict[str, object],
+) -> Iterator[tuple[object, ...]]:  # Babel's (line, function, message, comments)
+    """Babel's extraction of a model file (`babel.cfg`): its `_()` texts and its fields' docstrings.
+
+    Pydantic makes each field's docstring its description, which the brick form shows as the
+    field's help, through `_()`: the docstrings (French, as the JSON Schema keeps them) are
+    extracted as pydantic reads them (`inspect.cleandoc`).
+    """
+    # Babel hands over its own keyword and option records, passed through as they came.
+    yield from extract_python(fileobj, keywords, comment_tags, options)  # type: ignore[arg-type]
+    fileobj.seek(0)
+    tree = ast.parse(fileobj.read())
+    for cls in (node for node in ast.walk(tree) if isinstance(node, ast.ClassDef)):
+        for field, doc in zip(cls.body, cls.body[1:], strict=False):
+            if (
+                isinstance(field, ast.AnnAssign)
+                and isinstance(doc, ast.Expr)
+                and isinstance(doc.value, ast.Constant)
+                and isinstance(doc.value.value, str)
+            ):
+                yield doc.lineno, None, inspect.cleandoc(doc.value.value), []

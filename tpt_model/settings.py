@@ -9,7 +9,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from tpt_model.errors import SettingsError
-from tpt_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, _, parse_language
+from tpt_model.i18n import DEFAULT_LANGUAGE, LANGUAGES, Language, _, mark_, parse_language
 
 DATA_DIR = "TPT_DATA_DIR"
 DATABASE_URL = "TPT_DATABASE_URL"
@@ -20,9 +20,11 @@ CATALOGUE_GIT_COMMIT = "TPT_CATALOGUE_GIT_COMMIT"
 LANGUAGE = "TPT_LANG"
 # A shorter secret could be guessed despite the rate limit: the pilot role then stays locked.
 MIN_SECRET_LENGTH = 12
-WEAK_SECRET = (
-    f"{PILOT_SECRET} est trop court (au moins {MIN_SECRET_LENGTH} caractères) : le rôle de pilote "
-    "reste fermé, et le catalogue ne peut pas être modifié depuis l'application."
+# The warnings are kept untranslated in the settings (read once for every session), and said in the
+# session's language where they are shown (`warning_text`).
+WEAK_SECRET = mark_(
+    "{secret} est trop court (au moins {length} caractères) : le rôle de pilote reste fermé, et le "
+    "catalogue ne peut pas être modifié depuis l'application."
 )
 _YES = frozenset({"1", "true", "oui", "yes", "on"})
 _NO = frozenset({"", "0", "false", "non", "no", "off"})
@@ -31,9 +33,8 @@ DATABASE_FILE = "frise.sqlite3"
 SHIPPED_CATALOGUE = Path(__file__).resolve().parents[1] / "catalogue"
 # The drivers installed with the app: SQLite is built in, PostgreSQL goes through psycopg 3.
 DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
-URL_EXAMPLES = "sqlite:///chemin/vers/frise.sqlite3 ou postgresql://utilisatrice@serveur/base"
-IN_MEMORY = (
-    f"{DATABASE_URL} désigne une base en mémoire : rien ne sera conservé à l'arrêt de l'application. "
+IN_MEMORY = mark_(
+    "{database} désigne une base en mémoire : rien ne sera conservé à l'arrêt de l'application. "
     "Pour garder les scénarios et les notes, indiquez un fichier SQLite ou un serveur PostgreSQL."
 )
 
@@ -45,7 +46,7 @@ class Settings:
     data_dir: Path
     database_url: str
     catalogue_dir: Path
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # WEAK_SECRET, IN_MEMORY: see `warning_text`
     # The deployment's secret that unlocks the pilot role (None: no secret set, or too short).
     pilot_secret: str | None = field(default=None, repr=False)
     # The addresses of the identity provider's users (st.login) who are pilots; empty: every one.
@@ -73,6 +74,11 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     )
 
 
+def warning_text(warning: str) -> str:
+    """A warning of the settings (WEAK_SECRET, IN_MEMORY) in the current language."""
+    return _(warning).format(secret=PILOT_SECRET, length=MIN_SECRET_LENGTH, database=DATABASE_URL)
+
+
 def language_setting(env: Mapping[str, str] | None = None) -> Language:
     """The language of the command line when none is asked: TPT_LANG (« fr » or « en »), else French."""
     value = _value(os.environ if env is None else env, LANGUAGE)
@@ -96,7 +102,9 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
         return True
     if value in _NO:
         return False
-    raise SettingsError(name, f"valeur « {value[:20]} » illisible ; attendu oui ou non (ou 1 ou 0).")
+    raise SettingsError(
+        name, _("valeur « {value} » illisible ; attendu oui ou non (ou 1 ou 0).").format(value=value[:20])
+    )
 
 
 def is_in_memory(url: URL) -> bool:
@@ -119,7 +127,10 @@ def _data_dir(raw: str) -> Path:
     folder = Path(raw).resolve()
     if folder.exists() and not folder.is_dir():
         raise SettingsError(
-            DATA_DIR, f"« {folder} » est un fichier ; attendu un dossier (créé s'il n'existe pas)."
+            DATA_DIR,
+            _("« {folder} » est un fichier ; attendu un dossier (créé s'il n'existe pas).").format(
+                folder=folder
+            ),
         )
     return folder
 
@@ -131,22 +142,31 @@ def _default_database(data_dir: Path) -> str:
     except OSError as err:
         raise SettingsError(
             DATA_DIR,
-            f"impossible de créer le dossier « {data_dir} » ({err.strerror}) ; "
-            "attendu un dossier où l'application peut écrire.",
+            _(
+                "impossible de créer le dossier « {folder} » ({reason}) ; attendu un dossier où "
+                "l'application peut écrire."
+            ).format(folder=data_dir, reason=err.strerror),
         ) from err
     return f"sqlite:///{data_dir / DATABASE_FILE}"
 
 
 def _checked_url(raw: str) -> URL:
     # The value is never repeated in a message: it may hold a password, and pages show messages.
-    expected = f"attendu une adresse comme {URL_EXAMPLES}."
+    expected = _(
+        "attendu une adresse comme sqlite:///chemin/vers/frise.sqlite3 ou postgresql://utilisatrice@serveur/base."
+    )
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as err:
-        raise SettingsError(DATABASE_URL, f"adresse illisible ; {expected}") from err
+        raise SettingsError(
+            DATABASE_URL, _("adresse illisible ; {expected}").format(expected=expected)
+        ) from err
     if url.drivername not in DRIVERS:
         raise SettingsError(
-            DATABASE_URL, f"type de base « {url.drivername} » non pris en charge ; {expected}"
+            DATABASE_URL,
+            _("type de base « {driver} » non pris en charge ; {expected}").format(
+                driver=url.drivername, expected=expected
+            ),
         )
     return url
 
@@ -155,9 +175,15 @@ def _catalogue_dir(raw: str) -> Path:
     if not raw:
         return SHIPPED_CATALOGUE
     folder = Path(raw)
-    expected = "attendu le dossier du catalogue, qui contient programme.yaml et bricks/."
+    expected = _("attendu le dossier du catalogue, qui contient programme.yaml et bricks/.")
     if not folder.exists():
-        raise SettingsError(CATALOGUE_DIR, f"le dossier « {folder} » n'existe pas ; {expected}")
+        raise SettingsError(
+            CATALOGUE_DIR,
+            _("le dossier « {folder} » n'existe pas ; {expected}").format(folder=folder, expected=expected),
+        )
     if not folder.is_dir():
-        raise SettingsError(CATALOGUE_DIR, f"« {folder} » est un fichier ; {expected}")
+        raise SettingsError(
+            CATALOGUE_DIR,
+            _("« {folder} » est un fichier ; {expected}").format(folder=folder, expected=expected),
+        )
     return folder

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from tpt_model.catalogue.brick import Brick
 from tpt_model.catalogue.card import MODALITY_LABELS, PERSONA_FLAG_LABELS, STATUS_SHORT
@@ -25,7 +26,8 @@ from tpt_model.errors import WARNING, Problem
 from tpt_model.i18n import _, mark_
 from tpt_model.text import escape_markdown
 
-# Short French labels; the field's own description (its docstring) is the widget's help.
+# Short French labels; the field's own description (its docstring, in French in the JSON Schema) is
+# the widget's help, translated where it is shown (`babel.cfg` extracts the docstrings).
 LABELS = {
     "id": mark_("Identifiant (nom du fichier)"),
     "title": mark_("Titre (une action : verbe à l'infinitif)"),
@@ -296,7 +298,7 @@ class _Form:
                     field = fields[name]
                     if _is_list_of_texts(field.annotation) and path not in self.choices:
                         continue  # drawn full width below
-                    out[name] = self.widget(path, field.annotation, field.description)
+                    out[name] = self.widget(path, field.annotation, _field_help(field))
                     self.messages_here(path)
         for name in names:
             field, path = fields[name], f"{prefix}{name}"
@@ -305,7 +307,7 @@ class _Form:
                 out[name] = self.criteria(dict(self.value(path) or {}))
                 self.messages_here(path)
             elif name == "sources":
-                out[name] = self.sources(list(self.value(path) or []), field.description)
+                out[name] = self.sources(list(self.value(path) or []), _field_help(field))
                 self.messages_here(path)
             elif sub is not None:
                 out[name] = self.model(sub, list(_aliases(sub)), f"{path}.")
@@ -315,10 +317,15 @@ class _Form:
                     path,
                     _(LABELS[path]) if path in LABELS else path,
                     list(self.value(path) or []),
-                    field.description,
+                    _field_help(field),
                 )
                 self.messages_here(path)
         return out
+
+
+def _field_help(field: FieldInfo) -> str | None:
+    """A field's description (its docstring) in the session's language, as the widget's help."""
+    return _(field.description) if field.description else None
 
 
 def _bare(annotation: Any) -> Any:

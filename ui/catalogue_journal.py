@@ -14,11 +14,11 @@ SHOWN = 50
 
 def _row(edit: CatalogueEdit) -> dict[str, object]:
     return {
-        "Quand": time_label(edit.saved_at),
-        "Qui": edit.author,
-        "Quoi": edit.summary,
-        "Fichiers": ", ".join(edit.files),
-        "Commit": edit.git_commit[:10] if edit.git_commit else None,
+        _("Quand"): time_label(edit.saved_at),
+        _("Qui"): edit.author,
+        _("Quoi"): edit.summary,
+        _("Fichiers"): ", ".join(edit.files),
+        _("Commit"): edit.git_commit[:10] if edit.git_commit else None,
     }
 
 

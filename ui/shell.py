@@ -9,6 +9,7 @@ import streamlit as st
 from tpt_model.formatting import counted
 from tpt_model.i18n import _
 from tpt_model.session.address import Page
+from tpt_model.settings import warning_text
 from ui.address import keep_address, restore_session
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
@@ -36,7 +37,7 @@ def page_setup(page: Page = "other") -> None:
         st.markdown("**Frise TechPourToutes**")  # the page's title is its only first-level heading
         language_selector(state)
         for warning in settings.warnings:
-            st.warning(warning, icon=":material/warning:")
+            st.warning(warning_text(warning), icon=":material/warning:")
         result = load_result()
         if result.catalogue is not None:
             st.caption(_("Catalogue : {summary}").format(summary=result.catalogue.summary()))

@@ -203,3 +203,40 @@ def test_an_export_made_in_english_is_in_english() -> None:
     assert "| Pillar |" in markdown and "| Volet |" not in markdown  # the budget table's first column
     assert "## Context and goals" in markdown
     assert [b.proto.label for b in at.get("download_button")][0].startswith("All the files (zip)")
+
+
+def _english_pilot(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The catalogue page in English, with the pilot role open (« Élodie »)."""
+    monkeypatch.setenv("TPT_PILOT_SECRET", "cerf-volant-indigo-42")
+    at = _english(app_test())
+    at.run()
+    at.switch_page("pages/catalogue.py").run()
+    at.segmented_control(key="catalogue_section").set_value("modifier").run()
+    at.text_input(key="pilot_name").set_value("Elodie")
+    at.text_input(key="pilot_secret").set_value("cerf-volant-indigo-42")
+    at.button[0].click().run()  # the form's only button: « Open the pilot role »
+    return at
+
+
+def test_the_pilot_s_catalogue_editor_speaks_english(
+    isolated_app: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Health, the brick form (its fields' help, the diff, the save) and the journal, in English."""
+    catalogue = _catalogue_texts(isolated_app)
+    with use_language("en"):
+        at = _english_pilot(monkeypatch)
+        assert french_left(at, catalogue) == []
+        at.segmented_control(key="catalogue_section").set_value("sante").run()
+        assert french_left(at, catalogue) == []
+        at.segmented_control(key="catalogue_section").set_value("modifier").run()
+        at.selectbox(key="catalogue_edit_choice").set_value("mentorat").run()
+        at.button(key="catalogue_edit_open").click().run()
+        round_ = at.session_state[STATE_KEY].editor.round
+        at.number_input(key=f"catalogue_edit_{round_}_cost.per_beneficiary_eur").set_value(450.0).run()
+        assert french_left(at, catalogue) == []
+        at.button(key="catalogue_edit_save").click().run()
+        assert [s.value for s in at.success][0].startswith("Change of the action brick")
+        assert french_left(at, catalogue) == []
+        at.segmented_control(key="catalogue_section").set_value("journal").run()
+        assert french_left(at, catalogue) == []
+    assert not at.exception, at.exception

@@ -6,7 +6,7 @@ import pytest
 from helpers import app_test
 
 from tpt_model.catalogue.scenario_format import Scenario
-from tpt_model.settings import IN_MEMORY
+from tpt_model.settings import IN_MEMORY, warning_text
 from tpt_model.store.migrate import open_database
 from tpt_model.store.scenarios import ScenarioStore
 from tpt_model.text import escape_markdown
@@ -28,7 +28,7 @@ def test_an_in_memory_database_works_with_a_warning_in_the_sidebar(monkeypatch: 
     monkeypatch.setenv("TPT_DATABASE_URL", "sqlite://")
     at = app_test().run()
     assert not at.exception, at.exception
-    assert [w.value for w in at.sidebar.warning] == [IN_MEMORY]
+    assert [w.value for w in at.sidebar.warning] == [warning_text(IN_MEMORY)]
     assert at.session_state[STATE_KEY].frise.version == 1  # the template was stored
     at.switch_page("pages/scenarios.py").run()  # another run, in another thread, same database
     assert not at.exception, at.exception

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from tpt_model.errors import SettingsError
-from tpt_model.settings import IN_MEMORY, SHIPPED_CATALOGUE, Settings, load_settings
+from tpt_model.settings import IN_MEMORY, SHIPPED_CATALOGUE, Settings, load_settings, warning_text
 
 EXPECTED_URL = (
     "attendu une adresse comme sqlite:///chemin/vers/frise.sqlite3 ou postgresql://utilisatrice@serveur/base."
@@ -65,11 +65,11 @@ def test_the_process_environment_is_read_by_default(tmp_path: Path, monkeypatch:
 )
 def test_an_in_memory_database_is_a_warning(tmp_path: Path, url: str) -> None:
     settings = load_settings({"TPT_DATABASE_URL": url, "TPT_DATA_DIR": str(tmp_path)})
-    assert settings.warnings == (
-        "TPT_DATABASE_URL désigne une base en mémoire : rien ne sera conservé à l'arrêt de l'application. "
-        "Pour garder les scénarios et les notes, indiquez un fichier SQLite ou un serveur PostgreSQL.",
-    )
     assert settings.warnings == (IN_MEMORY,)
+    assert warning_text(IN_MEMORY) == (
+        "TPT_DATABASE_URL désigne une base en mémoire : rien ne sera conservé à l'arrêt de l'application. "
+        "Pour garder les scénarios et les notes, indiquez un fichier SQLite ou un serveur PostgreSQL."
+    )
 
 
 @pytest.mark.parametrize(

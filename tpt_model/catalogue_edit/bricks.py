@@ -16,6 +16,7 @@ from tpt_model.catalogue.types import Id
 from tpt_model.catalogue_edit.draft import brick_path
 from tpt_model.catalogue_edit.plan import EditPlan, FileChange, Snapshot, snapshot
 from tpt_model.errors import InputError, YamlFileError
+from tpt_model.i18n import _
 from tpt_model.yamlio.reader import parse_text
 from tpt_model.yamlio.roundtrip import rewrite
 
@@ -74,7 +75,7 @@ def _renamed_in(shot: Snapshot, old_id: str, new_id: str) -> FileChange:
 
 
 def _scenario_names(names: Iterable[str]) -> str:
-    return ", ".join(f"« {name} »" for name in names)
+    return ", ".join(_("« {name} »").format(name=name) for name in names)
 
 
 def modify_brick(root: Path, opened: Snapshot, new_id: str, text: str, saved_users: list[str]) -> EditPlan:
@@ -85,7 +86,7 @@ def modify_brick(root: Path, opened: Snapshot, new_id: str, text: str, saved_use
     """
     old_id = stem(opened.path)
     if new_id == old_id:
-        summary = f"Modification de la brique « {old_id} »"
+        summary = _("Modification de la brique « {id} »").format(id=old_id)
         return EditPlan("modification", summary, (FileChange(opened, text),))
     target = _free_file(root, new_id)
     changes = [FileChange(target, text)]
@@ -94,11 +95,12 @@ def modify_brick(root: Path, opened: Snapshot, new_id: str, text: str, saved_use
     notes = []
     if saved_users:
         notes.append(
-            f"Ces scénarios enregistrés placent « {old_id} » : {_scenario_names(saved_users)}. "
-            "Après l'enregistrement, leur frise signalera une brique absente du catalogue : remplacez-la "
-            f"par « {new_id} »."
+            _(
+                "Ces scénarios enregistrés placent « {old} » : {names}. Après l'enregistrement, leur frise "
+                "signalera une brique absente du catalogue : remplacez-la par « {new} »."
+            ).format(old=old_id, names=_scenario_names(saved_users), new=new_id)
         )
-    summary = f"Renommage de la brique « {old_id} » en « {new_id} »"
+    summary = _("Renommage de la brique « {old} » en « {new} »").format(old=old_id, new=new_id)
     return EditPlan("renommage", summary, tuple(changes), tuple(notes))
 
 
@@ -108,20 +110,29 @@ def _free_file(root: Path, brick_id: str) -> Snapshot:
     except ValidationError:
         # Never a file such as « bricks/.yaml », which the loader would not even see.
         raise InputError(
-            f"identifiant « {brick_id} » invalide : "
-            "minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
+            _(
+                "identifiant « {id} » invalide : minuscules, chiffres et tirets (ex. « mentorat-en-ligne »)"
+            ).format(id=brick_id)
         ) from None
     target = snapshot(root, brick_path(brick_id))
     if target.text is not None:
-        raise InputError(f"Le fichier {brick_path(brick_id)} existe déjà : choisissez un autre identifiant.")
+        raise InputError(
+            _("Le fichier {file} existe déjà : choisissez un autre identifiant.").format(
+                file=brick_path(brick_id)
+            )
+        )
     return target
 
 
 def create_brick(root: Path, new_id: str, text: str, copy_of: str | None = None) -> EditPlan:
     """A new brick file (from scratch, or a copy of the brick `copy_of`)."""
-    what = f" (copie de « {copy_of} »)" if copy_of else ""
-    plan = (FileChange(_free_file(root, new_id), text),)
-    return EditPlan("création", f"Création de la brique « {new_id} »{what}", plan)
+    if copy_of:
+        summary = _("Création de la brique « {id} » (copie de « {original} »)").format(
+            id=new_id, original=copy_of
+        )
+    else:
+        summary = _("Création de la brique « {id} »").format(id=new_id)
+    return EditPlan("création", summary, (FileChange(_free_file(root, new_id), text),))
 
 
 def remove_brick(root: Path, opened: Snapshot, saved_users: list[str]) -> EditPlan:
@@ -131,7 +142,10 @@ def remove_brick(root: Path, opened: Snapshot, saved_users: list[str]) -> EditPl
     if shipped or saved_users:
         names = _scenario_names([*shipped, *saved_users])
         raise InputError(
-            f"La brique « {brick_id} » est placée dans ces scénarios : {names}. Retirez-la d'abord de "
-            "leur frise : seule une brique qu'aucun scénario n'utilise peut être supprimée."
+            _(
+                "La brique « {id} » est placée dans ces scénarios : {names}. Retirez-la d'abord de leur "
+                "frise : seule une brique qu'aucun scénario n'utilise peut être supprimée."
+            ).format(id=brick_id, names=names)
         )
-    return EditPlan("suppression", f"Suppression de la brique « {brick_id} »", (FileChange(opened, None),))
+    summary = _("Suppression de la brique « {id} »").format(id=brick_id)
+    return EditPlan("suppression", summary, (FileChange(opened, None),))

@@ -16,6 +16,7 @@ from tpt_model.catalogue.loader import brick_file_problems
 from tpt_model.catalogue.validation import validate_document
 from tpt_model.catalogue_edit.draft import BRICK_HEADER, BrickData, brick_path, file_values
 from tpt_model.errors import Problem, YamlFileError, errors_among
+from tpt_model.i18n import _
 from tpt_model.yamlio.reader import parse_text
 from tpt_model.yamlio.roundtrip import new_text, rewrite
 
@@ -68,7 +69,9 @@ def check_brick_text(catalogue: Catalogue, text: str, file: str, *, taken: froze
             doc.problem(
                 ("id",),
                 "id",
-                f"identifiant « {brick.id} » déjà pris par une autre brique ({brick_path(brick.id)})",
+                _("identifiant « {id} » déjà pris par une autre brique ({file})").format(
+                    id=brick.id, file=brick_path(brick.id)
+                ),
             )
         )
     if problems:

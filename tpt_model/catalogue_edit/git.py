@@ -10,6 +10,8 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from tpt_model.i18n import _
+
 COMMITTER_NAME = "Frise TechPourToutes"
 COMMITTER_EMAIL = "frise@techpourtoutes.invalid"  # `.invalid` is reserved: it can reach nobody
 _TIMEOUT_S = 30
@@ -17,7 +19,7 @@ _MAX_OUTPUT = 2_000
 
 
 class GitError(Exception):
-    """git could not commit; `message` says so in French, `output` is what git said."""
+    """git could not commit; `message` says so in the current language, `output` is what git said."""
 
     def __init__(self, message: str, output: str = "") -> None:
         self.message = message
@@ -28,7 +30,7 @@ class GitError(Exception):
 def _git(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     executable = shutil.which("git")
     if executable is None:
-        raise GitError("git n'est pas installé sur le serveur : le fichier est enregistré, sans commit.")
+        raise GitError(_("git n'est pas installé sur le serveur : le fichier est enregistré, sans commit."))
     quiet = {"GIT_TERMINAL_PROMPT": "0", "GIT_EDITOR": "true", "GIT_PAGER": "cat", "LC_ALL": "C"}
     try:
         return subprocess.run(
@@ -40,7 +42,7 @@ def _git(folder: Path, *args: str, env: dict[str, str] | None = None) -> subproc
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise GitError("git n'a pas répondu : le fichier est enregistré, sans commit.", str(err)) from err
+        raise GitError(_("git n'a pas répondu : le fichier est enregistré, sans commit."), str(err)) from err
 
 
 def work_tree(folder: Path) -> Path | None:
@@ -70,7 +72,7 @@ def commit(folder: Path, files: Sequence[Path], author: str, message: str, email
     """
     top = work_tree(folder)
     if top is None:
-        raise GitError("Le dossier du catalogue n'est pas dans un dépôt git : rien n'a été commité.")
+        raise GitError(_("Le dossier du catalogue n'est pas dans un dépôt git : rien n'a été commité."))
     paths = [path.parent.resolve() / path.name for path in files]
     present = [str(p) for p in paths if p.exists()]
     gone = [str(p) for p in paths if not p.exists() and _tracked(top, p)]
@@ -79,7 +81,7 @@ def commit(folder: Path, files: Sequence[Path], author: str, message: str, email
     if gone:
         _checked(_git(top, "rm", "--cached", "--quiet", "--", *gone))
     env = {"GIT_COMMITTER_NAME": COMMITTER_NAME, "GIT_COMMITTER_EMAIL": COMMITTER_EMAIL}
-    text = message.strip() or "Catalogue modifié depuis l'application"
+    text = message.strip() or _("Catalogue modifié depuis l'application")
     author_line = f"--author={_author(author, email)}"
     _checked(_git(top, "commit", "--quiet", "-m", text, author_line, "--", *present, *gone, env=env))
     return _git(top, "rev-parse", "HEAD").stdout.strip()
@@ -88,6 +90,6 @@ def commit(folder: Path, files: Sequence[Path], author: str, message: str, email
 def _checked(answer: subprocess.CompletedProcess[str]) -> None:
     if answer.returncode != 0:
         raise GitError(
-            "git a refusé le commit : le fichier est enregistré, mais pas commité.",
+            _("git a refusé le commit : le fichier est enregistré, mais pas commité."),
             (answer.stderr or answer.stdout).strip(),
         )

@@ -16,7 +16,7 @@ from tpt_model.catalogue.scenario_format import Scenario
 from tpt_model.catalogue_edit.draft import brick_path
 from tpt_model.errors import WARNING, Problem, YamlFileError
 from tpt_model.formatting import month_range
-from tpt_model.i18n import mark_
+from tpt_model.i18n import _, mark_
 from tpt_model.yamlio.reader import Document, Loc, read_document
 
 Section = Literal["problems", "unused", "unsourced", "estimated", "partners", "groups", "milestones"]
@@ -46,7 +46,9 @@ class HealthItem:
     @property
     def where(self) -> str:
         """« partners.yaml, ligne 12 », or the file alone for what concerns a whole brick."""
-        return f"{self.file}, ligne {self.line}" if self.line > 1 or self.brick is None else self.file
+        if self.line > 1 or self.brick is None:
+            return _("{file}, ligne {line}").format(file=self.file, line=self.line)
+        return self.file
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,7 @@ def _problem_items(problems: Iterable[Problem], root: Path) -> list[HealthItem]:
     out = []
     for p in problems:
         file = _in_folder(p.file, root)
-        message = f"{p.field} : {p.message}"
+        message = _("{field} : {message}").format(field=p.field, message=p.message)
         out.append(HealthItem("problems", file, p.line, message, _brick_of(file), p.level == WARNING))
     return out
 
@@ -98,18 +100,27 @@ def _brick_items(catalogue: Catalogue, usage: dict[str, list[str]]) -> list[Heal
         file = brick_path(brick.id)
         if brick.id not in usage:
             out.append(
-                HealthItem("unused", file, 1, f"« {brick.title} » n'est placée dans aucun scénario", brick.id)
+                HealthItem(
+                    "unused",
+                    file,
+                    1,
+                    _("« {title} » n'est placée dans aucun scénario").format(title=brick.title),
+                    brick.id,
+                )
             )
         if not brick.sources:
-            out.append(HealthItem("unsourced", file, 1, f"« {brick.title} » n'a aucune source", brick.id))
+            unsourced = _("« {title} » n'a aucune source").format(title=brick.title)
+            out.append(HealthItem("unsourced", file, 1, unsourced, brick.id))
         if brick.cost.inferred and not brick.supported("cost"):
             out.append(
                 HealthItem(
                     "estimated",
                     file,
                     1,
-                    f"« {brick.title} » : coût estimé (cost.inferred) qu'aucune source n'appuie "
-                    "(supports: [cost])",
+                    _(
+                        "« {title} » : coût estimé (cost.inferred) qu'aucune source n'appuie "
+                        "(supports: [cost])"
+                    ).format(title=brick.title),
                     brick.id,
                 )
             )
@@ -136,7 +147,7 @@ def _unnamed_items(catalogue: Catalogue, root: Path) -> list[HealthItem]:
             "partners",
             "partners.yaml",
             _line(partners_doc, ("partners", i, "id")),
-            f"« {partner.name} » ({partner.id}) n'est partenaire d'aucune brique",
+            _("« {name} » ({id}) n'est partenaire d'aucune brique").format(name=partner.name, id=partner.id),
         )
         for i, partner in enumerate(catalogue.partners)
         if partner.id not in named_partners
@@ -146,7 +157,7 @@ def _unnamed_items(catalogue: Catalogue, root: Path) -> list[HealthItem]:
             "groups",
             "programme.yaml",
             _line(programme_doc, ("working_groups", i, "id")),
-            f"« {group.title} » ({group.id}) ne porte aucune brique",
+            _("« {title} » ({id}) ne porte aucune brique").format(title=group.title, id=group.id),
         )
         for i, group in enumerate(catalogue.programme.working_groups)
         if group.id not in named_groups
@@ -163,17 +174,22 @@ def _milestone_items(catalogue: Catalogue, root: Path) -> list[HealthItem]:
         line = _line(doc, ("milestones", i, "id"))
         stage = stages.get(milestone.stage or "")
         if milestone.stage is not None and stage is None:
-            reason = f"son étape « {milestone.stage} » n'est pas sur l'axe (programme.yaml, stages)"
+            reason = _("son étape « {stage} » n'est pas sur l'axe (programme.yaml, stages)").format(
+                stage=milestone.stage
+            )
         elif milestone.leaves_its_year:
-            reason = (
-                f"sa période va {month_range(*milestone.months)} et sort de l'année scolaire de son étape"
+            reason = _("sa période va {months} et sort de l'année scolaire de son étape").format(
+                months=month_range(*milestone.months)
             )
         elif stage is not None and not set(milestone.tracks) & set(stage.tracks):
             tracks = ", ".join(milestone.tracks)
-            reason = f"aucun de ses parcours ({tracks}) ne passe par l'étape « {stage.label} »"
+            reason = _("aucun de ses parcours ({tracks}) ne passe par l'étape « {stage} »").format(
+                tracks=tracks, stage=stage.label
+            )
         else:
             continue
-        out.append(HealthItem("milestones", "calendar.yaml", line, f"« {milestone.label} » : {reason}"))
+        message = _("« {label} » : {reason}").format(label=milestone.label, reason=reason)
+        out.append(HealthItem("milestones", "calendar.yaml", line, message))
     return out
 
 

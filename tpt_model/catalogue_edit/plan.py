@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
+from tpt_model.i18n import _
 from tpt_model.yamlio.files import read_file_bytes
 from tpt_model.yamlio.reader import MAX_BYTES, decode
 
@@ -63,12 +64,15 @@ class FileChange:
         source = f"a/{self.path}" if self.before.text is not None else "/dev/null"
         target = f"b/{self.path}" if self.after is not None else "/dev/null"
         lines = difflib.unified_diff(old, new, source, target)
-        return "".join(line if line.endswith("\n") else line + "\n\\ Pas de fin de ligne\n" for line in lines)
+        return "".join(
+            line if line.endswith("\n") else line + "\n\\ " + _("Pas de fin de ligne") + "\n"
+            for line in lines
+        )
 
 
 @dataclass(frozen=True)
 class EditPlan:
-    """A save to make: what it does (in French), the files it changes, and what the pilot should know."""
+    """A save to make: what it does (in the current language), its files, what the pilot should know."""
 
     action: Action
     summary: str  # « Modification de la brique « mentorat » »
@@ -92,6 +96,9 @@ class EditPlan:
 
 def text_change(before: Snapshot, after: str) -> EditPlan:
     """A plan that writes `after` into the file the pilot opened as `before` (the YAML editor's save)."""
-    action: Action = "création" if before.text is None else "modification"
-    what = "Création" if before.text is None else "Modification"
-    return EditPlan(action, f"{what} de {before.path}", (FileChange(before, after),))
+    if before.text is None:
+        return EditPlan(
+            "création", _("Création de {file}").format(file=before.path), (FileChange(before, after),)
+        )
+    summary = _("Modification de {file}").format(file=before.path)
+    return EditPlan("modification", summary, (FileChange(before, after),))

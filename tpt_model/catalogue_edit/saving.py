@@ -20,6 +20,7 @@ from pathlib import Path, PurePosixPath
 
 from tpt_model.catalogue_edit.plan import EditPlan, FileChange, snapshot
 from tpt_model.errors import Problem, YamlFileError, errors_among, warnings_among
+from tpt_model.i18n import _, n_
 from tpt_model.scenario.folder import check_catalogue
 from tpt_model.yamlio.writing import remove_file, sweep_temporary, write_atomically
 
@@ -39,12 +40,19 @@ class EditConflictError(Exception):
         self.path = path
         self.disk_text = disk_text
         self.mine = mine
-        gone = " (il a été supprimé)" if disk_text is None else ""
-        self.message = (
-            f"{path} a changé sur le disque depuis que vous l'avez ouvert{gone} : une autre personne "
-            "l'a modifié, ou le dossier a été mis à jour (git pull). Rien n'a été enregistré : votre "
-            "version et celle du disque sont ci-dessous."
-        )
+        if disk_text is None:
+            message = _(
+                "{file} a changé sur le disque depuis que vous l'avez ouvert (il a été supprimé) : une autre "
+                "personne l'a modifié, ou le dossier a été mis à jour (git pull). Rien n'a été enregistré : "
+                "votre version et celle du disque sont ci-dessous."
+            )
+        else:
+            message = _(
+                "{file} a changé sur le disque depuis que vous l'avez ouvert : une autre personne l'a "
+                "modifié, ou le dossier a été mis à jour (git pull). Rien n'a été enregistré : votre version "
+                "et celle du disque sont ci-dessous."
+            )
+        self.message = message.format(file=path)
         super().__init__(self.message)
 
 
@@ -54,10 +62,13 @@ class EditRefusedError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         count = len(self.problems)
-        self.message = (
-            f"Enregistrement refusé : le catalogue aurait {count} erreur{'s' if count > 1 else ''} de plus "
-            "(ci-dessous). Rien n'a été écrit ; corrigez puis enregistrez à nouveau."
-        )
+        self.message = n_(
+            "Enregistrement refusé : le catalogue aurait {count} erreur de plus (ci-dessous). Rien n'a été "
+            "écrit ; corrigez puis enregistrez à nouveau.",
+            "Enregistrement refusé : le catalogue aurait {count} erreurs de plus (ci-dessous). Rien n'a été "
+            "écrit ; corrigez puis enregistrez à nouveau.",
+            count,
+        ).format(count=count)
         super().__init__(self.message)
 
 

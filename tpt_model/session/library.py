@@ -89,7 +89,7 @@ def import_scenario(
 
 def replace_with_import(store: ScenarioStore, pending: PendingImport, author: str) -> StoredScenario:
     """Save the imported scenario as a new version of the one of the same name (its history is kept)."""
-    summary = f"Remplacé par le fichier « {pending.file_name} »"
+    summary = _("Remplacé par le fichier « {file} »").format(file=pending.file_name)
     return store.save(
         pending.existing_id, pending.scenario, pending.existing_version, author_name(author), summary
     )

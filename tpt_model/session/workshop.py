@@ -177,7 +177,7 @@ def focus_values(round_: Round, levels: Mapping[str, int | None], text: str | No
         given = (levels.get(question.id), None) if question.scale else (None, text)
         values[question.id] = check_focus_answer(question.id, *given)
     if all(v == (None, None) for v in values.values()):
-        raise InputError("Réponds à au moins une question avant de passer à la suite.")
+        raise InputError(_("Réponds à au moins une question avant de passer à la suite."))
     return values
 
 

@@ -19,7 +19,7 @@ from tpt_model.session.pilot import (
     secret_matches,
     unlock_with_secret,
 )
-from tpt_model.settings import Settings, load_settings
+from tpt_model.settings import WEAK_SECRET, Settings, load_settings, warning_text
 from tpt_model.store.pilots import PilotAttemptStore
 
 SECRET = "cerf-volant-indigo-42"
@@ -120,9 +120,10 @@ def test_without_secret_nor_login_the_editor_is_off_and_says_how_to_turn_it_on(
 def test_a_short_secret_keeps_the_role_locked_with_a_warning(tmp_path: Path) -> None:
     settings = load_settings({"TPT_DATA_DIR": str(tmp_path), "TPT_PILOT_SECRET": "xyzzy-4"})
     assert settings.pilot_secret is None
-    assert settings.warnings == (
+    assert settings.warnings == (WEAK_SECRET,)
+    assert warning_text(WEAK_SECRET) == (
         "TPT_PILOT_SECRET est trop court (au moins 12 caractères) : le rôle de pilote reste fermé, et le "
-        "catalogue ne peut pas être modifié depuis l'application.",
+        "catalogue ne peut pas être modifié depuis l'application."
     )
     assert "xyzzy-4" not in repr(settings)
 
