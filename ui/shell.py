@@ -13,7 +13,7 @@ from tpt_model.settings import warning_text
 from ui.address import keep_address, restore_session
 from ui.binding import bind
 from ui.catalogue_source import load_result, show_problems
-from ui.language import language_selector
+from ui.language import language_selector, streamlit_texts_in_language
 from ui.navigation import join_the_router
 from ui.settings import app_settings
 from ui.state import app_state
@@ -52,6 +52,7 @@ def page_setup(page: Page = "other") -> None:
             max_chars=60,
             on_change=bind("app_author", lambda: state.author, state.set_author),
         )
+        streamlit_texts_in_language()
 
 
 def ask_name_once() -> None:

@@ -11,6 +11,7 @@ from tpt_model.errors import InputError
 from tpt_model.session.workshop import WorkshopAddress, read_workshop_address
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
+from ui.language import streamlit_texts_in_language
 from ui.navigation import join_the_router
 from ui.settings import app_settings
 from ui.shell import page_setup
@@ -54,6 +55,7 @@ def workshop_setup() -> WorkshopAddress:
         initial_sidebar_state="collapsed" if address.screen != "facilitator" else "auto",
     )
     app_settings()
+    streamlit_texts_in_language()
     if address.screen == "projector":
         st.html(PROJECTOR_STYLE)
     return address

@@ -1,7 +1,9 @@
 """In a real browser: `?lang=en` opens the app in English, the sidebar's choice holds from page to page
-and through a reload, and French comes back when chosen."""
+and through a reload, and French comes back when chosen; in French, none of Streamlit's own English
+texts is left, seen or heard."""
 
-from helpers import idle
+import pytest
+from helpers import idle, put_off_the_name
 from playwright.sync_api import Page, expect
 
 
@@ -39,3 +41,55 @@ def test_the_language_holds_across_pages_and_a_reload(page: Page, app_url: str) 
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible()
     expect(page.get_by_role("radio", name="Français")).to_be_checked()
     assert "lang=" not in page.url
+
+
+# Streamlit's own English texts: seen (hints, tooltips) or heard (buttons' labels, skip link, status).
+STREAMLIT_ENGLISH = (
+    "Press Enter to apply",
+    "Press Enter to submit form",
+    "Skip to main content",
+    "Show/hide columns",
+    "Download as CSV",
+    "Download as PNG",
+    "Download as SVG",
+    "Copy Vega-Lite spec",
+    "Show data",
+    "Search",
+    "Fullscreen",
+    "Link to heading",
+    "Running...",
+    "Collapse sidebar",
+    "Main menu",
+)
+
+
+def no_streamlit_english(page: Page) -> None:
+    for english in STREAMLIT_ENGLISH:
+        expect(page.get_by_text(english, exact=True)).to_have_count(0)
+        expect(page.locator(f'[aria-label^="{english}"], button[title="{english}"]')).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "has_toolbar"),
+    [
+        ("", "Frise du parcours-type", True),
+        ("evaluation", "Évaluation des briques", False),
+        ("catalogue", "Catalogue des briques", True),
+    ],
+)
+def test_no_english_of_streamlit_is_left_in_the_french_app(
+    page: Page, shipped_app_url: str, path: str, heading: str, has_toolbar: bool
+) -> None:
+    page.goto(f"{shipped_app_url}/{path}")
+    expect(page.get_by_role("heading", name=heading, exact=True)).to_be_visible(timeout=30_000)
+    idle(page)
+    if page.get_by_role("button", name="Plus tard").count():
+        put_off_the_name(page)
+    expect(page.get_by_test_id("stSkipToContent")).to_have_text("Aller au contenu principal")
+    if has_toolbar:  # a table's or a chart's: its buttons are labelled in French, for screen readers too
+        expect(
+            page.locator('[data-testid="stElementToolbar"] [aria-label^="Plein écran"]').first
+        ).to_be_attached()
+    page.get_by_label("Votre nom (affiché dans l'historique)").fill("Awa")  # not yet applied: the hint shows
+    expect(page.get_by_test_id("InputInstructions").first).to_contain_text("Entrée pour valider")
+    no_streamlit_english(page)
