@@ -12,6 +12,8 @@ from tpt_model.catalogue_edit.checking import draft_text
 from tpt_model.catalogue_edit.draft import full_data
 from tpt_model.catalogue_edit.plan import snapshot, text_change
 from tpt_model.catalogue_edit.saving import EditConflictError, EditRefusedError, check_plan, save_plan
+from tpt_model.errors import Problem
+from tpt_model.i18n import use_language
 from tpt_model.yamlio.reader import parse_text
 
 MENTORAT = "bricks/mentorat.yaml"
@@ -137,3 +139,22 @@ def test_the_warnings_of_the_saved_file_are_returned(catalogue_dir: Path) -> Non
         ("partners", "avertissement"),
     ]
     assert checked.errors == ()
+
+
+def test_a_conflict_and_a_refusal_are_said_in_the_current_language() -> None:
+    problem = Problem("bricks/mentorat.yaml", 3, 1, "stages", "étape inconnue")
+    with use_language("en"):
+        conflict = EditConflictError("bricks/mentorat.yaml", None, "id: mentorat\n")
+        refusals = [EditRefusedError([problem]).message, EditRefusedError([problem, problem]).message]
+    assert conflict.message.startswith(
+        "bricks/mentorat.yaml changed on disk since you opened it (it was deleted):"
+    )
+    assert refusals == [
+        "Save refused: the catalogue would have 1 more error (below). Nothing was written; correct it, then "
+        "save again.",
+        "Save refused: the catalogue would have 2 more errors (below). Nothing was written; correct them, then "
+        "save again.",
+    ]
+    assert EditRefusedError([problem]).message.startswith(
+        "Enregistrement refusé : le catalogue aurait 1 erreur de plus"
+    )
