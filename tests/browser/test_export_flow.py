@@ -35,7 +35,7 @@ def test_download_the_pdf_and_the_zip(page: Page, app_url: str, tmp_path: Path) 
         assert len(names) == 10 and {
             "mini-parcours-v1.pdf",
             "mini-parcours-v1.md",
-            "mini-parcours-v1.png",
+            "mini-parcours-v1.docx",
         } <= set(names)
         assert files.read("mini-parcours-v1.pdf") == Path(pdf.path()).read_bytes()
 
