@@ -25,7 +25,7 @@ from tpt_model.catalogue.scenario_format import JourneyPoint, Placement
 from tpt_model.store.engine import normalise_url
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Locator, Page
+    from playwright.sync_api import Locator, Page, WebSocket
     from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,27 +117,53 @@ def edit_the_selected_placement(page: Page) -> None:
     expect(page.get_by_role("dialog")).to_be_visible()
 
 
-# Counts the app's reruns, so that a click that changes nothing visible can still be waited for.
-RUN_COUNTER = """
-window.tptRuns = 0;
-new MutationObserver((changes) => {
-  for (const change of changes)
-    if (change.target.getAttribute('data-test-script-state') === 'running') window.tptRuns++;
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
-"""
-IDLE_AFTER = """([before]) => window.tptRuns > before && document.querySelector('[data-testid="stApp"]')
-    .getAttribute('data-test-script-state') === 'notRunning'"""
+# Each page's connection to its app (`watch_runs`), whose « script finished » messages say when a run
+# is over. The page's own run state cannot say it: on a loaded machine the page handles several
+# messages at once and never shows « running » for a short run.
+_SOCKETS: dict[Page, WebSocket] = {}
+
+
+def watch_runs(page: Page) -> None:
+    """Follow the app's runs on `page` (call it before the page opens the app), for `click_and_wait`."""
+
+    def remember(socket: WebSocket) -> None:
+        if socket.url.endswith("/_stcore/stream"):
+            _SOCKETS[page] = socket
+
+    page.on("websocket", remember)
+    page.on("close", lambda closed: _SOCKETS.pop(closed, None))
+
+
+def run_finished(payload: str | bytes) -> bool:
+    """Whether a message from the app ends a run (of the page or of a fragment), not one cut by a rerun."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    if isinstance(payload, str):
+        return False
+    message = ForwardMsg()
+    message.ParseFromString(payload)
+    return (
+        message.WhichOneof("type") == "script_finished"
+        and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+    )
+
+
+@contextmanager
+def run_after(page: Page) -> Iterator[None]:
+    """Wait, after the block, until a run the block started has finished and the page is drawn."""
+    with _SOCKETS[page].expect_event("framereceived", predicate=run_finished, timeout=30_000):
+        yield
+    idle(page)
 
 
 def click_and_wait(page: Page, target: Locator, *, force: bool = False) -> None:
-    """Click, then wait until the rerun the click started has finished (needs RUN_COUNTER in the page).
+    """Click, then wait until the rerun the click started has finished (the page must be watched).
 
     `idle` alone can return before the click's rerun begins; a second click sent during that rerun
     can then be dropped.
     """
-    before = page.evaluate("window.tptRuns")
-    target.click(force=force)
-    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=30_000)
+    with run_after(page):
+        target.click(force=force)
 
 
 @contextmanager

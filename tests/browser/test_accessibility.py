@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from helpers import PAGES, RUN_COUNTER, click_and_wait, edit_the_selected_placement, idle, put_off_the_name
+from helpers import PAGES, click_and_wait, edit_the_selected_placement, idle, put_off_the_name, watch_runs
 from playwright.sync_api import Frame, Page, expect
 
 from tpt_model.session.workshop import join_link
@@ -56,7 +56,7 @@ def audit(page: Page) -> None:
 
 
 def open_page(page: Page, url: str) -> None:
-    page.add_init_script(RUN_COUNTER)
+    watch_runs(page)
     page.goto(url)
     expect(page.get_by_test_id("stMain").get_by_role("heading").first).to_be_visible(timeout=30_000)
     idle(page)

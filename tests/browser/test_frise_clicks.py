@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from helpers import IDLE_AFTER, RUN_COUNTER, click_and_wait, idle, put_off_the_name
+from helpers import click_and_wait, idle, put_off_the_name, run_after, watch_runs
 from playwright.sync_api import Locator, Page, expect
 
 PLACEMENT_BAR = '[aria-roledescription="bar"][aria-label*="N°: "]'
@@ -44,9 +44,8 @@ def click_where_seen(page: Page, marks: Locator) -> None:
     marks.first.scroll_into_view_if_needed()
     point = marks.evaluate_all(VISIBLE_POINT)
     assert point is not None, "no such mark can be clicked: each lies under another"
-    before = page.evaluate("window.tptRuns")
-    page.mouse.click(*point)
-    page.wait_for_function(IDLE_AFTER, arg=[before], timeout=30_000)
+    with run_after(page):
+        page.mouse.click(*point)
 
 
 def number(bar: Locator) -> str:
@@ -62,7 +61,7 @@ def frise(page: Page, shipped_app_url: str) -> tuple[Page, str]:
 
     The clicks change nothing, so the tests share one server.
     """
-    page.add_init_script(RUN_COUNTER)
+    watch_runs(page)
     page.goto(f"{shipped_app_url}/?annuels=1")  # the moments of every year drawn too: every kind of mark
     expect(page.get_by_role("heading", name="Frise du parcours-type")).to_be_visible(timeout=30_000)
     idle(page)
