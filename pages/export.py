@@ -8,22 +8,20 @@ from tpt_model.errors import InputError
 from tpt_model.formatting import counted
 from tpt_model.i18n import _
 from tpt_model.session.export import export_choice, prepare_export
-from tpt_model.session.frise import ensure_open, follow_saves
 from ui.catalogue_source import require_catalogue
 from ui.export_panel import downloads, export_choices, preview
+from ui.open_scenario import open_scenario
 from ui.shell import page_setup
-from ui.state import app_state
 from ui.store_errors import store_errors
-from ui.stores import scenario_store, score_store, workshop_store
+from ui.stores import score_store, workshop_store
 
 page_setup()
 catalogue = require_catalogue()
-state = app_state()
+opened = open_scenario(catalogue)
+opened.follow()  # the export changes nothing: the newest version, if saved elsewhere, can show first
+state, store = opened.state, opened.store
 view = state.export
-store = scenario_store()
 with store_errors():
-    ensure_open(state.frise, store, catalogue, state.author)
-    follow_saves(state.frise, store)  # the newest version, if saved elsewhere meanwhile
     infos = store.list()
 
 st.title(_("Export du cahier des charges"))

@@ -5,14 +5,14 @@ import streamlit as st
 from tpt_model.catalogue.catalogue import Catalogue
 from tpt_model.errors import InputError
 from tpt_model.i18n import _, mark_
-from tpt_model.session.frise import ensure_open, follow_saves
 from tpt_model.session.workshop import workshop_params
 from tpt_model.store.errors import StoreError
 from tpt_model.text import escape_markdown
 from tpt_model.workshop.records import KIND_LABELS, Kind
+from ui.open_scenario import open_scenario
 from ui.state import app_state
 from ui.store_errors import store_errors
-from ui.stores import scenario_store, workshop_store
+from ui.stores import workshop_store
 from ui.workshop_shell import client_key
 
 KIND_HELP: dict[Kind, str] = {
@@ -52,11 +52,10 @@ def join_box() -> None:
 
 def open_box(catalogue: Catalogue) -> None:
     """« Ouvrir un atelier » on a version of a saved scenario; its facilitator's link comes next."""
-    state = app_state()
-    store = scenario_store()
+    opened = open_scenario(catalogue)
+    opened.follow()  # opening a workshop changes no scenario: the newest version can show first
+    state, store = opened.state, opened.store
     with store_errors():
-        ensure_open(state.frise, store, catalogue, state.author)
-        follow_saves(state.frise, store)  # the newest version, if saved elsewhere meanwhile
         infos = store.list()
     by_id = {info.id: info for info in infos}
     with st.container(border=True):
