@@ -1,6 +1,7 @@
 """Analyse page, budget: the cohort plan to edit, spending by year and pillar, phase or partner."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -128,6 +129,18 @@ def cohort_plan_editor(
         )
 
 
+# One of a few fixed choices (a breakdown, a kind of year).
+Choice = TypeVar("Choice", bound=str)
+
+
+def _one_of(label: str, labels: Mapping[Choice, str], default: Choice, key: str) -> Choice:
+    """A required choice among `labels` (translated where shown), as a segmented control."""
+    chosen = st.segmented_control(
+        label, list(labels), format_func=lambda c: _(labels[c]), default=default, required=True, key=key
+    )
+    return chosen if chosen is not None else default
+
+
 def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     """Cost of each typical walk, then spending per year by pillar, phase or partner, with its table."""
     st.markdown(_("### Coût par bénéficiaire de chaque parcours-type"))
@@ -135,28 +148,10 @@ def budget_panel(catalogue: Catalogue, scenario: Scenario) -> None:
     money = [_("Non boursière"), _("Boursière")]
     show_table(table_text(walks, money=money), money)
     left, right = st.columns(2)
-    by: Breakdown = (
-        left.segmented_control(
-            _("Répartir par"),
-            list(BREAKDOWNS),
-            format_func=lambda by: _(BREAKDOWNS[by]),
-            default="pillar",
-            required=True,
-            key="analyse_budget_by",
-        )
-        or "pillar"
-    )
-    kind: YearKind = (
-        right.segmented_control(
-            _("Compter par"),
-            list(YEAR_KINDS),
-            format_func=lambda kind: _(YEAR_KINDS[kind]),
-            default="calendar",
-            required=True,
-            key="analyse_budget_years",
-        )
-        or "calendar"
-    )
+    with left:
+        by: Breakdown = _one_of(_("Répartir par"), BREAKDOWNS, "pillar", "analyse_budget_by")
+    with right:
+        kind: YearKind = _one_of(_("Compter par"), YEAR_KINDS, "calendar", "analyse_budget_years")
     years = budget_years(catalogue, scenario)
     entries = budget_entries(catalogue, scenario)
     rows = budget_rows(catalogue, entries, years, by, kind)
